@@ -1,0 +1,197 @@
+"""The `dateline` command line (Typer + Rich). A thin edge over the library: parse, call, report."""
+
+from __future__ import annotations
+
+import logging
+import os
+import time
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    Progress,
+    ProgressColumn,
+    SpinnerColumn,
+    Task,
+    TextColumn,
+    TimeElapsedColumn,
+)
+from rich.table import Table
+from rich.text import Text
+
+from dateline.errors import DatelineError
+from dateline.export.files import FORMATS, OUTPUT_TABLES, export_all, export_table
+from dateline.pipeline import RunSummary, run_corpus
+from dateline.settings import DEFAULT_BATCH_SIZE, DEFAULT_MAX_DOC_BYTES, Settings
+from dateline.store.duckdb_store import Store
+
+app = typer.Typer(help="Dateline: sourced, structured knowledge of what happened, where and when, from news reports.",
+                  no_args_is_help=True, add_completion=False)
+console = Console(stderr=True)
+INGEST_PLAN = ("ingest.extract", "clean.noise", "nlp.language")
+
+InputsArg = Annotated[list[str], typer.Argument(help="Files, directories (read recursively) or - for stdin.")]
+OutOpt = Annotated[Path, typer.Option("--out", "-o", help="Output directory for the JSONL files and the store.")]
+DbOpt = Annotated[Path | None, typer.Option("--db", help="DuckDB store (default: OUT/dateline.duckdb).")]
+JobsOpt = Annotated[int, typer.Option("--jobs", "-j", help="Worker processes (default: all cores).")]
+IncludeOpt = Annotated[list[str] | None, typer.Option("--include", help="Glob of files to read from directories (repeatable).")]
+ExcludeOpt = Annotated[list[str] | None, typer.Option("--exclude", help="Glob of files to skip (repeatable).")]
+
+
+class _RateColumn(ProgressColumn):
+    def render(self, task: Task) -> Text:
+        elapsed = task.elapsed or 0.0
+        if elapsed <= 0:
+            return Text("")
+        words = task.fields.get("words", 0)
+        return Text(f"{task.completed / elapsed:6.1f} docs/s  {words / elapsed:8.0f} words/s", style="cyan")
+
+
+def _settings(jobs: int | None, batch_size: int, max_doc_mb: float, aliases: list[str] | None, stages: tuple[str, ...] = ()) -> Settings:
+    return Settings(
+        jobs=jobs or os.cpu_count() or 1,
+        batch_size=batch_size,
+        max_doc_bytes=int(max_doc_mb * 1024 * 1024),
+        aliases=tuple(str(Path(a).resolve()) for a in aliases or ()),
+        stages=stages,
+    )
+
+
+def _run(inputs: list[str], out: Path, db: Path | None, settings: Settings, include: list[str] | None,
+         exclude: list[str] | None, engine: str) -> RunSummary:
+    columns = [SpinnerColumn(), TextColumn("[bold]{task.description}"), BarColumn(), TextColumn("{task.completed} docs"),
+               _RateColumn(), TimeElapsedColumn()]
+    with Progress(*columns, console=console, transient=False, disable=not console.is_terminal) as bar:
+        task = bar.add_task("processing", total=None, words=0)
+
+        def progress(docs: int, words: int) -> None:
+            bar.update(task, advance=docs, words=bar.tasks[task].fields["words"] + words)
+
+        try:
+            return run_corpus(inputs, out_dir=out, db_path=db, settings=settings, include=include or (),
+                              exclude=exclude or (), engine=engine, progress=progress)
+        except DatelineError as exc:
+            console.print(f"[red]error:[/red] {exc}")
+            raise typer.Exit(2) from exc
+
+
+def _report(summary: RunSummary, out: Path) -> None:
+    rate = summary.ok / summary.seconds if summary.seconds else 0.0
+    console.print(
+        f"[bold]{summary.ok}[/bold] ok, [yellow]{summary.skipped}[/yellow] skipped, "
+        f"[red]{summary.errors}[/red] errors, {summary.duplicates} duplicates, {summary.unchanged} unchanged "
+        f"in {summary.seconds:.1f}s ({rate:.1f} docs/s, {summary.words} words)"
+    )
+    for status, source, reason in summary.problems[:20]:
+        colour = "red" if status == "error" else "yellow"
+        console.print(f"  [{colour}]{status}[/{colour}] {source}: {reason}")
+    if len(summary.problems) > 20:
+        console.print(f"  ... and {len(summary.problems) - 20} more (see `dateline stats`)")
+    console.print(f"wrote {', '.join(f'{k} ({v})' for k, v in summary.files.items())} to {out}/")
+
+
+@app.command()
+def run(
+    inputs: InputsArg,
+    out: OutOpt = Path("out"),
+    db: DbOpt = None,
+    jobs: JobsOpt = 0,
+    include: IncludeOpt = None,
+    exclude: ExcludeOpt = None,
+    aliases: Annotated[list[str] | None, typer.Option("--aliases", help="Extra alias TSV (canonical, type, aliases).")] = None,
+    batch_size: Annotated[int, typer.Option(help="Documents per batch.")] = DEFAULT_BATCH_SIZE,
+    max_doc_mb: Annotated[float, typer.Option(help="Refuse documents larger than this (MiB).")] = DEFAULT_MAX_DOC_BYTES / 2**20,
+    engine: Annotated[str, typer.Option(help="local (process pool) or ray.")] = "local",
+) -> None:
+    """Run the whole pipeline on INPUTS and write the store and the JSONL files into OUT."""
+    settings = _settings(jobs, batch_size, max_doc_mb, aliases)
+    summary = _run(inputs, out, db, settings, include, exclude, engine)
+    _report(summary, out)
+    if summary.errors:
+        raise typer.Exit(1)
+
+
+@app.command()
+def ingest(
+    inputs: InputsArg,
+    out: OutOpt = Path("out"),
+    db: DbOpt = None,
+    jobs: JobsOpt = 0,
+    include: IncludeOpt = None,
+    exclude: ExcludeOpt = None,
+    max_doc_mb: Annotated[float, typer.Option(help="Refuse documents larger than this (MiB).")] = DEFAULT_MAX_DOC_BYTES / 2**20,
+) -> None:
+    """Ingest and clean only: write documents.jsonl and the store, no language analysis."""
+    settings = _settings(jobs, DEFAULT_BATCH_SIZE, max_doc_mb, None, stages=INGEST_PLAN)
+    summary = _run(inputs, out, db, settings, include, exclude, "local")
+    _report(summary, out)
+    if summary.errors:
+        raise typer.Exit(1)
+
+
+@app.command()
+def export(
+    db: Annotated[Path, typer.Option("--db", help="The DuckDB store to read.")] = Path("out/dateline.duckdb"),
+    fmt: Annotated[str, typer.Option("--format", "-f", help=f"One of: {', '.join(FORMATS)}.")] = "jsonl",
+    out: Annotated[Path, typer.Option("--out", "-o", help="Directory to write into.")] = Path("export"),
+    table: Annotated[list[str] | None, typer.Option("--table", help="Only these tables (repeatable).")] = None,
+) -> None:
+    """Export the store's tables as JSONL, CSV or Parquet files."""
+    if fmt not in FORMATS:
+        console.print(f"[red]error:[/red] unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+        raise typer.Exit(2)
+    if not db.exists():
+        console.print(f"[red]error:[/red] no store at {db}; run `dateline run INPUT --out DIR` first")
+        raise typer.Exit(2)
+    started = time.perf_counter()
+    with Store(db, read_only=True) as store:
+        if table:
+            written = {f"{t}.{fmt}": export_table(store, t, out / f"{t}.{fmt}", fmt) for t in table}
+        else:
+            written = export_all(store, out, fmt, tables=OUTPUT_TABLES)
+    console.print(f"wrote {', '.join(f'{k} ({v})' for k, v in written.items())} to {out}/ in {time.perf_counter() - started:.1f}s")
+
+
+@app.command()
+def stats(
+    db: Annotated[Path, typer.Option("--db", help="The DuckDB store to read.")] = Path("out/dateline.duckdb"),
+    errors: Annotated[int, typer.Option(help="How many problem documents to list.")] = 20,
+) -> None:
+    """Counts per table, documents per status, and the documents that failed or were skipped."""
+    if not db.exists():
+        console.print(f"[red]error:[/red] no store at {db}")
+        raise typer.Exit(2)
+    with Store(db, read_only=True) as store:
+        table = Table(title=f"Dateline store {db}")
+        table.add_column("table")
+        table.add_column("rows", justify="right")
+        for name, count in store.counts().items():
+            table.add_row(name, str(count))
+        Console().print(table)
+        statuses = store.status_counts()
+        Console().print("documents: " + ", ".join(f"{k} {v}" for k, v in statuses.items())
+                        + f"; duplicates {store.duplicate_count()}")
+        for status, source, reason in store.errors(errors):
+            Console().print(f"  {status} {source}: {reason}")
+
+
+def _mount_optional() -> None:
+    """Sub-commands of optional stages appear when their modules are present."""
+    try:
+        from dateline.cli.gazetteer import app as gazetteer_app
+    except ImportError:
+        return
+    app.add_typer(gazetteer_app, name="gazetteer")
+
+
+_mount_optional()
+
+
+def main() -> None:
+    # Stage failures are reported per document in the summary; tracebacks only with DATELINE_DEBUG=1.
+    level = logging.DEBUG if os.environ.get("DATELINE_DEBUG") else logging.ERROR
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+    app()

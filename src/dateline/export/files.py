@@ -1,0 +1,51 @@
+"""Write store tables as JSONL, CSV or Parquet files (atomically: a reader never sees half a file)."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+from dateline.store.duckdb_store import Store, _export_query
+
+FORMATS = ("jsonl", "csv", "parquet")
+# The tables `dateline run` writes as files (OUTPUTS.md), in order.
+OUTPUT_TABLES = ("documents", "entities", "times", "places", "events", "quotes", "figures", "stories", "timeline")
+
+
+def export_table(store: Store, table: str, path: Path, fmt: str) -> int:
+    """Write one table to ``path`` in ``fmt``; return the number of rows written."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    if fmt == "jsonl":
+        count = 0
+        with open(tmp, "w", encoding="utf-8") as handle:
+            for record in store.records(table):
+                handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+                count += 1
+    elif fmt in ("csv", "parquet"):
+        query, _ = _export_query(table)
+        if table in ("entities", "places") and fmt == "csv":
+            query = f"SELECT * REPLACE (to_json(mentions)::VARCHAR AS mentions) FROM ({query})"
+        options = "(FORMAT CSV, HEADER)" if fmt == "csv" else "(FORMAT PARQUET)"
+        store.con.execute(f"COPY ({query}) TO '{_sql_path(tmp)}' {options}")
+        count = store.con.execute(f"SELECT count(*) FROM ({query})").fetchone()[0]  # type: ignore[index]
+    else:
+        raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    os.replace(tmp, path)
+    return int(count)
+
+
+def export_all(store: Store, out_dir: Path, fmt: str = "jsonl", *, tables: tuple[str, ...] = OUTPUT_TABLES) -> dict[str, int]:
+    """Write every output table that exists in the store; return rows per file name."""
+    written: dict[str, int] = {}
+    existing = {r[0] for r in store.con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+    for table in tables:
+        if table in existing:
+            path = out_dir / f"{table}.{fmt}"
+            written[path.name] = export_table(store, table, path, fmt)
+    return written
+
+
+def _sql_path(path: Path) -> str:
+    return str(path).replace("'", "''")

