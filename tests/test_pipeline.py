@@ -159,6 +159,11 @@ def test_cli_exit_code_and_stats(ran, tmp_path):
     assert "4 ok" in result.output and "3 errors" in result.output
     stats = runner.invoke(app, ["stats", "--db", str(out / "dateline.duckdb")])
     assert stats.exit_code == 0 and "documents" in stats.output and "JPEG" in stats.output
+    ingested = runner.invoke(app, ["ingest", str(corpus), "--out", str(tmp_path / "ingest"), "--jobs", "1"])
+    assert ingested.exit_code == 1 and "4 ok" in ingested.output
+    ingest_docs = _jsonl(tmp_path / "ingest" / "documents.jsonl")
+    assert any("Tal Hamra" in d["text"] for d in ingest_docs)
+    assert _jsonl(tmp_path / "ingest" / "entities.jsonl") == []  # no language analysis in ingest
     for fmt in ("csv", "parquet", "jsonl"):
         exported = runner.invoke(app, ["export", "--db", str(out / "dateline.duckdb"), "--format", fmt, "--out", str(tmp_path / fmt)])
         assert exported.exit_code == 0, exported.output
