@@ -104,3 +104,8 @@ def test_ambiguous_surname_is_not_merged():
             MentionRow("c", 0, 5, "Hasan", "PERSON", "Hasan")]
     entities, _ = link_entities(rows)
     assert sorted(e.name for e in entities) == ["Ali Hasan", "Hasan", "Omar Hasan"]
+
+
+def test_org_cue_relabels_person(aliases):
+    doc = canonicalize(_doc("The Syrian broadcaster Halab Today reported the blast.", [("Halab Today", "PERSON")]), aliases)
+    assert doc.mentions[0].label == "ORG"

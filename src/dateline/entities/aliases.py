@@ -78,6 +78,15 @@ def _tokens(alias: str) -> Sequence[str]:
     return re.findall(r"'s|’s|[\w.]+(?:-\w+)*|[^\w\s]", alias)
 
 
+def _word_list(name: str) -> frozenset[str]:
+    return frozenset(ln.strip().lower() for ln in _data_text(name).splitlines() if ln.strip() and not ln.startswith("#"))
+
+
 @cache
 def place_cues() -> frozenset[str]:
-    return frozenset(ln.strip().lower() for ln in _data_text("place_cues.txt").splitlines() if ln.strip() and not ln.startswith("#"))
+    return _word_list("place_cues.txt")
+
+
+@cache
+def org_cues() -> frozenset[str]:
+    return _word_list("org_cues.txt")

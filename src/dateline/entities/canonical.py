@@ -18,7 +18,7 @@ import dataclasses
 import re
 from collections.abc import Callable
 
-from dateline.entities.aliases import AliasTable, normalize_surface, place_cues
+from dateline.entities.aliases import AliasTable, normalize_surface, org_cues, place_cues
 from dateline.model import Document, Mention
 
 NAME_TOKEN = re.compile(r"[\w][\w.'’-]*")
@@ -81,8 +81,13 @@ def _relabel(mention: Mention, text: str, aliases: AliasTable, is_place: PlaceCh
     hit = aliases.lookup(mention.text)
     if hit is not None:
         return dataclasses.replace(mention, label=hit[1], canonical=hit[0])
-    if mention.label == "PERSON" and (_has_place_cue(mention, text) or (is_place is not None and is_place(mention.text))):
+    if mention.label != "PERSON":
+        return mention
+    if _has_place_cue(mention, text) or (is_place is not None and is_place(mention.text)):
         return dataclasses.replace(mention, label="GPE")
+    previous = text[max(0, mention.start - 20) : mention.start].split()
+    if previous and previous[-1].lower() in org_cues():
+        return dataclasses.replace(mention, label="ORG")  # "Kurdish broadcaster Rudaw"
     return mention
 
 
