@@ -8,8 +8,8 @@ Scores like the Zyte/Scrapinghub article-extraction-benchmark (``evaluate.py``, 
 * per page, TP/FP/FN over the shingle multisets, normalised by TP+FP+FN so long pages weigh no more than
   short ones;
 * precision is averaged over the pages whose prediction has shingles (TP+FP > 0), recall over the pages
-  whose ground truth has shingles (TP+FN > 0); an empty prediction for a non-empty truth counts as recall 0
-  and is left out of the precision mean; both empty counts as a perfect page;
+  whose ground truth has shingles (TP+FN > 0): an empty prediction for a non-empty truth counts as recall 0
+  and is left out of the precision mean, a page where both are empty drops out of both means;
 * F1 is the harmonic mean of the averaged precision and the averaged recall.
 
 Every baseline JSON in ``--baselines`` (``{"output": {ID: {"articleBody": ...}}}`` or ``{ID: {...}}``) is
@@ -149,9 +149,15 @@ def page_files(html_dir: Path) -> dict[str, Path]:
 # --------------------------------------------------------------------------------------------- running
 
 
-def run_dateline(files: Mapping[str, Path], urls: Mapping[str, str | None]) -> tuple[dict[str, str], float, int]:
+def run_dateline(
+    files: Mapping[str, Path], urls: Mapping[str, str | None]
+) -> tuple[dict[str, str], float, int]:
     """Extract every page; returns (outputs, seconds spent in extract_html, number of failures)."""
-    from dateline.ingest.html import ExtractionError, extract_html
+    try:
+        from dateline.ingest.html import ExtractionError, extract_html
+    except ImportError:  # not installed yet: use the checkout's src/
+        sys.path.insert(0, str(REPO_ROOT / "src"))
+        from dateline.ingest.html import ExtractionError, extract_html
 
     out: dict[str, str] = {}
     failures = 0
@@ -189,13 +195,17 @@ def _resolve(value: str | None, default: Path) -> Path:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--html", help="folder of ID.html.gz pages (default ../shared/bench/extraction/html)")
     parser.add_argument("--truth", help="ground-truth JSON {ID: {articleBody, url}}")
     parser.add_argument("--baselines", help="folder of baseline JSONs (default: next to the ground truth)")
     parser.add_argument("--no-baselines", action="store_true", help="score Dateline only")
     parser.add_argument("--worst", type=int, default=0, help="also list the N worst pages by F1")
-    parser.add_argument("--dump", help="write Dateline's outputs as {output: {ID: {articleBody}}} to this file")
+    parser.add_argument(
+        "--dump", help="write Dateline's outputs as {output: {ID: {articleBody}}} to this file"
+    )
     args = parser.parse_args(argv)
 
     html_dir = _resolve(args.html, DEFAULT_DATA / "html")
@@ -207,7 +217,10 @@ def main(argv: list[str] | None = None) -> int:
     files = page_files(html_dir)
     missing = sorted(set(truth) - set(files))
     if missing:
-        print(f"warning: {len(missing)} ground-truth pages have no HTML file; they score as empty", file=sys.stderr)
+        print(
+            f"warning: {len(missing)} ground-truth pages have no HTML file; they score as empty",
+            file=sys.stderr,
+        )
 
     outputs, elapsed, failures = run_dateline({k: files[k] for k in truth if k in files}, urls)
     mine = score(truth, outputs)
@@ -229,7 +242,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\nworst {args.worst} pages:")
         for key in ranked[: args.worst]:
             s = page_scores(truth[key], outputs.get(key, ""))
-            print(f"  {key[:16]}  P={s['precision']:.3f} R={s['recall']:.3f} F1={s['f1']:.3f}  {urls.get(key)}")
+            print(
+                f"  {key[:16]}  P={s['precision']:.3f} R={s['recall']:.3f} F1={s['f1']:.3f}  {urls.get(key)}"
+            )
 
     if args.dump:
         Path(args.dump).write_text(

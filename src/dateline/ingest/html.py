@@ -8,6 +8,8 @@ step measured on the article-extraction benchmark (``bench/extraction.py``, see 
   sliver of the page;
 * re-joining an article body that the page splits over several sibling containers (trafilatura keeps the
   first matching container only);
+* pruning content hidden from readers (inline ``display:none``, ``hidden``, pop-up cards) and keeping
+  quoted tweets, which trafilatura throws away with their widget wrappers;
 * a last, line-level clean-up of boilerplate that survives inside the body container: the headline
   repeated as the first line, "Read more:"/"Related:" teasers, newsletter and follow-us prompts.
 
@@ -46,11 +48,16 @@ class ExtractionError(ValueError):
     """No article body could be found in the HTML."""
 
 
-# Pages bigger than this are cut before parsing: beyond 20 MB of markup the tail is scripts, data blobs
-# or endless comment threads, and lxml's cost grows with it. (trafilatura's own limit is 20 MB too.)
-MAX_HTML_CHARS = 20_000_000
+# Pages bigger than this lose their scripts, styles, inline SVG and comments before parsing, and are then
+# cut to this size: news articles are far smaller, what lies beyond is data blobs or endless comment
+# threads, and extraction time grows with the markup (about 3 s per MB of dense markup).
+MAX_HTML_CHARS = 5_000_000
+_NON_TEXT_RE = re.compile(r"<(script|style|svg|noscript)\b[^>]*>.*?</\1\s*>|<!--.*?-->", re.I | re.S)
 # A body shorter than this (in word tokens) is not an article.
 MIN_BODY_WORDS = 8
+# An article has at least one paragraph of running text this long (words); link lists and labels do not.
+MIN_SENTENCE_WORDS = 10
+MIN_SENTENCE_CHARS = 80
 # When the precision pass keeps less than this share of what the recall pass finds, it misfired
 # (e.g. it locked onto a licence notice) and the recall pass wins.
 RECALL_RESCUE_RATIO = 0.2
@@ -74,7 +81,8 @@ def extract_html(html: str, *, url: str | None = None) -> ExtractedArticle:
     paragraphs = _body_paragraphs(tree, url)
     paragraphs = _clean_paragraphs(paragraphs, metadata.title)
     text = "\n\n".join(paragraphs)
-    if len(_WORD_RE.findall(text)) < MIN_BODY_WORDS:
+    if len(_WORD_RE.findall(text)) < MIN_BODY_WORDS or not any(map(_is_running_text, paragraphs)):
+        # nothing, or only link lists / labels ("Category 1", "Category 2", ...): not an article
         raise ExtractionError("no article text found in HTML")
 
     return ExtractedArticle(
@@ -86,6 +94,11 @@ def extract_html(html: str, *, url: str | None = None) -> ExtractedArticle:
         url=_canonical_url(tree, url) or url,
         language=_language(tree),
     )
+
+
+def _is_running_text(paragraph: str) -> bool:
+    # characters as well as words: Chinese and Japanese sentences are single \w+ "words"
+    return len(_WORD_RE.findall(paragraph)) >= MIN_SENTENCE_WORDS or len(paragraph) >= MIN_SENTENCE_CHARS
 
 
 # --------------------------------------------------------------------------------------------- parsing
@@ -106,7 +119,7 @@ def _parse(html: str) -> HtmlElement | None:
 
     html = html.replace("\x00", "")
     if len(html) > MAX_HTML_CHARS:
-        html = html[:MAX_HTML_CHARS]
+        html = _NON_TEXT_RE.sub("", html)[:MAX_HTML_CHARS]
     try:
         tree = load_html(html)
         if tree is None and "<" in html:
@@ -122,17 +135,22 @@ def _parse(html: str) -> HtmlElement | None:
 # --------------------------------------------------------------------------------------------- body
 
 
-# Never article text: content hidden from readers, and pop-up cards that inline links carry with them
-# (e.g. a "rollover" biography with the person's latest headlines inside a sentence).
+# Never article text: content hidden from readers (e.g. pop-up cards that inline links carry with them,
+# a biography with the person's latest headlines in the middle of a sentence). Pages that hide the whole
+# body until a script reveals it are retried without this pruning (see _body_paragraphs).
+_POPUP = (
+    'contains(@class, "rollover") or contains(@class, "tooltip") or contains(@class, "popover")'
+    ' or contains(@class, "hovercard")'
+)
 PRUNE_XPATH = [
     '//*[contains(translate(@style, " ", ""), "display:none")]',
-    '//*[@hidden]',
-    '//*[contains(@class, "rollover") or contains(@class, "tooltip") or contains(@class, "popover")'
-    ' or contains(@class, "hovercard")]',
+    "//*[@hidden]",
+    # innermost pop-up element holding a card (picture or several links), not the linked term itself
+    f"//*[{_POPUP}][.//img or count(.//a) > 1][not(.//*[{_POPUP}])]",
 ]
 
 
-def _trafilatura(tree: HtmlElement, url: str | None, *, precision: bool) -> list[str]:
+def _trafilatura(tree: HtmlElement, url: str | None, *, precision: bool, prune: bool = True) -> list[str]:
     from trafilatura import bare_extraction
 
     try:
@@ -147,7 +165,7 @@ def _trafilatura(tree: HtmlElement, url: str | None, *, precision: bool) -> list
             include_formatting=False,
             with_metadata=False,
             deduplicate=False,
-            prune_xpath=PRUNE_XPATH or None,
+            prune_xpath=(PRUNE_XPATH or None) if prune else None,
         )
     except Exception:  # noqa: BLE001 - trafilatura raises assorted errors on pathological trees
         return []
@@ -170,12 +188,20 @@ def _n_words(paragraphs: list[str]) -> int:
 
 def _body_paragraphs(tree: HtmlElement, url: str | None) -> list[str]:
     tree = _join_split_bodies(tree)
-    precise = _trafilatura(tree, url, precision=True)
+    tree = _unwrap_embedded_posts(tree)
+    paragraphs = _precise_then_recall(tree, url, prune=True)
+    if _n_words(paragraphs) < MIN_BODY_WORDS and PRUNE_XPATH:
+        paragraphs = _precise_then_recall(tree, url, prune=False)
+    return paragraphs
+
+
+def _precise_then_recall(tree: HtmlElement, url: str | None, *, prune: bool) -> list[str]:
+    precise = _trafilatura(tree, url, precision=True, prune=prune)
     n_precise = _n_words(precise)
     # The precision pass sometimes keeps only a sliver of the page (a licence notice, a teaser). Only then
     # is the recall pass worth its cost: run it and keep it if the precision pass missed most of it.
     if n_precise < 400:
-        recall = _trafilatura(tree, url, precision=False)
+        recall = _trafilatura(tree, url, precision=False, prune=prune)
         if n_precise < RECALL_RESCUE_RATIO * _n_words(recall):
             return recall
     return precise
@@ -196,40 +222,34 @@ def _join_split_bodies(tree: HtmlElement) -> HtmlElement:
     everything after the first chunk. Only containers whose class names an article body, holding
     paragraphs themselves, none inside another, are merged, in document order, into the first one.
     """
+    if not any(len(els) > 1 for els in _body_groups(tree)):
+        return tree
+    tree = deepcopy(tree)
+    for elements in _body_groups(tree):
+        if len(elements) < 2 or any(_is_ancestor(a, b) for a in elements for b in elements if a is not b):
+            continue
+        first = elements[0]
+        for other in elements[1:]:
+            if other.text and other.text.strip():
+                lead = first.makeelement("p", {})
+                lead.text = other.text
+                first.append(lead)
+            for child in list(other):
+                first.append(child)
+            other.drop_tree()  # keeps the tail text in place
+    return tree
+
+
+def _body_groups(tree: HtmlElement) -> list[list[HtmlElement]]:
+    """Body-like containers holding paragraphs, grouped by (tag, class), in document order."""
     groups: dict[tuple[str, str], list[HtmlElement]] = {}
     for element in tree.iter("div", "section", "article"):
         cls = element.get("class")
         if not cls or not _BODY_CLASS.search(cls) or _NOT_BODY_CLASS.search(cls):
             continue
-        if sum(1 for child in element if child.tag == "p") < 1:
-            continue
-        groups.setdefault((element.tag, cls), []).append(element)
-    merges = [els for els in groups.values() if len(els) > 1]
-    if not merges:
-        return tree
-    tree = deepcopy(tree)
-    # re-find the groups in the copy (same document order)
-    groups = {}
-    for element in tree.iter("div", "section", "article"):
-        cls = element.get("class")
-        if not cls or not _BODY_CLASS.search(cls) or _NOT_BODY_CLASS.search(cls):
-            continue
-        if sum(1 for child in element if child.tag == "p") < 1:
-            continue
-        groups.setdefault((element.tag, cls), []).append(element)
-    for elements in groups.values():
-        if len(elements) < 2:
-            continue
-        if any(_is_ancestor(a, b) for a in elements for b in elements if a is not b):
-            continue
-        first = elements[0]
-        for other in elements[1:]:
-            for child in list(other):
-                first.append(child)
-            parent = other.getparent()
-            if parent is not None:
-                parent.remove(other)
-    return tree
+        if any(child.tag == "p" for child in element):
+            groups.setdefault((element.tag, cls), []).append(element)
+    return list(groups.values())
 
 
 def _is_ancestor(a: HtmlElement, b: HtmlElement) -> bool:
@@ -239,6 +259,46 @@ def _is_ancestor(a: HtmlElement, b: HtmlElement) -> bool:
             return True
         parent = parent.getparent()
     return False
+
+
+UNWRAP_EMBEDS = True
+_EMBEDDED_POST_XPATH = '//blockquote[contains(@class, "twitter-tweet")]'
+
+
+def _unwrap_embedded_posts(tree: HtmlElement) -> HtmlElement:
+    """Turn embedded social posts (quoted tweets) into plain block quotes.
+
+    Written by hand because trafilatura discards them with the "social" widget containers around them,
+    while the words of a tweet an article quotes are part of the story. The outermost wrapper that holds
+    nothing but the post is replaced by a class-less ``<blockquote>`` with the post's paragraphs and
+    attribution line.
+    """
+    if not UNWRAP_EMBEDS or not tree.xpath(_EMBEDDED_POST_XPATH):
+        return tree
+    tree = deepcopy(tree)
+    for quote in tree.xpath(_EMBEDDED_POST_XPATH):
+        text = quote.text_content().strip()
+        if not text:
+            continue
+        target = quote
+        parent = target.getparent()
+        while (
+            parent is not None
+            and parent.tag in ("div", "figure", "section", "aside", "span")
+            and parent.text_content().strip() == text
+        ):
+            target, parent = parent, parent.getparent()
+        if parent is None:
+            continue
+        for script in quote.xpath(".//script"):
+            script.drop_tree()
+        replacement = quote.makeelement("blockquote", {})
+        replacement.text = quote.text
+        for child in list(quote):
+            replacement.append(child)
+        replacement.tail = target.tail
+        parent.replace(target, replacement)
+    return tree
 
 
 # --------------------------------------------------------------------------------------------- clean-up
@@ -281,7 +341,9 @@ def _is_teaser_item(paragraph: str) -> bool:
     if paragraph.startswith("- "):
         return True
     words = len(_WORD_RE.findall(paragraph))
-    return words <= _TEASER_ITEM_WORDS and not paragraph.rstrip().endswith((".", "!", "?", ":", "”", '"', "»"))
+    return words <= _TEASER_ITEM_WORDS and not paragraph.rstrip().endswith(
+        (".", "!", "?", ":", "”", '"', "»")
+    )
 
 
 def _clean_paragraphs(paragraphs: list[str], title: str | None) -> list[str]:
@@ -377,7 +439,11 @@ def _site_name(tree: HtmlElement) -> str | None:
         publisher = obj.get("publisher")
         if isinstance(publisher, list) and publisher:
             publisher = publisher[0]
-        if isinstance(publisher, dict) and isinstance(publisher.get("name"), str) and publisher["name"].strip():
+        if (
+            isinstance(publisher, dict)
+            and isinstance(publisher.get("name"), str)
+            and publisher["name"].strip()
+        ):
             return publisher["name"].strip()
     return None
 
@@ -398,7 +464,7 @@ _LANG_RE = re.compile(r"^\s*([a-zA-Z]{2})(?:[-_][a-zA-Z0-9]+)*\s*$")
 
 def _language(tree: HtmlElement) -> str | None:
     candidates = [tree.get("lang"), tree.get("{http://www.w3.org/XML/1998/namespace}lang")]
-    for element in tree.xpath('//meta[@http-equiv or @name or @property][@content]'):
+    for element in tree.xpath("//meta[@http-equiv or @name or @property][@content]"):
         key = (element.get("http-equiv") or element.get("name") or element.get("property") or "").lower()
         if key in ("content-language", "language", "og:locale", "dc.language"):
             candidates.append(element.get("content"))
