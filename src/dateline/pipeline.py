@@ -111,8 +111,9 @@ def _new_batches(
     """
     seen: set[str] = set()
     pending: list[Document] = []
+    sources: list[tuple[str, str]] = []
     for document in documents:
-        store.add_sources([(document.id, document.source)])
+        sources.append((document.id, document.source))
         if document.id in seen:
             summary.duplicates += 1
             continue
@@ -125,8 +126,11 @@ def _new_batches(
             continue
         pending.append(document)
         if len(pending) >= settings.batch_size:
+            store.add_sources(sources)
+            sources = []
             yield from _filter_done(pending, store, pipeline, summary, progress)
             pending = []
+    store.add_sources(sources)
     if pending:
         yield from _filter_done(pending, store, pipeline, summary, progress)
 
