@@ -1,0 +1,150 @@
+"""Calendar arithmetic and TIMEX3 value formatting (standard library only)."""
+
+from __future__ import annotations
+
+import calendar as _calendar
+import re
+from datetime import date, timedelta
+
+SEASON_OF_MONTH = {
+    12: "WI",
+    1: "WI",
+    2: "WI",
+    3: "SP",
+    4: "SP",
+    5: "SP",
+    6: "SU",
+    7: "SU",
+    8: "SU",
+    9: "FA",
+    10: "FA",
+    11: "FA",
+}
+SEASON_ORDER = ("WI", "SP", "SU", "FA")  # winter is counted with the year its January falls in
+# The precision a TIMEX3 value carries, by how it is written.
+GRANULARITY_DAYS = {"D": 1, "W": 7, "M": 31, "Q": 92, "Y": 366, "DE": 3660, "CE": 36600}
+
+
+def fmt_day(day: date) -> str:
+    return f"{day.year:04d}-{day.month:02d}-{day.day:02d}"
+
+
+def fmt_week(day: date) -> str:
+    year, week, _ = day.isocalendar()
+    return f"{year:04d}-W{week:02d}"
+
+
+def fmt_month(year: int, month: int) -> str:
+    return f"{year:04d}-{month:02d}"
+
+
+def quarter_of(day: date) -> int:
+    return (day.month - 1) // 3 + 1
+
+
+def add_months(day: date, months: int) -> date:
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    last = _calendar.monthrange(year, month + 1)[1]
+    return date(year, month + 1, min(day.day, last))
+
+
+def shift(day: date, amount: int, code: str) -> date:
+    """``day`` moved by ``amount`` units (``D W M Q Y DE CE``; clock units count as days)."""
+    if code in ("D", "H", "S", "WE"):
+        return day + timedelta(days=amount if code == "D" else 0)
+    if code in ("W", "2W"):
+        return day + timedelta(weeks=amount * (2 if code == "2W" else 1))
+    months = {"M": 1, "Q": 3, "Y": 12, "DE": 120, "CE": 1200}.get(code, 0)
+    return add_months(day, amount * months)
+
+
+def value_at(day: date, code: str) -> str:
+    """The TIMEX3 value of the ``code``-sized period containing ``day`` (``W`` → ``2017-W13``)."""
+    if code in ("W", "2W"):
+        return fmt_week(day)
+    if code == "WE":
+        return fmt_week(day) + "-WE"
+    if code == "M":
+        return fmt_month(day.year, day.month)
+    if code == "Q":
+        return f"{day.year:04d}-Q{quarter_of(day)}"
+    if code == "Y":
+        return f"{day.year:04d}"
+    if code == "DE":
+        return f"{day.year // 10:03d}"
+    if code == "CE":
+        return f"{day.year // 100:02d}"
+    return fmt_day(day)
+
+
+def safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def pick(candidates: list[date], anchor: date, direction: int, *, penalty_days: int) -> date:
+    """The candidate nearest ``anchor``, those against ``direction`` (-1 past, +1 future) penalised."""
+
+    def score(day: date) -> int:
+        distance = (day - anchor).days
+        against = (direction < 0 and distance > 0) or (direction > 0 and distance < 0)
+        return abs(distance) + (penalty_days if against else 0)
+
+    return min(candidates, key=score)
+
+
+def weekday_near(anchor: date, isoweekday: int, direction: int, *, strict: bool = False) -> date:
+    """The ``isoweekday`` on or before ``anchor`` (direction <= 0) or on or after (> 0); ``strict``: not the anchor."""
+    delta = anchor.isoweekday() - isoweekday
+    if direction <= 0:
+        back = delta % 7 or (7 if strict else 0)
+        return anchor - timedelta(days=back)
+    ahead = (-delta) % 7 or (7 if strict else 0)
+    return anchor + timedelta(days=ahead)
+
+
+def nth_weekday(year: int, month: int, isoweekday: int, n: int) -> date:
+    """The n-th (``-1``: last) ``isoweekday`` of a month: Thanksgiving is (11, 4, 4)."""
+    if n > 0:
+        first = date(year, month, 1)
+        return first + timedelta(days=(isoweekday - first.isoweekday()) % 7 + 7 * (n - 1))
+    last = date(year, month, _calendar.monthrange(year, month)[1])
+    return last - timedelta(days=(last.isoweekday() - isoweekday) % 7)
+
+
+def easter(year: int) -> date:
+    """Western Easter Sunday (anonymous Gregorian algorithm)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l_) // 451
+    month, day = divmod(h + l_ - 7 * m + 114, 31)
+    return date(year, month, day + 1)
+
+
+def parse_value(value: str) -> tuple[date, str] | None:
+    """A date inside a TIMEX3 value and its precision (``day week month quarter year``), if it has one."""
+    m = re.match(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?|-W(\d\d)|-Q(\d))?", value)
+    if not m or len(value) < 4:
+        return None
+    year = int(m[1])
+    if m[3]:
+        day = safe_date(year, int(m[2]), int(m[3]))
+        return (day, "day") if day else None
+    if m[2]:
+        return (date(year, int(m[2]), 1), "month") if 1 <= int(m[2]) <= 12 else None
+    if m[4]:
+        week = int(m[4])
+        try:
+            return date.fromisocalendar(year, week, 1), "week"
+        except ValueError:
+            return None
+    if m[5]:
+        return date(year, 3 * int(m[5]) - 2, 1), "quarter"
+    return date(year, 1, 1), "year"

@@ -1,0 +1,57 @@
+"""The time stage: infer a missing publication date, then tag and normalise temporal expressions."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+from typing import ClassVar
+
+from dateline.model import FROM_INFERRED, Document
+from dateline.stage import BaseStage
+from dateline.time.pubdate import infer_publication_date
+from dateline.time.tagger import tag_times, warm_up
+
+
+class TimeStage(BaseStage):
+    """Fill ``Document.times`` (TIMEX3 values anchored to the publication date) and infer missing dates."""
+
+    name: ClassVar[str] = "time.tag.v1"
+
+    def setup(self) -> None:
+        warm_up()
+
+    def process(self, document: Document) -> Document:
+        changes: dict[str, object] = {}
+        published = document.published
+        if not published:
+            inferred = infer_publication_date(document.text)
+            if inferred is not None:
+                published, precision = inferred
+                meta = dict(document.meta, published_precision=precision)
+                note = (
+                    f"publication date {published} inferred from the text ({precision} precision), not stated"
+                )
+                changes.update(
+                    published=published,
+                    published_from=FROM_INFERRED,
+                    meta=meta,
+                    notes=(*document.notes, note),
+                )
+        times = tag_times(
+            document.text,
+            doc_id=document.id,
+            anchor=anchor_date(published),
+            tokens=document.tokens,
+            sentences=document.sentences,
+        )
+        return dataclasses.replace(document, times=tuple(times), **changes)  # type: ignore[arg-type]
+
+
+def anchor_date(published: str | None) -> datetime.date | None:
+    """The anchor for relative expressions: the publication day; None when only a month or year is known."""
+    if not published or len(published) < 10:
+        return None
+    try:
+        return datetime.date.fromisoformat(published[:10])
+    except ValueError:
+        return None

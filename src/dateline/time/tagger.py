@@ -1,0 +1,158 @@
+"""Recognition: find temporal expressions with the rules of ``patterns.py``, pick the longest
+non-overlapping ones, and resolve them left to right (``resolve.py``) against the anchor date."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Sequence
+from functools import cache
+
+from dateline.model import TimeExpression, Token
+from dateline.time import calendar as cal
+from dateline.time.context import Context, Resolved, norm
+from dateline.time.lexicon import lexicon
+from dateline.time.patterns import compiled_rules, triggers
+from dateline.time.resolve import RESOLVERS, accept
+from dateline.time.tense import TokenIndex, direction_from_tokens, direction_from_words, sentence_bounds
+
+Candidate = tuple[int, int, int, str, re.Match[str]]  # start, end, rule order, rule name, match
+WORD = re.compile(r"[A-Za-z]+|\d+")
+# Widest reach of a rule's match left and right of its trigger word ("at least the past two *months*").
+WINDOW_LEFT = 64
+WINDOW_RIGHT = 48
+PRECISION_CODE = {"day": "D", "week": "W", "month": "M", "quarter": "Q", "year": "Y"}
+
+
+def tag_times(
+    text: str,
+    *,
+    doc_id: str,
+    anchor: datetime.date | None,
+    tokens: Sequence[Token] = (),
+    sentences: Sequence[tuple[int, int]] = (),
+) -> list[TimeExpression]:
+    """Temporal expressions of ``text`` with TIMEX3 type/value, resolved against ``anchor`` (publication date).
+
+    ``tokens`` (Dateline tokens, optional) let the tense of the governing verb decide whether a bare
+    weekday or yearless date points back or forward; without them a cue-word heuristic does.
+    """
+    ctx = Context(text=text, anchor=anchor, tense=_tense_function(text, tokens, sentences))
+    expressions: list[TimeExpression] = []
+    for start, end, _, name, match in select(find_candidates(text)):
+        resolved = RESOLVERS[name](match, ctx)
+        if resolved is None:
+            continue
+        _remember(ctx, resolved)
+        expressions.append(_expression(doc_id, text, start, end, resolved))
+    return expressions
+
+
+def find_candidates(text: str) -> list[Candidate]:
+    """Every match of every rule that passes its text checks (overlaps included)."""
+    candidates: list[Candidate] = []
+    words = _trigger_words(text)
+    rule_triggers = triggers()
+    for order, (name, pattern) in enumerate(compiled_rules()):
+        for lo, hi in _windows(text, words, rule_triggers[name]):
+            _matches(text, lo, hi, order, name, pattern, candidates)
+    return candidates
+
+
+def _trigger_words(text: str) -> dict[str, list[tuple[int, int]]]:
+    """Lowercase word → its spans; every number also under ``#digit``, plausible years under ``#year``."""
+    words: dict[str, list[tuple[int, int]]] = {}
+    for match in WORD.finditer(text):
+        word = match.group().lower()
+        words.setdefault(word, []).append(match.span())
+        if word[0].isdigit():
+            words.setdefault("#digit", []).append(match.span())
+            if len(word) == 4 and 1500 <= int(word) <= 2099:
+                words.setdefault("#year", []).append(match.span())
+    return words
+
+
+def _windows(
+    text: str, words: dict[str, list[tuple[int, int]]], wanted: frozenset[str]
+) -> list[tuple[int, int]]:
+    """Merged text windows around the trigger words of a rule, widened to whitespace."""
+    spans = sorted(span for word in wanted & words.keys() for span in words[word])
+    windows: list[tuple[int, int]] = []
+    for start, end in spans:
+        lo = max(0, start - WINDOW_LEFT)
+        lo = text.rfind(" ", 0, lo) + 1 if lo else 0
+        hi = text.find(" ", min(len(text), end + WINDOW_RIGHT))
+        hi = len(text) if hi < 0 else hi
+        if windows and lo <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(hi, windows[-1][1]))
+        else:
+            windows.append((lo, hi))
+    return windows
+
+
+def _matches(
+    text: str, lo: int, hi: int, order: int, name: str, pattern: re.Pattern[str], out: list[Candidate]
+) -> None:
+    for match in pattern.finditer(text, lo, hi):
+        start, end = match.span("span") if "span" in pattern.groupindex and match["span"] else match.span()
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start and accept(name, match, text):
+            out.append((start, end, order, name, match))
+
+
+def select(candidates: list[Candidate]) -> list[Candidate]:
+    """Longest first (ties: rule order), dropping any candidate that overlaps one already kept."""
+    kept: list[Candidate] = []
+    for candidate in sorted(candidates, key=lambda c: (c[0] - c[1], c[2], c[0])):
+        if all(candidate[1] <= other[0] or candidate[0] >= other[1] for other in kept):
+            kept.append(candidate)
+    return sorted(kept)
+
+
+def _tense_function(text: str, tokens: Sequence[Token], sentences: Sequence[tuple[int, int]]):  # type: ignore[no-untyped-def]
+    index = TokenIndex(tokens) if tokens else None
+
+    @cache
+    def tense(start: int, end: int) -> int:
+        if index is not None:
+            found = direction_from_tokens(index, start, end)
+            if found:
+                return found
+        return direction_from_words(text, start, end, sentence_bounds(text, start, sentences))
+
+    return tense
+
+
+def _remember(ctx: Context, resolved: Resolved) -> None:
+    """Keep the last specific date as the reference for anaphora ("that day", "a week later")."""
+    if resolved.type not in ("DATE", "TIME"):
+        return
+    parsed = cal.parse_value(resolved.value)
+    if parsed is not None:
+        ctx.last_date = (parsed[0], PRECISION_CODE[parsed[1]])
+
+
+def _expression(doc_id: str, text: str, start: int, end: int, resolved: Resolved) -> TimeExpression:
+    return TimeExpression(
+        id=f"t-{doc_id}-{start}",
+        doc=doc_id,
+        start=start,
+        end=end,
+        text=text[start:end],
+        type=resolved.type,
+        value=resolved.value,
+        anchor=resolved.anchor,
+        rule=resolved.rule,
+        mod=resolved.mod,
+    )
+
+
+@cache
+def warm_up() -> None:
+    """Load lexicons and compile the rules now (a stage's ``setup``), not on the first document."""
+    lexicon()
+    compiled_rules()
+    norm("")

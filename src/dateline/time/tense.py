@@ -1,0 +1,111 @@
+"""Which way does an expression point? -1 past, +1 future, 0 unknown.
+
+With spaCy tokens: the verb governing the expression and its auxiliaries ("will", "was ... -ed").
+Without tokens: the nearest tense cue word (``data/en/tense.tsv``, or a word ending in "-ed") before
+the expression in its sentence, else after it.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+
+from dateline.model import Token
+from dateline.time.lexicon import lexicon
+
+WORD = re.compile(r"[A-Za-z']+")
+SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"'])|\n\s*\n")
+FUTURE_LEMMAS = frozenset({"will", "shall", "expect", "schedule", "plan", "due", "intend", "set", "aim"})
+MAX_HEAD_STEPS = 4
+PRESENT_REPORTING = frozenset({"say", "be", "have", "tell", "report", "claim", "add", "state"})
+
+
+class TokenIndex:
+    """Token lookups by character offset, and each token's children (built once per document)."""
+
+    def __init__(self, tokens: Sequence[Token]) -> None:
+        self.tokens = tokens
+        self.starts = [token.start for token in tokens]
+        self.children: list[list[int]] = [[] for _ in tokens]
+        for index, token in enumerate(tokens):
+            if token.head != index and 0 <= token.head < len(tokens):
+                self.children[token.head].append(index)
+
+    def covering(self, start: int, end: int) -> range:
+        first = max(bisect_right(self.starts, start) - 1, 0)
+        last = bisect_right(self.starts, end - 1)
+        return range(first, max(last, first + 1))
+
+
+def sentence_bounds(text: str, start: int, sentences: Sequence[tuple[int, int]]) -> tuple[int, int]:
+    """The sentence holding offset ``start``: from ``sentences`` when given, else by punctuation."""
+    if sentences:
+        index = bisect_right([s for s, _ in sentences], start) - 1
+        if index >= 0 and sentences[index][0] <= start < sentences[index][1]:
+            return sentences[index]
+    lo = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
+    hi_candidates = [i for i in (text.find(". ", start), text.find("\n", start)) if i >= 0]
+    return lo, (min(hi_candidates) + 1 if hi_candidates else len(text))
+
+
+def direction_from_tokens(index: TokenIndex, start: int, end: int) -> int | None:
+    """Tense of the verb that governs the expression, or None when no verb is found."""
+    tokens = index.tokens
+    inside = set(index.covering(start, end))
+    if not inside:
+        return None
+    current = min(inside)
+    for _ in range(MAX_HEAD_STEPS):
+        head = tokens[current].head
+        if head == current or not 0 <= head < len(tokens):
+            return None
+        current = head
+        if current not in inside and tokens[current].pos in ("VERB", "AUX"):
+            return _verb_direction(index, current)
+    return None
+
+
+def _verb_direction(index: TokenIndex, verb: int) -> int:
+    tokens = index.tokens
+    auxes = [tokens[c] for c in index.children[verb] if tokens[c].dep in ("aux", "auxpass")]
+    lemmas = {aux.lemma.lower() for aux in auxes} | {tokens[verb].lemma.lower()}
+    if lemmas & FUTURE_LEMMAS or any(
+        aux.tag == "MD" and aux.lemma.lower() in ("will", "'ll", "shall") for aux in auxes
+    ):
+        return 1
+    if any(aux.lemma.lower() == "go" and aux.tag == "VBG" for aux in auxes):
+        return 1
+    if tokens[verb].tag == "VBD" or any(aux.tag == "VBD" for aux in auxes):
+        return -1
+    if tokens[verb].tag == "VBN" and any(aux.lemma.lower() == "have" for aux in auxes):
+        return -1
+    if tokens[verb].tag in ("VBZ", "VBP", "VB") and tokens[verb].lemma.lower() not in PRESENT_REPORTING:
+        return 1  # news present with a day: "the talks resume Monday", "they meet on Friday"
+    return 0
+
+
+def direction_from_words(text: str, start: int, end: int, bounds: tuple[int, int]) -> int:
+    """Nearest tense cue before the expression within its sentence, else the first one after it."""
+    cues = lexicon().tense
+    before = WORD.findall(text[bounds[0] : start])
+    for index in range(len(before) - 1, -1, -1):
+        found = _cue(before[index], cues)
+        if found < 0 and index and before[index - 1].lower() == "be":
+            continue  # "will be held": the participle of a passive says nothing; look further back
+        if found:
+            return found
+    for word in WORD.findall(text[end : bounds[1]]):
+        found = _cue(word, cues)
+        if found:
+            return found
+    return 0
+
+
+def _cue(word: str, cues: dict[str, int]) -> int:
+    lower = word.lower()
+    if lower in cues:
+        return cues[lower]
+    if len(lower) > 4 and lower.endswith("ed") and word[0].islower():
+        return -1
+    return 0

@@ -1,0 +1,83 @@
+"""Event dates: governing expression, nearest preceding in the paragraph, document date."""
+
+from __future__ import annotations
+
+import datetime
+
+from dateline.model import Document, Token
+from dateline.time import event_date, tag_times
+
+TEXT = (
+    "Rebels shelled the port on Tuesday. Three ships were damaged.\n\n"
+    "Engineers repaired the cranes.\n\n"
+    "On March 3 the militia seized the dam, and on Friday it was retaken."
+)
+
+
+def _document(text: str = TEXT, tokens: tuple[Token, ...] = ()) -> Document:
+    paragraphs, start = [], 0
+    for block in text.split("\n\n"):
+        paragraphs.append((start, start + len(block)))
+        start += len(block) + 2
+    times = tag_times(text, doc_id="d", anchor=datetime.date(2017, 4, 6), tokens=tokens)
+    return Document(
+        id="d",
+        source="t",
+        text=text,
+        published="2017-04-06",
+        paragraphs=tuple(paragraphs),
+        times=tuple(times),
+    )
+
+
+def test_expression_in_sentence() -> None:
+    end = TEXT.index(".") + 1
+    assert event_date(_document(), 0, end) == ("2017-04-04", "day")
+
+
+def test_nearest_preceding_in_paragraph() -> None:
+    start = TEXT.index("Three")
+    assert event_date(_document(), start, TEXT.index("\n\n")) == ("2017-04-04", "day")
+
+
+def test_document_date_fallback() -> None:
+    start = TEXT.index("Engineers")
+    assert event_date(_document(), start, start + len("Engineers repaired the cranes.")) == (
+        "2017-04-06",
+        "day",
+    )
+
+
+def test_governing_expression_from_tokens() -> None:
+    text = "On Friday the dam that fell on March 3 was retaken."
+    spans = [
+        (0, 2),
+        (3, 9),
+        (10, 13),
+        (14, 17),
+        (18, 22),
+        (23, 27),
+        (28, 30),
+        (31, 36),
+        (37, 38),
+        (39, 42),
+        (43, 50),
+        (50, 51),
+    ]
+    heads = [10, 0, 3, 10, 5, 3, 5, 6, 7, 10, 10, 10]  # "retaken" (10) is the root; "On Friday" hangs on it
+    words = ["on", "friday", "the", "dam", "that", "fall", "on", "march", "3", "be", "retake", "."]
+    tags = ["IN", "NNP", "DT", "NN", "WDT", "VBD", "IN", "NNP", "CD", "VBD", "VBN", "."]
+    tokens = tuple(
+        Token(
+            s, e, lemma, "VERB" if tag.startswith("VB") else "X", tag, "ROOT" if i == 10 else "dep", head, 0
+        )
+        for i, ((s, e), lemma, tag, head) in enumerate(zip(spans, words, tags, heads, strict=True))
+    )
+    document = _document(text, tokens)
+    assert event_date(document, 0, len(text)) == ("2017-03-31", "day")
+    assert event_date(_document(text), 0, len(text))[0] == "2017-03-31"  # no tokens: the first expression
+
+
+def test_no_date_at_all() -> None:
+    document = Document(id="d", source="t", text="Nothing dated.", published=None)
+    assert event_date(document, 0, 14) == (None, None)
