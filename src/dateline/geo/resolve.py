@@ -1,0 +1,172 @@
+"""Rank candidates and pick one place per toponym, with a confidence.
+
+The score of a candidate (all terms in 0–1, weights ``W_*`` tuned on LGL and GeoWebNews, see
+BENCHMARKS_geo.md) is::
+
+    W_MATCH * match                          how well the name matches (exact > alternate > skeleton > fuzzy)
+  + W_PRIOR * prior                          importance: log population and feature weight (data/features.tsv)
+  + W_CUE * containment                      "Alexandria, Louisiana", "Mosul, Iraq": the candidate lies in the named region
+  + W_COUNTRY * country share                document focus: share of the document's toponyms in the same country
+  + W_ADMIN * admin1 share                   ... and in the same first-level division
+  + W_NEAR * proximity                       coherence: closeness to the document's other confident places
+
+Two passes: the first ranks by match, prior and cues; its results give the document focus and the
+anchor places that the second pass uses. Confidence is the softmax share of the winner (temperature
+``TEMPERATURE``), times the match quality. Names with no candidate stay unresolved (``place=None``).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cache
+
+from dateline.geo.candidates import Candidate, candidates
+from dateline.geo.gazetteer import Entry, Gazetteer, haversine_km, read_tsv
+from dateline.geo.names import name_key
+
+W_MATCH = 2.0
+W_PRIOR = 2.0
+W_CUE = 3.0
+W_COUNTRY = 0.5  # grid search on LGL+GWN (BENCHMARKS_geo.md)
+W_ADMIN = 3.0
+W_NEAR = 1.0
+NEAR_SCALE_KM = 150.0  # proximity term decays as exp(-d / NEAR_SCALE_KM)
+TEMPERATURE = 0.5
+LOW_CONFIDENCE = 0.35  # below this a place is kept but marked low-confidence
+WEAK_MATCH = 0.8  # skeleton/fuzzy matches: only kept inside the document's focus or for big places
+WEAK_MATCH_MIN_POP = 50_000
+ANCHOR_CONFIDENCE = 0.6
+BROAD_FEATURES = frozenset({"A.PCLI", "A.PCLS", "A.PCLD", "L.CONT", "A.ADM1", "L.RGN"})  # too big to anchor proximity
+_CUE_RE = re.compile(r"^\s*,\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})")
+
+
+@dataclass(slots=True)
+class Toponym:
+    """A span to resolve (from recognition or given as gold)."""
+
+    start: int
+    end: int
+    text: str
+    candidates: list[Candidate] = field(default_factory=list)
+    cue: list[tuple[str, str | None]] = field(default_factory=list)  # (country, admin1) named right after it
+    best: Entry | None = None
+    confidence: float = 0.0
+    demonym: bool = False  # "Iraqi", "Kurdish": associative, resolved to the country but not an event location
+
+
+@cache
+def feature_weights() -> dict[str, float]:
+    return {row[0]: float(row[1]) for row in read_tsv("features.tsv")}
+
+
+def prior(entry: Entry) -> float:
+    """Importance of a place in 0–1: log population blended with its feature weight."""
+    weights = feature_weights()
+    feature = entry.feature or "P"
+    fweight = weights.get(feature, weights.get(feature[:1], 0.3))
+    pop = min(1.0, math.log10(entry.population + 1) / 7.0) if entry.population else 0.0
+    if not entry.population and feature[:1] in "AL":
+        pop = fweight
+    return 0.5 * fweight + 0.5 * pop
+
+
+def resolve_toponyms(gazetteer: Gazetteer, text: str, toponyms: Sequence[Toponym]) -> None:
+    """Fill ``best`` and ``confidence`` of every toponym in place (two passes, see module docstring)."""
+    for toponym in toponyms:
+        found = _demonym_candidates(gazetteer, toponym)
+        toponym.candidates = found if found is not None else _filter_weak(candidates(gazetteer, toponym.text), None)
+        toponym.cue = _containment(gazetteer, text, toponym.end)
+    for toponym in toponyms:
+        _pick(toponym, focus=None, anchors=())
+    focus = _focus(toponyms)
+    anchors = [(t, t.best.lat, t.best.lon) for t in toponyms
+               if t.best is not None and t.confidence >= ANCHOR_CONFIDENCE and t.best.feature not in BROAD_FEATURES]
+    for toponym in toponyms:
+        toponym.candidates = _filter_weak(toponym.candidates, focus)
+        _pick(toponym, focus=focus, anchors=[(lat, lon) for a, lat, lon in anchors if a.text != toponym.text])
+
+
+def _demonym_candidates(gazetteer: Gazetteer, toponym: Toponym) -> list[Candidate] | None:
+    """The country of a demonym ("Iraqi" → Iraq); [] for one with no country ("Kurdish"); None otherwise."""
+    country = gazetteer.demonyms.get(name_key(toponym.text))
+    if country is None:
+        return None
+    toponym.demonym = True
+    entry = gazetteer.country_entry(country)
+    return [Candidate(entry, 1.0)] if entry is not None else []
+
+
+@dataclass(frozen=True, slots=True)
+class Focus:
+    countries: dict[str, float]
+    admin1: dict[tuple[str, str], float]
+
+
+def _focus(toponyms: Sequence[Toponym]) -> Focus:
+    countries: Counter[str] = Counter()
+    admin1: Counter[tuple[str, str]] = Counter()
+    total = 0.0
+    for t in toponyms:
+        if t.best is None or not t.best.country:
+            continue
+        weight = t.confidence
+        countries[t.best.country] += weight
+        if t.best.admin1 and t.best.feature != "A.PCLI":
+            admin1[(t.best.country, t.best.admin1)] += weight
+        total += weight
+    if total <= 0:
+        return Focus({}, {})
+    return Focus({k: v / total for k, v in countries.items()}, {k: v / total for k, v in admin1.items()})
+
+
+def _filter_weak(cands: list[Candidate], focus: Focus | None) -> list[Candidate]:
+    """Drop skeleton/fuzzy candidates that are neither big nor in the document's focus countries."""
+    out = []
+    for c in cands:
+        if c.match >= WEAK_MATCH or c.entry.population >= WEAK_MATCH_MIN_POP or focus is None or focus.countries.get(c.entry.country or "", 0.0) >= 0.2:
+            out.append(c)
+    return out
+
+
+def _score(c: Candidate, toponym: Toponym, focus: Focus | None, anchors: Sequence[tuple[float, float]]) -> float:
+    e = c.entry
+    score = W_MATCH * c.match + W_PRIOR * prior(e)
+    if toponym.cue and any(e.country == country and (admin is None or e.admin1 == admin) for country, admin in toponym.cue):
+        score += W_CUE
+    if focus is not None:
+        score += W_COUNTRY * focus.countries.get(e.country or "", 0.0)
+        if e.admin1:
+            score += W_ADMIN * focus.admin1.get((e.country or "", e.admin1), 0.0)
+    if anchors:
+        nearest = min(haversine_km(e.lat, e.lon, lat, lon) for lat, lon in anchors)
+        score += W_NEAR * math.exp(-nearest / NEAR_SCALE_KM)
+    return score
+
+
+def _pick(toponym: Toponym, *, focus: Focus | None, anchors: Sequence[tuple[float, float]]) -> None:
+    if not toponym.candidates:
+        toponym.best, toponym.confidence = None, 0.0
+        return
+    scored = sorted(((_score(c, toponym, focus, anchors), c) for c in toponym.candidates), key=lambda sc: -sc[0])
+    top = scored[0][0]
+    total = sum(math.exp((s - top) / TEMPERATURE) for s, _ in scored)
+    winner = scored[0][1]
+    toponym.best = winner.entry
+    toponym.confidence = round(min(1.0, winner.match) / total, 3)
+
+
+def _containment(gazetteer: Gazetteer, text: str, end: int) -> list[tuple[str, str | None]]:
+    """Regions named right after a toponym (", Louisiana", ", Iraq", ", TX") as (country, admin1)."""
+    match = _CUE_RE.match(text[end:end + 60])
+    if not match:
+        return []
+    words = match.group(1).split()
+    for n in range(len(words), 0, -1):
+        found = gazetteer.regions.get(name_key(" ".join(words[:n])))
+        if found:
+            return [(country, admin1) for country, admin1 in found]
+    return []

@@ -1,0 +1,59 @@
+from __future__ import annotations
+
+import pytest
+
+from dateline.geo.gazetteer import haversine_km
+from dateline.geo.names import name_key, skeleton
+from dateline.geo.resolve import Toponym, resolve_toponyms
+
+
+@pytest.mark.parametrize(("a", "b"), [("Qayara", "Qayyarah"), ("Falluja", "Fallujah"), ("Hamam al-Alil", "Hammam al-Alil"),
+                                      ("al-Qayyarah", "Qayyarah"), ("Ḥammām al-‘Alīl", "Hammam al Alil")])
+def test_skeleton_joins_transliteration_variants(a, b):
+    assert skeleton(name_key(a)) == skeleton(name_key(b))
+
+
+def _resolve(gazetteer, text, *names):
+    toponyms = []
+    for name in names:
+        start = text.index(name)
+        toponyms.append(Toponym(start, start + len(name), name))
+    resolve_toponyms(gazetteer, text, toponyms)
+    return toponyms
+
+
+@pytest.mark.parametrize(("surface", "gid"), [("Falluja", 1005), ("Qayara", 1003), ("El-Qayyara", 1003), ("Hammam al-Alil", 1004),
+                                              ("Hamam al-Alil", 1004), ("Bashiqa", 1002)])
+def test_resolve_fuzzy_variants(gazetteer, surface, gid):
+    (toponym,) = _resolve(gazetteer, f"Troops entered {surface} on Monday.", surface)
+    assert toponym.best is not None and toponym.best.gid == gid
+
+
+def test_resolve_paris_defaults_to_france(gazetteer):
+    (toponym,) = _resolve(gazetteer, "The talks opened in Paris on Monday.", "Paris")
+    assert toponym.best.gid == 2001
+
+
+@pytest.mark.parametrize(("text", "gid"), [("A fire broke out in Paris, Texas, late on Friday.", 2002),
+                                           ("A fire broke out in Paris, Tennessee, late on Friday.", 2003),
+                                           ("A fire broke out in Paris, TX, on Friday.", 2002)])
+def test_resolve_containment_cue(gazetteer, text, gid):
+    toponyms = _resolve(gazetteer, text, "Paris")
+    assert toponyms[0].best.gid == gid
+
+
+def test_resolve_unknown_name_is_unresolved(gazetteer):
+    (toponym,) = _resolve(gazetteer, "They fled from Zzyzxqor village.", "Zzyzxqor")
+    assert toponym.best is None and toponym.confidence == 0.0
+
+
+def test_resolve_demonym_is_flagged(gazetteer):
+    iraqi, kurdish = _resolve(gazetteer, "Iraqi and Kurdish forces advanced.", "Iraqi", "Kurdish")
+    assert iraqi.demonym and iraqi.best.gid == 3001
+    assert kurdish.demonym and kurdish.best is None
+
+
+def test_resolve_confidence_in_range(gazetteer):
+    toponyms = _resolve(gazetteer, "From Mosul to Baghdad and Paris.", "Mosul", "Baghdad", "Paris")
+    assert all(0.0 <= t.confidence <= 1.0 for t in toponyms)
+    assert haversine_km(toponyms[0].best.lat, toponyms[0].best.lon, 36.34, 43.13) < 5

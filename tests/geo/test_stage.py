@@ -1,0 +1,87 @@
+from __future__ import annotations
+
+import dataclasses
+
+from dateline.geo import GeoStage, event_place, recognize, resolve_places
+from dateline.model import Document, Mention, Token
+from dateline.settings import Settings
+
+
+def _doc(text, *entities):
+    mentions = []
+    for surface, label in entities:
+        start = text.index(surface)
+        mentions.append(Mention(start, start + len(surface), surface, label))
+    return Document(id="d1", source="test", text=text, mentions=tuple(mentions), paragraphs=((0, len(text)),))
+
+
+def test_recognize_matcher_catches_mislabelled_village(gazetteer):
+    text = "Troops advanced on the town of Bashiqa after dawn. Iraqi officers said it fell."
+    doc = _doc(text, ("Bashiqa", "ORG"), ("Iraqi", "NORP"))
+    spans = {s.text: s for s in recognize(doc, gazetteer)}
+    assert "Bashiqa" in spans
+    assert spans["Iraqi"].demonym
+
+
+def test_recognize_guards_common_words(gazetteer):
+    text = "Paris said the plan would work. Officials in paris agreed."
+    assert [s.text for s in recognize(_doc(text), gazetteer)] == []
+
+
+def test_resolve_places_offsets_and_provenance(gazetteer):
+    text = "Gunmen attacked a village 25 kilometres north east of Mosul on Monday, and Iraqi troops moved into west Mosul."
+    doc = _doc(text, ("Mosul", "GPE"), ("Iraqi", "NORP"))
+    mentions, records = resolve_places(doc, gazetteer)
+    by_id = {r.id: r for r in records}
+    for m in mentions:
+        assert text[m.start:m.end] == m.text
+    labels = {m.text: m.qualifier for m in mentions}
+    assert labels["25 kilometres north east of Mosul"] == "25 km NE of"
+    assert labels["Iraqi"] == "demonym"
+    assert labels["west Mosul"] == "west"
+    offset = by_id[next(m.place for m in mentions if m.qualifier == "25 km NE of")]
+    assert offset.radius_km == 5.0 and offset.lat > 36.34
+    assert by_id["gn:1001"].geonames_id == 1001
+
+
+def test_resolve_places_unresolved_is_none(gazetteer):
+    text = "Families fled to Tal Zzyzx overnight."
+    mentions, _ = resolve_places(_doc(text, ("Tal Zzyzx", "GPE")), gazetteer)
+    assert mentions[0].place is None and mentions[0].confidence == 0.0
+
+
+def test_geo_stage_uses_settings_gazetteer(gazetteer):
+    stage = GeoStage(Settings(gazetteer=str(gazetteer.path)))
+    stage.setup()
+    text = "Aircraft struck Falluja on Tuesday."
+    (out,) = stage([_doc(text, ("Falluja", "GPE"))])
+    assert out.places[0].place == "gn:1005"
+    assert out.place_records[0].name == "Al Fallūjah"
+    skipped = dataclasses.replace(_doc(text), status="skipped")
+    assert stage([skipped]) == [skipped]
+
+
+def test_event_place_prefers_governed_place_then_preceding(gazetteer):
+    text = "Troops gathered in Baghdad. A car bomb exploded in Mosul. Nobody claimed it."
+    doc = _doc(text, ("Baghdad", "GPE"), ("Mosul", "GPE"))
+    mentions, records = resolve_places(doc, gazetteer)
+    doc = dataclasses.replace(doc, places=mentions, place_records=records)
+    second = (text.index("A car"), text.index("Nobody") - 1)
+    assert event_place(doc, *second).text == "Mosul"
+    third = (text.index("Nobody"), len(text))
+    assert event_place(doc, *third).text == "Mosul"
+    none = dataclasses.replace(doc, places=())
+    assert event_place(none, 0, 10) is None
+
+
+def test_event_place_uses_token_heads(gazetteer):
+    text = "Men from Baghdad attacked Mosul."
+    doc = _doc(text, ("Baghdad", "GPE"), ("Mosul", "GPE"))
+    # Men(0) from(1) Baghdad(2) attacked(3) Mosul(4) .(5): Baghdad hangs off "Men", Mosul off the verb.
+    spans = [(0, 3), (4, 8), (9, 16), (17, 25), (26, 31), (31, 32)]
+    heads = [3, 0, 1, 3, 3, 3]
+    pos = ["NOUN", "ADP", "PROPN", "VERB", "PROPN", "PUNCT"]
+    tokens = tuple(Token(s, e, "", p, "", "", h, 0) for (s, e), h, p in zip(spans, heads, pos, strict=True))
+    mentions, records = resolve_places(doc, gazetteer)
+    doc = dataclasses.replace(doc, tokens=tokens, places=mentions, place_records=records)
+    assert event_place(doc, 0, len(text)).text == "Mosul"
