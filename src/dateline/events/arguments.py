@@ -1,0 +1,188 @@
+"""Actors and targets of a trigger, read from the dependency parse.
+
+Verbal triggers: the subject acts on the object ("Isis shot down a helicopter"); in the passive the
+"by" agent acts on the subject ("the helicopter was hit by a rocket"). A verb with no subject of its
+own borrows the one of the verb it hangs from ("..., killing two pilots"; "managed to enter").
+Nominal triggers: possessors, demonyms and "by" phrases act ("Israeli air strikes", "an attack by
+militants"); "on"/"against"/"for" phrases are targets ("the battle for Falluja"); a nominal that is
+the object of a light verb takes that verb's subject ("the army started the offensive").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from dateline.model import Document, Mention, Participant, Token
+
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
+OBJECT_DEPS = frozenset({"dobj", "obj"})
+INHERIT_DEPS = frozenset({"advcl", "xcomp", "conj", "acl", "pcomp", "ccomp"})
+TARGET_PREPS = frozenset({"on", "against", "for", "at", "into", "in"})
+NAME_LABELS = frozenset({"ORG", "GPE", "PERSON", "NORP", "FAC", "LOC"})
+RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
+INSTRUMENTS = frozenset({"rocket", "missile", "shell", "mortar", "bomb", "mine", "bullet", "grenade", "explosive", "ied", "airstrike", "strike", "attack", "blast", "explosion", "fire", "gunfire"})
+MAX_CLIMB = 3  # head hops when a trigger borrows its subject from a governing verb
+MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "nummod", "quantmod"})
+
+
+@dataclass(frozen=True, slots=True)
+class Arguments:
+    actors: tuple[Participant, ...] = ()
+    targets: tuple[Participant, ...] = ()
+    actor_text: str = ""
+    target_text: str = ""
+    target_lemma: str = ""  # lemma of the first target's head ("helicopter"): used to merge repeated mentions
+
+
+def find_arguments(document: Document, head: int, children: list[list[int]]) -> Arguments:
+    """Actors and targets of the trigger whose head token is ``head``."""
+    tokens = document.tokens
+    if tokens[head].pos in ("VERB", "AUX"):
+        actor_heads, target_heads = _verb_arguments(tokens, head, children)
+    else:
+        actor_heads, target_heads = _noun_arguments(tokens, head, children)
+    actor_heads = [i for i in actor_heads if tokens[i].lemma.lower() not in INSTRUMENTS]
+    actors = _participants(document, actor_heads, children)
+    targets = _participants(document, target_heads, children)
+    return Arguments(
+        actors=actors,
+        targets=targets,
+        actor_text=_phrase_text(document, actor_heads[:1], children),
+        target_text=_phrase_text(document, target_heads[:1], children),
+        target_lemma=tokens[target_heads[0]].lemma.lower() if target_heads else "",
+    )
+
+
+def _verb_arguments(tokens: Sequence[Token], head: int, children: list[list[int]]) -> tuple[list[int], list[int]]:
+    kids = children[head]
+    actors = [c for c in kids if tokens[c].dep in SUBJECT_DEPS]
+    targets = [c for c in kids if tokens[c].dep in OBJECT_DEPS | PASSIVE_SUBJECT_DEPS]
+    actors += [g for c in kids if tokens[c].dep == "agent" for g in children[c] if tokens[g].dep == "pobj"]
+    if not actors and not any(tokens[c].dep in PASSIVE_SUBJECT_DEPS for c in kids):
+        actors = _borrowed_subject(tokens, head, children)
+    if tokens[head].dep in ("acl", "relcl") and not targets and tokens[head].tag == "VBN":
+        targets = [tokens[head].head]  # "the aircraft downed by Islamic State"
+    if not targets:
+        targets = [g for c in kids if tokens[c].dep == "prep" and tokens[c].lemma.lower() in ("on", "against")
+                   for g in children[c] if tokens[g].dep == "pobj"]
+    return _with_conjuncts(tokens, actors, children), _with_conjuncts(tokens, targets, children)
+
+
+def _borrowed_subject(tokens: Sequence[Token], head: int, children: list[list[int]]) -> list[int]:
+    """The subject of the verb this one depends on (participles, infinitives, conjoined verbs)."""
+    current = head
+    for _ in range(MAX_CLIMB):
+        token = tokens[current]
+        if token.dep not in INHERIT_DEPS or token.head == current:
+            return []
+        if token.dep in ("acl", "relcl") and tokens[token.head].pos in ("NOUN", "PROPN", "PRON"):
+            return [] if token.tag == "VBN" else [token.head]  # "militants holding out" act; "a rocket launched" does not
+        current = token.head
+        subjects = [c for c in children[current] if tokens[c].dep in SUBJECT_DEPS]
+        if subjects:
+            return subjects
+    return []
+
+
+def _noun_arguments(tokens: Sequence[Token], head: int, children: list[list[int]]) -> tuple[list[int], list[int]]:
+    actors: list[int] = []
+    targets: list[int] = []
+    for c in children[head]:
+        dep, lemma = tokens[c].dep, tokens[c].lemma.lower()
+        if dep == "poss" or (dep in ("amod", "compound") and tokens[c].pos == "PROPN"):
+            actors.append(c)
+        elif dep == "prep" and lemma == "by":
+            actors += [g for g in children[c] if tokens[g].dep == "pobj"]
+        elif dep == "prep" and lemma in TARGET_PREPS:
+            targets += [g for g in children[c] if tokens[g].dep == "pobj"]
+    if not actors:
+        actors = _light_verb_subject(tokens, head, children)
+    return _with_conjuncts(tokens, actors, children), _with_conjuncts(tokens, targets, children)
+
+
+def _light_verb_subject(tokens: Sequence[Token], head: int, children: list[list[int]]) -> list[int]:
+    """"the army started the offensive", "carried out an air strike", "fought ... using suicide bombings"."""
+    current = head
+    for _ in range(MAX_CLIMB):
+        token = tokens[current]
+        if token.head == current or token.dep not in ("dobj", "pobj", "prep", "conj", "attr", "appos"):
+            return []
+        current = token.head
+        if tokens[current].pos in ("VERB", "AUX"):
+            subjects = [c for c in children[current] if tokens[c].dep in SUBJECT_DEPS]
+            return subjects or _borrowed_subject(tokens, current, children)
+    return []
+
+
+def _with_conjuncts(tokens: Sequence[Token], heads: list[int], children: list[list[int]]) -> list[int]:
+    """Add coordinated nouns: "the army and allied militias"."""
+    out: list[int] = []
+    stack = list(heads)
+    while stack:
+        i = stack.pop(0)
+        if i in out:
+            continue
+        out.append(_resolve_relative(tokens, i))
+        stack += [c for c in children[i] if tokens[c].dep == "conj" and tokens[c].pos in ("NOUN", "PROPN", "PRON")]
+    return out
+
+
+def _resolve_relative(tokens: Sequence[Token], i: int) -> int:
+    """"ISIS, which seized the city" → ISIS."""
+    verb = tokens[i].head
+    if tokens[i].lemma.lower() in RELATIVE_PRONOUNS and tokens[verb].dep == "relcl":
+        return tokens[verb].head
+    return i
+
+
+def _participants(document: Document, heads: list[int], children: list[list[int]]) -> tuple[Participant, ...]:
+    names: list[str] = []
+    for i in heads:
+        name = _name(document, i, children)
+        if name and name not in names:
+            names.append(name)
+    return tuple(Participant(name=name, entity=None) for name in names)
+
+
+def _name(document: Document, i: int, children: list[list[int]]) -> str:
+    """The canonical name of the mention covering the phrase head, else of a named modifier, else the phrase."""
+    token = document.tokens[i]
+    covering = _mention_at(document.mentions, token.start, token.end)
+    if covering is not None and covering.label in NAME_LABELS and (covering.label != "NORP" or token.pos == "PROPN"):
+        return covering.canonical or covering.text
+    lo, hi = _phrase_bounds(document.tokens, i, children)
+    for mention in document.mentions:
+        if lo <= mention.start and mention.end <= hi and mention.label in NAME_LABELS - {"NORP", "GPE", "LOC"}:
+            return mention.canonical or mention.text  # "an Iraqi army helicopter" → Iraqi Army
+    return document.text[lo:hi]
+
+
+def _mention_at(mentions: Sequence[Mention], start: int, end: int) -> Mention | None:
+    return next((m for m in mentions if m.start <= start and end <= m.end), None)
+
+
+def _phrase_bounds(tokens: Sequence[Token], i: int, children: list[list[int]]) -> tuple[int, int]:
+    """Character span of the head and the modifiers just left of it (no determiners or clauses)."""
+    first = i
+    while first > 0 and tokens[first - 1].dep in MODIFIER_DEPS | {"case"} and _governed_by(tokens, first - 1, i):
+        first -= 1
+    return tokens[first].start, tokens[i].end
+
+
+def _governed_by(tokens: Sequence[Token], k: int, i: int) -> bool:
+    for _ in range(4):
+        if tokens[k].head == i:
+            return True
+        if tokens[k].head == k:
+            return False
+        k = tokens[k].head
+    return False
+
+
+def _phrase_text(document: Document, heads: list[int], children: list[list[int]]) -> str:
+    if not heads:
+        return ""
+    lo, hi = _phrase_bounds(document.tokens, heads[0], children)
+    return document.text[lo:hi]

@@ -1,0 +1,206 @@
+"""Fatalities stated in a sentence: "killing two pilots" → 2, "dozens were killed" → 12.
+
+Vague counts follow ACLED's convention (``data/en/numbers.tsv``: "dozens" 12, "hundreds" 100,
+"several" 10); a range or alternatives keep the lowest number ("between 10 and 15" → 10). When a
+sentence has several death words, the largest single count is kept (never summed: "killed 12 ...
+the death toll rose to 12" would double). Casualties (which include the wounded) are not counted.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from dateline.events.triggers import data_rows
+from dateline.model import Document, Token
+
+DIGITS = re.compile(r"^\d{1,3}(,\d{3})+$|^\d+(\.\d+)?$")
+TOLL_LOOKAHEAD = 8  # tokens after "toll" searched for its number ("the death toll has risen to 12")
+NEGATIVE = frozenset({"no", "none", "nobody"})
+
+
+@dataclass(frozen=True, slots=True)
+class DeathWords:
+    roles: dict[tuple[str, str], str]  # (lemma, coarse POS) → role
+    numbers: dict[str, float]
+
+
+@cache
+def death_words(language: str = "en") -> DeathWords:
+    roles = {(r["lemma"], r["pos"]): r["role"] for r in data_rows("death_words.tsv", language)}
+    numbers = {r["word"]: float(r["value"]) for r in data_rows("numbers.tsv", language)}
+    return DeathWords(roles=roles, numbers=numbers)
+
+
+def sentence_fatalities(document: Document, lo: int, hi: int, children: list[list[int]]) -> int | None:
+    """People killed according to tokens ``lo..hi-1`` (one sentence), or None when not stated."""
+    words = death_words()
+    counts = []
+    for i in range(lo, hi):
+        token = document.tokens[i]
+        role = words.roles.get((token.lemma.lower(), _coarse(token.pos)))
+        if role is None or role == "ignore":
+            continue
+        count = _count_for(document, i, role, children, words)
+        if count is not None:
+            counts.append(count)
+    return max(counts) if counts else None
+
+
+def _coarse(pos: str) -> str:
+    return {"AUX": "VERB", "PROPN": "NOUN"}.get(pos, pos)
+
+
+def _count_for(document: Document, i: int, role: str, children: list[list[int]], words: DeathWords) -> int | None:
+    tokens = document.tokens
+    kids = children[i]
+    if role == "transitive":
+        victims = [c for c in kids if tokens[c].dep in ("dobj", "nsubjpass")]
+        if not victims and tokens[i].dep in ("acl", "amod") and tokens[i].tag == "VBN":
+            victims = [tokens[i].head]  # "two soldiers killed in the attack"
+    elif role == "intransitive":
+        victims = [c for c in kids if tokens[c].dep in ("nsubj",)]
+    elif role == "claim":
+        return _of_count(document, kids, children, words, lemma="life")
+    elif role == "predicate":
+        return _dead_count(document, i, children, words)
+    elif role == "count":
+        return _number_near(document, i, children, words)
+    else:  # noun: "the deaths of 12 people", "death toll of 12"
+        return _of_count(document, kids, children, words) or _toll(document, i, words)
+    counts = [n for v in victims if (n := _victim_count(document, v, children, words)) is not None]
+    return min(counts) if counts else None
+
+
+def _victim_count(document: Document, v: int, children: list[list[int]], words: DeathWords) -> int | None:
+    """How many people the noun phrase headed by ``v`` counts."""
+    tokens = document.tokens
+    if tokens[v].lemma.lower() in NEGATIVE or any(tokens[c].lemma.lower() in NEGATIVE for c in children[v]):
+        return 0
+    own = _parse_number(document, [v], words)
+    if own is not None:
+        return own
+    number = _number_near(document, v, children, words)
+    if number is not None:
+        return number
+    if tokens[v].tag in ("NN", "NNP") and tokens[v].pos != "PRON":
+        return 1  # "killing a policeman", "the pilot was killed"
+    return None
+
+
+def _number_near(document: Document, v: int, children: list[list[int]], words: DeathWords) -> int | None:
+    """The count attached to a noun: a numeric modifier, or "dozens of" governing it."""
+    tokens = document.tokens
+    mods = [c for c in children[v] if tokens[c].dep in ("nummod", "quantmod", "amod", "det")]
+    parts = sorted({k for c in mods for k in _subtree(children, c)})
+    number = _parse_number(document, parts, words)
+    if number is not None:
+        return number
+    head = tokens[v].head
+    if tokens[head].dep == "prep" and tokens[head].lemma.lower() == "of":
+        return _parse_number(document, [tokens[head].head], words)  # "dozens of civilians"
+    return None
+
+
+def _of_count(document: Document, kids: list[int], children: list[list[int]], words: DeathWords, *, lemma: str = "") -> int | None:
+    tokens = document.tokens
+    for c in kids:
+        if tokens[c].dep == "dobj" and (not lemma or tokens[c].lemma.lower() == lemma):
+            kids = kids + children[c]
+    for c in kids:
+        if tokens[c].dep == "prep" and tokens[c].lemma.lower() == "of":
+            for g in children[c]:
+                if tokens[g].dep == "pobj":
+                    return _victim_count(document, g, children, words)
+    return None
+
+
+def _dead_count(document: Document, i: int, children: list[list[int]], words: DeathWords) -> int | None:
+    """"12 dead", "left 12 people dead", "two were dead"."""
+    tokens = document.tokens
+    number = _number_near(document, i, children, words)
+    if number is not None:
+        return number
+    head = tokens[i].head
+    if tokens[i].dep == "amod":
+        return _victim_count(document, head, children, words)
+    holders = [c for c in children[head] if tokens[c].dep == "dobj" and c != i]
+    holders = holders or [c for c in children[head] if tokens[c].dep == "nsubj" and c != i]
+    counts = [n for c in holders if (n := _victim_count(document, c, children, words)) is not None]
+    return min(counts) if counts else None
+
+
+def _toll(document: Document, i: int, words: DeathWords) -> int | None:
+    tokens = document.tokens
+    sent = tokens[i].sent
+    for k in range(i + 1, min(len(tokens), i + TOLL_LOOKAHEAD)):
+        if tokens[k].sent != sent:
+            break
+        number = _parse_number(document, [k], words)
+        if number is not None and tokens[k].pos == "NUM":
+            return number
+    return None
+
+
+def _subtree(children: list[list[int]], i: int) -> list[int]:
+    out = [i]
+    for c in children[i]:
+        out += _subtree(children, c)
+    return out
+
+
+def _parse_number(document: Document, indices: Sequence[int], words: DeathWords) -> int | None:
+    """The lowest number among the tokens; adjacent number words combine ("two hundred", "1.5 million")."""
+    groups: list[list[float]] = []
+    previous = -2
+    for i in sorted(indices):
+        if document.text[document.tokens[i].start : document.tokens[i].end] == "-" and i == previous + 1:
+            previous = i  # "twenty-five" is three tokens
+            continue
+        value = _token_value(document.text, document.tokens[i], words)
+        if value is None:
+            previous = -2
+            continue
+        if i == previous + 1 and groups and _joins(groups[-1][-1], value):
+            groups[-1].append(value)
+        else:
+            groups.append([value])
+        previous = i
+    values = [_combine(g) for g in groups]
+    return int(min(values)) if values else None
+
+
+def _token_value(text: str, token: Token, words: DeathWords) -> float | None:
+    surface = text[token.start : token.end].lower()
+    if DIGITS.match(surface):
+        return float(surface.replace(",", ""))
+    if surface in ("a", "an") and token.dep != "quantmod":
+        return None  # "a" counts only as "a dozen"/"a hundred" (handled by _combine)
+    if "-" in surface:
+        parts = [words.numbers.get(p) for p in surface.split("-")]
+        if all(p is not None for p in parts):
+            return float(sum(p for p in parts if p is not None))
+    return words.numbers.get(surface)
+
+
+def _joins(last: float, value: float) -> bool:
+    """"twenty five", "two hundred", "1.5 million" join; "10 15" (a range) does not."""
+    return value >= 100 or (last >= 20 and last % 10 == 0 and last < 100 and value < 10)
+
+
+def _combine(values: list[float]) -> float:
+    """"two hundred" → 200, "twenty five" → 25, "1.5 million" → 1.5e6."""
+    total = 0.0
+    current = 0.0
+    for value in values:
+        if value >= 100 and current:
+            current *= value
+        elif value >= 100:
+            current = value
+        else:
+            current += value
+        if value >= 1000:
+            total, current = total + current, 0.0
+    return total + current

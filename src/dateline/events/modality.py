@@ -1,0 +1,94 @@
+"""Modality of an event mention: asserted, claimed, denied, hypothetical or planned.
+
+Read from the trigger's own auxiliaries and negation, then from the verbs that govern it (up to
+``MAX_HOPS`` heads): "denied carrying out the attack" (denied), "has previously claimed to shoot down"
+(claimed), "could enter it later" / "is expected to take weeks" (hypothetical), "are to cut the
+route" / "will launch" / "plans to" (planned). Cue words live in ``data/en/modality.tsv``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cache
+
+from dateline.events.triggers import data_rows
+from dateline.model import Token
+
+ASSERTED = "asserted"
+MAX_HOPS = 4  # governing verbs examined; beyond that a cue belongs to another clause
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
+PASS_THROUGH = frozenset({"xcomp", "ccomp", "pcomp", "dobj", "pobj", "prep", "nsubjpass", "nsubj", "advcl", "acomp", "attr", "conj"})
+
+
+@cache
+def modality_cues(language: str = "en") -> dict[tuple[str, str], str]:
+    """(lemma, relation) → modality."""
+    return {(r["lemma"], r["relation"]): r["modality"] for r in data_rows("modality.tsv", language)}
+
+
+def event_modality(tokens: Sequence[Token], head: int, children: list[list[int]]) -> str:
+    """The modality of the event whose trigger head is ``head``."""
+    cues = modality_cues()
+    current, via = head, ""
+    for hop in range(MAX_HOPS + 1):
+        found = _local(tokens, current, children, cues, governor=hop > 0, lemma_only=via in SUBJECT_DEPS)
+        if found is not None:
+            return found
+        token = tokens[current]
+        if hop == 0 and _purpose(tokens, current, children):
+            return "planned"  # "launched an operation to retake the city"
+        if token.head == current or token.dep not in PASS_THROUGH:
+            break
+        current, via = token.head, token.dep
+    return ASSERTED
+
+
+def _purpose(tokens: Sequence[Token], i: int, children: list[list[int]]) -> bool:
+    """A to-infinitive hanging from a noun or a clause ("an operation to retake", "in order to cut")."""
+    has_to = any(tokens[c].dep == "aux" and tokens[c].lemma.lower() == "to" for c in children[i])
+    return has_to and tokens[i].dep in ("acl", "advcl", "relcl")
+
+
+def _local(
+    tokens: Sequence[Token], i: int, children: list[list[int]], cues: dict[tuple[str, str], str], *, governor: bool, lemma_only: bool
+) -> str | None:
+    """A cue on token ``i``: its lemma (when it governs the trigger), auxiliaries, negation, markers.
+
+    Above a subject ("the battle ... will not be a picnic") only the governing verb's own lemma
+    counts ("the battle is expected to take weeks").
+    """
+    token = tokens[i]
+    lemma = token.lemma.lower()
+    if governor:
+        cue = cues.get((lemma, "governor"))
+        if cue is not None:
+            return cue  # "asserted" too: "managed to enter" stops the search
+        if lemma_only:
+            return None
+        if lemma in ("be", "go") and _has_to_infinitive(tokens, i, children):
+            return cues.get((lemma, "aux-to")) or cues.get((lemma, "governor-to"))
+    kids = children[i]
+    aux = [tokens[c].lemma.lower() for c in kids if tokens[c].dep in ("aux", "auxpass")]
+    if "be" in aux and "to" in aux and aux.index("be") < aux.index("to"):
+        return cues.get(("be", "aux-to"))  # "are to cut the route"
+    if any(tokens[c].dep == "neg" for c in kids) and token.pos in ("VERB", "AUX"):
+        return "denied"
+    for c in kids:
+        dep, child_lemma = tokens[c].dep, tokens[c].lemma.lower()
+        if dep == "aux":
+            cue = cues.get((child_lemma, "aux"))
+            if cue is not None:
+                return cue
+        if dep == "mark":
+            cue = cues.get((child_lemma, "mark"))
+            if cue is not None:
+                return cue
+    return None
+
+
+def _has_to_infinitive(tokens: Sequence[Token], i: int, children: list[list[int]]) -> bool:
+    """"are to cut": a form of "be"/"go" governing an infinitive with "to"."""
+    for c in children[i]:
+        if tokens[c].dep == "xcomp" and any(tokens[g].lemma.lower() == "to" for g in children[c]):
+            return tokens[i].lemma.lower() == "be" or tokens[i].tag == "VBG"
+    return False

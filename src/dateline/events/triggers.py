@@ -1,0 +1,243 @@
+"""The event lexicon (classes, trigger rules) and trigger matching over Dateline tokens.
+
+Triggers are matched on lowercased lemmas (or surface forms) of consecutive tokens; a two-word verb
+phrase also matches a verb and its particle ("shot the drone down"). A rule may require a context
+word (any lemma within ``CONTEXT_WINDOW`` tokens in the same sentence, or among the trigger's
+dependents) — that is how "fire" becomes a missile launch next to "missile" and a blaze elsewhere.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from dateline.model import Token
+
+CONTEXT_WINDOW = 8  # tokens each side; wide enough for "fired two missiles at", narrow enough to stay local
+VERB_POS = frozenset({"VERB", "AUX"})
+NOUN_POS = frozenset({"NOUN", "PROPN", "ADJ", "X"})  # spaCy tags some event nouns ADJ/X ("offensive")
+AGENT = "AGENT"  # rows naming a perpetrator ("suicide bomber"): evidence for typing, never an event alone
+
+
+@dataclass(frozen=True, slots=True)
+class EventClass:
+    """One event class: a PLOVER type and mode, its ACLED sub-event type and CASE 2021 label."""
+
+    key: str
+    plover: str
+    mode: str | None
+    acled: str | None
+    case: str
+    emit: bool
+    description: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerRule:
+    words: tuple[str, ...]
+    pos: str  # VERB | NOUN | ANY | AGENT
+    cls: str
+    weight: float
+    context: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    classes: dict[str, EventClass]
+    rules: dict[str, tuple[TriggerRule, ...]]  # first word → rules, longest phrase first
+
+    def cls(self, key: str) -> EventClass:
+        return self.classes[key]
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A matched trigger: its tokens, and the classes its rules allow, best first."""
+
+    head: int  # index of the syntactic head token in Document.tokens
+    indices: tuple[int, ...]  # token indices of the trigger words
+    sent: int
+    options: tuple[tuple[str, float], ...]  # (class key, rule weight)
+    agent: bool = False  # evidence only: matched by AGENT rows, or a modifier ("grenade attack")
+    modifies: int | None = None  # for a modifier: the token it modifies
+
+    @property
+    def best(self) -> str:
+        return self.options[0][0]
+
+
+def data_rows(name: str, language: str = "en") -> Iterator[dict[str, str]]:
+    """Rows of a packaged TSV file (header row; ``#`` lines are comments)."""
+    path = resources.files("dateline.events").joinpath("data", language, name)
+    with path.open(encoding="utf-8") as handle:
+        lines = (line for line in handle if line.strip() and not line.startswith("#"))
+        for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE):
+            yield {k: (v or "").strip() for k, v in row.items() if k is not None}
+
+
+@cache
+def load_lexicon(language: str = "en") -> Lexicon:
+    """Read ``classes.tsv`` and ``triggers.tsv`` for ``language``."""
+    classes = {row["class"]: _event_class(row) for row in data_rows("classes.tsv", language)}
+    by_first: dict[str, list[TriggerRule]] = {}
+    for row in data_rows("triggers.tsv", language):
+        rule = TriggerRule(
+            words=tuple(row["trigger"].lower().split()),
+            pos=row["pos"].upper() or "ANY",
+            cls=row["class"],
+            weight=float(row["weight"] or 0.5),
+            context=frozenset(w for w in row.get("context", "").lower().split("|") if w),
+        )
+        if rule.cls not in classes:
+            raise ValueError(f"triggers.tsv: unknown class '{rule.cls}' for '{row['trigger']}'")
+        by_first.setdefault(rule.words[0], []).append(rule)
+    rules = {k: tuple(sorted(v, key=lambda r: -len(r.words))) for k, v in by_first.items()}
+    return Lexicon(classes=classes, rules=rules)
+
+
+def _event_class(row: dict[str, str]) -> EventClass:
+    return EventClass(
+        key=row["class"],
+        plover=row["plover"],
+        mode=row["mode"] or None,
+        acled=row["acled"] or None,
+        case=row["case"],
+        emit=row["emit"] == "yes",
+        description=row.get("description", ""),
+    )
+
+
+def children_of(tokens: Sequence[Token]) -> list[list[int]]:
+    """Dependents of every token (index lists), in text order."""
+    children: list[list[int]] = [[] for _ in tokens]
+    for i, token in enumerate(tokens):
+        if token.head != i and 0 <= token.head < len(tokens):
+            children[token.head].append(i)
+    return children
+
+
+def word_forms(token: Token, text: str) -> tuple[str, str]:
+    return token.lemma.lower(), text[token.start : token.end].lower()
+
+
+def match_sentence(
+    text: str, tokens: Sequence[Token], children: list[list[int]], span: tuple[int, int], lexicon: Lexicon
+) -> list[Candidate]:
+    """All trigger candidates among tokens ``span[0]..span[1]-1`` (one sentence)."""
+    lo, hi = span
+    lemmas = [tokens[i].lemma.lower() for i in range(lo, hi)]
+    used: set[int] = set()
+    found: list[Candidate] = []
+    for i in range(lo, hi):
+        if i in used:
+            continue
+        for words, rules in _phrases_at(i, tokens, text, lexicon):
+            indices = _match(words, i, tokens, text, children, hi)
+            if indices is None:
+                continue
+            candidate = _candidate(indices, rules, tokens, children, lemmas, lo)
+            if candidate is not None:
+                found.append(candidate)
+                used.update(indices)
+                break
+    return found
+
+
+def _phrases_at(i: int, tokens: Sequence[Token], text: str, lexicon: Lexicon) -> list[tuple[tuple[str, ...], list[TriggerRule]]]:
+    """Rules whose first word is this token's lemma or surface form, grouped by phrase, longest first."""
+    grouped: dict[tuple[str, ...], list[TriggerRule]] = {}
+    for form in dict.fromkeys(word_forms(tokens[i], text)):
+        for rule in lexicon.rules.get(form, ()):
+            grouped.setdefault(rule.words, []).append(rule)
+    return sorted(grouped.items(), key=lambda kv: -len(kv[0]))
+
+
+def _match(
+    words: tuple[str, ...], i: int, tokens: Sequence[Token], text: str, children: list[list[int]], hi: int
+) -> tuple[int, ...] | None:
+    if i + len(words) <= hi and all(
+        w in word_forms(tokens[i + k], text) for k, w in enumerate(words)
+    ):
+        return tuple(range(i, i + len(words)))
+    if len(words) == 2 and tokens[i].pos in VERB_POS:
+        for c in children[i]:
+            if tokens[c].dep in ("prt", "dobj", "dative", "attr", "acomp") and words[1] in word_forms(tokens[c], text):
+                return (i, c)  # "shot the drone down", "took control", "set ablaze"
+    return None
+
+
+def _candidate(
+    indices: tuple[int, ...],
+    rules: list[TriggerRule],
+    tokens: Sequence[Token],
+    children: list[list[int]],
+    lemmas: list[str],
+    lo: int,
+) -> Candidate | None:
+    head = _phrase_head(indices, tokens)
+    token = tokens[head]
+    modifier = token.dep in ("compound", "amod", "nmod") and token.pos != "VERB"
+    window = set(lemmas[max(0, indices[0] - lo - CONTEXT_WINDOW) : indices[-1] - lo + CONTEXT_WINDOW + 1])
+    window.update(tokens[c].lemma.lower() for c in children[head])
+    subject = _subject_lemmas(tokens, head, children)
+    options: dict[str, float] = {}
+    agent_only = True
+    for rule in rules:
+        if not _pos_ok(rule.pos, token.pos) or not _context_ok(rule.context, window, subject):
+            continue
+        weight = rule.weight + (0.05 if rule.context else 0.0)  # a satisfied context is more specific
+        options[rule.cls] = max(options.get(rule.cls, 0.0), weight)
+        agent_only = agent_only and rule.pos == AGENT
+    if not options:
+        return None
+    ranked = tuple(sorted(options.items(), key=lambda kv: -kv[1]))
+    if modifier:  # "attack helicopters", "grenade attack": evidence for the word it modifies, not an event
+        return Candidate(head=head, indices=indices, sent=token.sent, options=ranked, agent=True, modifies=token.head)
+    return Candidate(head=head, indices=indices, sent=token.sent, options=ranked, agent=agent_only)
+
+
+def _context_ok(context: frozenset[str], window: set[str], subject: set[str]) -> bool:
+    """Plain context words match the window; ``@`` words must be in the trigger's subject ("@army")."""
+    if not context:
+        return True
+    plain = {w for w in context if not w.startswith("@")}
+    actor = {w.lstrip("@") for w in context if w.startswith("@")}
+    return bool(plain & window or actor & subject)
+
+
+def _subject_lemmas(tokens: Sequence[Token], head: int, children: list[list[int]]) -> set[str]:
+    """Lemmas of the subject (or passive "by" agent) phrases of a verb, climbing ``xcomp``/``advcl``."""
+    current, lemmas = head, set()
+    for _ in range(3):
+        for c in children[current]:
+            dep = tokens[c].dep
+            if dep in ("nsubj", "agent", "poss", "compound", "amod") or (dep == "prep" and tokens[c].lemma.lower() == "by"):
+                stack = [c]
+                while stack:
+                    k = stack.pop()
+                    lemmas.add(tokens[k].lemma.lower())
+                    stack += children[k]
+        if lemmas or tokens[current].dep not in ("xcomp", "advcl", "acl", "conj") or tokens[current].head == current:
+            break
+        current = tokens[current].head
+    return lemmas
+
+
+def _pos_ok(rule_pos: str, pos: str) -> bool:
+    if rule_pos == "VERB":
+        return pos in VERB_POS
+    if rule_pos in ("NOUN", AGENT):
+        return pos in NOUN_POS
+    return True
+
+
+def _phrase_head(indices: tuple[int, ...], tokens: Sequence[Token]) -> int:
+    """The token of the phrase whose head lies outside it (the last one as a fallback)."""
+    inside = set(indices)
+    for i in indices:
+        if tokens[i].head not in inside or tokens[i].head == i:
+            return i
+    return indices[-1]

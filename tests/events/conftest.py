@@ -1,0 +1,55 @@
+"""Documents built from hand-written sentences through the language layer (needs the spaCy model)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from dateline.entities.stage import EntitiesStage
+from dateline.events.stage import EventsStage
+from dateline.model import Document
+from dateline.nlp.stage import SpacyStage
+from dateline.settings import Settings
+
+PARAGRAPH = re.compile(r"[^\n]+")
+
+
+@pytest.fixture(scope="module")
+def make_document():
+    settings = Settings()
+    stages = [SpacyStage(settings), EntitiesStage(settings)]
+    for stage in stages:
+        stage.setup()
+
+    def build(text: str, published: str | None = "2019-03-02") -> Document:
+        paragraphs = tuple((m.start(), m.end()) for m in PARAGRAPH.finditer(text))
+        docs = [Document(id="d-test", source="test", text=text, language="en", paragraphs=paragraphs, published=published)]
+        for stage in stages:
+            docs = stage(docs)
+        return docs[0]
+
+    return build
+
+
+@pytest.fixture(scope="module")
+def rules_stage(monkeypatch_module):
+    """The events stage with the embedding model switched off (rules only, as on a CI without torch)."""
+    monkeypatch_module.setattr("dateline.events.stage.load_classifier", lambda language: None)
+    stage = EventsStage(Settings())
+    stage.setup()
+    return stage
+
+
+@pytest.fixture(scope="module")
+def monkeypatch_module():
+    with pytest.MonkeyPatch.context() as patch:
+        yield patch
+
+
+@pytest.fixture(scope="module")
+def events_of(make_document, rules_stage):
+    def run(text: str, published: str | None = "2019-03-02"):
+        return rules_stage([make_document(text, published)])[0].events
+
+    return run

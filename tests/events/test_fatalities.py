@@ -1,0 +1,35 @@
+"""Fatality counts: digits, words, vague ACLED counts, ranges, passive and nominal forms."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.events.fatalities import sentence_fatalities
+from dateline.events.stage import sentence_token_ranges
+from dateline.events.triggers import children_of
+
+
+def _deaths(doc):
+    children = children_of(doc.tokens)
+    lo, hi = sentence_token_ranges(doc)[0]
+    return sentence_fatalities(doc, lo, hi, children)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Militants ambushed the convoy, killing two drivers.", 2),
+        ("Seven soldiers were killed in the blast.", 7),
+        ("The bombing killed 1,250 people, officials said.", 1250),
+        ("Dozens of villagers were killed in the raid.", 12),
+        ("Hundreds of prisoners have been executed by the group.", 100),
+        ("Between 10 and 15 people died in the fighting.", 10),
+        ("Twenty-five passengers died when the bus was attacked.", 25),
+        ("A policeman was killed at the checkpoint.", 1),
+        ("The attack left 14 people dead.", 14),
+        ("Gunmen wounded three guards at the gate.", None),
+        ("No one was killed in the explosion.", 0),
+    ],
+)
+def test_sentence_fatalities(make_document, text, expected):
+    assert _deaths(make_document(text)) == expected

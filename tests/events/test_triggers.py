@@ -1,0 +1,63 @@
+"""Trigger lexicon loading and matching (verbal, nominal, phrasal, context rows)."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.events.stage import sentence_token_ranges
+from dateline.events.triggers import children_of, load_lexicon, match_sentence
+
+
+def test_lexicon_classes_are_known_and_mapped():
+    lexicon = load_lexicon("en")
+    assert {"armed_clash", "air_strike", "peaceful_protest", "arrests"} <= set(lexicon.classes)
+    assert lexicon.cls("air_strike").plover == "FIGHT"
+    assert lexicon.cls("air_strike").acled == "Air/drone strike"
+    assert lexicon.cls("suicide_bomb").case == "SUIC_BOMB"
+
+
+def _classes(doc):
+    lexicon = load_lexicon("en")
+    children = children_of(doc.tokens)
+    found = []
+    for span in sentence_token_ranges(doc).values():
+        for c in match_sentence(doc.text, doc.tokens, children, span, lexicon):
+            found.append((doc.text[doc.tokens[c.indices[0]].start : doc.tokens[c.indices[-1]].end], c.best, c.agent))
+    return found
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "cls"),
+    [
+        ("Rebels shot down a military transport plane near the lake.", "shot down", "armed_clash"),
+        ("Warplanes carried out an air strike on the depot.", "air strike", "air_strike"),
+        ("A suicide bombing hit the bus station.", "suicide bombing", "suicide_bomb"),
+        ("The army recaptured the river port from the rebels.", "recaptured", "gov_regains"),
+        ("Police arrested four men in the capital.", "arrested", "arrests"),
+        ("Artillery shelled the northern suburbs overnight.", "shelled", "shelling"),
+        ("A roadside bomb struck the convoy.", "roadside bomb", "remote_explosive"),
+        ("Thousands of teachers marched to protest against the new law.", "protest", "peaceful_protest"),
+    ],
+)
+def test_match_trigger_and_class(make_document, text, trigger, cls):
+    found = _classes(make_document(text))
+    assert any(t == trigger and c == cls for t, c, _ in found), found
+
+
+def test_context_row_needs_its_context_word(make_document):
+    with_missile = _classes(make_document("The helicopter fired a missile at the trucks."))
+    assert ("fired", "shelling", False) in with_missile
+    blaze = _classes(make_document("The fire destroyed the warehouse."))
+    assert all(c != "shelling" for _, c, _ in blaze)
+
+
+def test_modifier_is_evidence_not_an_event(make_document):
+    found = _classes(make_document("Two attack helicopters landed at the base."))
+    assert all(agent for _, _, agent in found)
+
+
+def test_actor_context_separates_government_and_rebels(make_document):
+    rebels = _classes(make_document("Rebel fighters recaptured the hill town on Sunday."))
+    army = _classes(make_document("Government troops recaptured the hill town on Sunday."))
+    assert ("recaptured", "nsa_overtakes", False) in rebels
+    assert ("recaptured", "gov_regains", False) in army
