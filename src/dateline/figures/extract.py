@@ -1,0 +1,168 @@
+"""Reported figures: a number that counts people or things crisis reporting tracks, what it counts,
+as of when, and who reported it.
+
+A number is a figure when the noun it counts ("302,000 people", "hundreds of jihadists") or the
+verb that noun goes with ("180 ISIS leaders had been killed") is in ``data/en/counted.tsv``.
+``unit_or_what`` is the counted noun phrase plus that verb: "people fled", "members of the Iraqi
+security forces trained", "civilians living in Mosul". The source is the speaker of the quote or
+reported speech the number sits in (see :mod:`dateline.quotes`).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+
+from dateline.figures.numbers import Number, find_numbers
+from dateline.model import Document, Figure
+from dateline.quotes import Attribution
+from dateline.quotes.speakers import Parse
+
+NOUN_POS = frozenset({"NOUN", "PROPN"})
+OF_HEADS = frozenset({"members", "number", "thousands", "hundreds", "dozens", "tens", "millions", "scores"})
+VERB_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})
+MAX_NOUN_GAP = 4  # tokens allowed between a number and its counted noun ("302,000 Iraqi civilians")
+
+
+@cache
+def counted_words(language: str = "en") -> tuple[frozenset[str], frozenset[str]]:
+    """(counted nouns, counted verbs/participles) from the packaged TSV."""
+    path = resources.files("dateline.figures") / "data" / language / "counted.tsv"
+    nouns, verbs = set(), set()
+    for line in path.read_text(encoding="utf-8").splitlines()[1:]:
+        if line.strip() and not line.startswith("#"):
+            word, kind = line.split("\t")[:2]
+            (nouns if kind.strip() == "noun" else verbs).add(word.strip().lower())
+    return frozenset(nouns), frozenset(verbs)
+
+
+def extract_figures(document: Document, attributions: list[Attribution]) -> list[Figure]:
+    """Every reported figure in the document, one per counted number."""
+    if not document.tokens:
+        return []
+    parse = Parse(document)
+    figures = []
+    for start, end in document.sentences:
+        for number in find_numbers(document.text, start, end):
+            what = counted_what(parse, number)
+            if what is None:
+                continue
+            figures.append(
+                Figure(
+                    id=f"f-{document.id}-{number.start}",
+                    doc=document.id,
+                    start=start,
+                    end=end,
+                    value=number.value,
+                    unit_or_what=what,
+                    as_of=as_of(document, number),
+                    attributed_to=_source(number, attributions, start, end),
+                )
+            )
+    return figures
+
+
+def counted_what(parse: Parse, number: Number) -> str | None:
+    """"people fled" for "302,000 people have fled"; None when the number counts nothing we track."""
+    nouns, verbs = counted_words()
+    noun = _counted_noun(parse, number)
+    if noun is None:
+        return None
+    phrase = _noun_phrase(parse, number, noun)
+    verb = _verb(parse, noun, verbs)
+    word = parse.word(noun).lower()
+    if word not in nouns and parse.tokens[noun].lemma.lower() + "s" not in nouns and verb is None:
+        return None
+    return f"{phrase} {verb}" if verb and verb not in phrase.split() else phrase
+
+
+def _counted_noun(parse: Parse, number: Number) -> int | None:
+    """The noun the number counts: its syntactic head, or the first noun after it (via "of")."""
+    last = parse.token_at(number.end - 1)
+    if last is None:
+        return None
+    head = parse.tokens[last].head
+    if parse.tokens[head].pos in NOUN_POS and head > last and head - last <= MAX_NOUN_GAP:
+        return _through_of(parse, head)
+    for i in range(last + 1, min(last + 1 + MAX_NOUN_GAP, len(parse.tokens))):
+        if parse.tokens[i].sent != parse.tokens[last].sent:
+            break
+        if parse.tokens[i].pos in NOUN_POS:
+            return _through_of(parse, i)
+        if parse.tokens[i].pos not in ("ADJ", "ADP", "NUM", "DET", "PROPN", "ADV") and parse.word(i).lower() != "of":
+            break
+    return None
+
+
+def _through_of(parse: Parse, noun: int) -> int:
+    """"thousands of civilians": count the civilians."""
+    if parse.word(noun).lower() in ("number", "thousands", "hundreds", "dozens", "tens", "millions"):
+        of = next((c for c in parse.children[noun] if parse.word(c).lower() == "of"), None)
+        obj = next((c for c in parse.children[of] if parse.tokens[c].dep == "pobj"), None) if of is not None else None
+        if obj is not None:
+            return obj
+    return noun
+
+
+def _noun_phrase(parse: Parse, number: Number, noun: int) -> str:
+    """Words after the number up to the noun, plus an "of ..." phrase ("members of the Iraqi security forces")."""
+    first = parse.token_at(number.end - 1)
+    start = parse.tokens[(first if first is not None else noun - 1) + 1].start
+    end = parse.tokens[noun].end
+    if parse.word(noun).lower() in OF_HEADS:
+        of = next((c for c in parse.children[noun] if parse.word(c).lower() == "of" and c > noun), None)
+        if of is not None:
+            end = parse.tokens[max(parse.subtree(of))].end
+    phrase = parse.text[start:end].strip(" ,;:–—-")
+    if phrase.lower().startswith("of "):
+        phrase = phrase[3:]
+    return " ".join(phrase.split())
+
+
+def _verb(parse: Parse, noun: int, verbs: frozenset[str]) -> str | None:
+    """The counted participle: "people fled", "leaders killed", "civilians living in Mosul"."""
+    token = parse.tokens[noun]
+    for child in parse.children[noun]:
+        if parse.tokens[child].dep in ("acl", "relcl", "amod") and _is_counted_verb(parse, child, verbs):
+            if parse.tokens[child].dep == "acl" and child > noun:
+                return parse.text[parse.tokens[child].start : parse.tokens[max(parse.subtree(child))].end]
+            return parse.word(child)
+    if token.dep == "pobj" and parse.word(token.head).lower() == "of":  # "hundreds of residents were executed"
+        token = parse.tokens[parse.tokens[token.head].head]
+    if token.dep in VERB_DEPS and _is_counted_verb(parse, token.head, verbs):
+        verb = parse.tokens[token.head]
+        return _participle(parse.text[verb.start : verb.end], verb.lemma)
+    return None
+
+
+def _is_counted_verb(parse: Parse, i: int, verbs: frozenset[str]) -> bool:
+    token = parse.tokens[i]
+    return parse.word(i).lower() in verbs or _participle(parse.word(i), token.lemma) in verbs
+
+
+def _participle(word: str, lemma: str) -> str:
+    """"flee"/"fled"/"fleeing" → "fled"; regular verbs → lemma + "ed"."""
+    irregular = {"flee": "fled", "die": "died", "hurt": "hurt", "leave": "left"}
+    if word.lower().endswith("ed") or lemma not in irregular and not word.lower().endswith(("ing", "s")):
+        return word.lower()
+    if lemma in irregular:
+        return irregular[lemma]
+    return lemma + ("d" if lemma.endswith("e") else "ed")
+
+
+def as_of(document: Document, number: Number) -> str | None:
+    """The date the figure refers to: ``dateline.time.event_date`` when that module exists, else the publication date."""
+    try:
+        from dateline.time import event_date  # type: ignore[attr-defined]
+    except ImportError:
+        return document.published
+    value = event_date(document, number.start, number.end)
+    return value or document.published  # type: ignore[no-any-return]
+
+
+def _source(number: Number, attributions: list[Attribution], start: int, end: int) -> str | None:
+    """The speaker of the quote or reported clause containing the number."""
+    for attribution in attributions:
+        if attribution.start <= number.start and number.end <= attribution.end and attribution.speaker is not None:
+            return attribution.speaker.name
+    return None

@@ -1,0 +1,26 @@
+"""The figures stage: fill ``Document.figures``."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import ClassVar
+
+from dateline.figures.extract import counted_words, extract_figures
+from dateline.figures.numbers import number_words
+from dateline.model import Document
+from dateline.quotes import extract_attributions
+from dateline.stage import BaseStage
+
+
+class FiguresStage(BaseStage):
+    """Reported counts (killed, displaced, trained ...) with what, as-of date and who reported them."""
+
+    name: ClassVar[str] = "figures.extract.v1"
+
+    def setup(self) -> None:
+        counted_words()
+        number_words()
+
+    def process(self, document: Document) -> Document:
+        attributions = extract_attributions(document)  # the source of a figure is the speaker of its clause
+        return dataclasses.replace(document, figures=tuple(extract_figures(document, attributions)))

@@ -1,0 +1,39 @@
+"""Quotes: direct quotes and reported speech, with speaker, role and cue.
+
+``extract_attributions(document)`` returns :class:`Attribution` records (quote span, cue span,
+speaker span, name and role); :class:`~dateline.quotes.stage.QuotesStage` turns them into
+:class:`~dateline.model.Quote` rows.
+"""
+
+from __future__ import annotations
+
+from dateline.model import Document
+from dateline.quotes.direct import attribute_direct, find_marked, find_transcript
+from dateline.quotes.indirect import find_indirect
+from dateline.quotes.speakers import Attribution, Parse, Speaker, load_speech_verbs
+
+__all__ = ["Attribution", "Speaker", "extract_attributions", "load_speech_verbs"]
+
+
+def extract_attributions(document: Document) -> list[Attribution]:
+    """Direct and indirect quotes of one document (needs tokens from the language layer), in text order."""
+    if not document.tokens:
+        return []
+    parse = Parse(document)
+    marked = find_marked(document.text, document.paragraphs)
+    transcript = find_transcript(parse, document.paragraphs)
+    direct = [d for d in attribute_direct(parse, marked, document.paragraphs) if not any(_overlap(d, t) for t in transcript)]
+    direct += transcript
+    history = [a.speaker for a in direct if a.speaker is not None]
+    indirect = find_indirect(parse, marked, history)
+    kept_direct = [d for d in direct if not any(_contains(i, d) for i in indirect)]
+    kept_indirect = [i for i in indirect if not any(_contains(o, i) and o is not i for o in indirect)]
+    return sorted(kept_direct + kept_indirect, key=lambda a: (a.start, a.end))
+
+
+def _contains(outer: Attribution, inner: Attribution) -> bool:
+    return outer.start <= inner.start and inner.end <= outer.end and (outer.start, outer.end) != (inner.start, inner.end)
+
+
+def _overlap(a: Attribution, b: Attribution) -> bool:
+    return a.start < b.end and b.start < a.end

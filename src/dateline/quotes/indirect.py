@@ -1,0 +1,113 @@
+"""Indirect (reported) speech: "Mr X said ISIS had lost ..." → the reported clause, attributed to X.
+
+A cue verb's clausal complement (``ccomp``, with its "that") is the content; "..., according to X"
+makes the rest of the clause the content. Clauses that are mostly inside quotation marks are left
+to :mod:`dateline.quotes.direct`.
+"""
+
+from __future__ import annotations
+
+from dateline.quotes.direct import Marked
+from dateline.quotes.speakers import (
+    Attribution,
+    Parse,
+    Speaker,
+    cue_text,
+    find_cues,
+    resolve_speaker,
+    subject_of,
+)
+
+CONTENT_DEPS = frozenset({"ccomp", "xcomp"})
+MIN_CONTENT_TOKENS = 3  # "he said so" has no reported clause worth keeping
+MAX_QUOTED_SHARE = 0.5  # a clause more than half inside quote marks is a direct quote
+EDGE_PUNCT = " ,;:.—–-\n\t"
+
+
+def find_indirect(parse: Parse, marked: list[Marked], history: list[Speaker]) -> list[Attribution]:
+    """Reported-speech attributions for every cue verb with a clausal complement."""
+    out: list[Attribution] = []
+    for cue in find_cues(parse, range(len(parse.tokens))):
+        span = _content(parse, cue)
+        if span is None or _mostly_quoted(span, marked) or _inside_quote(parse.tokens[cue].start, marked):
+            continue
+        words, start, end = cue_text(parse, cue)
+        subject = subject_of(parse, cue)
+        speaker = resolve_speaker(parse, subject, history) if subject is not None else None
+        if speaker is None or (speaker.start >= span[0] and speaker.end <= span[1]):
+            continue  # no source, or the "subject" is inside the content: a parse error
+        out.append(Attribution(span[0], span[1], "indirect", words, start, end, speaker))
+        if speaker is not None:
+            history.append(speaker)
+    return out
+
+
+def _content(parse: Parse, cue: int) -> tuple[int, int] | None:
+    if parse.word(cue).lower() == "according":
+        return _according_content(parse, cue)
+    passive = any(parse.tokens[c].dep == "auxpass" for c in parse.children[cue])
+    complements = [c for c in parse.children[cue] if parse.tokens[c].dep in CONTENT_DEPS and not (passive and parse.tokens[c].dep == "xcomp")]
+    if not complements:
+        return None
+    indices = _without_coordinated_cues(parse, [i for c in complements for i in parse.subtree(c)])
+    if len(indices) < MIN_CONTENT_TOKENS:
+        return None
+    return _trimmed(parse, *parse.span_of(indices))
+
+
+def _without_coordinated_cues(parse: Parse, indices: list[int]) -> list[int]:
+    """Cut "killed and said: '...'" before the second cue; keep the first contiguous run."""
+    cues = set(find_cues(parse, indices))
+    cut = sorted(i for i in indices if i in cues and parse.tokens[i].dep == "conj")
+    if cut:
+        indices = [i for i in indices if i < cut[0]]
+    run = _first_run(sorted(indices))
+    while run and parse.tokens[run[-1]].pos in ("CCONJ", "PUNCT"):
+        run.pop()
+    return run
+
+
+def _first_run(indices: list[int]) -> list[int]:
+    run = indices[:1]
+    for i in indices[1:]:
+        if i != run[-1] + 1:
+            break
+        run.append(i)
+    return run
+
+
+def _according_content(parse: Parse, cue: int) -> tuple[int, int] | None:
+    """"X happened, according to Y": the clause of the verb "according" modifies, minus the phrase."""
+    head = parse.tokens[cue].head
+    if find_cues(parse, [head]):
+        return None  # "X said, according to Reuters": X is the source, the agency only relays
+    sent = parse.tokens[cue].sent
+    own = set(parse.subtree(cue))
+    indices = [i for i, t in enumerate(parse.tokens) if t.sent == sent and i not in own]
+    if len(indices) < MIN_CONTENT_TOKENS:
+        return None
+    before = [i for i in indices if i < cue]
+    after = [i for i in indices if i > max(own)]
+    side = before if len(before) >= len(after) else after
+    if len(side) < MIN_CONTENT_TOKENS:
+        return None
+    return _trimmed(parse, *parse.span_of(side))
+
+
+def _trimmed(parse: Parse, start: int, end: int) -> tuple[int, int] | None:
+    text = parse.text
+    while start < end and text[start] in EDGE_PUNCT:
+        start += 1
+    while end > start and text[end - 1] in EDGE_PUNCT:
+        end -= 1
+    return (start, end) if end > start else None
+
+
+def _mostly_quoted(span: tuple[int, int], marked: list[Marked]) -> bool:
+    length = span[1] - span[0]
+    inside = sum(max(0, min(span[1], m.end) - max(span[0], m.start)) for m in marked if not m.fragment)
+    return length > 0 and inside / length > MAX_QUOTED_SHARE
+
+
+def _inside_quote(char: int, marked: list[Marked]) -> bool:
+    return any(m.start <= char < m.end for m in marked)

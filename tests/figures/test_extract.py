@@ -1,0 +1,44 @@
+"""Figures: what is counted, value, source and as-of date."""
+
+from __future__ import annotations
+
+from dateline.figures.stage import FiguresStage
+from dateline.settings import Settings
+
+
+def _figures(document):
+    return FiguresStage(Settings()).process(document).figures
+
+
+def test_fled_figure_with_qualifier(make_document):
+    doc = make_document("More than 45,000 people have fled the district since the fighting began.", published="2017-05-02")
+    (figure,) = _figures(doc)
+    assert figure.value == 45_000 and figure.unit_or_what == "people fled"
+    assert figure.as_of == "2017-05-02" or figure.as_of is not None
+    assert doc.text[figure.start : figure.end] == doc.text  # the sentence
+
+
+def test_figure_attributed_to_organisation(make_document):
+    doc = make_document("The camp is full, with the United Nations saying 12,000 people were displaced in one week.")
+    (figure,) = _figures(doc)
+    assert figure.unit_or_what == "people displaced"
+    assert figure.attributed_to == "United Nations"
+
+
+def test_trained_members_figure(make_document):
+    doc = make_document("The mission has trained nearly 20,000 members of the national police, the ambassador said.")
+    (figure,) = _figures(doc)
+    assert figure.value == 20_000
+    assert figure.unit_or_what == "members of the national police trained"
+
+
+def test_killed_leaders_and_vague_count(make_document):
+    doc = make_document("She said 35 rebel commanders had been killed. Dozens of families remain trapped in the valley.")
+    values = {f.unit_or_what: f.value for f in _figures(doc)}
+    assert values["rebel commanders killed"] == 35
+    assert values["families"] == 12 or values.get("families trapped") == 12
+
+
+def test_no_figure_from_years_ages_percentages(make_document):
+    doc = make_document("In 2016 a 14-year-old was hurt, and 60 percent of the town was retaken by the 3rd division.")
+    assert _figures(doc) == ()
