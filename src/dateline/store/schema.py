@@ -126,6 +126,86 @@ TABLES: dict[str, list[tuple[str, str]]] = {
     "meta": [("key", "VARCHAR PRIMARY KEY"), ("value", "VARCHAR")],
 }
 
+# Stories (dateline.stories): corpus-level tables rewritten by ``update_stories`` after every run.
+TABLES.update({
+    # per-document clustering features, computed once per document (embedding optional)
+    "doc_features": [
+        ("doc", "VARCHAR PRIMARY KEY"),
+        ("version", "VARCHAR"),
+        ("day", "INTEGER"),
+        ("embedding", "FLOAT[]"),
+        ("minhash", "BIGINT[]"),
+        ("terms", "JSON"),
+        ("entities", "JSON"),
+        ("places", "JSON"),
+    ],
+    # the incremental assignment: one row per document, never rewritten once placed
+    "story_documents": [
+        ("doc", "VARCHAR PRIMARY KEY"),
+        ("story", "VARCHAR"),
+        ("duplicate_of", "VARCHAR"),
+        ("score", "DOUBLE"),
+        ("batch", "INTEGER"),
+    ],
+    "stories": [
+        ("id", "VARCHAR PRIMARY KEY"),
+        ("title", "VARCHAR"),
+        ("docs", "JSON"),
+        ("events", "JSON"),
+        ("start", "VARCHAR"),
+        ("end", "VARCHAR"),
+        ("outlets", "JSON"),
+        ("duplicates", "INTEGER"),
+    ],
+    # cross-source events: one row per real-world event, ``members`` are the event mentions merged
+    "merged_events": [
+        ("id", "VARCHAR PRIMARY KEY"),
+        ("story", "VARCHAR"),
+        ("type", "VARCHAR"),
+        ("mode", "VARCHAR"),
+        ("acled", "VARCHAR"),
+        ("trigger", "VARCHAR"),
+        ("actors", "JSON"),
+        ("targets", "JSON"),
+        ("date", "VARCHAR"),
+        ("date_precision", "VARCHAR"),
+        ("place", "JSON"),
+        ("fatalities", "INTEGER"),
+        ("fatalities_by_source", "JSON"),
+        ("modality", "VARCHAR"),
+        ("summary", "VARCHAR"),
+        ("sources", "JSON"),
+        ("members", "JSON"),
+        ("independent_sources", "INTEGER"),
+    ],
+    "conflicts": [
+        ("id", "VARCHAR PRIMARY KEY"),
+        ("story", "VARCHAR"),
+        ("kind", "VARCHAR"),
+        ("subject", "VARCHAR"),
+        ("items", "JSON"),
+        ("values", "JSON"),
+        ("conservative", "DOUBLE"),
+        ("note", "VARCHAR"),
+        ("sources", "JSON"),
+    ],
+    "timeline": [
+        ("story", "VARCHAR"),
+        ("date", "VARCHAR"),
+        ("rank", "INTEGER"),
+        ("event", "VARCHAR"),
+        ("text", "VARCHAR"),
+        ("sources", "JSON"),
+        ("importance", "DOUBLE"),
+    ],
+    "story_summaries": [
+        ("story", "VARCHAR"),
+        ("rank", "INTEGER"),
+        ("text", "VARCHAR"),
+        ("sources", "JSON"),
+    ],
+})
+
 CONSTRAINTS = {"sources": "PRIMARY KEY (doc, source)"}
 
 # Tables holding per-document rows, replaced whenever a document is (re)written.

@@ -1,0 +1,277 @@
+"""Cross-source event merging: event mentions of one real-world event become one merged event.
+
+Within a story, mentions are blocked by PLOVER type family and by day; a mention joins a merged event
+when the types are compatible, the date ranges overlap, the places are near (or unknown) and the actors
+are compatible, with at least ``MIN_EVIDENCE`` positive signals. Every reporting sentence is kept in
+``sources``; per-source numbers are kept in ``fatalities_by_source`` and the merged ``fatalities`` is the
+most conservative (lowest) reported figure, as ACLED codes it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from dateline.ids import content_id
+from dateline.stories.features import words
+
+PLACE_KM = 50.0  # two event places farther apart than this are different events
+UNDATED_LOOKBACK_DAYS = 7  # an undated report is about something in the week before publication
+MAX_SPAN_DAYS = 31  # coarser dates (year, "last summer") are never merged: too vague to be the same event
+MIN_EVIDENCE = 2.0
+_PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
+
+
+@dataclass(slots=True)
+class EventRow:
+    """One stored event mention with what merging needs from its document."""
+
+    id: str
+    doc: str
+    story: str
+    type: str
+    trigger: str = ""
+    date: str | None = None
+    date_precision: str | None = None
+    place: dict[str, Any] | None = None
+    actors: list[dict[str, Any]] = field(default_factory=list)
+    targets: list[dict[str, Any]] = field(default_factory=list)
+    fatalities: int | None = None
+    sources: list[dict[str, Any]] = field(default_factory=list)
+    mode: str | None = None
+    acled: str | None = None
+    modality: str = "asserted"
+    summary: str = ""
+    published: str | None = None
+    outlet: str | None = None
+    original: str = ""  # the document this one copies (itself when not a copy)
+
+
+@dataclass(slots=True)
+class _Cluster:
+    members: list[EventRow]
+    span: tuple[int, int]
+    points: list[tuple[float, float]]
+    actor_words: set[str]
+
+
+@cache
+def type_family() -> dict[str, str]:
+    """PLOVER type → family name (types listed as compatible share a family)."""
+    text = resources.files("dateline.stories").joinpath("data/compatible_types.tsv").read_text(encoding="utf-8")
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        while parent.setdefault(x, x) != x:
+            x = parent[x]
+        return x
+
+    for line in text.splitlines()[1:]:
+        a, _, b = line.partition("\t")
+        if a and b:
+            parent[find(a.strip())] = find(b.strip())
+    return {t: find(t) for t in parent}
+
+
+def date_span(date: str | None, precision: str | None, published: str | None) -> tuple[int, int] | None:
+    """The days an event date covers, as ordinals; undated events borrow the week before publication."""
+    span = _parse_span(date) if date else None
+    if span is None and published:
+        pub = _parse_span(published[:10])
+        if pub is not None:
+            return (pub[1] - UNDATED_LOOKBACK_DAYS, pub[1])
+    return span
+
+
+def _parse_span(value: str) -> tuple[int, int] | None:
+    try:
+        if len(value) >= 10:
+            day = dt.date.fromisoformat(value[:10]).toordinal()
+            return (day, day)
+        if "-W" in value:
+            monday = dt.date.fromisocalendar(int(value[:4]), int(value[6:8]), 1).toordinal()
+            return (monday, monday + 6)
+        if len(value) == 7:
+            first = dt.date(int(value[:4]), int(value[5:7]), 1)
+            nxt = dt.date(first.year + first.month // 12, first.month % 12 + 1, 1)
+            return (first.toordinal(), nxt.toordinal() - 1)
+        if len(value) == 4:
+            return (dt.date(int(value), 1, 1).toordinal(), dt.date(int(value), 12, 31).toordinal())
+    except ValueError:
+        return None
+    return None
+
+
+def haversine_km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def merge_events(events: Sequence[EventRow], *, min_evidence: float = MIN_EVIDENCE) -> tuple[list[dict[str, Any]], dict[str, str]]:
+    """Merge event mentions; return merged-event rows and member event id → merged id."""
+    blocks: dict[tuple[str, str], list[EventRow]] = defaultdict(list)
+    for event in events:
+        blocks[(event.story, type_family().get(event.type, event.type))].append(event)
+    rows: list[dict[str, Any]] = []
+    for key in sorted(blocks):
+        for cluster in _cluster_block(blocks[key], min_evidence):
+            rows.append(_merged_row(cluster))
+    membership = {m: row["id"] for row in rows for m in row["members"]}
+    return rows, membership
+
+
+def _cluster_block(events: list[EventRow], min_evidence: float) -> list[list[EventRow]]:
+    """Greedy single pass in date order; candidates come from day buckets (no all-pairs)."""
+    clusters: list[_Cluster] = []
+    by_day: dict[int, list[int]] = defaultdict(list)
+    spans = {e.id: date_span(e.date, e.date_precision, e.published) for e in events}
+    for event in sorted(events, key=lambda e: (spans[e.id] or (10**7, 0), e.id)):
+        span = spans[event.id]
+        best, best_score = None, 0.0
+        if span is not None and span[1] - span[0] <= MAX_SPAN_DAYS:
+            seen: set[int] = set()
+            for day in range(span[0] - 1, span[1] + 2):
+                for idx in by_day.get(day, ()):
+                    if idx not in seen:
+                        seen.add(idx)
+                        score = _evidence(event, span, clusters[idx])
+                        if score > best_score:
+                            best, best_score = idx, score
+        if best is not None and best_score >= min_evidence:
+            _absorb(clusters[best], event)
+            continue
+        clusters.append(_Cluster([event], span or (0, 0), _points(event), _actor_words(event)))
+        if span is not None and span[1] - span[0] <= MAX_SPAN_DAYS:
+            for day in range(span[0], span[1] + 1):
+                by_day[day].append(len(clusters) - 1)
+    return [c.members for c in clusters]
+
+
+def _evidence(event: EventRow, span: tuple[int, int], cluster: _Cluster) -> float:
+    """How strongly ``event`` is the same as ``cluster``; 0 when something rules it out."""
+    if span[0] > cluster.span[1] + 1 or span[1] < cluster.span[0] - 1:
+        return 0.0
+    if (event.modality == "denied") != any(m.modality == "denied" for m in cluster.members):
+        return 0.0
+    score = 1.0 if any(m.type == event.type for m in cluster.members) else 0.5
+    points = _points(event)
+    if points and cluster.points:
+        nearest = min(haversine_km(p, q) for p in points for q in cluster.points)
+        if nearest > PLACE_KM:
+            return 0.0
+        score += 1.0
+    actor_words = _actor_words(event)
+    if actor_words and cluster.actor_words:
+        if not actor_words & cluster.actor_words:
+            return 0.0
+        score += 1.0
+    if span[0] == span[1] == cluster.span[0] == cluster.span[1] and event.date:
+        score += 1.0
+    if event.trigger and any(m.trigger.lower() == event.trigger.lower() for m in cluster.members):
+        score += 0.5
+    return score
+
+
+def _absorb(cluster: _Cluster, event: EventRow) -> None:
+    cluster.members.append(event)
+    cluster.points.extend(_points(event))
+    cluster.actor_words |= _actor_words(event)
+
+
+def _points(event: EventRow) -> list[tuple[float, float]]:
+    place = event.place or {}
+    if place.get("lat") is None or place.get("lon") is None:
+        return []
+    return [(float(place["lat"]), float(place["lon"]))]
+
+
+def _actor_words(event: EventRow) -> set[str]:
+    found: set[str] = set()
+    for actor in event.actors:
+        found.update(words(str(actor.get("name") or "")))
+        if actor.get("entity"):
+            found.add("#" + str(actor["entity"]))
+    return found
+
+
+# -- the merged row -------------------------------------------------------------------------------------
+def _merged_row(members: list[EventRow]) -> dict[str, Any]:
+    seed = members[0]
+    dated = sorted((m for m in members if m.date), key=lambda m: (_PRECISION_RANK.get(m.date_precision or "", 9), m.id))
+    best_date = _most_common([m.date for m in dated if m.date_precision == dated[0].date_precision]) if dated else None
+    located = [m for m in members if m.place]
+    by_source = _fatalities_by_source(members)
+    values = [s["value"] for s in by_source]
+    return {
+        "id": content_id(seed.id, prefix="mev-"),
+        "story": seed.story,
+        "type": _most_common([m.type for m in members]),
+        "mode": _most_common([m.mode for m in members if m.mode]),
+        "acled": _most_common([m.acled for m in members if m.acled]),
+        "trigger": _most_common([m.trigger for m in members if m.trigger]) or seed.trigger,
+        "actors": _union_participants(m.actors for m in members),
+        "targets": _union_participants(m.targets for m in members),
+        "date": best_date,
+        "date_precision": dated[0].date_precision if dated else None,
+        "place": _most_common_place(located),
+        "fatalities": min(values) if values else None,
+        "fatalities_by_source": by_source,
+        "modality": _most_common([m.modality for m in members]) or "asserted",
+        "summary": _most_common([m.summary for m in members if m.summary]) or "",
+        "sources": _sources(members),
+        "members": sorted(m.id for m in members),
+        "independent_sources": len({m.original or m.doc for m in members}),
+    }
+
+
+def _fatalities_by_source(members: Iterable[EventRow]) -> list[dict[str, Any]]:
+    out = []
+    for m in members:
+        if m.fatalities is None:
+            continue
+        span = m.sources[0] if m.sources else {}
+        out.append({"doc": m.doc, "outlet": m.outlet, "value": m.fatalities, "event": m.id,
+                    "start": span.get("start"), "end": span.get("end"), "duplicate_of": None if m.original == m.doc else m.original})
+    return sorted(out, key=lambda s: (s["doc"], s["start"] or 0))
+
+
+def _sources(members: Iterable[EventRow]) -> list[dict[str, Any]]:
+    seen: dict[tuple[str, int, int], dict[str, Any]] = {}
+    order: dict[str, str] = {}
+    for m in members:
+        order[m.doc] = m.published or ""
+        for span in m.sources:
+            key = (span.get("doc") or m.doc, int(span.get("start") or 0), int(span.get("end") or 0))
+            seen.setdefault(key, {"doc": key[0], "start": key[1], "end": key[2], "text": span.get("text", "")})
+    return [seen[k] for k in sorted(seen, key=lambda k: (order.get(k[0], ""), k))]
+
+
+def _union_participants(groups: Iterable[list[dict[str, Any]]]) -> list[dict[str, Any]]:
+    seen: dict[str, dict[str, Any]] = {}
+    for group in groups:
+        for p in group:
+            key = str(p.get("entity") or str(p.get("name", "")).lower())
+            seen.setdefault(key, {"name": p.get("name"), "entity": p.get("entity")})
+    return list(seen.values())
+
+
+def _most_common_place(located: list[EventRow]) -> dict[str, Any] | None:
+    if not located:
+        return None
+    counts = Counter(str(m.place.get("place") or m.place.get("name")) for m in located if m.place)
+    top = counts.most_common(1)[0][0]
+    return next(m.place for m in located if m.place and str(m.place.get("place") or m.place.get("name")) == top)
+
+
+def _most_common(values: Sequence[Any]) -> Any:
+    if not values:
+        return None
+    counts = Counter(values)
+    return max(counts, key=lambda v: (counts[v], -values.index(v)))
