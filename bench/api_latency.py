@@ -1,0 +1,119 @@
+"""Latency of the web API's list and search endpoints over a synthetic 50k-article store.
+
+    python bench/api_latency.py [--docs 50000] [--requests 60] [--db /tmp/dateline-bench.duckdb]
+
+The store is filled by bulk Arrow inserts (no NLP pipeline), then each endpoint is called in-process
+through the ASGI app (FastAPI TestClient: routing, validation, JSON included; no sockets). Prints a
+table and, last, one JSON line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import statistics
+import time
+from pathlib import Path
+
+import pyarrow as pa
+from fastapi.testclient import TestClient
+
+from dateline.store.duckdb_store import Store, _arrow_schema
+from dateline.store.schema import columns
+from dateline.web.app import create_app
+
+WORDS = [f"w{i}" for i in range(3000)] + ["army", "protest", "coalition", "strike", "police", "rebels", "ceasefire"]
+TYPES = ["FIGHT", "ASSAULT", "PROTEST", "MOBILIZE", "COERCE"]
+ENDPOINTS = [
+    "/api/documents?limit=50",
+    "/api/documents?limit=50&offset=25000",
+    "/api/documents?from=2018-01-01&to=2018-01-31&limit=50",
+    "/api/events?limit=100",
+    "/api/events?type=PROTEST&limit=100",
+    "/api/events?from=2018-03-01&to=2018-03-31&limit=100",
+    "/api/events?bbox=30,30,40,40&limit=100",
+    "/api/events?actor=actor17&limit=100",
+    "/api/places?limit=100",
+    "/api/entities?limit=100",
+    "/api/quotes?speaker=speaker3&limit=100",
+    "/api/figures?q=displaced&limit=100",
+    "/api/search?q=ceasefire&limit=20",
+    "/api/search?q=coalition%20strike&limit=20",
+    "/api/search?q=w123%20w456&limit=20",
+]
+
+
+def build(db: Path, n: int, seed: int = 7) -> None:
+    """A store with ``n`` documents, 2 events, 1 quote and 1 figure each, 500 places, 5000 entities."""
+    rng = random.Random(seed)
+    docs, events, quotes, figures, mentions = [], [], [], [], []
+    places = [{"id": f"p{i}", "name": f"Place {i}", "lat": rng.uniform(-60, 70), "lon": rng.uniform(-180, 180),
+               "country": "XX", "feature": "P.PPL", "confidence": 0.9} for i in range(500)]
+    for i in range(n):
+        text = " ".join(rng.choices(WORDS, k=220)) + "."
+        day = f"2018-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+        docs.append({"id": f"d{i}", "source": f"s{i}.txt", "title": f"Report {i}", "outlet": f"outlet{i % 40}",
+                     "published": day, "language": "en", "text": text, "status": "ok", "pipeline": "bench",
+                     "removed": "[]", "notes": "[]", "paragraphs": "[]", "sentences": "[]", "format": "text"})
+        span = json.dumps([{"doc": f"d{i}", "start": 0, "end": 40, "text": text[:40]}])
+        for k in range(2):
+            p = places[rng.randrange(500)]
+            events.append({"id": f"e{i}-{k}", "doc": f"d{i}", "type": rng.choice(TYPES), "trigger": "hit", "date": day,
+                           "date_precision": "day", "actors": json.dumps([{"name": f"actor{rng.randrange(300)}", "entity": None}]),
+                           "targets": "[]", "modality": "asserted", "summary": f"event {i}", "sources": span,
+                           "place": json.dumps({"name": p["name"], "lat": p["lat"], "lon": p["lon"], "place": p["id"]})})
+        quotes.append({"id": f"q{i}", "doc": f"d{i}", "start": 0, "end": 20, "text": text[:20], "kind": "direct",
+                       "speaker": f"speaker{rng.randrange(500)}"})
+        figures.append({"id": f"f{i}", "doc": f"d{i}", "start": 0, "end": 40, "value": 10.0 * i,
+                        "unit_or_what": rng.choice(["people displaced", "people killed"]), "conflicts_with": "[]"})
+        mentions.extend({"doc": f"d{i}", "start": j, "end": j + 3, "text": "x", "label": "PERSON",
+                         "canonical": "x", "entity": f"ent{rng.randrange(5000)}"} for j in range(4))
+    entities = [{"id": f"ent{i}", "name": f"Entity {i}", "type": "PERSON", "aliases": "[]"} for i in range(5000)]
+    with Store(db) as store:
+        for table, rows in (("documents", docs), ("events", events), ("places", places), ("quotes", quotes),
+                            ("figures", figures), ("mentions", mentions), ("entities", entities)):
+            arrow = pa.Table.from_pylist([{c: r.get(c) for c in columns(table)} for r in rows], schema=_arrow_schema(table))
+            store.con.register("_bulk", arrow)
+            store.con.execute(f'INSERT INTO "{table}" SELECT * FROM _bulk')
+            store.con.unregister("_bulk")
+
+
+def measure(db: Path, requests: int) -> list[dict[str, object]]:
+    client = TestClient(create_app(db, token=None))
+    results = []
+    for url in ENDPOINTS:
+        for _ in range(3):
+            client.get(url).raise_for_status()
+        times = []
+        for _ in range(requests):
+            started = time.perf_counter()
+            response = client.get(url)
+            times.append((time.perf_counter() - started) * 1000)
+            response.raise_for_status()
+        times.sort()
+        results.append({"endpoint": url, "p50_ms": round(statistics.median(times), 1),
+                        "p95_ms": round(times[int(0.95 * (len(times) - 1))], 1), "total": response.json()["total"]})
+    return results
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--docs", type=int, default=50_000)
+    parser.add_argument("--requests", type=int, default=60)
+    parser.add_argument("--db", type=Path, default=Path("/tmp/dateline-bench.duckdb"))
+    args = parser.parse_args()
+    args.db.unlink(missing_ok=True)
+    started = time.perf_counter()
+    build(args.db, args.docs)
+    print(f"built {args.docs} documents in {time.perf_counter() - started:.1f}s ({args.db.stat().st_size / 2**20:.0f} MiB)")
+    results = measure(args.db, args.requests)
+    print(f"{'endpoint':58} {'p50 ms':>8} {'p95 ms':>8} {'matches':>8}")
+    for r in results:
+        print(f"{r['endpoint']:58} {r['p50_ms']:8.1f} {r['p95_ms']:8.1f} {r['total']:8}")
+    worst = max(r["p95_ms"] for r in results)  # type: ignore[type-var]
+    print(json.dumps({"bench": "api_latency", "docs": args.docs, "worst_p95_ms": worst, "goal_p95_ms": 200, "results": results}))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,85 @@
+"""Store → the JSON the report's script reads (the same shapes as OUTPUTS.md, plus a few counts)."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+from collections.abc import Iterator
+from itertools import islice
+from typing import Any
+
+from dateline.store.duckdb_store import Store
+from dateline.store.schema import TABLES
+
+# Tables the report shows; missing ones (stages not run yet) become empty lists.
+REPORT_TABLES = ("events", "places", "quotes", "figures", "entities", "stories", "timeline")
+# Columns of tables not declared in schema.TABLES that hold JSON text.
+_LOOSE_JSON = {"docs", "events", "sources", "actors", "targets", "place", "conflicts_with", "aliases", "mentions"}
+DOC_FIELDS = ("id", "title", "outlet", "url", "published", "source", "status")
+
+
+def existing_tables(store: Store) -> set[str]:
+    """Names of the tables present in the store's file."""
+    return {r[0] for r in store.con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+
+
+def table_records(store: Store, table: str, *, limit: int | None = None) -> list[dict[str, Any]]:
+    """Rows of ``table`` (at most ``limit``) as OUTPUTS.md records, or [] when the table does not exist."""
+    if table not in existing_tables(store):
+        return []
+    rows = store.records(table) if table in TABLES else _loose_records(store, table)
+    return list(islice(rows, limit))
+
+
+def _loose_records(store: Store, table: str) -> Iterator[dict[str, Any]]:
+    """Rows of a table schema.py does not (yet) declare: JSON-looking columns decoded."""
+    cursor = store.con.execute(f'SELECT * FROM "{table}"')  # name comes from REPORT_TABLES, not input
+    names = [d[0] for d in cursor.description]
+    for values in cursor.fetchall():  # stories/timeline: small tables
+        record = dict(zip(names, values, strict=True))
+        for key in _LOOSE_JSON & record.keys():
+            value = record[key]
+            if isinstance(value, str) and value[:1] in "[{":
+                with contextlib.suppress(json.JSONDecodeError):
+                    record[key] = json.loads(value)
+        yield record
+
+
+def report_data(store: Store, *, with_text: bool = True, limit: int | None = None) -> dict[str, Any]:
+    """Everything the report shows (at most ``limit`` rows a table).
+
+    ``with_text=False`` leaves article texts out (the web app loads them one at a time).
+    """
+    data: dict[str, Any] = {name: table_records(store, name, limit=limit) for name in REPORT_TABLES}
+    data["entities"] = [_entity_summary(e) for e in data["entities"]]
+    data["documents"] = list(islice(_documents(store, with_text=with_text), limit))
+    data["counts"] = _counts(store)
+    return data
+
+
+def _counts(store: Store) -> dict[str, int]:
+    present = existing_tables(store)
+    return {name: int(store.con.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0])  # type: ignore[index]
+            for name in (*REPORT_TABLES, "documents") if name in present}
+
+
+def _entity_summary(entity: dict[str, Any]) -> dict[str, Any]:
+    mentions = [m for m in entity.get("mentions") or [] if m and m.get("doc")]
+    return {**entity, "mentions": mentions, "count": len(mentions), "docs": len({m["doc"] for m in mentions})}
+
+
+def _documents(store: Store, *, with_text: bool) -> Iterator[dict[str, Any]]:
+    cols = ", ".join(f'"{c}"' for c in (*DOC_FIELDS, "text") if with_text or c != "text")
+    cursor = store.con.execute(f"SELECT {cols} FROM documents WHERE status = 'ok' ORDER BY published, id")
+    names = [d[0] for d in cursor.description]
+    while batch := cursor.fetchmany(2_000):
+        for values in batch:
+            yield dict(zip(names, values, strict=True))
+
+
+def dumps_for_html(value: Any) -> str:
+    """JSON safe inside a <script> element: no '<', '>', '&' or line separators can end it early."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    for raw, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+        text = text.replace(raw, escaped)
+    return text

@@ -1,0 +1,65 @@
+"""The served app (uvicorn on 127.0.0.1, a free port) in headless Chromium."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.report import steps
+from tests.report.browser import PageWatch, open_page
+
+
+@pytest.fixture(scope="module")
+def server(synthetic_db: Path) -> Iterator[str]:
+    uvicorn = pytest.importorskip("uvicorn")
+    from dateline.web.app import create_app
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    config = uvicorn.Config(create_app(synthetic_db, token="t"), host="127.0.0.1", port=port, log_level="warning")
+    instance = uvicorn.Server(config)
+    thread = threading.Thread(target=instance.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 15
+    while not instance.started and time.monotonic() < deadline:
+        time.sleep(0.05)
+    if not instance.started:
+        pytest.fail("uvicorn did not start within 15 s")
+    yield f"http://127.0.0.1:{port}/"
+    instance.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture()
+def app_page(chromium: Any, server: str) -> Iterator[PageWatch]:
+    watch = open_page(chromium, server + "#/map", allowed=(server, "data:"))
+    yield watch
+    watch.page.close()
+
+
+def test_app_map_shows_markers(app_page: PageWatch) -> None:
+    steps.see_map_with_markers(app_page, "app.png")
+    assert app_page.blocked == []
+
+
+def test_app_timeline_filters(app_page: PageWatch) -> None:
+    steps.filter_timeline(app_page, "app-timeline.png")
+
+
+def test_app_event_links_to_highlighted_sentence(app_page: PageWatch) -> None:
+    steps.click_event_to_highlighted_sentence(app_page, "app-article.png")
+
+
+def test_app_search_for_actor(app_page: PageWatch) -> None:
+    steps.search_for_actor(app_page)
+
+
+def test_app_hostile_article_executes_nothing(app_page: PageWatch) -> None:
+    steps.hostile_article_stays_text(app_page, "app-hostile.png")
