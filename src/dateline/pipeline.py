@@ -14,8 +14,10 @@ from dateline.export.files import export_all
 from dateline.ingest.readers import read_inputs
 from dateline.model import STATUS_ERROR, STATUS_OK, STATUS_SKIPPED, Document
 from dateline.registry import plan_signature
+from dateline.report.build import build_report
 from dateline.settings import Settings
 from dateline.store.duckdb_store import Store
+from dateline.stories.update import update_stories, write_summary_md
 
 Progress = Callable[[int, int], None]  # (documents finished in this call, words in them)
 
@@ -33,6 +35,7 @@ class RunSummary:
     seconds: float = 0.0
     problems: list[tuple[str, str, str]] = field(default_factory=list)  # (status, source, reason)
     files: dict[str, int] = field(default_factory=dict)
+    corpus: dict[str, int] = field(default_factory=dict)  # what the stories step counted
 
     def count(self, document: Document) -> None:
         if document.status == STATUS_OK:
@@ -76,10 +79,24 @@ def run_corpus(
             if progress:
                 progress(len(batch), sum(len(d.text.split()) for d in batch if d.ok))
         relink_entities(store)
+        if settings.corpus_steps:
+            summary.corpus = update_stories(store, settings)
         if out_dir is not None:
-            summary.files = export_all(store, out_dir)
+            summary.files = write_outputs(store, out_dir, settings)
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def write_outputs(store: Store, out_dir: Path, settings: Settings) -> dict[str, int]:
+    """The JSONL files, summary.md and the static report; return rows (or stories) per file."""
+    files = export_all(store, out_dir)
+    if settings.corpus_steps:
+        write_summary_md(store, out_dir / "summary.md")
+        files["summary.md"] = files.get("stories.jsonl", 0)
+    if settings.report:
+        build_report(store, out_dir / "report")
+        files["report/index.html"] = 1
+    return files
 
 
 def relink_entities(store: Store) -> int:

@@ -20,6 +20,12 @@ BUILTIN_STAGES: dict[str, str] = {
     "nlp.language": "dateline.nlp.stage:LanguageStage",
     "nlp.spacy": "dateline.nlp.stage:SpacyStage",
     "entities.canonical": "dateline.entities.stage:EntitiesStage",
+    "time.tag": "dateline.time.stage:TimeStage",
+    "geo.resolve": "dateline.geo.stage:GeoStage",
+    # events read the time and geo results (event dates and places), so they come after both
+    "events.extract": "dateline.events.stage:EventsStage",
+    "quotes.extract": "dateline.quotes.stage:QuotesStage",
+    "figures.extract": "dateline.figures.stage:FiguresStage",
 }
 DEFAULT_PLAN: tuple[str, ...] = tuple(BUILTIN_STAGES)
 ENTRY_POINT_GROUP = "dateline.stages"

@@ -21,3 +21,6 @@ class Settings:
     gazetteer: str | None = None  # path of a gazetteer index; None: the default in the user cache
     min_english_confidence: float = 0.5
     stages: tuple[str, ...] = ()  # empty: the default plan
+    event_embeddings: bool = True  # events: use the MiniLM classifier when installed (else rules only)
+    corpus_steps: bool = True  # after the stages: stories, merged events, conflicts, timeline, summary
+    report: bool = True  # write DIR/report/index.html after a run

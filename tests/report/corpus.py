@@ -149,9 +149,14 @@ def _sent_se(text: str, needle: str) -> tuple[int, int]:
 
 STORIES = [
     {"id": "s-syria", "title": "Battle for Raqqa", "docs": ["d-a", "d-b"],
-     "events": ["ev-battle", "ev-killed", "ev-strike"], "start": "2017-04-03", "end": "2017-06-19",
-     "summary": "Government troops and coalition aircraft pressed on towards Raqqa."},
+     "events": ["ev-battle", "ev-killed", "ev-strike"], "start": "2017-04-03", "end": "2017-06-19"},
 ]
+
+
+def _summaries() -> list[dict]:
+    a = _doc_a()
+    return [{"story": "s-syria", "rank": 1, "text": "Government troops and coalition aircraft pressed on towards Raqqa.",
+             "sources": [_plain(a.events[0].sources[0])]}]
 
 
 def _timeline() -> list[dict]:
@@ -182,12 +187,14 @@ def build_store(path: Path, *, with_stories: bool = True) -> Path:
         if with_stories:
             _write_rows(store, "stories", STORIES)
             _write_rows(store, "timeline", _timeline())
+            _write_rows(store, "story_summaries", _summaries())
     return path
 
 
 _FALLBACK_DDL = {
     "stories": 'CREATE TABLE IF NOT EXISTS stories (id VARCHAR, title VARCHAR, docs VARCHAR, events VARCHAR, '
                '"start" VARCHAR, "end" VARCHAR, summary VARCHAR)',
+    "story_summaries": 'CREATE TABLE IF NOT EXISTS story_summaries (story VARCHAR, rank INTEGER, text VARCHAR, sources VARCHAR)',
     "timeline": 'CREATE TABLE IF NOT EXISTS timeline (story VARCHAR, date VARCHAR, event VARCHAR, text VARCHAR, '
                 'sources VARCHAR)',
 }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import os
 import time
@@ -23,7 +24,7 @@ from rich.table import Table
 from rich.text import Text
 
 from dateline.errors import DatelineError
-from dateline.export.files import FORMATS, OUTPUT_TABLES, export_all, export_table
+from dateline.export.files import FORMATS, OUTPUT_TABLES, export_all, export_table, table_for
 from dateline.pipeline import RunSummary, run_corpus
 from dateline.settings import DEFAULT_BATCH_SIZE, DEFAULT_MAX_DOC_BYTES, Settings
 from dateline.store.duckdb_store import Store
@@ -105,9 +106,13 @@ def run(
     batch_size: Annotated[int, typer.Option(help="Documents per batch.")] = DEFAULT_BATCH_SIZE,
     max_doc_mb: Annotated[float, typer.Option(help="Refuse documents larger than this (MiB).")] = DEFAULT_MAX_DOC_BYTES / 2**20,
     engine: Annotated[str, typer.Option(help="local (process pool) or ray.")] = "local",
+    embeddings: Annotated[bool, typer.Option(help="Use the MiniLM event classifier when installed.")] = True,
+    gazetteer: Annotated[Path | None, typer.Option(help="Gazetteer index (default: the one in the user cache).")] = None,
+    report: Annotated[bool, typer.Option(help="Write OUT/report/index.html.")] = True,
 ) -> None:
-    """Run the whole pipeline on INPUTS and write the store and the JSONL files into OUT."""
-    settings = _settings(jobs, batch_size, max_doc_mb, aliases)
+    """Run the whole pipeline on INPUTS: the store, the JSONL files, summary.md and report/ in OUT."""
+    settings = dataclasses.replace(_settings(jobs, batch_size, max_doc_mb, aliases), event_embeddings=embeddings,
+                                   gazetteer=str(gazetteer) if gazetteer else None, report=report)
     summary = _run(inputs, out, db, settings, include, exclude, engine)
     _report(summary, out)
     if summary.errors:
@@ -125,31 +130,43 @@ def ingest(
     max_doc_mb: Annotated[float, typer.Option(help="Refuse documents larger than this (MiB).")] = DEFAULT_MAX_DOC_BYTES / 2**20,
 ) -> None:
     """Ingest and clean only: write documents.jsonl and the store, no language analysis."""
-    settings = _settings(jobs, DEFAULT_BATCH_SIZE, max_doc_mb, None, stages=INGEST_PLAN)
+    settings = dataclasses.replace(_settings(jobs, DEFAULT_BATCH_SIZE, max_doc_mb, None, stages=INGEST_PLAN),
+                                   corpus_steps=False, report=False)
     summary = _run(inputs, out, db, settings, include, exclude, "local")
     _report(summary, out)
     if summary.errors:
         raise typer.Exit(1)
 
 
+EXPORT_FORMATS = (*FORMATS, "acled-csv", "geojson")
+
+
 @app.command()
 def export(
     db: Annotated[Path, typer.Option("--db", help="The DuckDB store to read.")] = Path("out/dateline.duckdb"),
-    fmt: Annotated[str, typer.Option("--format", "-f", help=f"One of: {', '.join(FORMATS)}.")] = "jsonl",
+    fmt: Annotated[str, typer.Option("--format", "-f", help=f"One of: {', '.join(EXPORT_FORMATS)}.")] = "jsonl",
     out: Annotated[Path, typer.Option("--out", "-o", help="Directory to write into.")] = Path("export"),
-    table: Annotated[list[str] | None, typer.Option("--table", help="Only these tables (repeatable).")] = None,
+    table: Annotated[list[str] | None, typer.Option("--table", help="Only these tables (repeatable; jsonl/csv/parquet).")] = None,
 ) -> None:
-    """Export the store's tables as JSONL, CSV or Parquet files."""
-    if fmt not in FORMATS:
-        console.print(f"[red]error:[/red] unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    """Export the store: tables as JSONL, CSV or Parquet; events as ACLED-like CSV; events and places as GeoJSON."""
+    if fmt not in EXPORT_FORMATS:
+        console.print(f"[red]error:[/red] unknown format {fmt!r}; choose one of {', '.join(EXPORT_FORMATS)}")
         raise typer.Exit(2)
     if not db.exists():
         console.print(f"[red]error:[/red] no store at {db}; run `dateline run INPUT --out DIR` first")
         raise typer.Exit(2)
     started = time.perf_counter()
     with Store(db, read_only=True) as store:
-        if table:
-            written = {f"{t}.{fmt}": export_table(store, t, out / f"{t}.{fmt}", fmt) for t in table}
+        if fmt == "acled-csv":
+            from dateline.export.acled import export_acled_csv
+
+            written = {"events_acled.csv": export_acled_csv(store, out / "events_acled.csv")}
+        elif fmt == "geojson":
+            from dateline.export.geojson import export_geojson
+
+            written = {"dateline.geojson": export_geojson(store, out / "dateline.geojson")}
+        elif table:
+            written = {f"{t}.{fmt}": export_table(store, table_for(store, t), out / f"{t}.{fmt}", fmt) for t in table}
         else:
             written = export_all(store, out, fmt, tables=OUTPUT_TABLES)
     console.print(f"wrote {', '.join(f'{k} ({v})' for k, v in written.items())} to {out}/ in {time.perf_counter() - started:.1f}s")
@@ -179,12 +196,14 @@ def stats(
 
 
 def _mount_optional() -> None:
-    """Sub-commands of optional stages appear when their modules are present."""
-    try:
-        from dateline.cli.gazetteer import app as gazetteer_app
-    except ImportError:
-        return
+    """Sub-commands whose modules import optional parts lazily: gazetteer, report, serve."""
+    from dateline.cli.gazetteer import app as gazetteer_app
+    from dateline.cli.report import report
+    from dateline.cli.serve import serve
+
     app.add_typer(gazetteer_app, name="gazetteer")
+    app.command()(report)
+    app.command()(serve)
 
 
 _mount_optional()

@@ -37,7 +37,7 @@ def export_acled_csv(store: Store, path: Path) -> int:
     with open(tmp, "w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=COLUMNS)
         writer.writeheader()
-        for event in store.records("events"):
+        for event in store.records(store.event_table()):
             row = acled_row(event, places=places, outlets=outlets, types=types)
             writer.writerow({k: _cell(v) for k, v in row.items()})
             count += 1

@@ -9,8 +9,14 @@ from pathlib import Path
 from dateline.store.duckdb_store import Store, _export_query
 
 FORMATS = ("jsonl", "csv", "parquet")
-# The tables `dateline run` writes as files (OUTPUTS.md), in order.
-OUTPUT_TABLES = ("documents", "entities", "times", "places", "events", "quotes", "figures", "stories", "timeline")
+# The files `dateline run` writes (OUTPUTS.md), in order: file stem → table. ``events`` are the real-world
+# events after cross-source merging (see ``Store.event_table``); ``event_mentions`` one row per reporting document.
+OUTPUT_FILES = {
+    "documents": "documents", "entities": "entities", "times": "times", "places": "places", "events": "events",
+    "event_mentions": "events", "quotes": "quotes", "figures": "figures", "stories": "stories",
+    "timeline": "timeline", "conflicts": "conflicts",
+}
+OUTPUT_TABLES = tuple(OUTPUT_FILES)
 
 
 def export_table(store: Store, table: str, path: Path, fmt: str) -> int:
@@ -37,14 +43,22 @@ def export_table(store: Store, table: str, path: Path, fmt: str) -> int:
 
 
 def export_all(store: Store, out_dir: Path, fmt: str = "jsonl", *, tables: tuple[str, ...] = OUTPUT_TABLES) -> dict[str, int]:
-    """Write every output table that exists in the store; return rows per file name."""
+    """Write every output file whose table exists in the store; return rows per file name."""
     written: dict[str, int] = {}
     existing = {r[0] for r in store.con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
-    for table in tables:
+    for stem in tables:
+        table = table_for(store, stem)
         if table in existing:
-            path = out_dir / f"{table}.{fmt}"
+            path = out_dir / f"{stem}.{fmt}"
             written[path.name] = export_table(store, table, path, fmt)
     return written
+
+
+def table_for(store: Store, name: str) -> str:
+    """The table behind an output file name (``events`` → merged events once stories have run)."""
+    if name == "events":
+        return store.event_table()
+    return OUTPUT_FILES.get(name, name)
 
 
 def _sql_path(path: Path) -> str:

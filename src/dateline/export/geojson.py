@@ -34,7 +34,7 @@ def point(lat: Any, lon: Any) -> dict[str, Any] | None:
 
 
 def event_features(store: Store) -> Iterator[dict[str, Any]]:
-    for event in store.records("events"):
+    for event in store.records(store.event_table()):
         place = event.get("place") or {}
         geometry = point(place.get("lat"), place.get("lon"))
         if geometry is None:

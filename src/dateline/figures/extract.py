@@ -55,7 +55,7 @@ def extract_figures(document: Document, attributions: list[Attribution]) -> list
                     end=end,
                     value=number.value,
                     unit_or_what=what,
-                    as_of=as_of(document, number),
+                    as_of=as_of(document, start, end),
                     attributed_to=_source(number, attributions, start, end),
                 )
             )
@@ -150,14 +150,12 @@ def _participle(word: str, lemma: str) -> str:
     return lemma + ("d" if lemma.endswith("e") else "ed")
 
 
-def as_of(document: Document, number: Number) -> str | None:
-    """The date the figure refers to: ``dateline.time.event_date`` when that module exists, else the publication date."""
-    try:
-        from dateline.time import event_date  # type: ignore[attr-defined]
-    except ImportError:
-        return document.published
-    value = event_date(document, number.start, number.end)
-    return value or document.published  # type: ignore[no-any-return]
+def as_of(document: Document, start: int, end: int) -> str | None:
+    """The date the figure of sentence ``text[start:end]`` refers to (time stage), else the publication date."""
+    from dateline.time import event_date
+
+    value, _precision = event_date(document, start, end)
+    return value or document.published
 
 
 def _source(number: Number, attributions: list[Attribution], start: int, end: int) -> str | None:

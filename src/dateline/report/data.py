@@ -51,16 +51,33 @@ def report_data(store: Store, *, with_text: bool = True, limit: int | None = Non
     ``with_text=False`` leaves article texts out (the web app loads them one at a time).
     """
     data: dict[str, Any] = {name: table_records(store, name, limit=limit) for name in REPORT_TABLES}
+    data["events"] = table_records(store, store.event_table(), limit=limit)
+    _attach_summaries(store, data["stories"])
     data["entities"] = [_entity_summary(e) for e in data["entities"]]
     data["documents"] = list(islice(_documents(store, with_text=with_text), limit))
     data["counts"] = _counts(store)
     return data
 
 
+def _attach_summaries(store: Store, stories: list[dict[str, Any]]) -> None:
+    """Give each story its cited summary sentences (``summary``: text, ``summary_sentences``: with sources)."""
+    by_story: dict[str, list[dict[str, Any]]] = {}
+    for row in table_records(store, "story_summaries"):
+        by_story.setdefault(row["story"], []).append(row)
+    for story in stories:
+        sentences = sorted(by_story.get(story.get("id") or "", []), key=lambda r: r.get("rank") or 0)
+        if sentences:
+            story["summary_sentences"] = sentences
+            story["summary"] = " ".join(r["text"] for r in sentences)
+
+
 def _counts(store: Store) -> dict[str, int]:
     present = existing_tables(store)
-    return {name: int(store.con.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0])  # type: ignore[index]
-            for name in (*REPORT_TABLES, "documents") if name in present}
+    counts = {name: int(store.con.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0])  # type: ignore[index]
+              for name in (*REPORT_TABLES, "documents") if name in present}
+    if "events" in counts:
+        counts["events"] = int(store.con.execute(f'SELECT count(*) FROM "{store.event_table()}"').fetchone()[0])  # type: ignore[index]
+    return counts
 
 
 def _entity_summary(entity: dict[str, Any]) -> dict[str, Any]:

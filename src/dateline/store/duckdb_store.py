@@ -146,6 +146,10 @@ class Store:
                         record[col] = json.loads(record[col])
                 yield record
 
+    def event_table(self) -> str:
+        """The table of real-world events: ``merged_events`` once stories have run, else the per-document mentions."""
+        return event_table(self.con)
+
     def counts(self) -> dict[str, int]:
         return {t: self.con.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in TABLES if t != "meta"}  # type: ignore[index]
 
@@ -161,6 +165,18 @@ class Store:
         return self.con.execute(
             "SELECT coalesce(sum(n - 1), 0) FROM (SELECT doc, count(*) AS n FROM sources GROUP BY doc)"
         ).fetchone()[0]  # type: ignore[index]
+
+
+def event_table(con: duckdb.DuckDBPyConnection) -> str:
+    """``merged_events`` (one row per real-world event, sources from every outlet) when it has rows, else ``events``.
+
+    ``events`` holds one row per event mention in one document; the stories step merges them across sources.
+    """
+    try:
+        merged = con.execute("SELECT count(*) FROM merged_events").fetchone()[0]  # type: ignore[index]
+    except duckdb.Error:
+        return "events"
+    return "merged_events" if merged else "events"
 
 
 def _arrow_schema(table: str) -> pa.Schema:

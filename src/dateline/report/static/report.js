@@ -390,8 +390,16 @@
     if (!entries.length) entries = events.map(function (e) { return { date: e.date, event: e.id, text: e.summary || e.trigger, sources: eventSpans(e) }; });
     root.appendChild(el("h1", { text: story.title || story.id }));
     root.appendChild(el("p", { class: "muted", text: [story.start, story.end].filter(Boolean).join(" – ") }));
-    var summary = story.summary || entries.slice(0, 5).map(function (x) { return x.text; }).join(" ");
-    root.appendChild(el("section", { class: "summary" }, el("h2", { text: "Summary" }), el("p", { text: summary })));
+    var section = el("section", { class: "summary" }, el("h2", { text: "Summary" }));
+    if (story.summary_sentences && story.summary_sentences.length) {
+      // each summary sentence with the sentences it was drawn from, as links to the highlighted source
+      section.appendChild(el("ol", { class: "summary-sentences" }, story.summary_sentences.map(function (x) {
+        return el("li", null, el("span", { text: x.text }), " ", el("span", { class: "cites" }, sourceLinks(x.sources || [])));
+      })));
+    } else {
+      section.appendChild(el("p", { text: story.summary || entries.slice(0, 5).map(function (x) { return x.text; }).join(" ") }));
+    }
+    root.appendChild(section);
     var chart = el("div", { class: "tl-chart" });
     root.appendChild(chart);
     var dated = events.filter(function (e) { return toTime(e.date) !== null; }).sort(function (a, b) { return toTime(a.date) - toTime(b.date); });

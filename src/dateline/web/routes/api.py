@@ -8,6 +8,7 @@ from fastapi import APIRouter, HTTPException, Query
 
 from dateline.report.basemap import basemap_geojson
 from dateline.report.data import REPORT_TABLES, existing_tables, report_data, table_records
+from dateline.store.duckdb_store import event_table
 from dateline.store.schema import columns
 from dateline.web.db import CursorStore
 from dateline.web.deps import Cursor, Limit, Offset, Text
@@ -58,16 +59,20 @@ def list_events(con: Cursor, limit: Limit = 100, offset: Offset = 0, date_from: 
                 type: Text = None, actor: Text = None, place: Text = None, bbox: BBox = None, story: Text = None,
                 doc: Text = None, q: Text = None) -> dict[str, Any]:
     """Events by date; ``actor`` matches actors or targets, ``place`` the place name, ``bbox`` its coordinates."""
+    table = event_table(con)
     f = Filters()
     f.date_range("date", date_from, date_to)
     f.equals("type", type)
     f.equals("story", story)
-    f.equals("doc", doc)
+    if table == "events":
+        f.equals("doc", doc)
+    else:  # merged events: every reporting document is among the sources
+        f.contains("sources", f'"doc": "{doc}"' if doc else None)
     f.contains("actors || ' ' || targets", actor)
     f.contains("json_extract_string(place, '$.name')", place)
     f.contains("summary || ' ' || trigger", q)
     f.bbox(bbox)
-    return page(con, "events", f, order="date NULLS LAST, id", limit=limit, offset=offset)
+    return page(con, table, f, order="date NULLS LAST, id", limit=limit, offset=offset)
 
 
 @router.get("/places")
@@ -144,7 +149,8 @@ def get_story(con: Cursor, story_id: str) -> dict[str, Any]:
     if not found:
         raise HTTPException(status_code=404, detail="no such story")
     timeline = [t for t in table_records(store, "timeline") if t.get("story") == story_id]
-    events = decode(con.execute("SELECT * FROM events WHERE story = ? ORDER BY date NULLS LAST, id", [story_id]), "events")
+    table = event_table(con)
+    events = decode(con.execute(f'SELECT * FROM "{table}" WHERE story = ? ORDER BY date NULLS LAST, id', [story_id]), table)
     return {**found[0], "timeline": timeline, "event_records": events}
 
 
