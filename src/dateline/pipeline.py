@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -12,13 +13,15 @@ from dateline.engine.local import run_local
 from dateline.entities.link import link_entities
 from dateline.export.files import export_all
 from dateline.ingest.readers import read_inputs
-from dateline.model import STATUS_ERROR, STATUS_OK, STATUS_SKIPPED, Document
-from dateline.registry import plan_signature
+from dateline.model import FROM_INFERRED, STATUS_ERROR, STATUS_OK, STATUS_SKIPPED, Document
+from dateline.registry import DEFAULT_PLAN, plan_signature
 from dateline.report.build import build_report
 from dateline.settings import Settings
 from dateline.store.duckdb_store import Store
+from dateline.stories.pubdates import story_date_estimates
 from dateline.stories.update import update_stories, write_summary_md
 
+BEFORE_LANGUAGE = ("ingest.extract", "clean.noise")  # stages that need the raw input
 Progress = Callable[[int, int], None]  # (documents finished in this call, words in them)
 
 
@@ -36,6 +39,7 @@ class RunSummary:
     problems: list[tuple[str, str, str]] = field(default_factory=list)  # (status, source, reason)
     files: dict[str, int] = field(default_factory=dict)
     corpus: dict[str, int] = field(default_factory=dict)  # what the stories step counted
+    redated: int = 0  # documents whose estimated publication date the story step refined
 
     def count(self, document: Document) -> None:
         if document.status == STATUS_OK:
@@ -81,6 +85,10 @@ def run_corpus(
         relink_entities(store)
         if settings.corpus_steps:
             summary.corpus = update_stories(store, settings)
+            summary.redated = redate_from_stories(store, settings, engine, pipeline)
+            if summary.redated:
+                relink_entities(store)
+                summary.corpus = update_stories(store, settings)
         if out_dir is not None:
             summary.files = write_outputs(store, out_dir, settings)
     summary.seconds = time.perf_counter() - started
@@ -97,6 +105,29 @@ def write_outputs(store: Store, out_dir: Path, settings: Settings) -> dict[str, 
         build_report(store, out_dir / "report")
         files["report/index.html"] = 1
     return files
+
+
+def redate_from_stories(store: Store, settings: Settings, engine: str, pipeline: str) -> int:
+    """Re-estimate undated documents' publication dates from their stories and run the stages after cleaning
+    again on the documents whose estimate changed (their relative dates and event dates depend on it)."""
+    estimates = story_date_estimates(store)
+    if not estimates:
+        return 0
+    by_doc = {e.doc: e for e in estimates}
+    documents = []
+    for document in store.load_documents(by_doc):
+        e = by_doc[document.id]
+        note = (f"publication date {e.value} estimated ({e.precision} precision) from the dated reports of its story "
+                f"({e.context[0]} to {e.context[1]}), not stated")
+        notes = tuple(n for n in document.notes if not n.startswith("publication date ")) + (note,)
+        documents.append(dataclasses.replace(document, published=e.value, published_from=FROM_INFERRED, notes=notes,
+                                             meta={"published_precision": e.precision}))
+    later = tuple(name for name in (settings.stages or DEFAULT_PLAN) if name not in BEFORE_LANGUAGE)
+    rerun = dataclasses.replace(settings, stages=later, jobs=min(settings.jobs, -(-len(documents) // settings.batch_size)))
+    batches = (documents[i:i + settings.batch_size] for i in range(0, len(documents), settings.batch_size))
+    for batch in _engine(engine)(batches, rerun):
+        store.write_documents(batch, pipeline=pipeline)
+    return len(documents)
 
 
 def relink_entities(store: Store) -> int:

@@ -23,6 +23,17 @@ def test_recognize_matcher_catches_mislabelled_village(gazetteer):
     assert spans["Iraqi"].demonym
 
 
+def test_hyphenated_modifier_is_associative_not_a_location(gazetteer):
+    text = "France-backed units and a Baghdad-based monitor reached Mosul. The Baghdad-Mosul road was shut."
+    doc = _doc(text, ("France", "GPE"), ("Baghdad", "GPE"), ("Mosul", "GPE"))
+    spans = recognize(doc, gazetteer)
+    flagged = {(s.text, s.start): s.demonym for s in spans}
+    assert flagged[("France", 0)] and flagged[("Baghdad", text.index("Baghdad-based"))]
+    assert not flagged[("Mosul", text.index("Mosul."))]
+    second = text.index("Baghdad-Mosul")
+    assert not flagged.get(("Baghdad", second), False)  # "Baghdad-Mosul": two places, not a modifier
+
+
 def test_recognize_guards_common_words(gazetteer):
     text = "Paris said the plan would work. Officials in paris agreed."
     assert [s.text for s in recognize(_doc(text), gazetteer)] == []

@@ -10,6 +10,7 @@ Demonyms ("Iraqi", NORP mentions) are returned flagged ``demonym``: associative,
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -64,7 +65,18 @@ def recognize(document: Document, gazetteer: Gazetteer) -> list[ToponymSpan]:
     for span in spans:
         if not out or span.start >= out[-1].end:
             out.append(span)
-    return out
+    return [_compound_modifier(text, span) for span in out]
+
+
+# "US-led", "Mosul-based", "Iranian-backed", "Kurdish-controlled": the name qualifies a noun, not a location.
+_COMPOUND_AFTER = re.compile(r"-[a-z]{2,}\b")
+
+
+def _compound_modifier(text: str, span: ToponymSpan) -> ToponymSpan:
+    """Flag a name that is the first half of a hyphenated modifier as associative (like a demonym)."""
+    if not span.demonym and _COMPOUND_AFTER.match(text, span.end):
+        return dataclasses.replace(span, demonym=True)
+    return span
 
 
 def _sentence_starts(document: Document) -> set[int]:

@@ -12,7 +12,7 @@ import pyarrow as pa
 
 from dateline.entities.link import MentionRow
 from dateline.model import Document, Entity
-from dateline.store.rows import document_rows
+from dateline.store.rows import document_from_row, document_rows
 from dateline.store.schema import JSON_COLUMNS, PER_DOCUMENT_TABLES, SCHEMA_VERSION, TABLES, columns, ddl
 
 UPSERT_TABLES = {"places"}  # shared rows keyed by id, written by many documents
@@ -146,6 +146,12 @@ class Store:
                         record[col] = json.loads(record[col])
                 yield record
 
+    def load_documents(self, ids: Iterable[str]) -> list[Document]:
+        """Stored documents (cleaned text and metadata, no stage output) in id order."""
+        cursor = self.con.execute("SELECT * FROM documents WHERE id IN (SELECT unnest(?)) ORDER BY id", [list(ids)])
+        names = [d[0] for d in cursor.description]
+        return [document_from_row(dict(zip(names, values, strict=True))) for values in cursor.fetchall()]
+
     def event_table(self) -> str:
         """The table of real-world events: ``merged_events`` once stories have run, else the per-document mentions."""
         return event_table(self.con)
@@ -186,6 +192,7 @@ def _arrow_schema(table: str) -> pa.Schema:
 
 # Exports: internal columns left out, provenance spans gathered from mention tables.
 _HIDDEN = {"documents": {"pipeline", "paragraphs", "sentences", "format"}}
+_ORDER = {"timeline": 'story, "day", "date", rank', "story_summaries": "story, rank"}
 
 
 def _export_query(table: str) -> tuple[str, set[str]]:
@@ -204,6 +211,6 @@ def _export_query(table: str) -> tuple[str, set[str]]:
         )
         return query, json_cols
     cols = [c for c in columns(table) if c not in _HIDDEN.get(table, set())]
-    order = "id" if "id" in cols else ", ".join(f'"{c}"' for c in cols[:3])
+    order = _ORDER.get(table) or ("id" if "id" in cols else ", ".join(f'"{c}"' for c in cols[:3]))
     quoted = ", ".join(f'"{c}"' for c in cols)
     return f'SELECT {quoted} FROM "{table}" ORDER BY {order}', json_cols

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from dateline.model import Document, to_dict
+from dateline.model import Document, Removal, to_dict
 
 
 def _json(value: Any) -> str:
@@ -56,3 +56,14 @@ def _event_row(doc: str, event: dict[str, Any]) -> dict[str, Any]:
     for key in ("actors", "targets", "place", "sources"):
         row[key] = _json(row.get(key))
     return row
+
+
+def document_from_row(row: dict[str, Any]) -> Document:
+    """A stored document back as a :class:`Document` with its cleaned text (to run later stages again)."""
+    return Document(
+        id=row["id"], source=row["source"], format=row.get("format") or "text", title=row.get("title"),
+        outlet=row.get("outlet"), url=row.get("url"), author=row.get("author"), published=row.get("published"),
+        published_from=row.get("published_from"), language=row.get("language") or "und", text=row.get("text") or "",
+        removed=tuple(Removal(**r) for r in json.loads(row.get("removed") or "[]")), status=row["status"],
+        error=row.get("error"), notes=tuple(json.loads(row.get("notes") or "[]")),
+    )

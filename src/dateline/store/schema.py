@@ -192,6 +192,7 @@ TABLES.update({
     "timeline": [
         ("story", "VARCHAR"),
         ("date", "VARCHAR"),
+        ("day", "VARCHAR"),  # first day the date covers (ISO), so weeks and months sort among days
         ("rank", "INTEGER"),
         ("event", "VARCHAR"),
         ("text", "VARCHAR"),

@@ -23,7 +23,8 @@ from dateline.stories.features import words
 
 PLACE_KM = 50.0  # two event places farther apart than this are different events
 UNDATED_LOOKBACK_DAYS = 7  # an undated report is about something in the week before publication
-MAX_SPAN_DAYS = 31  # coarser dates (year, "last summer") are never merged: too vague to be the same event
+MAX_SPAN_DAYS = 7  # coarser dates (a month, a year, "last summer") are never merged: too vague to be the same event
+BACKGROUND_DAYS = 60  # an event dated this long before every report of it is background, not news
 MIN_EVIDENCE = 2.0
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 
@@ -228,7 +229,15 @@ def _merged_row(members: list[EventRow]) -> dict[str, Any]:
         "sources": _sources(members),
         "members": sorted(m.id for m in members),
         "independent_sources": len({m.original or m.doc for m in members}),
+        "background": all(_background(m) for m in members),  # not a stored column: read by the timeline
     }
+
+
+def _background(event: EventRow) -> bool:
+    """Dated well before the report that mentions it ("seized the city in 2014" in a 2017 article)."""
+    span = _parse_span(event.date) if event.date else None
+    published = _parse_span(event.published[:10]) if event.published else None
+    return span is not None and published is not None and span[1] < published[0] - BACKGROUND_DAYS
 
 
 def _fatalities_by_source(members: Iterable[EventRow]) -> list[dict[str, Any]]:

@@ -126,19 +126,41 @@ def _shift(date: str, days: int) -> str:
 
 
 # -- event timelines --------------------------------------------------------------------------------------
+TIMELINE_MODALITIES = frozenset({"asserted", "claimed"})  # planned, expected, denied events did not (yet) happen
+FINE_PRECISIONS = frozenset({"day", "week"})
+
+
 def event_timeline(story: str, merged: Sequence[Mapping[str, Any]], story_terms: Mapping[str, float]) -> list[dict[str, Any]]:
-    """Timeline rows (story, date, rank, event, text, sources, importance) of a story's dated events."""
+    """Timeline rows (story, date, rank, event, text, sources, importance) of a story's dated events.
+
+    Left out: background events (dated long before every report of them), events that did not happen
+    (planned, hypothetical, denied) and, when the story has day- or week-dated events, those dated only to
+    a month or a year. Dates are ordered by the day they start ("2017-W13" before "2017-04-06").
+    """
+    kept = [e for e in merged if e.get("date") and not e.get("background")
+            and (e.get("modality") or "asserted") in TIMELINE_MODALITIES]
+    if any(e.get("date_precision") in FINE_PRECISIONS for e in kept):
+        kept = [e for e in kept if e.get("date_precision") in FINE_PRECISIONS]
     by_date: dict[str, list[tuple[float, Mapping[str, Any]]]] = defaultdict(list)
-    for event in merged:
-        if event.get("date"):
-            by_date[event["date"]].append((importance(event, story_terms), event))
+    for event in kept:
+        by_date[event["date"]].append((importance(event, story_terms), event))
     rows = []
-    for date in sorted(by_date):
+    for date in sorted(by_date, key=_date_key):
         ranked = sorted(by_date[date], key=lambda pair: (-pair[0], pair[1]["id"]))
         for rank, (score, event) in enumerate(ranked, 1):
-            rows.append({"story": story, "date": date, "rank": rank, "event": event["id"],
+            rows.append({"story": story, "date": date, "day": _date_key(date)[0], "rank": rank, "event": event["id"],
                          "text": one_line(event), "sources": event["sources"], "importance": round(score, 4)})
     return rows
+
+
+def _date_key(value: str) -> tuple[str, str]:
+    """ISO weeks sort by their Monday."""
+    if len(value) >= 8 and value[4:6] == "-W" and value[6:8].isdigit():
+        try:
+            return dt.date.fromisocalendar(int(value[:4]), int(value[6:8]), 1).isoformat(), value
+        except ValueError:
+            pass
+    return value, value
 
 
 def importance(event: Mapping[str, Any], story_terms: Mapping[str, float]) -> float:
@@ -166,7 +188,7 @@ def sentence_timeline(story: str, sentences: Sequence[DatedSentence], *, max_dat
     rows = []
     for date, picked in datewise(dated, n_dates=n_dates, per_date=1):
         for rank, s in enumerate(picked, 1):
-            rows.append({"story": story, "date": date, "rank": rank, "event": None,
+            rows.append({"story": story, "date": date, "day": _date_key(date)[0], "rank": rank, "event": None,
                          "text": one_line({"sources": [{"text": s.text}]}),
                          "sources": [{"doc": s.doc, "start": s.start, "end": s.end, "text": s.text}], "importance": None})
     return rows
