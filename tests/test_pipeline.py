@@ -80,15 +80,51 @@ def test_entities_merge_aliases_and_short_forms(ran):
     assert unit["part_of"] == entities["Syrian Army"]["id"]  # "the Syrian army's 17th division"
 
 
+def _spans(out: Path):
+    """Every provenance span of every output file, with the file it came from."""
+    for entity in _jsonl(out / "entities.jsonl"):
+        yield from (("entities", m) for m in entity["mentions"])
+    for place in _jsonl(out / "places.jsonl"):
+        yield from (("places", m) for m in place["mentions"] if m and m.get("doc"))
+    for name in ("times", "quotes", "figures"):
+        yield from ((name, r) for r in _jsonl(out / f"{name}.jsonl"))
+    for name in ("events", "event_mentions", "timeline"):
+        for record in _jsonl(out / f"{name}.jsonl"):
+            yield from ((name, s) for s in record["sources"])
+
+
 def test_every_span_matches_the_text(ran):
     _, out, _ = ran
     texts = {d["id"]: d["text"] for d in _jsonl(out / "documents.jsonl")}
-    checked = 0
-    for entity in _jsonl(out / "entities.jsonl"):
-        for m in entity["mentions"]:
-            assert texts[m["doc"]][m["start"] : m["end"]] == m["text"]
-            checked += 1
-    assert checked > 20
+    checked: dict[str, int] = {}
+    for name, span in _spans(out):
+        text = texts[span["doc"]][span["start"] : span["end"]]
+        if name == "figures":  # a figure's span is its sentence, which the record does not repeat
+            assert text.strip() and 0 <= span["start"] < span["end"] <= len(texts[span["doc"]])
+        else:
+            assert text == span["text"], (name, span)
+        checked[name] = checked.get(name, 0) + 1
+    assert checked["entities"] > 20
+    for name in ("places", "times", "quotes", "figures", "events", "event_mentions", "timeline"):
+        assert checked.get(name, 0) > 0, f"no {name} spans"
+
+
+def test_run_writes_every_stage_output(ran):
+    _, out, _ = ran
+    events = _jsonl(out / "events.jsonl")
+    assert events and all(e["type"] and e["sources"] and e["story"] for e in events)
+    assert any(e["fatalities"] == 4 for e in events)  # "four soldiers were killed"
+    assert any(e["place"] and e["place"]["lat"] is not None for e in events)
+    quotes = _jsonl(out / "quotes.jsonl")
+    assert any(q["kind"] == "direct" and q["speaker"] == "Rami Haddad" for q in quotes)
+    figures = _jsonl(out / "figures.jsonl")
+    assert any(f["value"] == 2500 and "fled" in f["unit_or_what"] for f in figures)
+    stories = _jsonl(out / "stories.jsonl")
+    assert {d for s in stories for d in s["docs"]} == {d["id"] for d in _jsonl(out / "documents.jsonl") if d["status"] == "ok"}
+    summary = (out / "summary.md").read_text(encoding="utf-8")
+    assert summary.count("`d-") >= len(stories)  # every story's sentences cite doc:start-end
+    report = (out / "report" / "index.html").read_text(encoding="utf-8")
+    assert "dateline-data" in report and "http://" not in report.split("dateline-data")[0]
 
 
 def test_rerun_is_idempotent(ran):
