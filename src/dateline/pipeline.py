@@ -11,6 +11,7 @@ from typing import BinaryIO
 
 from dateline.engine.local import run_local
 from dateline.entities.link import link_entities
+from dateline.entities.participants import link_participants
 from dateline.export.files import export_all
 from dateline.ingest.readers import read_inputs
 from dateline.model import FROM_INFERRED, STATUS_ERROR, STATUS_OK, STATUS_SKIPPED, Document
@@ -134,6 +135,7 @@ def relink_entities(store: Store) -> int:
     """Recompute corpus-wide entities from every stored mention; return how many there are."""
     entities, assignment = link_entities(store.mention_rows(), parents=store.parent_pairs())
     store.replace_entities(entities, assignment)
+    link_participants(store)
     return len(entities)
 
 

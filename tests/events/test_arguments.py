@@ -43,3 +43,20 @@ def test_nominal_trigger_takes_light_verb_subject_and_for_target(events_of):
     event = _only(events_of("Government forces started the battle for Tal Afar on Sunday."), "battle")
     assert names(event.actors) == ["Government forces"]
     assert event.type == "FIGHT"
+
+
+def test_he_resolves_to_the_last_named_person(events_of):
+    text = "Colonel Amir Saleh commands the brigade north of the city. On Monday he attacked the rebel checkpoint."
+    event = _only(events_of(text), "attacked")
+    assert names(event.actors) == ["Amir Saleh"]
+
+
+def test_unresolvable_pronouns_are_not_participants(events_of):
+    event = _only(events_of("After a long night they shelled the market."), "shelled")
+    assert event.actors == ()
+    assert names(event.targets) == ["market"]
+
+
+def test_object_inside_the_trigger_is_not_a_target(events_of):
+    event = _only(events_of("The army launched the offensive against the rebels."), "offensive")
+    assert "offensive" not in names(event.targets)

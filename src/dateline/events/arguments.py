@@ -36,14 +36,17 @@ class Arguments:
     target_lemma: str = ""  # lemma of the first target's head ("helicopter"): used to merge repeated mentions
 
 
-def find_arguments(document: Document, head: int, children: list[list[int]]) -> Arguments:
-    """Actors and targets of the trigger whose head token is ``head``."""
+def find_arguments(document: Document, head: int, children: list[list[int]], trigger: Sequence[int] = ()) -> Arguments:
+    """Actors and targets of the trigger whose head token is ``head`` (``trigger``: all its token indices)."""
     tokens = document.tokens
     if tokens[head].pos in ("VERB", "AUX"):
         actor_heads, target_heads = _verb_arguments(tokens, head, children)
     else:
         actor_heads, target_heads = _noun_arguments(tokens, head, children)
     actor_heads = [i for i in actor_heads if tokens[i].lemma.lower() not in INSTRUMENTS]
+    target_heads = [i for i in target_heads if i not in trigger]  # "started the offensive": no target "offensive"
+    actor_heads = _resolve_pronouns(document, actor_heads)
+    target_heads = _resolve_pronouns(document, target_heads)
     actors = _participants(document, actor_heads, children)
     targets = _participants(document, target_heads, children)
     return Arguments(
@@ -53,6 +56,33 @@ def find_arguments(document: Document, head: int, children: list[list[int]]) -> 
         target_text=_phrase_text(document, target_heads[:1], children),
         target_lemma=tokens[target_heads[0]].lemma.lower() if target_heads else "",
     )
+
+
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+PRONOUN_LOOKBACK = 2  # sentences searched for the person a "he"/"she" refers to
+
+
+def _resolve_pronouns(document: Document, heads: list[int]) -> list[int]:
+    """"he"/"she" → the token of the last person named in this or the previous sentences; other pronouns
+    ("they", "it", "we") are dropped: without coreference resolution they would name nobody."""
+    tokens = document.tokens
+    out = []
+    for i in heads:
+        token = tokens[i]
+        if token.pos != "PRON":
+            out.append(i)
+            continue
+        if document.text[token.start:token.end].lower() not in PERSON_PRONOUNS:
+            continue
+        first_sentence = document.sentences[max(0, token.sent - PRONOUN_LOOKBACK)][0] if document.sentences else 0
+        people = [m for m in document.mentions if m.label == "PERSON" and first_sentence <= m.start < token.start]
+        if people:
+            person = people[-1]
+            found = next((k for k in range(i, -1, -1) if tokens[k].start <= person.start < tokens[k].end
+                          or (person.start <= tokens[k].start and tokens[k].end <= person.end)), None)
+            if found is not None:
+                out.append(found)
+    return out
 
 
 def _verb_arguments(tokens: Sequence[Token], head: int, children: list[list[int]]) -> tuple[list[int], list[int]]:

@@ -210,7 +210,7 @@ def _event(document: Document, item: Found, lexicon: Lexicon, analysis: Analysis
     head = item.candidate.head
     cls = lexicon.cls(item.cls)
     sent_start, sent_end = document.sentences[tokens[head].sent]
-    args: Arguments = find_arguments(document, head, analysis.children)
+    args: Arguments = find_arguments(document, head, analysis.children, item.indices)
     trigger = _trigger_text(document, item.indices)
     first = tokens[item.indices[0]].start
     date, precision = event_date(document, sent_start, sent_end)
