@@ -53,6 +53,37 @@ def test_icon_junk_player_and_dateline():
     assert result.text == "Troops advanced into the old city on Wednesday, officers said."
 
 
+def test_dateline_line_is_not_joined_with_the_junk_below_it():
+    body = ("Convoy reaches the camp\nBy Samir Aziz\nPosted: 3 May 2018\nicon shareicon mailicon close\n\n"
+            "A convoy of twelve lorries reached the camp on Thursday, aid workers said.\n")
+    result = clean_body(body)
+    assert result.published == "2018-05-03" and result.author == "Samir Aziz"
+    assert [r.kind for r in result.removed] == ["title", "byline", "dateline", "icon_junk"]
+
+
+def test_headline_is_not_joined_with_icon_junk_below_it():
+    body = ("Strike on a market kills nine, medics say\nicon shareicon mailicon twicon close\n\n"
+            "An air strike hit the crowded market on Friday morning, medics said.\n")
+    result = clean_body(body)
+    assert result.title == "Strike on a market kills nine, medics say"
+    assert [r.kind for r in result.removed] == ["title", "icon_junk"]
+
+
+def test_issued_by_header_line_gives_the_date():
+    body = ("Flood situation report No. 4\n\nIssued by the Delta Relief Network, 9 March 2021\n\n"
+            "Water levels fell in the southern districts on Monday, but 4,000 people remain in shelters.\n\n"
+            "Teams reached three villages that had been cut off since the weekend.\n")
+    result = clean_body(body)
+    assert result.published == "2021-03-09"
+    assert ("dateline", "Issued by the Delta Relief Network, 9 March 2021") in [(r.kind, r.text) for r in result.removed]
+
+
+def test_date_in_a_body_sentence_is_not_a_header_date():
+    body = ("Talks resume\n\nThe two sides met in Geneva, officials said on 9 March 2021.\n\n"
+            "A second round is planned for April.\n")
+    assert clean_body(body).published is None
+
+
 def test_unpunctuated_text_is_not_taken_for_captions():
     body = "\n".join(["the army entered the town and residents came out to greet the soldiers on the road"] * 4)
     result = clean_body(body.replace("\n", "\n\n"))

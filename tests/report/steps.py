@@ -6,6 +6,13 @@ from tests.report.browser import PageWatch, shot
 from tests.report.corpus import TEXT_A
 
 
+def expect(locator):  # noqa: ANN001, ANN201 - Playwright's assertions; imported late (optional dependency)
+    """Playwright's retrying assertions: they need no eval, so they work under the report's CSP."""
+    from playwright.sync_api import expect as playwright_expect
+
+    return playwright_expect(locator)
+
+
 def see_map_with_markers(watch: PageWatch, screenshot: str) -> None:
     page = watch.page
     page.goto(page.url.split("#")[0] + "#/map")
@@ -23,13 +30,13 @@ def filter_timeline(watch: PageWatch, screenshot: str) -> None:
     page.wait_for_selector(".tl-item")
     assert page.locator(".tl-item").count() == 5
     page.fill("#f-from", "2017-06-01")
-    page.wait_for_function("document.querySelectorAll('.tl-item').length === 2")
+    expect(page.locator(".tl-item")).to_have_count(2)
     assert page.locator("#tl-axis circle.tl-dot").count() == 2
     page.select_option("#f-type", "PROTEST")
-    page.wait_for_function("document.querySelectorAll('.tl-item').length === 1")
+    expect(page.locator(".tl-item")).to_have_count(1)
     shot(watch, screenshot)
     page.click("text=Reset")
-    page.wait_for_function("document.querySelectorAll('.tl-item').length === 5")
+    expect(page.locator(".tl-item")).to_have_count(5)
 
 
 def click_event_to_highlighted_sentence(watch: PageWatch, screenshot: str) -> None:
@@ -53,8 +60,7 @@ def search_for_actor(watch: PageWatch) -> None:
     page.press("#search", "Enter")
     page.wait_for_selector("#search-events li")
     assert page.locator("#search-events li").count() == 1
-    page.wait_for_function("!document.querySelector('#search-docs li.muted') || "
-                           "document.querySelector('#search-docs li.muted').textContent !== 'Searching articles…'")
+    expect(page.locator("#search-docs li.muted", has_text="Searching articles")).to_have_count(0)
     assert page.locator("#search-docs li a").count() == 1
 
 

@@ -30,7 +30,7 @@ class CleanResult:
 def clean_body(body: str, *, title: str | None = None, lexicon: NoiseLexicon | None = None) -> CleanResult:
     """Clean ``body``; ``title`` is the known headline (from metadata) if any."""
     lexicon = lexicon or noise_lexicon()
-    paragraphs = split_paragraphs(body)
+    paragraphs = split_paragraphs(body, lexicon)
     removed: list[Removal | None] = [None] * len(paragraphs)
     published: str | None = None
     author: str | None = None
@@ -58,6 +58,8 @@ def clean_body(body: str, *, title: str | None = None, lexicon: NoiseLexicon | N
     for i, is_caption in enumerate(unpunctuated_caption(paragraphs, flags)):
         if is_caption or (not flags[i] and has_position_cue(paragraphs[i]) and not TERMINAL.search(paragraphs[i])):
             removed[i] = Removal("caption", paragraphs[i])
+    if published is None:
+        published = _header_date(paragraphs, removed)
 
     kept = [p for p, r in zip(paragraphs, removed, strict=True) if r is None]
     text, spans = join_paragraphs(kept)
@@ -65,8 +67,11 @@ def clean_body(body: str, *, title: str | None = None, lexicon: NoiseLexicon | N
     return CleanResult(text, spans, tuple(removals), title, published, author)
 
 
-def split_paragraphs(body: str) -> list[str]:
-    """Split into paragraphs: one per line, re-joining hard-wrapped lines; whitespace normalised."""
+def split_paragraphs(body: str, lexicon: NoiseLexicon | None = None) -> list[str]:
+    """Split into paragraphs: one per line, re-joining hard-wrapped lines; whitespace normalised.
+
+    A line that is noise on its own (icon junk, a player timestamp) never continues the line above.
+    """
     paragraphs: list[str] = []
     for block in re.split(r"\n\s*\n", body.replace("\r\n", "\n").replace("\r", "\n")):
         current = ""
@@ -74,7 +79,7 @@ def split_paragraphs(body: str) -> list[str]:
             line = INLINE_SPACE.sub(" ", raw_line).strip()
             if not line:
                 continue
-            if current and _continues(current, line):
+            if current and _continues(current, line) and not (lexicon and classify_paragraph(line, lexicon)):
                 current = f"{current} {line}"
             else:
                 if current:
@@ -86,8 +91,8 @@ def split_paragraphs(body: str) -> list[str]:
 
 
 def _continues(previous: str, line: str) -> bool:
-    if TERMINAL.search(previous):
-        return False
+    if TERMINAL.search(previous) or parse_dateline(previous) is not None or parse_byline(previous) is not None:
+        return False  # a "Published: 12 June 2017" or "By ..." line is never the start of a wrapped sentence
     return line[:1].islower() or bool(_WRAP_END.search(previous))
 
 
@@ -99,6 +104,22 @@ def join_paragraphs(paragraphs: list[str]) -> tuple[str, tuple[tuple[int, int], 
         spans.append((offset, offset + len(paragraph)))
         offset += len(paragraph) + len(PARAGRAPH_SEPARATOR)
     return PARAGRAPH_SEPARATOR.join(paragraphs), tuple(spans)
+
+
+HEADER_PARAGRAPHS = 4  # a publication date stated in a removed line is looked for this near the top
+
+
+def _header_date(paragraphs: list[str], removed: list[Removal | None]) -> str | None:
+    """"Issued by Relief Across Borders, 20 June 2017": a removed header line that ends in a date."""
+    for i in range(min(HEADER_PARAGRAPHS, len(paragraphs))):
+        if removed[i] is None:
+            continue
+        tail = re.split(r"\s*(?:,|\||\s[-–—]\s)\s*", paragraphs[i])[-1]
+        found = parse_dateline(tail) if tail != paragraphs[i] else None
+        if found is not None and len(found) == 10:
+            removed[i] = Removal("dateline", paragraphs[i])
+            return found
+    return None
 
 
 def _take_title(paragraphs: list[str], removed: list[Removal | None], title: str | None) -> str | None:

@@ -225,14 +225,23 @@
       apply();
     }
     function fit() {
-      var pts = markerGroups(filteredEvents());
-      DATA.places.forEach(function (p) { if (typeof p.lat === "number" && typeof p.lon === "number") pts.push(p); });
+      // Frame where most events are: weighted 10th-90th percentiles, so one far-off (often mis-resolved)
+      // place does not zoom the map out to the whole world. Places are used only when there are no events.
+      var pts = markerGroups(filteredEvents()).map(function (g) { return { lon: g.lon, lat: g.lat, w: g.events.length }; });
+      if (!pts.length) DATA.places.forEach(function (p) { if (typeof p.lat === "number" && typeof p.lon === "number") pts.push({ lon: p.lon, lat: p.lat, w: 1 }); });
       if (!pts.length) { vb = { x: 0, y: 0, w: 360, h: 180 }; apply(); return; }
-      var xs = pts.map(function (p) { return p.lon + 180; }), ys = pts.map(function (p) { return 90 - p.lat; });
-      var x0 = Math.min.apply(null, xs), x1 = Math.max.apply(null, xs), y0 = Math.min.apply(null, ys), y1 = Math.max.apply(null, ys);
-      var w = Math.min(360, Math.max(30, (x1 - x0) * 1.6, (y1 - y0) * 3.2));
+      var trim = pts.length >= 5 ? 0.1 : 0;
+      var x0 = quantile(pts, "lon", trim) + 180, x1 = quantile(pts, "lon", 1 - trim) + 180;
+      var y0 = 90 - quantile(pts, "lat", 1 - trim), y1 = 90 - quantile(pts, "lat", trim);
+      var w = Math.min(360, Math.max(8, (x1 - x0) * 1.6, (y1 - y0) * 3.2));
       vb = { x: (x0 + x1) / 2 - w / 2, y: (y0 + y1) / 2 - w / 4, w: w, h: w / 2 };
       apply();
+    }
+    function quantile(pts, key, q) {
+      var sorted = pts.slice().sort(function (a, b) { return a[key] - b[key]; });
+      var total = sorted.reduce(function (n, p) { return n + p.w; }, 0), seen = 0;
+      for (var i = 0; i < sorted.length; i++) { seen += sorted[i].w; if (seen >= q * total) return sorted[i][key]; }
+      return sorted[sorted.length - 1][key];
     }
     function svgPoint(ev) {
       var r = map.getBoundingClientRect(), scale = Math.min(r.width / vb.w, r.height / vb.h);

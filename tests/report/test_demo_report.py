@@ -1,0 +1,45 @@
+"""The whole pipeline on the bundled demo corpus, then its report in headless Chromium, as a reader sees it.
+
+The screenshots (test-artifacts/demo-*.png) are the ones the README shows.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from dateline.pipeline import run_corpus
+from dateline.settings import Settings
+from tests.report.browser import PageWatch, open_page, shot
+from tests.report.steps import expect
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+
+
+@pytest.fixture(scope="module")
+def demo_report(chromium: Any, tmp_path_factory: pytest.TempPathFactory) -> PageWatch:
+    out = tmp_path_factory.mktemp("demo")
+    summary = run_corpus([str(EXAMPLES)], out_dir=out, settings=Settings(jobs=1))
+    assert summary.errors == 0 and summary.ok >= 12
+    watch = open_page(chromium, (out / "report" / "index.html").as_uri() + "#/map", allowed=("file://", "data:"))
+    yield watch
+    watch.page.close()
+
+
+def test_demo_map_timeline_and_story(demo_report: PageWatch) -> None:
+    page = demo_report.page
+    page.wait_for_selector("#map circle.marker")
+    assert page.locator("#map circle.marker").count() >= 5  # events in several towns of the story
+    assert page.locator("#map path.land").count() == 1  # the packaged basemap, no tiles
+    shot(demo_report, "demo-map.png")
+    page.goto(page.url.split("#")[0] + "#/timeline")
+    page.wait_for_selector(".tl-item")
+    assert page.locator(".tl-item").count() >= 10
+    page.goto(page.url.split("#")[0] + "#/stories")
+    page.locator("a[href^='#/story/']").first.click()
+    page.wait_for_selector(".summary-sentences li")
+    expect(page.locator(".summary-sentences li a.src").first).to_be_visible()  # every summary sentence cites
+    shot(demo_report, "demo-story.png")
+    assert demo_report.errors == [] and demo_report.blocked == []
