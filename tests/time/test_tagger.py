@@ -136,7 +136,9 @@ def test_relative_expressions(text: str, phrase: str, value: str, mod: str | Non
 @pytest.mark.parametrize(
     ("text", "phrase", "value"),
     [
-        ("Hundreds have fled in recent weeks.", "recent weeks", "PAST_REF"),
+        ("Hundreds have fled in recent weeks.", "recent weeks", "PXW"),
+        ("Investors expect a rate cut in the near future.", "the near future", "FUTURE_REF"),
+        ("Layoffs may help the airline in the short term.", "the short term", "FUTURE_REF"),
         ("The council is now meeting daily.", "now", "PRESENT_REF"),
         ("Such raids were common in the past.", "the past", "PAST_REF"),
         ("Donors promised more help in the future.", "the future", "FUTURE_REF"),
@@ -231,3 +233,93 @@ def test_without_anchor_values_are_underspecified() -> None:
 def test_empty_and_plain_text() -> None:
     assert tag_times("", doc_id="d", anchor=THU) == []
     assert tag_times("The quick brown fox.", doc_id="d", anchor=THU) == []
+
+
+# ------------------------------------------------------------- financial years, months of a named year
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "kind", "value"),
+    [
+        ("The brewer earned $12 million in the year ended June 30.", "the year", "DURATION", "P1Y"),
+        ("Sales in the fiscal year ending March 31 fell 4%.", "the fiscal year", "DURATION", "P1Y"),
+        ("The chain forecast higher profit for the full year.", "the full year", "DATE", "2017"),
+        ("The shares hit a low for the year in March.", "the year", "DATE", "2017"),
+        ("Output fell throughout the year.", "the year", "DURATION", "P1Y"),
+    ],
+)
+def test_year_ended_and_for_the_year(text: str, phrase: str, kind: str, value: str) -> None:
+    expression = _find(text, THU, phrase)
+    assert (expression.type, expression.value) == (kind, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value"),
+    [
+        ("The mill closed in June last year.", "June last year", "2016-06"),
+        ("Rationing began in January this year.", "January this year", "2017-01"),
+        ("The bridge should reopen in early May next year.", "early May next year", "2018-05"),
+    ],
+)
+def test_month_of_relative_year(text: str, phrase: str, value: str) -> None:
+    assert _find(text, THU, phrase).value == value
+
+
+def test_week_of_a_date() -> None:
+    expression = _find("A hearing is set for the week of April 17.", THU, "the week of April 17")
+    assert (expression.type, expression.value) == ("DATE", "2017-W16")
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value", "mod"),
+    [
+        ("The merger should close by year-end.", "year-end", "2017", "END"),
+        ("The index has gained 9% since year end.", "year end", "2016", "END"),
+        ("New rules must be in place by the year's end.", "the year's end", "2017", "END"),
+    ],
+)
+def test_year_end(text: str, phrase: str, value: str, mod: str) -> None:
+    expression = _find(text, THU, phrase)
+    assert (expression.value, expression.mod) == (value, mod)
+
+
+def test_year_end_as_adjective_is_not_a_date() -> None:
+    assert not [e for e in tag_times("Year-end bonuses were cut.", doc_id="d", anchor=THU)]
+
+
+# ------------------------------------------------------------------------- weekday direction cues
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value"),
+    [
+        # a fronted "Until <day>," frames the main clause, whose past perfect decides
+        ("Until Tuesday, the police had not named a suspect.", "Tuesday", "2017-04-04"),
+        # ... while a deadline extended "until" a day still points forward
+        ("The council extended the deadline until Tuesday.", "Tuesday", "2017-04-11"),
+        # a plan in the past perfect has been overtaken: the day is behind us
+        ("The bid had been due to expire Monday evening.", "Monday evening", "2017-04-03TEV"),
+        ("The offer had been scheduled to lapse Tuesday.", "Tuesday", "2017-04-04"),
+        # "set to" / "is to" + verb point forward
+        ("The peace talks, stalled by attacks, are set to resume Monday.", "Monday", "2017-04-10"),
+        ("The stock, traded in London, is to resume trading in Paris Tuesday.", "Tuesday", "2017-04-11"),
+        # the earliest time of something still to come
+        ("The family could be reunited as early as Monday.", "Monday", "2017-04-10"),
+        # a possessive day names an event already reported, whatever the modal around it
+        ("Lawyers said they would appeal Tuesday's verdict.", "Tuesday", "2017-04-04"),
+        # ... unless the event is awaited
+        ("Campaigning ended ahead of Sunday's vote.", "Sunday", "2017-04-09"),
+    ],
+)
+def test_weekday_direction_cues(text: str, phrase: str, value: str) -> None:
+    assert _find(text, THU, phrase).value == value
+
+
+def test_weekday_seed_behaviours() -> None:
+    """Past-tense reports: a bare weekday is the latest such day on or before the publication date."""
+    assert _find("Gunmen stormed the market on Thursday afternoon.", THU, "Thursday afternoon").value == (
+        "2017-04-06TAF"
+    )
+    assert _find("The airport was shut on Monday.", MON, "Monday").value == "2016-10-31"
+    assert _find("Militias pulled back on Saturday.", MON, "Saturday").value == "2016-10-29"
+    assert _find("Aid reached the city on October 17.", MON, "October 17").value == "2016-10-17"

@@ -53,7 +53,11 @@ RULES: dict[str, str] = {
     "day_month": (
         r"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?\b(?P<d>{DAY})(?:\s+of)?\s+(?P<month>{MONTH})(?:,?\s+(?P<y>{YEAR})(?!\d))?"
     ),
-    "month_year": r"(?:{BOUND})?(?P<month>{MONTH})(?:\s+of)?,?\s+(?P<y>{YEAR}(?!\d)|{YEARWORDS}\b|'\d\d\b)",
+    "week_of": r"(?:the\s+)?week\s+of\s+(?P<month>{MONTH})\s*(?P<d>{DAY})(?:(?:,\s*|\s+)(?P<y>{YEAR})(?!\d))?",
+    "month_year": (
+        r"(?:{BOUND})?(?P<month>{MONTH})(?:\s+of)?,?\s+(?:(?P<y>{YEAR}(?!\d)|{YEARWORDS}\b|'\d\d\b)"
+        r"|(?P<yrel>this|last|next)\s+year\b(?!'))"
+    ),
     "month": r"(?:{BOUND}|(?P<rel>this\s+past|this\s+coming|last|next|this|coming|past)\s+)?(?P<month>{MONTH})",
     "season": (
         r"(?:{BOUND}|(?P<rel>this\s+past|this\s+coming|last|next|this|coming|past|the\s+following|the\s+previous|that)\s+)?"
@@ -107,6 +111,10 @@ RULES: dict[str, str] = {
         r"\b(?P<pre>for|over|in|within|during|lasting|spent|took|take|takes)\s+(?P<span>(?:the\s+(?:past|last|next|coming)\s+)?"
         r"(?:(?P<q>nearly|almost|about|some)\s+)?\b(?P<unit>{UNITP}))\b(?!\s+(?:of|ago|earlier|later)\b)"
     ),
+    "year_end": (
+        r"\b(?P<pre>by|since|until|till|at|before|after|around|near|through|toward|towards)\s+(?P<span>(?:the\s+)?"
+        r"(?:(?P<fy>fiscal|calendar)\s+)?year(?:-|\s+|'s\s+)end)\b(?!-)"
+    ),
     "holiday": r"(?:(?P<rel>last|next|this)\s+)?\b(?P<hol>{HOLIDAYS})(?:\s+(?P<y>{YEAR})\b)?",
 }
 
@@ -121,6 +129,7 @@ TRIGGERS: dict[str, str] = {
     "slash_date": "#digit",
     "month_day": "@months",
     "day_month": "@months",
+    "week_of": "week",
     "month_year": "@months",
     "month": "@months",
     "season": "@seasons",
@@ -143,6 +152,7 @@ TRIGGERS: dict[str, str] = {
     "set_rate": "@units",
     "duration": "@units",
     "duration_bare": "@units",
+    "year_end": "end",
     "holiday": "@holiday_words",
 }
 

@@ -21,6 +21,7 @@ RESOLVERS: dict[str, Resolver] = {
     "slash_date": dates.slash_date,
     "month_day": dates.month_day,
     "day_month": dates.month_day,
+    "week_of": dates.week_of,
     "month_year": dates.month_year,
     "month": dates.month,
     "season": dates.season,
@@ -43,6 +44,7 @@ RESOLVERS: dict[str, Resolver] = {
     "set_lex": relative.set_word,
     "set_every": relative.set_every,
     "set_rate": relative.set_rate,
+    "year_end": dates.year_end,
     "holiday": dates.holiday,
 }
 

@@ -15,6 +15,7 @@ AGAINST_TENSE_PENALTY_DAYS = (
 )
 AGAINST_TENSE_PENALTY_MONTHS = 4  # measured on TimeBank+AQUAINT: 0 .786, 2 .788, 4 .789, 6 .789
 SEASONS = ("SP", "SU", "FA", "WI")
+DEADLINE_WORDS = frozenset({"by", "until", "till", "before", "toward", "towards"})
 
 
 def yearless_day(ctx: Context, start: int, end: int, month: int, day: int) -> tuple[date | None, str]:
@@ -49,6 +50,18 @@ def month_day(m: re.Match[str], ctx: Context) -> Resolved | None:
     value = cal.fmt_day(found) if found else f"XXXX-{month:02d}-{day:02d}"
     kind, value = _with_part(value, m.groupdict().get("part"))
     return Resolved(kind, value, f"date.yearless.{how}", mod_of(m.groupdict().get("em")), iso(ctx.anchor))
+
+
+def week_of(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """ "the week of March 6" → the ISO week holding that day."""
+    month, day = month_number(m["month"]), day_number(m["d"])
+    if m["y"]:
+        found, how = cal.safe_date(int(m["y"]), month, day), "absolute"
+    else:
+        found, how = yearless_day(ctx, m.start(), m.end(), month, day)
+    if found is None:
+        return Resolved("DATE", "XXXX-WXX", "week_of.unanchored") if how == "unanchored" else None
+    return Resolved("DATE", cal.fmt_week(found), f"week_of.{how}", None, None if m["y"] else iso(ctx.anchor))
 
 
 def iso_date(m: re.Match[str], ctx: Context) -> Resolved | None:
@@ -96,12 +109,18 @@ def year_from_words(text: str) -> int | None:
 
 
 def month_year(m: re.Match[str], ctx: Context) -> Resolved | None:
+    mod = mod_of(m["em"], m["bnd"])
+    if m["yrel"]:  # "in June last year", "January this year": the month of the year named from the anchor
+        if ctx.anchor is None:
+            return Resolved("DATE", f"XXXX-{month_number(m['month']):02d}", "month.unanchored", mod)
+        year = ctx.anchor.year + {"this": 0, "last": -1, "next": 1}[norm(m["yrel"])]
+        return Resolved(
+            "DATE", cal.fmt_month(year, month_number(m["month"])), "month.relative_year", mod, iso(ctx.anchor)
+        )
     year = _year_of(m["y"], ctx)
     if year is None:
         return None
-    return Resolved(
-        "DATE", cal.fmt_month(year, month_number(m["month"])), "month.absolute", mod_of(m["em"], m["bnd"])
-    )
+    return Resolved("DATE", cal.fmt_month(year, month_number(m["month"])), "month.absolute", mod)
 
 
 def month(m: re.Match[str], ctx: Context) -> Resolved | None:
@@ -247,6 +266,18 @@ def _reference_quarter(refs: str, ctx: Context, start: int) -> tuple[int, int] |
     if ctx.last_quarter and not any(w in refs for w in ("previous", "prior", "last", "latest", "recent")):
         return ctx.last_quarter[0], ctx.last_quarter[1]
     return (current[0] - (current[1] == 1), (current[1] - 2) % 4 + 1)  # the last completed quarter
+
+
+def year_end(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """ "by year-end", "since year end": the year (mod END) whose end is meant; a past one is last year's
+    (before December)."""
+    if ctx.anchor is None:
+        return Resolved("DATE", "XXXX", "year_end.unanchored", "END")
+    pre = norm(m["pre"])
+    # "by year-end", "until year end": a deadline, the coming one; "since year-end": the last one
+    past = pre not in DEADLINE_WORDS and (pre == "since" or ctx.tense(m.start("span"), m.end("span")) < 0)
+    year = ctx.anchor.year - (past and ctx.anchor.month < 12)
+    return Resolved("DATE", f"{year:04d}", "year_end.past" if past else "year_end", "END", iso(ctx.anchor))
 
 
 def holiday(m: re.Match[str], ctx: Context) -> Resolved | None:

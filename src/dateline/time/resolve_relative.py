@@ -40,6 +40,11 @@ REFERENCE_RELS = frozenset({"that", "the same", "that same"}) | {
 WHOLE_RELS = frozenset({"the entire", "the whole", "the full", "a full", "the final"})
 ANAPHORIC = frozenset({"the following", "the next", "the previous", "the prior", "following"})
 DURATION_CUES = frozenset({"for", "during", "throughout", "over", "all"})
+ENDED = re.compile(r"\s+(?:that\s+)?(?:ended|ending|ends|to\s+end)\b")
+EARLIEST_BEFORE = re.compile(r"\bas\s+(?:early|soon)\s+as\s+$", re.I)
+AWAITED_BEFORE = re.compile(
+    r"\b(?:ahead\s+of|in\s+advance\s+of|until|awaiting|await|upcoming)\s+(?:the\s+)?$", re.I
+)
 OFFSET = re.compile(r"D([+-]\d+)(T\w+)?")
 
 
@@ -76,11 +81,22 @@ def weekday(m: re.Match[str], ctx: Context) -> Resolved | None:
     elif rel == "this":
         found, how = base + timedelta(days=number - base.isoweekday()), "this_week"
     else:
-        tense = ctx.tense(m.start(), m.end())
+        tense = _weekday_tense(m, ctx)
         found = cal.weekday_near(base, number, 1 if tense > 0 else -1)
         how = "future" if tense > 0 else "past"
     kind, value = _day_value(found, groups.get("part"))
     return Resolved(kind, value, f"weekday.{how}", mod, iso(base))
+
+
+def _weekday_tense(m: re.Match[str], ctx: Context) -> int:
+    before = ctx.text[max(0, m.start() - 40) : m.start()]
+    if EARLIEST_BEFORE.search(before):
+        return 1  # "could arrive as early as Tuesday": the earliest time of something still to come
+    if ctx.text.startswith("'s", m.end()):
+        # "Wednesday's ruling": the day of an event named by the noun, reported after it, whatever the
+        # verb around it ("they would appeal Wednesday's ruling"), unless it is awaited ("ahead of Sunday's vote")
+        return 1 if AWAITED_BEFORE.search(before) else -1
+    return ctx.tense(m.start(), m.end())
 
 
 def weekday_set(m: re.Match[str], ctx: Context) -> Resolved | None:
@@ -120,6 +136,12 @@ def rel_unit(m: re.Match[str], ctx: Context) -> Resolved | None:
     code = lexicon().units[unit].code
     if rel == "the" and unit == "day":
         return None  # "the day" (after the vote ...) is an event reference, rarely a date
+    if unit == "year" and rel in ("the", "the full") and ENDED.match(ctx.text, m.end()):
+        # "the (fiscal) year ended March 31": a twelve-month period named by its last day
+        return Resolved("DURATION", "P1Y", "duration.year_ended", mod)
+    if unit == "year" and rel in ("the", "the full") and ctx.word_before(m.start()) == "for" and ctx.anchor:
+        # "results for the (full) year", "a high for the year": the (fiscal) year in progress, a DATE
+        return Resolved("DATE", f"{ctx.anchor.year:04d}", "relunit.for_the_year", mod, iso(ctx.anchor))
     if rel in WHOLE_RELS:
         return Resolved("DURATION", duration_value(1, code, time=False), "duration.whole", mod)
     if (

@@ -15,7 +15,7 @@ from dateline.time.tagger import tag_times, warm_up
 class TimeStage(BaseStage):
     """Fill ``Document.times`` (TIMEX3 values anchored to the publication date) and infer missing dates."""
 
-    name: ClassVar[str] = "time.tag.v1"
+    name: ClassVar[str] = "time.tag.v2"
 
     def setup(self) -> None:
         warm_up()

@@ -18,6 +18,8 @@ WORD = re.compile(r"[A-Za-z']+")
 SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"'])|\n\s*\n")
 FUTURE_LEMMAS = frozenset({"will", "shall", "expect", "schedule", "plan", "due", "intend", "set", "aim"})
 MAX_HEAD_STEPS = 4
+PLAN_WORDS = frozenset({"due", "scheduled", "expected", "planned", "set", "slated"})
+PLAN_TO = frozenset({"set", "is", "are", "slated", "poised"})  # "<word> to <verb>" points forward
 PRESENT_REPORTING = frozenset({"say", "be", "have", "tell", "report", "claim", "add", "state"})
 
 
@@ -93,6 +95,12 @@ def direction_from_words(text: str, start: int, end: int, bounds: tuple[int, int
         found = _cue(before[index], cues)
         if found < 0 and index and before[index - 1].lower() == "be":
             continue  # "will be held": the participle of a passive says nothing; look further back
+        if found > 0 and _pluperfect(before, index):
+            return -1  # "had been due to expire Friday": a plan already overtaken by events
+        if not found and before[index].lower() == "to" and index and before[index - 1].lower() in PLAN_TO:
+            return 1  # "set to resume Monday", "is to resume trading Tuesday"
+        if found > 0 and before[index].lower() == "until" and all(w.lower() == "up" for w in before[:index]):
+            break  # a fronted "Until Thursday, they had ...": the main clause after it decides
         if found:
             return found
     for word in WORD.findall(text[end : bounds[1]]):
@@ -100,6 +108,14 @@ def direction_from_words(text: str, start: int, end: int, bounds: tuple[int, int
         if found:
             return found
     return 0
+
+
+def _pluperfect(words: list[str], index: int) -> bool:
+    """A plan word + "to" right after "had" / "had been" ("had been scheduled to expire")."""
+    if words[index].lower() not in PLAN_WORDS or index + 1 >= len(words) or words[index + 1].lower() != "to":
+        return False
+    lower = [w.lower() for w in words[max(0, index - 2) : index]]
+    return lower[-1:] == ["had"] or lower == ["had", "been"]
 
 
 def _cue(word: str, cues: dict[str, int]) -> int:
