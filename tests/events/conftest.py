@@ -11,6 +11,7 @@ from dateline.events.stage import EventsStage
 from dateline.model import Document
 from dateline.nlp.stage import SpacyStage
 from dateline.settings import Settings
+from dateline.time.stage import TimeStage
 
 PARAGRAPH = re.compile(r"[^\n]+")
 
@@ -18,7 +19,7 @@ PARAGRAPH = re.compile(r"[^\n]+")
 @pytest.fixture(scope="module")
 def make_document():
     settings = Settings()
-    stages = [SpacyStage(settings), EntitiesStage(settings)]
+    stages = [SpacyStage(settings), EntitiesStage(settings), TimeStage(settings)]
     for stage in stages:
         stage.setup()
 

@@ -60,3 +60,9 @@ def test_unresolvable_pronouns_are_not_participants(events_of):
 def test_object_inside_the_trigger_is_not_a_target(events_of):
     event = _only(events_of("The army launched the offensive against the rebels."), "offensive")
     assert "offensive" not in names(event.targets)
+
+
+def test_other_events_and_dates_are_not_participants(events_of):
+    events = events_of("The offensive began on 6 June after weeks of shelling.")
+    for event in events:
+        assert "6 June" not in names(event.targets) and "offensive" not in names(event.actors)

@@ -24,7 +24,7 @@ def test_stage_types_and_sources(events_of):
     assert TEXT[span.start : span.end] == span.text and span.text.startswith("Rebels shot down")
     assert shoot.summary.startswith("Rebels shot down army helicopter")
     assert "3 killed" in shoot.summary
-    assert shoot.date == "2019-03-02" and shoot.date_precision == "day"
+    assert shoot.date == "2019-02-25" and shoot.date_precision == "day"  # "on Monday" before Saturday 2 March
     protest = next(e for e in events if e.type == "PROTEST")
     assert protest.acled == "Peaceful protest"
 

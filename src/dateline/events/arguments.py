@@ -36,8 +36,13 @@ class Arguments:
     target_lemma: str = ""  # lemma of the first target's head ("helicopter"): used to merge repeated mentions
 
 
-def find_arguments(document: Document, head: int, children: list[list[int]], trigger: Sequence[int] = ()) -> Arguments:
-    """Actors and targets of the trigger whose head token is ``head`` (``trigger``: all its token indices)."""
+def find_arguments(document: Document, head: int, children: list[list[int]], trigger: Sequence[int] = (),
+                   excluded: frozenset[int] | set[int] = frozenset()) -> Arguments:
+    """Actors and targets of the trigger whose head token is ``head`` (``trigger``: all its token indices).
+
+    ``excluded`` tokens are never participants: other event triggers ("the offensive began") and time
+    expressions ("began 6 June").
+    """
     tokens = document.tokens
     if tokens[head].pos in ("VERB", "AUX"):
         actor_heads, target_heads = _verb_arguments(tokens, head, children)
@@ -45,6 +50,8 @@ def find_arguments(document: Document, head: int, children: list[list[int]], tri
         actor_heads, target_heads = _noun_arguments(tokens, head, children)
     actor_heads = [i for i in actor_heads if tokens[i].lemma.lower() not in INSTRUMENTS]
     target_heads = [i for i in target_heads if i not in trigger]  # "started the offensive": no target "offensive"
+    actor_heads = [i for i in actor_heads if i not in excluded]
+    target_heads = [i for i in target_heads if i not in excluded]
     actor_heads = _resolve_pronouns(document, actor_heads)
     target_heads = _resolve_pronouns(document, target_heads)
     actors = _participants(document, actor_heads, children)

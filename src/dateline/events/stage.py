@@ -210,7 +210,8 @@ def _event(document: Document, item: Found, lexicon: Lexicon, analysis: Analysis
     head = item.candidate.head
     cls = lexicon.cls(item.cls)
     sent_start, sent_end = document.sentences[tokens[head].sent]
-    args: Arguments = find_arguments(document, head, analysis.children, item.indices)
+    args: Arguments = find_arguments(document, head, analysis.children, item.indices,
+                                     _not_participants(document, analysis, tokens[head].sent, sent_start, sent_end))
     trigger = _trigger_text(document, item.indices)
     first = tokens[item.indices[0]].start
     date, precision = event_date(document, sent_start, sent_end)
@@ -234,6 +235,16 @@ def _event(document: Document, item: Found, lexicon: Lexicon, analysis: Analysis
         summary=summary(document, args, trigger, place, date, fatalities, modality),
     )
     return event, args.target_lemma
+
+
+def _not_participants(document: Document, analysis: Analysis, sent: int, start: int, end: int) -> set[int]:
+    """Tokens of the sentence's event triggers (agent nouns like "gunmen" excepted) and time expressions."""
+    out = {i for c in analysis.by_sentence.get(sent, []) if not c.agent for i in c.indices}
+    lo, hi = analysis.ranges.get(sent, (0, 0))
+    for time in document.times:
+        if start <= time.start < end:
+            out.update(i for i in range(lo, hi) if document.tokens[i].start < time.end and time.start < document.tokens[i].end)
+    return out
 
 
 def _trigger_text(document: Document, indices: Sequence[int]) -> str:
