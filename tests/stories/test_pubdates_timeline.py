@@ -61,3 +61,8 @@ def test_timeline_leaves_out_background_and_what_did_not_happen():
 def test_month_dated_mentions_are_not_merged():
     rows, _ = merge_events([_event("a", "2024-03", "month"), _event("b", "2024-03-04", "day", doc="d-b")])
     assert len(rows) == 2
+
+
+def test_ranges_are_not_merged_with_their_start_day():
+    rows, _ = merge_events([_event("a", "2024-03-04/2024-03-20", "range"), _event("b", "2024-03-04", "day", doc="d-b")])
+    assert len(rows) == 2

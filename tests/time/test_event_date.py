@@ -81,3 +81,26 @@ def test_governing_expression_from_tokens() -> None:
 def test_no_date_at_all() -> None:
     document = Document(id="d", source="t", text="Nothing dated.", published=None)
     assert event_date(document, 0, 14) == (None, None)
+
+
+
+def _parsed(text: str, published: str) -> Document:
+    """Through the language layer and the time stage (needs the spaCy model)."""
+    from dateline.nlp.stage import SpacyStage
+    from dateline.settings import Settings
+    from dateline.time.stage import TimeStage
+
+    docs = [Document(id="d", source="t", text=text, language="en", published=published, paragraphs=((0, len(text)),))]
+    for stage in (SpacyStage(Settings()), TimeStage(Settings())):
+        stage.setup()
+        docs = stage(docs)
+    return docs[0]
+
+
+def test_since_clause_gives_the_main_event_a_range():
+    text = "At least 40 people have been killed in the valley since the siege began on 3 May."
+    document = _parsed(text, "2021-05-20")
+    began, killed = text.index("began"), text.index("killed")
+    assert event_date(document, 0, len(text), at=began) == ("2021-05-03", "day")
+    assert event_date(document, 0, len(text), at=killed) == ("2021-05-03/2021-05-20", "range")
+    assert event_date(document, 0, len(text)) == ("2021-05-03", "day")  # no trigger given: as before

@@ -13,14 +13,14 @@ from dateline.model import Document, EventPlace
 PRECISION_BY_LENGTH = {10: "day", 7: "month", 4: "year"}  # "2017-04-06", "2017-04", "2017"
 
 
-def event_date(document: Document, start: int, end: int) -> tuple[str | None, str | None]:
-    """(value, precision) from the time stage, else the publication date."""
+def event_date(document: Document, start: int, end: int, at: int | None = None) -> tuple[str | None, str | None]:
+    """(value, precision) from the time stage (``at``: the trigger's offset), else the publication date."""
     try:
         from dateline.time import event_date as time_event_date
     except ImportError:
         time_event_date = None
     if time_event_date is not None:
-        value, precision = time_event_date(document, start, end)
+        value, precision = time_event_date(document, start, end, at=at)
         if value is not None:
             return value, precision
     published = document.published

@@ -214,7 +214,7 @@ def _event(document: Document, item: Found, lexicon: Lexicon, analysis: Analysis
                                      _not_participants(document, analysis, tokens[head].sent, sent_start, sent_end))
     trigger = _trigger_text(document, item.indices)
     first = tokens[item.indices[0]].start
-    date, precision = event_date(document, sent_start, sent_end)
+    date, precision = event_date(document, sent_start, sent_end, at=tokens[head].start)
     place = event_place(document, sent_start, sent_end)
     modality = event_modality(tokens, head, analysis.children)
     fatalities = deaths if cls.plover in VIOLENT or cls.key in ("excessive_force", "mob_violence", "violent_demonstration") else None

@@ -16,7 +16,7 @@ COLUMNS = ("event_id_cnty", "event_date", "year", "time_precision", "event_type"
            "plover_type", "modality", "source_spans")
 # ACLED time_precision: 1 = the day is known, 2 = the week (or a few days), 3 = only the month (or year).
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-TIME_PRECISION = {"day": 1, "week": 2, "month": 3, "year": 3}
+TIME_PRECISION = {"day": 1, "week": 2, "month": 3, "year": 3, "range": 3}
 
 
 def acled_event_types() -> dict[str, str]:
@@ -54,6 +54,8 @@ def acled_row(event: dict[str, Any], *, places: dict[str, dict[str, Any]], outle
     targets = [t.get("name") for t in event.get("targets") or [] if t.get("name")]
     sources = [s for s in event.get("sources") or [] if s.get("doc")]
     date = event.get("date") or ""
+    if "/" in date:  # a range ("killed since 6 June"): ACLED codes the latest day with a coarse precision
+        date = date.split("/", 1)[1]
     return {
         "event_id_cnty": event["id"],
         "event_date": date,

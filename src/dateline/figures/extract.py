@@ -55,7 +55,7 @@ def extract_figures(document: Document, attributions: list[Attribution]) -> list
                     end=end,
                     value=number.value,
                     unit_or_what=what,
-                    as_of=as_of(document, start, end),
+                    as_of=as_of(document, start, end, at=number.start),
                     attributed_to=_source(number, attributions, start, end),
                 )
             )
@@ -150,11 +150,14 @@ def _participle(word: str, lemma: str) -> str:
     return lemma + ("d" if lemma.endswith("e") else "ed")
 
 
-def as_of(document: Document, start: int, end: int) -> str | None:
-    """The date the figure of sentence ``text[start:end]`` refers to (time stage), else the publication date."""
+def as_of(document: Document, start: int, end: int, *, at: int | None = None) -> str | None:
+    """The date the figure at ``at`` in sentence ``text[start:end]`` refers to (time stage), else the
+    publication date; a running total ("killed since 6 June") is as of the end of its range."""
     from dateline.time import event_date
 
-    value, _precision = event_date(document, start, end)
+    value, _precision = event_date(document, start, end, at=at)
+    if value and "/" in value:
+        value = value.split("/", 1)[1]
     return value or document.published
 
 

@@ -91,6 +91,10 @@ def date_span(date: str | None, precision: str | None, published: str | None) ->
 
 
 def _parse_span(value: str) -> tuple[int, int] | None:
+    if "/" in value:  # a range "2017-06-06/2017-07-04": from the start of the first to the end of the last
+        first, _, last = value.partition("/")
+        a, b = _parse_span(first), _parse_span(last)
+        return (a[0], b[1]) if a and b and a[0] <= b[1] else None
     try:
         if len(value) >= 10:
             day = dt.date.fromisoformat(value[:10]).toordinal()

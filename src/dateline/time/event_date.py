@@ -13,18 +13,71 @@ PRECISION = {"day": "day", "week": "week", "month": "month", "quarter": "month",
 MAX_HEAD_STEPS = 6
 
 
-def event_date(document: Document, start: int, end: int) -> tuple[str | None, str | None]:
-    """(value, precision) for the events of ``document.text[start:end]`` (a sentence span)."""
+def event_date(document: Document, start: int, end: int, *, at: int | None = None) -> tuple[str | None, str | None]:
+    """(value, precision) for the events of ``document.text[start:end]`` (a sentence span).
+
+    ``at``, the offset of the event's trigger, matters for "since" clauses: in "224 civilians have been
+    killed since the offensive began on 6 June" the offensive began on 6 June, but the killing is a range
+    from 6 June to the publication date (``"2017-06-06/2017-07-04"``, precision ``range``).
+    """
     dated = [t for t in document.times if t.type in ("DATE", "TIME") and cal.parse_value(t.value)]
     inside = [t for t in dated if start <= t.start and t.end <= end]
     if inside:
         chosen = _governing(document, inside, start, end) or inside[0]
+        if at is not None and (clause := since_clause(document, chosen, start, end)) is not None:
+            if not clause[0] <= at < clause[1]:
+                return _since_range(document, chosen)
         return _value(chosen)
     lo = _paragraph_start(document, start)
     before = [t for t in dated if lo <= t.start and t.end <= start]
     if before:
         return _value(before[-1])
     return _document_date(document)
+
+
+def since_clause(document: Document, time: TimeExpression, start: int, end: int) -> tuple[int, int] | None:
+    """Character span of the "since ..." phrase or clause holding ``time``, or None when there is none."""
+    tokens = document.tokens
+    if not tokens:
+        return None
+    sentence = [i for i in range(len(tokens)) if start <= tokens[i].start < end]
+    children: dict[int, list[int]] = {i: [] for i in sentence}
+    for i in sentence:
+        if tokens[i].head != i and tokens[i].head in children:
+            children[tokens[i].head].append(i)
+    current = next((i for i in sentence if tokens[i].start <= time.start < tokens[i].end), None)
+    for _ in range(MAX_HEAD_STEPS):
+        if current is None:
+            return None
+        if _is_since(document, current) or any(_is_since(document, c) and tokens[c].dep in ("mark", "prep")
+                                               for c in children[current]):
+            subtree = _subtree(current, children)
+            return tokens[min(subtree)].start, tokens[max(subtree)].end
+        head = tokens[current].head
+        current = head if head != current and head in children else None
+    return None
+
+
+def _is_since(document: Document, i: int) -> bool:
+    token = document.tokens[i]
+    return document.text[token.start:token.end].lower() == "since"
+
+
+def _subtree(root: int, children: dict[int, list[int]]) -> list[int]:
+    out, stack = [], [root]
+    while stack:
+        i = stack.pop()
+        out.append(i)
+        stack.extend(children.get(i, ()))
+    return out
+
+
+def _since_range(document: Document, time: TimeExpression) -> tuple[str | None, str | None]:
+    value, precision = _value(time)
+    until, _ = _document_date(document)
+    if value and until and len(value) == 10 and len(until) == 10 and until > value:
+        return f"{value}/{until}", "range"
+    return value, precision
 
 
 def _governing(
