@@ -7,9 +7,12 @@ speaker span, name and role); :class:`~dateline.quotes.stage.QuotesStage` turns 
 
 from __future__ import annotations
 
+import dataclasses
+
 from dateline.model import Document
-from dateline.quotes.direct import attribute_direct, find_marked, find_transcript
+from dateline.quotes.direct import attribute_direct, find_headline, find_marked, find_transcript
 from dateline.quotes.indirect import find_indirect
+from dateline.quotes.nominal import find_nominal
 from dateline.quotes.speakers import Attribution, Parse, Speaker, load_speech_verbs
 
 __all__ = ["Attribution", "Speaker", "extract_attributions", "load_speech_verbs"]
@@ -22,17 +25,35 @@ def extract_attributions(document: Document) -> list[Attribution]:
     parse = Parse(document)
     marked = find_marked(document.text, document.paragraphs)
     transcript = find_transcript(parse, document.paragraphs)
+    transcript += [h for h in find_headline(parse, document.paragraphs) if not any(_overlap(h, t) for t in transcript)]
     direct = [d for d in attribute_direct(parse, marked, document.paragraphs) if not any(_overlap(d, t) for t in transcript)]
     direct += transcript
     history = [a.speaker for a in direct if a.speaker is not None]
     indirect = find_indirect(parse, marked, history)
-    kept_direct = [d for d in direct if not any(_contains(i, d) for i in indirect)]
+    taken = {i for a in indirect if a.cue_start is not None for i in parse.tokens_between(a.cue_start, a.cue_end or a.cue_start)}
+    indirect += find_nominal(parse, marked, history, taken)
+    kept_direct = [d for d in direct if not any(_covers(i, _words_only(document.text, d)) for i in indirect)]
     kept_indirect = [i for i in indirect if not any(_contains(o, i) and o is not i for o in indirect)]
+    kept_indirect = [i for n, i in enumerate(kept_indirect) if not any((o.start, o.end) == (i.start, i.end) for o in kept_indirect[:n])]
     return sorted(kept_direct + kept_indirect, key=lambda a: (a.start, a.end))
 
 
 def _contains(outer: Attribution, inner: Attribution) -> bool:
     return outer.start <= inner.start and inner.end <= outer.end and (outer.start, outer.end) != (inner.start, inner.end)
+
+
+def _covers(outer: Attribution, inner: Attribution) -> bool:
+    return outer.start <= inner.start and inner.end <= outer.end
+
+
+def _words_only(text: str, a: Attribution) -> Attribution:
+    """``a`` without edge punctuation and quote marks (a partial quote ends '... approach.”')."""
+    start, end = a.start, a.end
+    while start < end and not text[start].isalnum():
+        start += 1
+    while end > start and not text[end - 1].isalnum():
+        end -= 1
+    return dataclasses.replace(a, start=start, end=end) if end > start else a
 
 
 def _overlap(a: Attribution, b: Attribution) -> bool:

@@ -1,8 +1,11 @@
 """Indirect (reported) speech: "Mr X said ISIS had lost ..." → the reported clause, attributed to X.
 
 A cue verb's clausal complement (``ccomp``, with its "that") is the content; "..., according to X"
-makes the rest of the clause the content. Clauses that are mostly inside quotation marks are left
-to :mod:`dateline.quotes.direct`.
+makes the rest of the clause the content; a parenthetical cue ("The bridge, he said, will open ...")
+makes the clause it interrupts the content. Non-restrictive relative clauses (", which ...") are the
+writer's asides and are cut. With no parsed subject, the last name before the cue in the sentence is
+the source; with none at all the clause is kept without a source. Clauses that are mostly inside
+quotation marks are left to :mod:`dateline.quotes.direct`.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from dateline.quotes.speakers import (
     Speaker,
     cue_text,
     find_cues,
+    name_before,
     resolve_speaker,
     subject_of,
 )
@@ -21,6 +25,7 @@ from dateline.quotes.speakers import (
 CONTENT_DEPS = frozenset({"ccomp", "xcomp"})
 MIN_CONTENT_TOKENS = 3  # "he said so" has no reported clause worth keeping
 MAX_QUOTED_SHARE = 0.5  # a clause more than half inside quote marks is a direct quote
+RELATIVE_PRONOUNS = frozenset({"which", "who", "whom", "whose"})
 EDGE_PUNCT = " ,;:.—–-\n\t"
 
 
@@ -33,8 +38,10 @@ def find_indirect(parse: Parse, marked: list[Marked], history: list[Speaker]) ->
             continue
         words, start, end = cue_text(parse, cue)
         subject = subject_of(parse, cue)
+        subject = subject if subject is not None else name_before(parse, cue, span)
         speaker = resolve_speaker(parse, subject, history) if subject is not None else None
-        if speaker is None or (speaker.start >= span[0] and speaker.end <= span[1]):
+        parenthetical = span[0] <= start < span[1]  # "X, he said, Y": cue and source inside the span
+        if speaker is not None and not parenthetical and speaker.start >= span[0] and speaker.end <= span[1]:
             continue  # no source, or the "subject" is inside the content: a parse error
         out.append(Attribution(span[0], span[1], "indirect", words, start, end, speaker))
         if speaker is not None:
@@ -48,11 +55,34 @@ def _content(parse: Parse, cue: int) -> tuple[int, int] | None:
     passive = any(parse.tokens[c].dep == "auxpass" for c in parse.children[cue])
     complements = [c for c in parse.children[cue] if parse.tokens[c].dep in CONTENT_DEPS and not (passive and parse.tokens[c].dep == "xcomp")]
     if not complements:
-        return None
-    indices = _without_coordinated_cues(parse, [i for c in complements for i in parse.subtree(c)])
+        return _parenthetical_content(parse, cue) if parse.tokens[cue].dep == "parataxis" else None
+    indices = _without_coordinated_cues(parse, without_asides(parse, [i for c in complements for i in parse.subtree(c)]))
     if len(indices) < MIN_CONTENT_TOKENS:
         return None
     return _trimmed(parse, *parse.span_of(indices))
+
+
+def _parenthetical_content(parse: Parse, cue: int) -> tuple[int, int] | None:
+    """"The museum, Mr. Obama said, would make ...": the clause the parenthetical cue interrupts."""
+    head = parse.tokens[cue].head
+    own = set(parse.subtree(cue))
+    indices = [i for i in parse.subtree(head) if i not in own]
+    if len(indices) < MIN_CONTENT_TOKENS or find_cues(parse, [head]):
+        return None
+    return _trimmed(parse, *parse.span_of(indices))
+
+
+def without_asides(parse: Parse, indices: list[int]) -> list[int]:
+    """Drop the writer's asides: non-restrictive relative clauses (", which forced her to leave ...")."""
+    keep = set(indices)
+    for i in indices:
+        if parse.tokens[i].dep == "relcl" and i in keep:
+            clause = parse.subtree(i)
+            first = clause[0]
+            if first > 0 and parse.word(first - 1) == "," and parse.word(first).lower() in RELATIVE_PRONOUNS:
+                keep.difference_update(clause)
+                keep.discard(first - 1)
+    return sorted(keep)
 
 
 def _without_coordinated_cues(parse: Parse, indices: list[int]) -> list[int]:

@@ -19,6 +19,7 @@ NAME_LABELS = ("PERSON", "ORG", "NORP", "GPE")
 NP_LEFT_DEPS = frozenset({"det", "compound", "amod", "poss", "nummod", "nmod", "quantmod", "case"})
 ROLE_DEPS = frozenset({"appos", "prep"})
 MAX_ROLE_CHARS = 120  # roles longer than this are clauses, not titles ("who was appointed by ...")
+MAX_MENTION_CHARS = 300  # no entity mention is longer: bounds the backward search in ``mention_at``
 DESCRIPTION_WINDOW = 80  # chars around an earlier PERSON mention searched for "the envoy"-style nouns
 
 
@@ -48,7 +49,13 @@ class Attribution:
 @cache
 def load_speech_verbs(language: str = "en") -> tuple[frozenset[str], frozenset[tuple[str, ...]]]:
     """Single-word cue lemmas and multi-word cues (as word tuples) from the packaged list."""
-    path = resources.files("dateline.quotes") / "data" / language / "speech_verbs.txt"
+    return load_lexicon("speech_verbs", language)
+
+
+@cache
+def load_lexicon(name: str, language: str = "en") -> tuple[frozenset[str], frozenset[tuple[str, ...]]]:
+    """A packaged cue list ``data/<language>/<name>.txt``: single words and multi-word entries."""
+    path = resources.files("dateline.quotes") / "data" / language / f"{name}.txt"
     words, phrases = set(), set()
     for line in path.read_text(encoding="utf-8").splitlines():
         line = line.strip().lower()
@@ -73,6 +80,7 @@ class Parse:
             if token.head != i:
                 self.children[token.head].append(i)
         self.mentions = sorted(document.mentions, key=lambda m: m.start)
+        self.mention_starts = [m.start for m in self.mentions]
 
     def word(self, i: int) -> str:
         token = self.tokens[i]
@@ -103,8 +111,16 @@ class Parse:
         return next((c for c in self.children[i] if self.tokens[c].dep in deps), None)
 
     def mention_at(self, i: int) -> Mention | None:
-        token = self.tokens[i]
-        return next((m for m in self.mentions if m.start <= token.start < m.end), None)
+        """The earliest-starting mention covering token ``i`` (mentions are sorted by start)."""
+        char = self.tokens[i].start
+        found = None
+        for j in range(bisect.bisect_right(self.mention_starts, char) - 1, -1, -1):
+            mention = self.mentions[j]
+            if mention.start < char - MAX_MENTION_CHARS:
+                break
+            if char < mention.end:
+                found = mention
+        return found
 
 
 def find_cues(parse: Parse, indices: range | list[int], *, language: str = "en") -> list[int]:
@@ -120,7 +136,10 @@ def find_cues(parse: Parse, indices: range | list[int], *, language: str = "en")
 
 
 def _starts_phrase(parse: Parse, i: int, phrases: frozenset[tuple[str, ...]]) -> bool:
+    first = {parse.word(i).lower(), parse.tokens[i].lemma.lower()}
     for phrase in phrases:
+        if phrase[0] not in first:
+            continue
         n = len(phrase)
         if i + n <= len(parse.tokens) and all(parse.word(i + k).lower() == phrase[k] or parse.tokens[i + k].lemma.lower() == phrase[k] for k in range(n)):
             return True
@@ -293,4 +312,19 @@ def _described_person(parse: Parse, head: int, start: int) -> str | None:
         window = parse.text[max(0, mention.start - DESCRIPTION_WINDOW) : mention.end + DESCRIPTION_WINDOW].lower()
         if noun in window.split() or f"{noun} " in window:
             return mention.canonical or mention.text
+    return None
+
+
+def name_before(parse: Parse, cue: int, outside: tuple[int, int]) -> int | None:
+    """No parsed subject: the last name mention before the cue in its sentence, outside the content."""
+    sent = parse.tokens[cue].sent
+    for i in range(cue - 1, -1, -1):
+        token = parse.tokens[i]
+        if token.sent != sent:
+            break
+        if outside[0] <= token.start < outside[1]:
+            continue
+        mention = parse.mention_at(i)
+        if mention is not None and mention.label in NAME_LABELS:
+            return i
     return None

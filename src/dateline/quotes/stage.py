@@ -7,19 +7,22 @@ from typing import Any, ClassVar
 
 from dateline.model import Document, Quote
 from dateline.quotes import extract_attributions, load_speech_verbs
-from dateline.quotes.speakers import Attribution
+from dateline.quotes.speakers import Attribution, load_lexicon
 from dateline.stage import BaseStage
 
+LEXICONS = ("object_verbs", "prep_verbs", "noun_cues", "not_source_labels")
 META_KEY = "quote_details"  # quote id → {speaker_role, speaker_start, speaker_end, cue_start, cue_end}
 
 
 class QuotesStage(BaseStage):
     """Direct and indirect quotes with speakers resolved to canonical entity names."""
 
-    name: ClassVar[str] = "quotes.extract.v1"
+    name: ClassVar[str] = "quotes.extract.v2"
 
     def setup(self) -> None:
         load_speech_verbs()
+        for name in LEXICONS:
+            load_lexicon(name)
 
     def process(self, document: Document) -> Document:
         attributions = extract_attributions(document)

@@ -1,0 +1,177 @@
+"""Attribution beyond reported clauses: nominal contents, prepositional cues, noun cues.
+
+News attributes stances and characterisations as well as speech (the PolNeAR sense of attribution):
+
+- object cues (``data/en/object_verbs.txt``): "Clinton **cited** his remarks", "Trump **called** the
+  deal a disaster", "the union **endorsed** Clinton" — the direct object (with a predicate or an
+  "as/for/of/to" phrase after it) is the content, the subject the source. In the passive ("Clinton
+  **was endorsed by** the union") the subject is the content and the "by" phrase the source.
+- prepositional cues (``data/en/prep_verbs.txt``): "Trump **called for** a repeal", "she **spoke
+  about** her mother", "he **called on** Congress to act" — the preposition's object is the content.
+- noun cues (``data/en/noun_cues.txt``): "Trump's **claim** that crime is rising", "her **criticism**
+  of the plan" — the noun's complement is the content; the possessor, or the subject of the verb the
+  noun is the object of ("she voiced **disdain** for ..."), the source.
+
+Contents mostly inside quote marks stay direct quotes (:mod:`dateline.quotes.direct`).
+"""
+
+from __future__ import annotations
+
+from dateline.quotes.direct import Marked
+from dateline.quotes.indirect import _inside_quote, _mostly_quoted, _trimmed, without_asides
+from dateline.quotes.speakers import (
+    Attribution,
+    Parse,
+    Speaker,
+    cue_text,
+    load_lexicon,
+    name_before,
+    resolve_speaker,
+    subject_of,
+)
+
+OBJECT_EXTENSION_DEPS = frozenset({"oprd", "xcomp", "ccomp", "acomp"})  # "called it a disaster", "urged them to vote"
+OBJECT_EXTENSION_PREPS = frozenset({"as", "for", "of", "to"})  # "criticized the law as ...", "accused him of ..."
+CLAUSE_DEPS = frozenset({"xcomp", "ccomp"})  # "called on Congress to act"
+NOUN_CLAUSE_DEPS = frozenset({"acl", "ccomp", "relcl"})
+NOUN_PREPS = frozenset({"of", "about", "for", "on", "over", "against"})
+NOUN_SOURCE_HEAD_DEPS = frozenset({"dobj", "attr", "nsubj", "nsubjpass"})
+SPEECH_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+MIN_OBJECT_WORDS = 1  # "Clinton cited it": PolNeAR annotates even a pronoun object
+
+
+def find_nominal(parse: Parse, marked: list[Marked], history: list[Speaker], taken: set[int]) -> list[Attribution]:
+    """Object, prepositional and noun-cue attributions; ``taken`` holds cue tokens already used."""
+    object_verbs, _ = load_lexicon("object_verbs")
+    _, prep_cues = load_lexicon("prep_verbs")
+    noun_cues, _ = load_lexicon("noun_cues")
+    out: list[Attribution] = []
+    for i, token in enumerate(parse.tokens):
+        if i in taken or token.pos not in ("VERB", "NOUN"):
+            continue
+        lemma = token.lemma.lower()
+        found: tuple[tuple[int, int], int | None, tuple[str, int, int]] | None = None
+        if token.pos == "VERB":
+            found = _prep_cue(parse, i, prep_cues)
+            if found is None and lemma in object_verbs:
+                found = _object_cue(parse, i)
+        elif token.pos == "NOUN" and lemma in noun_cues:
+            found = _noun_cue(parse, i)
+        if found is None or _inside_quote(token.start, marked):
+            continue
+        span, subject, cue = found
+        trimmed = _trimmed(parse, *span)
+        if trimmed is None or _mostly_quoted(trimmed, marked):
+            continue
+        subject = subject if subject is not None else name_before(parse, i, trimmed)
+        speaker = resolve_speaker(parse, subject, history) if subject is not None else None
+        if speaker is not None and (speaker.start < trimmed[1] and trimmed[0] < speaker.end):
+            continue  # no source, or the "subject" overlaps the content: a parse error
+        out.append(Attribution(trimmed[0], trimmed[1], "indirect", cue[0], cue[1], cue[2], speaker))
+        if speaker is not None:
+            history.append(speaker)
+    return out
+
+
+def _object_cue(parse: Parse, verb: int) -> tuple[tuple[int, int], int | None, tuple[str, int, int]] | None:
+    children = parse.children[verb]
+    passive = any(parse.tokens[c].dep == "auxpass" for c in children)
+    if passive:
+        agent = parse.child(verb, frozenset({"agent"}))
+        subject = parse.child(verb, frozenset({"nsubjpass"}))
+        by = parse.child(agent, frozenset({"pobj"})) if agent is not None else None
+        if subject is None or by is None:
+            return None
+        indices = parse.subtree(subject)
+        words, start, _ = cue_text(parse, verb)
+        end = parse.tokens[agent].end
+        return parse.span_of(indices), by, (parse.text[start:end], start, end)
+    obj = parse.child(verb, frozenset({"dobj"}))
+    if obj is None or obj < verb:
+        return None  # "what she called a rant": the object is a relative pronoun before the verb
+    indices = parse.subtree(obj)
+    for c in children:
+        dep, word = parse.tokens[c].dep, parse.word(c).lower()
+        if c > obj and (dep in OBJECT_EXTENSION_DEPS or (dep == "prep" and word in OBJECT_EXTENSION_PREPS)):
+            indices.extend(parse.subtree(c))
+    run = _contiguous(parse, sorted(indices))
+    if len([i for i in run if parse.tokens[i].pos != "PUNCT"]) < MIN_OBJECT_WORDS:
+        return None
+    return parse.span_of(run), subject_of(parse, verb), cue_text(parse, verb)
+
+
+def _prep_cue(parse: Parse, verb: int, cues: frozenset[tuple[str, ...]]) -> tuple[tuple[int, int], int | None, tuple[str, int, int]] | None:
+    lemma = parse.tokens[verb].lemma.lower()
+    particles = [parse.word(c).lower() for c in parse.children[verb] if parse.tokens[c].dep == "prt"]
+    for c in parse.children[verb]:
+        if parse.tokens[c].dep != "prep" or c < verb:
+            continue
+        key = (lemma, *particles, parse.word(c).lower())
+        if key not in cues and (lemma, parse.word(c).lower()) not in cues:
+            continue
+        obj = parse.child(c, frozenset({"pobj", "pcomp"}))
+        if obj is None:
+            continue
+        indices = parse.subtree(obj)
+        indices += [i for d in parse.children[verb] if d > c and parse.tokens[d].dep in CLAUSE_DEPS for i in parse.subtree(d)]
+        run = _contiguous(parse, sorted(indices))
+        _, start, _ = cue_text(parse, verb)
+        end = parse.tokens[c].end
+        return parse.span_of(run), subject_of(parse, verb), (parse.text[start:end], start, end)
+    return None
+
+
+def _noun_cue(parse: Parse, noun: int) -> tuple[tuple[int, int], int | None, tuple[str, int, int]] | None:
+    token = parse.tokens[noun]
+    if token.dep == "pobj" and parse.word(token.head).lower() == "in" and parse.child(noun, frozenset({"poss", "det"})) is None:
+        return None  # "in charge of the mission": an idiom, not a report
+    content: list[int] | None = None
+    for c in parse.children[noun]:
+        if c < noun:
+            continue
+        token = parse.tokens[c]
+        if token.dep in NOUN_CLAUSE_DEPS and _complement_clause(parse, c):
+            content = parse.subtree(c)
+            break
+        if token.dep == "prep" and parse.word(c).lower() in NOUN_PREPS:
+            obj = parse.child(c, frozenset({"pobj", "pcomp"}))
+            if obj is not None:
+                content = parse.subtree(obj)
+                break
+    if not content:
+        return None
+    token = parse.tokens[noun]
+    return parse.span_of(_contiguous(parse, content)), _noun_source(parse, noun), (parse.word(noun), token.start, token.end)
+
+
+def _complement_clause(parse: Parse, clause: int) -> bool:
+    """A "that ..." or "to ..." clause (not a relative clause: "the claim [that] he made")."""
+    first = min(parse.subtree(clause))
+    word = parse.word(first).lower()
+    if word == "to":
+        return True
+    return word == "that" and parse.tokens[first].dep == "mark"
+
+
+def _noun_source(parse: Parse, noun: int) -> int | None:
+    """"Trump's claim": the possessor; "she voiced disdain for": the subject of the governing verb."""
+    poss = parse.child(noun, frozenset({"poss"}))
+    if poss is not None:
+        return poss
+    token = parse.tokens[noun]
+    if token.dep in ("dobj", "attr") and token.head != noun and parse.tokens[token.head].pos in ("VERB", "AUX"):
+        return subject_of(parse, token.head)
+    return None
+
+
+def _contiguous(parse: Parse, indices: list[int]) -> list[int]:
+    """The first contiguous run of token indices (asides dropped), without trailing conjunctions and punctuation."""
+    indices = without_asides(parse, sorted(set(indices)))
+    run = indices[:1]
+    for i in indices[1:]:
+        if i != run[-1] + 1:
+            break
+        run.append(i)
+    while len(run) > 1 and parse.tokens[run[-1]].pos in ("CCONJ", "PUNCT"):
+        run.pop()
+    return run
