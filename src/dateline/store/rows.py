@@ -66,4 +66,5 @@ def document_from_row(row: dict[str, Any]) -> Document:
         published_from=row.get("published_from"), language=row.get("language") or "und", text=row.get("text") or "",
         removed=tuple(Removal(**r) for r in json.loads(row.get("removed") or "[]")), status=row["status"],
         error=row.get("error"), notes=tuple(json.loads(row.get("notes") or "[]")),
+        paragraphs=tuple((int(a), int(b)) for a, b in json.loads(row.get("paragraphs") or "[]")),
     )
