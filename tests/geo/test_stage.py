@@ -34,6 +34,15 @@ def test_hyphenated_modifier_is_associative_not_a_location(gazetteer):
     assert not flagged.get(("Baghdad", second), False)  # "Baghdad-Mosul": two places, not a modifier
 
 
+def test_place_inside_an_organisation_name_is_not_a_location(gazetteer):
+    text = "The commander told Mosul Radio that the road to Mosul was open. Paris Herald reporters agreed."
+    doc = _doc(text, ("Mosul", "GPE"))
+    spans = [(s.text, s.start) for s in recognize(doc, gazetteer)]
+    assert ("Mosul", text.index("Mosul Radio")) not in spans
+    assert ("Mosul", text.index("Mosul was")) in spans
+    assert not any(t == "Paris" for t, _ in spans)
+
+
 def test_recognize_guards_common_words(gazetteer):
     text = "Paris said the plan would work. Officials in paris agreed."
     assert [s.text for s in recognize(_doc(text), gazetteer)] == []

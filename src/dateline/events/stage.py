@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar
@@ -60,7 +61,9 @@ class EventsStage(BaseStage):
             return
         self._lexicon = load_lexicon("en")
         if getattr(self.settings, "event_embeddings", True):
-            self._classifier = load_classifier("en")
+            jobs = max(1, getattr(self.settings, "jobs", 1))
+            threads = max(1, (os.cpu_count() or 1) // jobs) if jobs > 1 else None
+            self._classifier = load_classifier("en", threads=threads)
         self._ready = True
 
     def __call__(self, batch: list[Document]) -> list[Document]:

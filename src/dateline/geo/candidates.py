@@ -12,10 +12,18 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from dateline.geo.gazetteer import NAME_ALIAS, NAME_ALT, NAME_ASCII, NAME_PRIMARY, Entry, Gazetteer
+from dateline.geo.gazetteer import (
+    NAME_ALIAS,
+    NAME_ALT,
+    NAME_ASCII,
+    NAME_PRIMARY,
+    NAME_SHORT,
+    Entry,
+    Gazetteer,
+)
 from dateline.geo.names import name_key, skeleton
 
-MATCH_BY_KIND = {NAME_PRIMARY: 1.0, NAME_ALIAS: 1.0, NAME_ASCII: 0.95, NAME_ALT: 0.85}
+MATCH_BY_KIND = {NAME_PRIMARY: 1.0, NAME_ALIAS: 1.0, NAME_ASCII: 0.95, NAME_ALT: 0.85, NAME_SHORT: 0.7}
 MATCH_SKELETON = 0.7
 MATCH_FUZZY = 0.55  # times the ratio (0-1)
 FUZZY_MIN_RATIO = 90  # rapidfuzz ratio on skeletons; 90 keeps "Qaraqosh"/"Qaraqush" and drops unrelated names
@@ -62,6 +70,8 @@ def _variants(surface: str) -> list[tuple[str, float]]:
     stripped = _STRIP_SUFFIX.sub("", _STRIP_PREFIX.sub("", surface))
     if stripped != surface and stripped:
         out.append((stripped, 0.9))
+    if surface.endswith(" Co."):  # "Loudon Co." → "Loudon County"
+        out.append((surface[:-4] + " County", 1.0))
     if surface.endswith(("'s", "’s")):
         out.append((surface[:-2], 1.0))
     return out

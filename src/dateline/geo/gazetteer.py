@@ -37,7 +37,7 @@ TIER_EMBEDDED = "embedded"
 TIER_FULL = "full"
 BATCH_ROWS = 20_000  # rows per executemany: keeps memory flat while streaming big dumps
 MAX_ALT_NAMES = 40  # alternate names kept per place (Latin script only); more only bloat the index
-NAME_PRIMARY, NAME_ASCII, NAME_ALT, NAME_ALIAS = 0, 1, 2, 3
+NAME_PRIMARY, NAME_ASCII, NAME_ALT, NAME_ALIAS, NAME_SHORT = 0, 1, 2, 3, 4  # SHORT: "Gaza" for "Gaza Province"
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (k TEXT PRIMARY KEY, v TEXT);
@@ -133,10 +133,11 @@ class IndexWriter:
         self._names: list[tuple[Any, ...]] = []
         self.count = 0
 
-    def add(self, row: PlaceRow) -> None:
+    def add(self, row: PlaceRow, *, name_kind: int = NAME_PRIMARY) -> None:
+        """Queue a place and its names (``name_kind``: how its own name is indexed, NAME_ALT to demote it)."""
         self._places.append((row.id, row.gid, row.name, row.lat, row.lon, row.country, row.feature, row.admin1,
                              row.admin2, row.population, self.tier, row.source, row.geometry))
-        self.add_names(row.id, [row.name], kind=NAME_PRIMARY)
+        self.add_names(row.id, [row.name], kind=name_kind)
         self.add_names(row.id, row.alternates, kind=NAME_ALT)
         self.count += 1
         if len(self._places) >= BATCH_ROWS or len(self._names) >= 4 * BATCH_ROWS:
@@ -146,7 +147,7 @@ class IndexWriter:
         seen = 0
         for name in names:
             key = name_key(name)
-            if not is_latin(key) or (kind == NAME_ALT and len(key) < 3):
+            if not is_latin(key) or (kind in (NAME_ALT, NAME_SHORT) and len(key) < 3):
                 continue
             skel = skeleton(key)
             self._names.append((key, pid, kind, skel, len(skel)))

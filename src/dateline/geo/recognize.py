@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from dateline.geo.gazetteer import NAME_ALIAS, Gazetteer, data_file
+from dateline.geo.gazetteer import NAME_ALIAS, NAME_ALT, NAME_SHORT, Gazetteer, data_file
 from dateline.geo.names import name_key
 from dateline.model import Document
 
@@ -65,7 +65,23 @@ def recognize(document: Document, gazetteer: Gazetteer) -> list[ToponymSpan]:
     for span in spans:
         if not out or span.start >= out[-1].end:
             out.append(span)
-    return [_compound_modifier(text, span) for span in out]
+    heads = organisation_heads()
+    return [_compound_modifier(text, span) for span in out if not _in_organisation_name(text, span, heads)]
+
+
+@cache
+def organisation_heads() -> frozenset[str]:
+    lines = data_file("organisation_heads.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+_NEXT_WORD = re.compile(r" ([A-Z][A-Za-z]*)\b")
+
+
+def _in_organisation_name(text: str, span: ToponymSpan, heads: frozenset[str]) -> bool:
+    """"Kasem told Two Rivers Monitor": a name followed by an organisation word names the organisation."""
+    match = _NEXT_WORD.match(text, span.end)
+    return bool(match and match.group(1) in heads)
 
 
 # "US-led", "Mosul-based", "Iranian-backed", "Kurdish-controlled": the name qualifies a noun, not a location.
@@ -124,7 +140,7 @@ def _longest(text: str, gazetteer: Gazetteer, words: list[tuple[int, int, str]],
                 if not _blocked(start, end, blocked, text):
                     return ToponymSpan(start, end, surface, "matcher", demonym=True), 1
                 continue
-            entries = gazetteer.lookup(key)
+            entries = [(e, kind) for e, kind in gazetteer.lookup(key) if kind != NAME_SHORT]  # "Western" (Province)
             if entries and _passes(text, surface, key, entries, start, end, n, blocked, sentence_starts):
                 return ToponymSpan(start, end, surface, "matcher"), n
     return None
@@ -148,8 +164,9 @@ def _passes(text: str, surface: str, key: str, entries: list, start: int, end: i
     if _blocked(start, end, blocked, text):
         return False
     alias = any(kind == NAME_ALIAS for _, kind in entries)
-    strong = any((e.feature or "").startswith(STRONG_FEATURES) for e, _ in entries)
-    population = max(e.population for e, _ in entries)
+    strong = any((e.feature or "").startswith(STRONG_FEATURES) and kind != NAME_ALT for e, kind in entries)
+    # a division's population is the sum of its towns': only a town's own population vouches for a bare word
+    population = max(0 if (e.feature or "").startswith("A.ADM") else e.population for e, _ in entries)
     if n > 1:
         return strong or alias or population >= MIN_MULTI_WORD_POP
     if key in stopwords() or (len(surface) <= 3 and not alias) or surface.isupper() and not alias:

@@ -39,6 +39,7 @@ TEMPERATURE = 0.5
 LOW_CONFIDENCE = 0.35  # below this a place is kept but marked low-confidence
 WEAK_MATCH = 0.8  # skeleton/fuzzy matches: only kept inside the document's focus or for big places
 WEAK_MATCH_MIN_POP = 50_000
+FAR_KM = 1_500.0  # a weak match of a small place farther than this from every anchor place is dropped
 ANCHOR_CONFIDENCE = 0.6
 BROAD_FEATURES = frozenset({"A.PCLI", "A.PCLS", "A.PCLD", "L.CONT", "A.ADM1", "L.RGN"})  # too big to anchor proximity
 _CUE_RE = re.compile(r"^\s*,\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})")
@@ -86,8 +87,9 @@ def resolve_toponyms(gazetteer: Gazetteer, text: str, toponyms: Sequence[Toponym
     anchors = [(t, t.best.lat, t.best.lon) for t in toponyms
                if t.best is not None and t.confidence >= ANCHOR_CONFIDENCE and t.best.feature not in BROAD_FEATURES]
     for toponym in toponyms:
-        toponym.candidates = _filter_weak(toponym.candidates, focus)
-        _pick(toponym, focus=focus, anchors=[(lat, lon) for a, lat, lon in anchors if a.text != toponym.text])
+        others = [(lat, lon) for a, lat, lon in anchors if a.text != toponym.text]
+        toponym.candidates = _filter_far_weak(_filter_weak(toponym.candidates, focus), others)
+        _pick(toponym, focus=focus, anchors=others)
 
 
 def _demonym_candidates(gazetteer: Gazetteer, toponym: Toponym) -> list[Candidate] | None:
@@ -129,6 +131,23 @@ def _filter_weak(cands: list[Candidate], focus: Focus | None) -> list[Candidate]
     for c in cands:
         if c.match >= WEAK_MATCH or c.entry.population >= WEAK_MATCH_MIN_POP or focus is None or focus.countries.get(c.entry.country or "", 0.0) >= 0.2:
             out.append(c)
+    return out
+
+
+def _filter_far_weak(cands: list[Candidate], anchors: Sequence[tuple[float, float]]) -> list[Candidate]:
+    """Drop partial or fuzzy matches of small places far from every confident place of the document.
+
+    "Hawi al-Hawa" in a report on Raqqa is not Hāwī, Hawaii: a name that matches only in part, with no
+    support from the document's geography, is left unresolved rather than placed on another continent.
+    """
+    if not anchors:
+        return cands
+    out = []
+    for c in cands:
+        if c.match < WEAK_MATCH and c.entry.population < WEAK_MATCH_MIN_POP:
+            if min(haversine_km(c.entry.lat, c.entry.lon, lat, lon) for lat, lon in anchors) > FAR_KM:
+                continue
+        out.append(c)
     return out
 
 
