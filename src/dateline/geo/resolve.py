@@ -144,9 +144,9 @@ def _filter_far_weak(cands: list[Candidate], anchors: Sequence[tuple[float, floa
         return cands
     out = []
     for c in cands:
-        if c.match < WEAK_MATCH and c.entry.population < WEAK_MATCH_MIN_POP:
-            if min(haversine_km(c.entry.lat, c.entry.lon, lat, lon) for lat, lon in anchors) > FAR_KM:
-                continue
+        weak = c.match < WEAK_MATCH and c.entry.population < WEAK_MATCH_MIN_POP
+        if weak and min(haversine_km(c.entry.lat, c.entry.lon, lat, lon) for lat, lon in anchors) > FAR_KM:
+            continue
         out.append(c)
     return out
 

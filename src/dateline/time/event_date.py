@@ -24,9 +24,9 @@ def event_date(document: Document, start: int, end: int, *, at: int | None = Non
     inside = [t for t in dated if start <= t.start and t.end <= end]
     if inside:
         chosen = _governing(document, inside, start, end) or inside[0]
-        if at is not None and (clause := since_clause(document, chosen, start, end)) is not None:
-            if not clause[0] <= at < clause[1]:
-                return _since_range(document, chosen)
+        clause = since_clause(document, chosen, start, end) if at is not None else None
+        if clause is not None and not clause[0] <= at < clause[1]:  # type: ignore[operator]
+            return _since_range(document, chosen)
         return _value(chosen)
     lo = _paragraph_start(document, start)
     before = [t for t in dated if lo <= t.start and t.end <= start]
