@@ -36,7 +36,7 @@ def make_document():
 @pytest.fixture(scope="module")
 def rules_stage(monkeypatch_module):
     """The events stage with the embedding model switched off (rules only, as on a CI without torch)."""
-    monkeypatch_module.setattr("dateline.events.stage.load_classifier", lambda language: None)
+    monkeypatch_module.setattr("dateline.events.stage.load_classifier", lambda language, **options: None)
     stage = EventsStage(Settings())
     stage.setup()
     return stage
