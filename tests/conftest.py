@@ -85,3 +85,29 @@ def corpus(tmp_path):
         handle.write("Ceasefire holds in the north\n\nA ceasefire between the army and rebel groups in the north held for a third day on Wednesday, "
                      "residents said, although sporadic shelling was reported near the front line.\n")
     return root
+
+
+@pytest.fixture(scope="session")
+def make_document():
+    """Build a document from hand-written sentences through the language layer (needs the spaCy model)."""
+    import re
+
+    from dateline.entities.stage import EntitiesStage
+    from dateline.model import Document
+    from dateline.nlp.stage import SpacyStage
+    from dateline.settings import Settings
+
+    paragraph = re.compile(r"[^\n]+")
+    settings = Settings()
+    stages = [SpacyStage(settings), EntitiesStage(settings)]
+    for stage in stages:
+        stage.setup()
+
+    def build(text: str, published: str | None = None) -> Document:
+        paragraphs = tuple((m.start(), m.end()) for m in paragraph.finditer(text))
+        docs = [Document(id="d-test", source="test", text=text, language="en", paragraphs=paragraphs, published=published)]
+        for stage in stages:
+            docs = stage(docs)
+        return docs[0]
+
+    return build
