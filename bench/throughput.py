@@ -11,6 +11,7 @@ main process and its workers.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import resource
 import shutil
@@ -26,6 +27,7 @@ from dateline.registry import DEFAULT_PLAN
 from dateline.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
+FOUNDATION = ("ingest.extract", "clean.noise", "nlp.language", "nlp.spacy", "entities.canonical")
 
 
 def replicate(corpus: Path, copies: int, dest: Path) -> int:
@@ -62,6 +64,8 @@ def main() -> None:
     parser.add_argument("--replicate", type=int, default=20)
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--batch-size", type=int, default=16)
+    parser.add_argument("--plan", choices=("all", "foundation"), default="all",
+                        help="all: every stage, stories and the report; foundation: ingest to entities only")
     args = parser.parse_args()
 
     work = Path(tempfile.mkdtemp(prefix="dateline-throughput-"))
@@ -70,6 +74,8 @@ def main() -> None:
         corpus.mkdir()
         files = replicate(args.corpus, args.replicate, corpus)
         settings = Settings(jobs=args.jobs, batch_size=args.batch_size)
+        if args.plan == "foundation":
+            settings = dataclasses.replace(settings, stages=FOUNDATION, corpus_steps=False, report=False)
         summary = run_corpus([str(corpus)], out_dir=work / "out", settings=settings)
         texts = [json.loads(line)["text"] for line in (work / "out" / "documents.jsonl").open(encoding="utf-8")]
         texts = [t for t in texts if t]
@@ -85,7 +91,8 @@ def main() -> None:
         ("dateline run", summary.ok, summary.seconds, ours, words / summary.seconds),
         ("spaCy nlp.pipe", len(texts), spacy_seconds, theirs, words / spacy_seconds),
     ]
-    print(f"corpus: {files} files ({args.corpus} x{args.replicate}), jobs={args.jobs}, stages: {', '.join(DEFAULT_PLAN)}")
+    stages = FOUNDATION if args.plan == "foundation" else (*DEFAULT_PLAN, "stories", "report")
+    print(f"corpus: {files} files ({args.corpus} x{args.replicate}), jobs={args.jobs}, stages: {', '.join(stages)}")
     print(f"{'system':<16} {'docs':>6} {'seconds':>8} {'docs/s':>8} {'words/s':>9}")
     for name, docs, secs, dps, wps in rows:
         print(f"{name:<16} {docs:>6} {secs:>8.1f} {dps:>8.1f} {wps:>9.0f}")
@@ -93,7 +100,7 @@ def main() -> None:
     print(json.dumps({"docs_per_s": round(ours, 2), "words_per_s": round(words / summary.seconds),
                       "spacy_docs_per_s": round(theirs, 2), "ratio": round(ours / theirs, 3),
                       "peak_rss_main_mb": round(own_rss), "peak_rss_worker_mb": round(child_rss),
-                      "docs": summary.ok, "jobs": args.jobs}))
+                      "docs": summary.ok, "jobs": args.jobs, "plan": args.plan}))
     sys.stdout.flush()
 
 
