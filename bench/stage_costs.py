@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import sys
 import tempfile
@@ -39,9 +40,12 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, default=ROOT / "examples")
     parser.add_argument("--replicate", type=int, default=10)
     parser.add_argument("--batch-size", type=int, default=16)
+    parser.add_argument("--no-embeddings", action="store_true", help="events typed by rules only; stories lexical")
     args = parser.parse_args()
+    if args.no_embeddings:
+        os.environ["DATELINE_NO_EMBEDDINGS"] = "1"
 
-    settings = Settings(jobs=1, batch_size=args.batch_size)
+    settings = Settings(jobs=1, batch_size=args.batch_size, event_embeddings=not args.no_embeddings)
     stages = build_plan(settings)
     names = [s.name.rsplit(".v", 1)[0] for s in stages]
     seconds: dict[str, float] = defaultdict(float)
