@@ -39,6 +39,8 @@ TEMPERATURE = 0.5
 LOW_CONFIDENCE = 0.35  # below this a place is kept but marked low-confidence
 WEAK_MATCH = 0.8  # skeleton/fuzzy matches: only kept inside the document's focus or for big places
 WEAK_MATCH_MIN_POP = 50_000
+CAPITAL_MIN_POP = 100_000  # a division named like a big town in it ("Deir ez-Zor"): the bare name means the town
+W_SAME_NAME = 1.0
 FAR_KM = 1_500.0  # a weak match of a small place farther than this from every anchor place is dropped
 ANCHOR_CONFIDENCE = 0.6
 BROAD_FEATURES = frozenset({"A.PCLI", "A.PCLS", "A.PCLD", "L.CONT", "A.ADM1", "L.RGN"})  # too big to anchor proximity
@@ -57,6 +59,7 @@ class Toponym:
     best: Entry | None = None
     confidence: float = 0.0
     demonym: bool = False  # "Iraqi", "Kurdish": associative, resolved to the country but not an event location
+    kind_cue: str | None = None  # GeoNames feature class the text asks for: "the city of X" → "P"
 
 
 @cache
@@ -81,6 +84,7 @@ def resolve_toponyms(gazetteer: Gazetteer, text: str, toponyms: Sequence[Toponym
         found = _demonym_candidates(gazetteer, toponym)
         toponym.candidates = found if found is not None else _filter_weak(candidates(gazetteer, toponym.text), None)
         toponym.cue = _containment(gazetteer, text, toponym.end)
+        toponym.kind_cue = kind_cue(text, toponym.start, toponym.end)
     for toponym in toponyms:
         _pick(toponym, focus=None, anchors=())
     focus = _focus(toponyms)
@@ -156,6 +160,8 @@ def _score(c: Candidate, toponym: Toponym, focus: Focus | None, anchors: Sequenc
     score = W_MATCH * c.match + W_PRIOR * prior(e)
     if toponym.cue and any(e.country == country and (admin is None or e.admin1 == admin) for country, admin in toponym.cue):
         score += W_CUE
+    if toponym.kind_cue and (e.feature or "")[:1] == toponym.kind_cue:
+        score += W_CUE
     if focus is not None:
         score += W_COUNTRY * focus.countries.get(e.country or "", 0.0)
         if e.admin1:
@@ -170,12 +176,31 @@ def _pick(toponym: Toponym, *, focus: Focus | None, anchors: Sequence[tuple[floa
     if not toponym.candidates:
         toponym.best, toponym.confidence = None, 0.0
         return
-    scored = sorted(((_score(c, toponym, focus, anchors), c) for c in toponym.candidates), key=lambda sc: -sc[0])
+    capitals = {(c.entry.country, c.entry.admin1) for c in toponym.candidates
+                if (c.entry.feature or "").startswith("P") and c.entry.population >= CAPITAL_MIN_POP}
+    scored = sorted(((_score(c, toponym, focus, anchors)
+                      - (W_SAME_NAME if c.entry.feature == "A.ADM1" and (c.entry.country, c.entry.admin1) in capitals else 0.0), c)
+                     for c in toponym.candidates), key=lambda sc: -sc[0])
     top = scored[0][0]
     total = sum(math.exp((s - top) / TEMPERATURE) for s, _ in scored)
     winner = scored[0][1]
     toponym.best = winner.entry
     toponym.confidence = round(min(1.0, winner.match) / total, 3)
+
+
+_PLACE_BEFORE = re.compile(r"\b(?:city|town|village|capital|port|suburb|hamlet)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_PLACE_AFTER = re.compile(r"^\s+(?:city|town|village)\b(?!\s+of\b)", re.IGNORECASE)
+
+
+def kind_cue(text: str, start: int, end: int) -> str | None:
+    """"the city of Deir ez-Zor", "Deir ez-Zor city" → "P" (a populated place), else None.
+
+    (The same cue for regions, "X province", lowered LGL Acc@161: the recognised span usually holds the
+    word already, and "state"/"county" after a name are often not about the name.)
+    """
+    if _PLACE_BEFORE.search(text[max(0, start - 40):start]) or _PLACE_AFTER.match(text[end:end + 20]):
+        return "P"
+    return None
 
 
 def _containment(gazetteer: Gazetteer, text: str, end: int) -> list[tuple[str, str | None]]:
