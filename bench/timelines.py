@@ -9,6 +9,11 @@ and content, ROUGE weighted by 1/(days apart + 1); tokens lower-cased, Porter-st
 and punctuation removed) and date F1, averaged over timelines. An oracle (gold dates, and per date the
 input sentences with the best ROUGE-1 against the gold summary) is printed as an upper bound.
 
+Sentence selection uses no gold information: T17's topic keywords (news-tls's standard setting requires
+a summary sentence to contain one) are not in this copy of the data, so ``datewise`` derives its own, the
+collection's 3 most widespread content words (``dateline.stories.timeline.keywords``). Needs nltk (Porter
+stemmer, bench only: ``pip install nltk``).
+
 Sentence dates: ``dateline.time.tag_times`` when it exists; else explicit day/month mentions, weekdays,
 "yesterday"/"today" resolved against the article date and kept when they are among the dataset's own
 ``dates`` (HeidelTime) for that article. Last line: JSON.

@@ -6,9 +6,12 @@ date (independent sources, fatalities, centrality to the story), each with one l
 ``datewise`` follows news-tls DATEWISE (Gholipour Ghalandari & Ifrim 2020): rank dates, then summarise
 each selected date from the sentences that mention it (or that were published that day and mention no
 date). Changes from the paper, measured on Timeline17 (BENCHMARKS_stories.md): an unsupervised date score
-that counts distinct documents (so one article repeating a date counts once) plus publication volume,
-and sentence selection by centroid similarity with redundancy removal across the whole timeline, not
-only within a date.
+that counts distinct documents (so one article repeating a date counts once) plus publication volume;
+sentence selection by similarity to the date's centroid plus similarity to the whole collection's
+centroid, over unigram and bigram TF-IDF vectors, preferring sentences that contain one of the
+collection's keywords (its most widespread terms, found without supervision,
+standing in for news-tls's given topic keywords); redundancy removal across the whole timeline, not only
+within a date.
 """
 
 from __future__ import annotations
@@ -31,6 +34,10 @@ EXPLICIT_BONUS = 0.0  # extra score for a sentence naming the date itself (0: 0.
 MIN_WORDS, MAX_WORDS = 8, 80
 REDUNDANCY = 0.5  # a sentence this similar to one already chosen is skipped
 MAX_LINE = 220
+STORY_WEIGHT = 1.0  # weight of similarity to the whole collection next to similarity to the date's sentences
+KEYWORDS = 3  # the collection's most widespread terms; a candidate with none of them is chosen last
+NO_KEYWORD_PENALTY = 10.0
+BIGRAMS = True  # vectors hold adjacent content-word pairs too (phrases: "oil spill", "relief well")
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,12 +76,19 @@ def datewise(sentences: Sequence[DatedSentence], *, n_dates: int, per_date: int,
     candidates = _candidates(sentences)
     ranked = [d for d, _ in sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
               if candidates.get(d) and (start is None or d >= start) and (end is None or d <= end)]
-    idf = idf_table(Counter(w for s in sentences for w in set(words(s.text))), len(sentences))
+    terms = {id(s): _terms(s.text) for s in sentences}
+    idf = idf_table(Counter(w for ts in terms.values() for w in set(ts)), len(sentences))
     default = math.log(1 + len(sentences)) + 1.0
+    vectors = {key: weigh(Counter(ts), idf, default_idf=default) for key, ts in terms.items()}
+    story: Counter[str] = Counter()
+    if STORY_WEIGHT:
+        for vec in vectors.values():
+            story.update(vec)
+    context = _Context(vectors, _normalised(story), keywords(sentences, KEYWORDS))
     chosen: list[Mapping[str, float]] = []
     out: list[tuple[str, list[DatedSentence]]] = []
     for date in ranked:
-        picked = _summarise(candidates[date], idf, default, per_date, chosen)
+        picked = _summarise(date, candidates[date], context, per_date, chosen)
         if picked:
             out.append((date, picked))
         if len(out) >= n_dates:
@@ -82,14 +96,38 @@ def datewise(sentences: Sequence[DatedSentence], *, n_dates: int, per_date: int,
     return sorted(out)
 
 
+@dataclass(frozen=True, slots=True)
+class _Context:
+    vectors: Mapping[int, Mapping[str, float]]  # id(sentence) -> L2-normalised TF-IDF vector
+    story: Mapping[str, float]  # L2-normalised centroid of the whole collection
+    keywords: frozenset[str]
+
+
+def keywords(sentences: Sequence[DatedSentence], k: int) -> frozenset[str]:
+    """The ``k`` content words found in the most documents (ties alphabetically): the topic's query terms."""
+    docs: dict[str, set[str]] = defaultdict(set)
+    for s in sentences:
+        docs[s.doc].update(words(s.text))
+    df = Counter(w for ws in docs.values() for w in ws)
+    return frozenset(w for w, _ in sorted(df.items(), key=lambda kv: (-kv[1], kv[0]))[:k])
+
+
+def _terms(text: str) -> list[str]:
+    ws = words(text)
+    return ws + [f"{a} {b}" for a, b in zip(ws, ws[1:], strict=False)] if BIGRAMS else ws
+
+
 def _candidates(sentences: Sequence[DatedSentence]) -> dict[str, list[DatedSentence]]:
+    """Per date: sentences naming it (not from articles published before it: those are plans and
+    forecasts), and the lead sentences naming no date of articles published that day or the next."""
     found: dict[str, list[DatedSentence]] = defaultdict(list)
     for s in sentences:
         n = len(s.text.split())
         if not MIN_WORDS <= n <= MAX_WORDS:
             continue
         if s.date:
-            found[s.date].append(s)
+            if not s.published or s.published[:10] >= s.date:
+                found[s.date].append(s)
         elif s.published and s.position < CANDIDATE_LEAD:
             found[s.published[:10]].append(s)
             if s.position < NEXT_DAY_LEAD:  # the next morning's report of the day before
@@ -97,15 +135,26 @@ def _candidates(sentences: Sequence[DatedSentence]) -> dict[str, list[DatedSente
     return found
 
 
-def _summarise(group: list[DatedSentence], idf: Mapping[str, float], default: float, k: int,
+def _summarise(date: str, group: list[DatedSentence], context: _Context, k: int,
                chosen: list[Mapping[str, float]]) -> list[DatedSentence]:
-    """Centroid-closest sentences of a date, skipping any too close to one already in the timeline."""
-    vectors = [weigh(Counter(words(s.text)), idf, default_idf=default) for s in group]
+    """Best-scoring sentences of a date, skipping any too close to one already in the timeline.
+
+    Score: cosine to the date's centroid + STORY_WEIGHT × cosine to the collection's centroid; a
+    sentence with none of the collection's keywords comes last.
+    """
+    vectors = [context.vectors[id(s)] for s in group]
     centroid: Counter[str] = Counter()
     for vec in vectors:
         centroid.update(vec)
-    date = next((s.date for s in group if s.date), None)
-    score = [cosine(v, centroid) + (EXPLICIT_BONUS if s.date and s.date == date else 0.0) for s, v in zip(group, vectors, strict=True)]
+    unit = _normalised(centroid)
+    score = []
+    for s, vec in zip(group, vectors, strict=True):
+        x = _dot(vec, unit) + STORY_WEIGHT * _dot(vec, context.story)
+        if s.date and s.date == date:
+            x += EXPLICIT_BONUS
+        if context.keywords and context.keywords.isdisjoint(vec):
+            x -= NO_KEYWORD_PENALTY
+        score.append(x)
     order = sorted(range(len(group)), key=lambda i: (-score[i], group[i].doc, group[i].start))
     picked: list[DatedSentence] = []
     for i in order:
@@ -116,6 +165,18 @@ def _summarise(group: list[DatedSentence], idf: Mapping[str, float], default: fl
         if len(picked) >= k:
             break
     return picked
+
+
+def _normalised(vec: Mapping[str, float]) -> dict[str, float]:
+    norm = math.sqrt(sum(v * v for v in vec.values()))
+    return {k: v / norm for k, v in vec.items()} if norm else {}
+
+
+def _dot(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+    """Dot product of sparse vectors (the cosine when both are L2-normalised)."""
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(v * b.get(k, 0.0) for k, v in a.items())
 
 
 def _shift(date: str, days: int) -> str:
