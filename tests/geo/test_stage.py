@@ -43,6 +43,14 @@ def test_place_inside_an_organisation_name_is_not_a_location(gazetteer):
     assert not any(t == "Paris" for t, _ in spans)
 
 
+def test_district_of_a_city_is_part_of_it_even_when_its_name_is_a_place_elsewhere(gazetteer):
+    text = "Troops entered the Paris district of Mosul on Monday."
+    doc = _doc(text, ("Paris", "GPE"), ("Mosul", "GPE"))
+    mentions, records = resolve_places(doc, gazetteer)
+    assert [m.qualifier for m in mentions] == ["district: Paris"]
+    assert mentions[0].place == "gn:1001" and {r.id for r in records} == {"gn:1001"}
+
+
 def test_recognize_guards_common_words(gazetteer):
     text = "Paris said the plan would work. Officials in paris agreed."
     assert [s.text for s in recognize(_doc(text), gazetteer)] == []

@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from dateline.events.triggers import Candidate
 from dateline.model import Token
 
-EMBED_WEIGHT = 1.0  # chosen on the CASE dev set from 0, 0.3, 0.5, 0.8, 1.0, 1.5, 3.0 (see BENCHMARKS_events.md)
+EMBED_WEIGHT = 1.0  # chosen on the CASE dev set from 0, 0.3, 0.5, 0.8, 1.0, 1.5, 3.0 (see BENCHMARKS.md)
 EVIDENCE_FACTOR = 0.9  # sentence evidence is slightly weaker than the trigger's own rules
 FIRST_SENTENCE = 1.0  # salience of a snippet's first sentence (the lede states the main event)
 LATER_SENTENCE = 0.75

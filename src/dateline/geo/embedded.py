@@ -313,7 +313,7 @@ def admin1_names(cities: dict[str, Any], rows: list[dict[str, Any]]) -> dict[tup
 
 
 def box_centre(points: list[tuple[float, float]]) -> tuple[float, float]:
-    """Centre of the bounding box (closest to GeoNames' division points in BENCHMARKS_geo.md); antimeridian-safe."""
+    """Centre of the bounding box (closest to GeoNames' division points in BENCHMARKS.md); antimeridian-safe."""
     lats = [p[0] for p in points]
     lons = [p[1] for p in points]
     if max(lons) - min(lons) > 180:  # Chukotka, Fiji: wrap western longitudes round

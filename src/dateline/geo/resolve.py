@@ -1,7 +1,7 @@
 """Rank candidates and pick one place per toponym, with a confidence.
 
 The score of a candidate (all terms in 0–1, weights ``W_*`` tuned on LGL and GeoWebNews, see
-BENCHMARKS_geo.md) is::
+BENCHMARKS.md) is::
 
     W_MATCH * match                          how well the name matches (exact > alternate > skeleton > fuzzy)
   + W_PRIOR * prior                          importance: log population and feature weight (data/features.tsv)
@@ -31,7 +31,7 @@ from dateline.geo.names import name_key
 W_MATCH = 2.0
 W_PRIOR = 2.0
 W_CUE = 3.0
-W_COUNTRY = 0.5  # grid search on LGL+GWN (BENCHMARKS_geo.md)
+W_COUNTRY = 0.5  # grid search on LGL+GWN (BENCHMARKS.md)
 W_ADMIN = 3.0
 W_NEAR = 1.0
 NEAR_SCALE_KM = 150.0  # proximity term decays as exp(-d / NEAR_SCALE_KM)

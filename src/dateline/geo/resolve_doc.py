@@ -33,7 +33,14 @@ def resolve_places(document: Document, gazetteer: Gazetteer, *,
         produced = _mentions(document, span, toponym, toponyms, records)
         covered = max([covered] + [m.end for m in produced if m.end > span.end])
         mentions.extend(produced)
-    return tuple(sorted(mentions, key=lambda m: (m.start, m.end))), tuple(records.values())
+    # A qualifier phrase that starts before its base place ("the Karama district of Mosul") covers names
+    # already resolved on their own: those are parts of the base place, not places elsewhere.
+    wide = [m for m in mentions if m.qualifier and m.qualifier != DEMONYM]
+    mentions = [m for m in mentions if not any(w is not m and w.start <= m.start and m.end <= w.end
+                                               and (w.start, w.end) != (m.start, m.end) for w in wide)]
+    used = {m.place for m in mentions}
+    kept = tuple(r for pid, r in records.items() if pid in used)
+    return tuple(sorted(mentions, key=lambda m: (m.start, m.end))), kept
 
 
 def _mentions(document: Document, span: ToponymSpan, toponym: Toponym, toponyms: list[Toponym],

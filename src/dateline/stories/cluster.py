@@ -21,7 +21,7 @@ from dateline.stories.dedup import DuplicateIndex
 from dateline.stories.features import DocFeatures, Vector, idf_table, weigh
 
 # Weights and threshold chosen on ECB+ sub-topics (bench/stories.py) and the seed articles; see
-# BENCHMARKS_stories.md. Without embeddings the embedding weight goes to terms and entities.
+# BENCHMARKS.md. Without embeddings the embedding weight goes to terms and entities.
 WEIGHTS_EMB = {"emb": 0.40, "terms": 0.25, "entities": 0.25, "places": 0.10}
 WEIGHTS_LEX = {"emb": 0.0, "terms": 0.60, "entities": 0.30, "places": 0.10}
 JOIN_THRESHOLD = 0.33  # with embeddings (ECB+ sub-topic BCubed F1 0.859-0.871 for 0.30-0.36)

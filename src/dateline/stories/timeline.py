@@ -5,7 +5,7 @@ date (independent sources, fatalities, centrality to the story), each with one l
 
 ``datewise`` follows news-tls DATEWISE (Gholipour Ghalandari & Ifrim 2020): rank dates, then summarise
 each selected date from the sentences that mention it (or that were published that day and mention no
-date). Changes from the paper, measured on Timeline17 (BENCHMARKS_stories.md): an unsupervised date score
+date). Changes from the paper, measured on Timeline17 (BENCHMARKS.md): an unsupervised date score
 that counts distinct documents (so one article repeating a date counts once) plus publication volume;
 sentence selection by similarity to the date's centroid plus similarity to the whole collection's
 centroid, over unigram and bigram TF-IDF vectors, preferring sentences that contain one of the

@@ -1,7 +1,7 @@
 """Full-text search over articles without an index: every term must occur (case-insensitive).
 
 DuckDB's ``fts`` extension needs an index written into the store and a download; a scan with
-``contains`` over lower-cased title and text is fast enough for ~50k articles (see BENCHMARKS_report.md).
+``contains`` over lower-cased title and text is fast enough for ~50k articles (see BENCHMARKS.md).
 """
 
 from __future__ import annotations
