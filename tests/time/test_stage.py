@@ -39,4 +39,4 @@ def test_stage_month_precision_leaves_relative_unanchored() -> None:
 def test_stage_skips_failed_documents() -> None:
     document = Document(id="a4", source="s", text="Monday", status=STATUS_ERROR)
     assert TimeStage(Settings())([document]) == [document]
-    assert TimeStage.name == "time.tag.v2"
+    assert TimeStage.name == "time.tag.v3"

@@ -323,3 +323,11 @@ def test_weekday_seed_behaviours() -> None:
     assert _find("The airport was shut on Monday.", MON, "Monday").value == "2016-10-31"
     assert _find("Militias pulled back on Saturday.", MON, "Saturday").value == "2016-10-29"
     assert _find("Aid reached the city on October 17.", MON, "October 17").value == "2016-10-17"
+
+
+def test_year_relative_expressions_resolve_against_a_year_only_anchor():
+    text = "The army retook the east of the city earlier this year. Last year the road was cut. On Monday talks began."
+    found = {t.text: t for t in tag_times(text, doc_id="d", anchor=None, anchor_year=2017)}
+    assert found["earlier this year"].value == "2017" and found["earlier this year"].anchor == "2017"
+    assert found["Last year"].value == "2016"
+    assert found["Monday"].value.startswith("XXXX")  # a weekday needs the day

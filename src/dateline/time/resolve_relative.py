@@ -160,6 +160,9 @@ def rel_unit(m: re.Match[str], ctx: Context) -> Resolved | None:
         if unit == "day" and (rel == "the" or (rel in SAME_RELS and base_ref[1] != "D")):
             return None
     else:
+        if ctx.anchor is None and code == "Y" and ctx.year is not None:
+            step = -1 if rel in PAST_RELS else 1 if rel in NEXT_RELS else 0
+            return Resolved("DATE", f"{ctx.year + step:04d}", f"relunit.year_anchor.{step:+d}", mod, f"{ctx.year:04d}")
         if ctx.anchor is None:
             return Resolved("DATE", _unknown(code), "relunit.unanchored", mod)
         base, how = ctx.anchor, "anchor"

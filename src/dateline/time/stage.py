@@ -15,7 +15,7 @@ from dateline.time.tagger import tag_times, warm_up
 class TimeStage(BaseStage):
     """Fill ``Document.times`` (TIMEX3 values anchored to the publication date) and infer missing dates."""
 
-    name: ClassVar[str] = "time.tag.v2"
+    name: ClassVar[str] = "time.tag.v3"
 
     def setup(self) -> None:
         warm_up()
@@ -41,6 +41,7 @@ class TimeStage(BaseStage):
             document.text,
             doc_id=document.id,
             anchor=anchor_date(published),
+            anchor_year=int(published[:4]) if published and published[:4].isdigit() else None,
             tokens=document.tokens,
             sentences=document.sentences,
         )

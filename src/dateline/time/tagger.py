@@ -31,13 +31,17 @@ def tag_times(
     anchor: datetime.date | None,
     tokens: Sequence[Token] = (),
     sentences: Sequence[tuple[int, int]] = (),
+    anchor_year: int | None = None,
 ) -> list[TimeExpression]:
     """Temporal expressions of ``text`` with TIMEX3 type/value, resolved against ``anchor`` (publication date).
 
     ``tokens`` (Dateline tokens, optional) let the tense of the governing verb decide whether a bare
     weekday or yearless date points back or forward; without them a cue-word heuristic does.
+    ``anchor_year``: with no day anchor (a publication date known only to the month or year), year-relative
+    expressions ("earlier this year", "last year") still resolve against it; day-relative ones do not.
     """
-    ctx = Context(text=text, anchor=anchor, tense=_tense_function(text, tokens, sentences))
+    ctx = Context(text=text, anchor=anchor, tense=_tense_function(text, tokens, sentences),
+                  year=anchor.year if anchor else anchor_year)
     expressions: list[TimeExpression] = []
     for start, end, _, name, match in select(find_candidates(text)):
         resolved = RESOLVERS[name](match, ctx)
