@@ -2,7 +2,8 @@
 
 Figures conflict when two documents of one story give different values for the same thing (same
 normalised ``unit_or_what``) at the same time (same ``as_of``, or publication dates within a day when
-neither says). The story summary states the most conservative (lowest) value and notes the range.
+neither says), and the values are within a factor of ``MAX_RATIO`` of each other (further apart they count
+different things; ``BARE_NOUN_RATIO`` when the unit is a bare noun such as "civilians"). The story summary states the most conservative (lowest) value and notes the range.
 Geography checks live in :mod:`dateline.stories.geocheck`.
 """
 
@@ -17,6 +18,8 @@ from dateline.ids import content_id
 from dateline.stories.features import parse_day, words
 
 SAME_TIME_DAYS = 1  # figures without ``as_of`` are "the same time" when published within a day
+MAX_RATIO = 5.0  # reports of one quantity differ, but not by more than this factor: 6 and 160,000 "civilians" are two things
+BARE_NOUN_RATIO = 1.5  # ... and for a bare noun ("civilians", "families"), which may count anything
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +52,11 @@ def figure_conflicts(figures: Sequence[FigureRow]) -> tuple[list[dict[str, Any]]
     rows = []
     for (story, key), group in sorted(groups.items()):
         for cluster in _same_time_clusters(group):
-            if len({f.value for f in cluster}) > 1 and len({f.original for f in cluster}) > 1:
+            values = [f.value for f in cluster if f.value > 0]
+            # "civilians" alone says who is counted, not what happened to them: only near-equal counts compare
+            ratio = MAX_RATIO if all(len(f.unit_or_what.split()) >= 2 for f in cluster) else BARE_NOUN_RATIO
+            comparable = bool(values) and max(values) <= ratio * min(values)
+            if comparable and len(set(values)) > 1 and len({f.original for f in cluster}) > 1:
                 _link(cluster, links)
                 rows.append(_conflict_row(story, key, cluster))
     return rows, {k: sorted(v) for k, v in links.items()}
