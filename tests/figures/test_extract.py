@@ -42,3 +42,12 @@ def test_killed_leaders_and_vague_count(make_document):
 def test_no_figure_from_years_ages_percentages(make_document):
     doc = make_document("In 2016 a 14-year-old was hurt, and 60 percent of the town was retaken by the 3rd division.")
     assert _figures(doc) == ()
+
+
+def test_range_is_one_figure_at_its_lower_value(make_document):
+    doc = make_document("Activists said between 17 and 21 civilians were killed in the strike on the crossing.")
+    (figure,) = _figures(doc)
+    assert figure.value == 17 and figure.unit_or_what == "civilians killed"
+    doc = make_document("Medics said 30-40 people were wounded.")
+    (figure,) = _figures(doc)
+    assert figure.value == 30 and "wounded" in figure.unit_or_what

@@ -10,6 +10,8 @@ reported speech the number sits in (see :mod:`dateline.quotes`).
 
 from __future__ import annotations
 
+import re
+
 from functools import cache
 from importlib import resources
 
@@ -43,7 +45,7 @@ def extract_figures(document: Document, attributions: list[Attribution]) -> list
     parse = Parse(document)
     figures = []
     for start, end in document.sentences:
-        for number in find_numbers(document.text, start, end):
+        for number, value in _with_ranges(document.text, find_numbers(document.text, start, end)):
             what = counted_what(parse, number)
             if what is None:
                 continue
@@ -53,13 +55,35 @@ def extract_figures(document: Document, attributions: list[Attribution]) -> list
                     doc=document.id,
                     start=start,
                     end=end,
-                    value=number.value,
+                    value=value,
                     unit_or_what=what,
                     as_of=as_of(document, start, end, at=number.start),
                     attributed_to=_source(number, attributions, start, end),
                 )
             )
     return figures
+
+
+_RANGE_JOIN = re.compile(r"\s*(?:and|to|or|-|–|—)\s*", re.IGNORECASE)
+
+
+def _with_ranges(text: str, numbers: list[Number]) -> list[tuple[Number, float]]:
+    """Each number with the value to report; a range ("between 17 and 21 civilians", "17-21 people") is one
+    figure, read at its second number (which the counted noun follows) with the lower, most conservative value
+    (ACLED's convention)."""
+    out: list[tuple[Number, float]] = []
+    skip = False
+    for i, number in enumerate(numbers):
+        if skip:
+            skip = False
+            continue
+        following = numbers[i + 1] if i + 1 < len(numbers) else None
+        if following is not None and _RANGE_JOIN.fullmatch(text, number.end, following.start) and number.value < following.value:
+            out.append((following, number.value))
+            skip = True
+        else:
+            out.append((number, number.value))
+    return out
 
 
 def counted_what(parse: Parse, number: Number) -> str | None:

@@ -15,7 +15,7 @@ from dateline.stage import BaseStage
 class FiguresStage(BaseStage):
     """Reported counts (killed, displaced, trained ...) with what, as-of date and who reported them."""
 
-    name: ClassVar[str] = "figures.extract.v1"
+    name: ClassVar[str] = "figures.extract.v2"
 
     def setup(self) -> None:
         counted_words()
