@@ -11,7 +11,6 @@ reported speech the number sits in (see :mod:`dateline.quotes`).
 from __future__ import annotations
 
 import re
-
 from functools import cache
 from importlib import resources
 

@@ -33,6 +33,8 @@ MIN_HEADLINE_WORDS = 3
 TRANSCRIPT_LINE = re.compile(r"[\"“]?(?P<label>[A-Z][A-Z.'’ -]{1,30}[A-Z]):\s+(?P<content>\S)")
 DASHES = frozenset({"―", "—", "–", "--"})
 MIN_QUOTE_WORDS = 2  # shorter marked text is a scare quote or a title, not speech
+MAX_TITLE_WORDS = 8  # "On “Fox News Sunday,” Pence said ...": a short Title Case name of a show, book or song
+TITLE_SMALL_WORDS = frozenset({"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from", "as", "is", "it"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,7 +143,7 @@ def attribute_direct(parse: Parse, marked: list[Marked], paragraphs: tuple[tuple
     out: list[Attribution] = []
     history: list[Speaker] = []
     for index, quote in enumerate(marked):
-        if len(parse.text[quote.start : quote.end].split()) < MIN_QUOTE_WORDS:
+        if len(parse.text[quote.start : quote.end].split()) < MIN_QUOTE_WORDS or is_title(parse.text, quote):
             continue
         cue = _cue_after(parse, quote, marked, index) or _cue_before(parse, quote, marked, index)
         if cue is None and quote.fragment:
@@ -157,9 +159,22 @@ def attribute_direct(parse: Parse, marked: list[Marked], paragraphs: tuple[tuple
     return out
 
 
+def is_title(text: str, quote: Marked) -> bool:
+    """A quoted Title Case name inside the writer's sentence ("on CBS's “Face the Nation,”"), not speech."""
+    words = re.findall(r"[\w'’-]+", text[quote.start : quote.end])
+    if not words or len(words) > MAX_TITLE_WORDS or text[quote.start : quote.end].rstrip("”\"'’").endswith((".", "?", "!")):
+        return False
+    if not all(w[0].isupper() or w[0].isdigit() or w.lower() in TITLE_SMALL_WORDS for w in words):
+        return False
+    if sum(w[0].isupper() for w in words) < 2:
+        return False
+    before = text[max(0, quote.open - 40) : quote.open].rstrip()
+    return bool(before) and (before[-1].isalpha() or before[-1] in "’'") and "\n" not in before[-2:]
+
+
 def _attribution(parse: Parse, quote: Marked, cue: int, history: list[Speaker]) -> Attribution:
     words, start, end = cue_text(parse, cue)
-    subject = cue + 1 if parse.word(cue) in DASHES else subject_of(parse, cue)
+    subject = _name_after(parse, cue) if is_dash(parse.word(cue)) else subject_of(parse, cue)
     speaker = resolve_speaker(parse, subject, history) if subject is not None else None
     return Attribution(quote.start, quote.end, "direct", words, start, end, speaker)
 
@@ -185,11 +200,25 @@ def _dash_name(parse: Parse, start: int) -> int | None:
     """"“...” ― Sonya Herridge": a dash right after the closing mark, then a name."""
     i = parse.token_at(start)
     nxt = i + 1 if i is not None and parse.tokens[i].end <= start else i
-    if nxt is None or nxt + 1 >= len(parse.tokens) or parse.word(nxt) not in DASHES:
+    if nxt is None or nxt + 1 >= len(parse.tokens) or not is_dash(parse.word(nxt)):
         return None
-    if parse.text[parse.tokens[nxt].end : parse.tokens[nxt + 1].start].count("\n"):
+    name = _name_after(parse, nxt)
+    if name is None or parse.text[parse.tokens[nxt].end : parse.tokens[name].start].count("\n"):
         return None
-    return nxt if parse.tokens[nxt + 1].pos == "PROPN" else None
+    return nxt if parse.tokens[name].pos == "PROPN" else None
+
+
+def is_dash(word: str) -> bool:
+    """A dash token, also when the tokenizer glued the closing mark to it ("”―")."""
+    return word.lstrip("”\"'’") in DASHES
+
+
+def _name_after(parse: Parse, dash: int) -> int | None:
+    """The first word after a dash, over no-break spaces ("― Jorge Falcon")."""
+    i = dash + 1
+    while i < len(parse.tokens) and not parse.word(i).strip():
+        i += 1
+    return i if i < len(parse.tokens) else None
 
 
 def _cue_before(parse: Parse, quote: Marked, marked: list[Marked], index: int) -> int | None:

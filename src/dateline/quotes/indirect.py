@@ -23,6 +23,7 @@ from dateline.quotes.speakers import (
 )
 
 CONTENT_DEPS = frozenset({"ccomp", "xcomp"})
+SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl"})
 MIN_CONTENT_TOKENS = 3  # "he said so" has no reported clause worth keeping
 MAX_QUOTED_SHARE = 0.5  # a clause more than half inside quote marks is a direct quote
 RELATIVE_PRONOUNS = frozenset({"which", "who", "whom", "whose"})
@@ -56,10 +57,30 @@ def _content(parse: Parse, cue: int) -> tuple[int, int] | None:
     complements = [c for c in parse.children[cue] if parse.tokens[c].dep in CONTENT_DEPS and not (passive and parse.tokens[c].dep == "xcomp")]
     if not complements:
         return _parenthetical_content(parse, cue) if parse.tokens[cue].dep == "parataxis" else None
-    indices = _without_coordinated_cues(parse, without_asides(parse, [i for c in complements for i in parse.subtree(c)]))
+    indices = [i for c in complements for i in parse.subtree(c)]
+    indices += _coordinated_infinitives(parse, cue, complements, max(indices))
+    indices = _without_coordinated_cues(parse, without_asides(parse, indices))
     if len(indices) < MIN_CONTENT_TOKENS:
         return None
     return _trimmed(parse, *parse.span_of(indices))
+
+
+def _coordinated_infinitives(parse: Parse, cue: int, complements: list[int], end: int) -> list[int]:
+    """"wants to triple X, grow Y and create Z": bare verbs the parser coordinated with the cue continue its "to" clause."""
+    infinitive = any(parse.tokens[c].dep == "xcomp" and parse.tokens[c].tag == "VB" for c in complements)
+    if not infinitive:
+        return []
+    out: list[int] = []
+    for c in parse.children[cue]:
+        token = parse.tokens[c]
+        if c <= end or token.dep != "conj" or token.tag != "VB" or parse.child(c, SUBJECTS) is not None:
+            continue
+        if any(parse.tokens[a].dep == "aux" for a in parse.children[c]):
+            continue  # "wants to go and will ...": a new clause of the source's own
+        clause = parse.subtree(c)
+        out.extend(range(end + 1, max(clause) + 1))
+        end = max(clause)
+    return out
 
 
 def _parenthetical_content(parse: Parse, cue: int) -> tuple[int, int] | None:
@@ -88,13 +109,18 @@ def without_asides(parse: Parse, indices: list[int]) -> list[int]:
 def _without_coordinated_cues(parse: Parse, indices: list[int]) -> list[int]:
     """Cut "killed and said: '...'" before the second cue; keep the first contiguous run."""
     cues = set(find_cues(parse, indices))
-    cut = sorted(i for i in indices if i in cues and parse.tokens[i].dep == "conj")
+    cut = sorted(i for i in indices if i in cues and parse.tokens[i].dep == "conj" and not _own_clause(parse, i))
     if cut:
         indices = [i for i in indices if i < cut[0]]
     run = _first_run(sorted(indices))
     while run and parse.tokens[run[-1]].pos in ("CCONJ", "PUNCT"):
         run.pop()
     return run
+
+
+def _own_clause(parse: Parse, verb: int) -> bool:
+    """"... but that it would add ...": a coordinated verb with its own subject or "that" is part of the content."""
+    return any(parse.tokens[c].dep in SUBJECTS or (parse.tokens[c].dep == "mark" and parse.word(c).lower() == "that") for c in parse.children[verb])
 
 
 def _first_run(indices: list[int]) -> list[int]:

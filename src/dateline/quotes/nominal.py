@@ -12,6 +12,13 @@ News attributes stances and characterisations as well as speech (the PolNeAR sen
   of the plan" — the noun's complement is the content; the possessor, or the subject of the verb the
   noun is the object of ("she voiced **disdain** for ..."), the source.
 
+- passives without an agent: "the treasurer **was accused** of hiding the audit", "the curfew **was
+  announced**" — the subject with what the verb says of it is the content; no source.
+- relative objects: "what the owners **called** a “final offer”" — the predicate is the content.
+- stance adjectives (``data/en/adjective_cues.txt``): "she **was sure** that ...", "he has been **critical**
+  of ...", "it is **clear** that ..." — the adjective's clause or phrase is the content, the copula's
+  subject the source (not an expletive "it").
+
 Contents mostly inside quote marks stay direct quotes (:mod:`dateline.quotes.direct`).
 """
 
@@ -37,7 +44,14 @@ NOUN_CLAUSE_DEPS = frozenset({"acl", "ccomp", "relcl"})
 NOUN_PREPS = frozenset({"of", "about", "for", "on", "over", "against"})
 NOUN_SOURCE_HEAD_DEPS = frozenset({"dobj", "attr", "nsubj", "nsubjpass"})
 SPEECH_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+OBJECT_LATER_PREPS = frozenset({"by", "about", "from", "with", "behind", "against", "over"})  # "described behavior by X behind the scenes"
+NOUN_LATER_PREPS = frozenset({"at", "by", "from", "with", "in", "behind", "against", "over", "during"})  # "questions about practices at a foundation"
 MIN_OBJECT_WORDS = 1  # "Clinton cited it": PolNeAR annotates even a pronoun object
+PASSIVE_EXTENSION_DEPS = frozenset({"oprd", "xcomp", "acomp"})  # "he was called a charlatan", "was urged to quit"
+COPULAS = frozenset({"be", "seem", "appear", "remain", "become", "sound", "look", "grow", "stay"})
+ADJECTIVE_CLAUSE_DEPS = frozenset({"ccomp", "xcomp"})  # "sure that ...", "willing to ..."
+ADJECTIVE_PREPS = frozenset({"of", "about", "over", "with", "on", "toward", "towards", "at", "to"})  # "critical of ..."
+EXPLETIVES = frozenset({"it", "there", "this"})  # "it is clear that ...": no source
 
 
 def find_nominal(parse: Parse, marked: list[Marked], history: list[Speaker], taken: set[int]) -> list[Attribution]:
@@ -45,9 +59,10 @@ def find_nominal(parse: Parse, marked: list[Marked], history: list[Speaker], tak
     object_verbs, _ = load_lexicon("object_verbs")
     _, prep_cues = load_lexicon("prep_verbs")
     noun_cues, _ = load_lexicon("noun_cues")
+    adjective_cues, _ = load_lexicon("adjective_cues")
     out: list[Attribution] = []
     for i, token in enumerate(parse.tokens):
-        if i in taken or token.pos not in ("VERB", "NOUN"):
+        if i in taken or token.pos not in ("VERB", "NOUN", "ADJ"):
             continue
         lemma = token.lemma.lower()
         found: tuple[tuple[int, int], int | None, tuple[str, int, int]] | None = None
@@ -57,6 +72,8 @@ def find_nominal(parse: Parse, marked: list[Marked], history: list[Speaker], tak
                 found = _object_cue(parse, i)
         elif token.pos == "NOUN" and lemma in noun_cues:
             found = _noun_cue(parse, i)
+        elif token.pos == "ADJ" and lemma in adjective_cues:
+            found = _adjective_cue(parse, i)
         if found is None or _inside_quote(token.start, marked):
             continue
         span, subject, cue = found
@@ -80,24 +97,109 @@ def _object_cue(parse: Parse, verb: int) -> tuple[tuple[int, int], int | None, t
         agent = parse.child(verb, frozenset({"agent"}))
         subject = parse.child(verb, frozenset({"nsubjpass"}))
         by = parse.child(agent, frozenset({"pobj"})) if agent is not None else None
-        if subject is None or by is None:
+        if subject is None:
             return None
+        if by is None:
+            return _passive_without_agent(parse, verb, subject)
         indices = parse.subtree(subject)
         words, start, _ = cue_text(parse, verb)
         end = parse.tokens[agent].end
         return parse.span_of(indices), by, (parse.text[start:end], start, end)
     obj = parse.child(verb, frozenset({"dobj"}))
-    if obj is None or obj < verb:
-        return None  # "what she called a rant": the object is a relative pronoun before the verb
+    if obj is None:
+        return None
+    if obj < verb:  # "what she called a rant", "which he described as ...": the predicate is the content
+        return _relative_predicate(parse, verb)
     indices = parse.subtree(obj)
     for c in children:
         dep, word = parse.tokens[c].dep, parse.word(c).lower()
-        if c > obj and (dep in OBJECT_EXTENSION_DEPS or (dep == "prep" and word in OBJECT_EXTENSION_PREPS)):
+        if c > obj and (dep in OBJECT_EXTENSION_DEPS or (dep == "prep" and (word in OBJECT_EXTENSION_PREPS or _about_object(parse, c)))):
             indices.extend(parse.subtree(c))
-    run = _contiguous(parse, sorted(indices))
+    run = _contiguous(parse, _filled(parse, verb, indices))
     if len([i for i in run if parse.tokens[i].pos != "PUNCT"]) < MIN_OBJECT_WORDS:
         return None
     return parse.span_of(run), subject_of(parse, verb), cue_text(parse, verb)
+
+
+def _about_object(parse: Parse, prep: int, preps: frozenset[str] | None = None) -> bool:
+    """A phrase right after the object that is not a time or a place of the telling ("by Trump behind the scenes")."""
+    obj = parse.child(prep, frozenset({"pobj"}))
+    if obj is None or prep - 1 not in set(parse.subtree(parse.tokens[prep].head)) - {parse.tokens[prep].head}:
+        return False
+    mention = parse.mention_at(obj)
+    return parse.word(prep).lower() in (preps or OBJECT_LATER_PREPS) and (mention is None or mention.label not in ("DATE", "TIME", "GPE", "LOC"))
+
+
+def _relative_predicate(parse: Parse, verb: int) -> tuple[tuple[int, int], int | None, tuple[str, int, int]] | None:
+    """"what she called a “rant”": the object is a relative pronoun before the verb; its predicate after it is the content."""
+    extensions = [c for c in parse.children[verb] if c > verb and (parse.tokens[c].dep == "oprd" or (parse.tokens[c].dep == "prep" and parse.word(c).lower() == "as"))]
+    if not extensions:
+        return None
+    indices = [i for c in extensions for i in parse.subtree(c)]
+    run = _contiguous(parse, indices)
+    if parse.tokens[run[0]].dep == "prep" and len(run) > 1:
+        run = run[1:]  # "described as a fraud": the "as" is part of the cue
+    return parse.span_of(run), subject_of(parse, verb), cue_text(parse, verb)
+
+
+def _filled(parse: Parse, verb: int, indices: list[int]) -> list[int]:
+    """Object and its predicate with what the parser hung on the verb between them ("cited remarks [Trump had made] as examples")."""
+    lo, hi = min(indices), max(indices)
+    if lo < verb or hi - lo + 1 == len(set(indices)):
+        return sorted(set(indices))
+    own = set(parse.subtree(verb))
+    gap = [i for i in range(lo, hi + 1) if i not in indices]
+    if any(i not in own or i == verb or parse.tokens[i].sent != parse.tokens[verb].sent for i in gap):
+        return sorted(set(indices))
+    return list(range(lo, hi + 1))
+
+
+def _passive_without_agent(parse: Parse, verb: int, subject: int) -> tuple[tuple[int, int], int | None, tuple[str, int, int]] | None:
+    """"He was accused of fraud", "the plan was announced": the subject (and what the verb says of it) is the content."""
+    if subject > verb:
+        return None
+    indices = parse.subtree(subject)
+    for c in parse.children[verb]:
+        dep, word = parse.tokens[c].dep, parse.word(c).lower()
+        if c > verb and (dep in PASSIVE_EXTENSION_DEPS or (dep == "prep" and word in OBJECT_EXTENSION_PREPS)):
+            indices.extend(parse.subtree(c))
+    subject_run = _contiguous(parse, parse.subtree(subject))
+    if not subject_run:
+        return None
+    end = max(indices) if max(indices) > verb else max(subject_run)
+    return (parse.tokens[min(subject_run)].start, parse.tokens[end].end), None, cue_text(parse, verb)
+
+
+def _adjective_cue(parse: Parse, adj: int) -> tuple[tuple[int, int], int | None, tuple[str, int, int]] | None:
+    """"She was sure that ...", "he has been critical of ...", "it is clear that ...": a stance adjective after a copula."""
+    token = parse.tokens[adj]
+    head = token.head
+    if token.dep != "acomp" or head == adj or parse.tokens[head].lemma.lower() not in COPULAS:
+        return None
+    content: list[int] | None = None
+    for c in parse.children[adj]:
+        if c < adj:
+            continue
+        dep = parse.tokens[c].dep
+        if dep in ADJECTIVE_CLAUSE_DEPS:
+            content = parse.subtree(c)
+            break
+        if dep == "prep" and parse.word(c).lower() in ADJECTIVE_PREPS:
+            obj = parse.child(c, frozenset({"pobj", "pcomp"}))
+            if obj is not None:
+                content = parse.subtree(obj)
+                break
+    if content is None:
+        clause = next((c for c in parse.children[head] if c > adj and parse.tokens[c].dep == "ccomp"), None)
+        content = parse.subtree(clause) if clause is not None else None
+    if not content:
+        return None
+    subject = subject_of(parse, head)
+    if subject is not None and parse.word(subject).lower() in EXPLETIVES:
+        subject = None
+    _, start, _ = cue_text(parse, head)
+    start = min(start, token.start)
+    return parse.span_of(_contiguous(parse, content)), subject, (parse.text[start : token.end], start, token.end)
 
 
 def _prep_cue(parse: Parse, verb: int, cues: frozenset[tuple[str, ...]]) -> tuple[tuple[int, int], int | None, tuple[str, int, int]] | None:
@@ -137,6 +239,9 @@ def _noun_cue(parse: Parse, noun: int) -> tuple[tuple[int, int], int | None, tup
             obj = parse.child(c, frozenset({"pobj", "pcomp"}))
             if obj is not None:
                 content = parse.subtree(obj)
+                for later in parse.children[noun]:  # "questions about business practices [at a foundation ...]"
+                    if later > max(content) and later == max(content) + 1 and parse.tokens[later].dep == "prep" and _about_object(parse, later, NOUN_LATER_PREPS):
+                        content += parse.subtree(later)
                 break
     if not content:
         return None

@@ -15,6 +15,7 @@ from dateline.model import Document, Mention, Token
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her"})
+RELATIVE_SUBJECTS = frozenset({"who", "that", "which", "whom"})  # "the senator, who said ...": the senator
 NAME_LABELS = ("PERSON", "ORG", "NORP", "GPE")
 NP_LEFT_DEPS = frozenset({"det", "compound", "amod", "poss", "nummod", "nmod", "quantmod", "case"})
 ROLE_DEPS = frozenset({"appos", "prep"})
@@ -188,7 +189,16 @@ def _adjacent_name(parse: Parse, cue: int) -> int | None:
 
 
 def resolve_speaker(parse: Parse, head: int, history: list[Speaker]) -> Speaker:
-    """Turn a subject token into a speaker: mention name, resolved pronoun, or the noun phrase."""
+    """Turn a subject token into a speaker: mention name, resolved pronoun, or the noun phrase.
+
+    A relative pronoun ("the senator, who said ...") keeps its own span (the text's source word) and
+    takes the name and role of its antecedent.
+    """
+    antecedent = relative_antecedent(parse, head)
+    if antecedent != head:
+        named = resolve_speaker(parse, antecedent, history)
+        token = parse.tokens[head]
+        return Speaker(token.start, token.end, named.name, named.role)
     word = parse.word(head)
     token = parse.tokens[head]
     if word.lower() in PERSONAL_PRONOUNS:
@@ -203,6 +213,21 @@ def resolve_speaker(parse: Parse, head: int, history: list[Speaker]) -> Speaker:
         return Speaker(start, end, linked, phrase)
     preps = [_trim(parse, parse.subtree(c)) for c in parse.children[head] if parse.tokens[c].dep == "prep" and c > head]
     return Speaker(start, end, phrase, " ".join(p for p in preps if p) or None)
+
+
+def relative_antecedent(parse: Parse, head: int) -> int:
+    """A relative pronoun subject ("who", "that") stands for the noun its clause modifies ("a senator who said ...")."""
+    if parse.word(head).lower() not in RELATIVE_SUBJECTS or parse.tokens[head].dep not in SUBJECT_DEPS:
+        return head
+    verb = parse.tokens[head].head
+    for _ in range(4):  # "who later said", "who has repeatedly called for": climb conj/xcomp to the relcl verb
+        if parse.tokens[verb].dep == "relcl":
+            antecedent = parse.tokens[verb].head
+            return antecedent if antecedent < head and parse.tokens[antecedent].pos in ("NOUN", "PROPN", "PRON") else head
+        if parse.tokens[verb].dep not in ("conj", "xcomp") or parse.tokens[verb].head == verb:
+            break
+        verb = parse.tokens[verb].head
+    return head
 
 
 def _best_mention(parse: Parse, head: int) -> Mention | None:
