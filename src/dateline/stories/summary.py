@@ -74,7 +74,7 @@ def render_markdown(stories: Sequence[Mapping[str, Any]], summaries: Mapping[str
         docs = story.get("docs") or []
         span = " – ".join(x for x in (story.get("start"), story.get("end")) if x)
         lines += [f"## {story.get('title') or story['id']}", "",
-                  f"*{len(docs)} documents from {len(story.get('outlets') or [])} outlets"
+                  f"*{_count(len(docs), 'document')}{_outlets(story.get('outlets') or [])}"
                   + (f", {span}" if span else "") + f"; story `{story['id']}`*", ""]
         for row in summaries.get(story["id"], ()):
             lines.append(f"- {row['text']} {_cite(row['sources'], outlets)}")
@@ -82,6 +82,18 @@ def render_markdown(stories: Sequence[Mapping[str, Any]], summaries: Mapping[str
             lines.append(f"- **Sources disagree:** {conflict['note']} {_cite(conflict.get('sources') or [], outlets)}")
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
+
+
+def _outlets(names: Sequence[str]) -> str:
+    """" from 2 outlets (Herald, Gazette)"; nothing when no outlet is known."""
+    if not names:
+        return ""
+    shown = ", ".join(names[:4]) + (", ..." if len(names) > 4 else "")
+    return f" from {_count(len(names), 'outlet')} ({shown})"
 
 
 def _cite(sources: Sequence[Mapping[str, Any]], outlets: Mapping[str, str]) -> str:
