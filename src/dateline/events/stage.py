@@ -83,18 +83,45 @@ class EventsStage(BaseStage):
         keys = [(d.id, s) for d, a in items for s, cands in a.by_sentence.items() if _needs_embedding(d, cands)]
         texts = {d.id: d for d, _ in items}
         sentences = [texts[doc].text[slice(*texts[doc].sentences[s])] for doc, s in keys]
-        return dict(zip(keys, self._classifier.predict(sentences), strict=True))
+        unique = list(dict.fromkeys(sentences))  # wire copies repeat sentences within a batch: encode each once
+        by_text = dict(zip(unique, self._classifier.predict(unique), strict=True))
+        return {key: by_text[text] for key, text in zip(keys, sentences, strict=True)}
 
 
 def _needs_embedding(document: Document, candidates: list[Candidate]) -> bool:
-    """Only sentences where the classifier can change a type: several allowed classes, or a weak trigger."""
-    for candidate in candidates:
-        if candidate.agent:
-            continue
+    """Only sentences where the classifier can change the output.
+
+    That is a trigger with several allowed classes or a weak one (open set), except a trigger below
+    MIN_EVENT_WEIGHT ("operation", "war") that no other trigger of the sentence can fold with: it emits
+    nothing whatever its class (an event keeps its rule score), so embedding its sentence is wasted.
+    """
+    live = [c for c in candidates if not c.agent]
+    heads = {c.head for c in live}
+    for candidate in live:
         scores = rule_scores(candidate, candidates, document.tokens)
-        if len(scores) > 1 or max(scores.values()) < OPEN_BELOW:
+        top = max(scores.values())
+        if top < MIN_EVENT_WEIGHT:
+            if _may_fold(document.tokens, candidate.head, heads):
+                return True
+        elif len(scores) > 1 or top < OPEN_BELOW:
             return True
     return False
+
+
+def _may_fold(tokens: Sequence[Token], head: int, heads: set[int]) -> bool:
+    """Another trigger within FOLD_HOPS above or below ``head`` (a superset of what ``_fold`` merges)."""
+    above = _above(tokens, head)
+    return any(h in above for h in heads if h != head) or any(head in _above(tokens, h) for h in heads if h != head)
+
+
+def _above(tokens: Sequence[Token], head: int) -> set[int]:
+    out, current = set(), head
+    for _ in range(FOLD_HOPS):
+        if tokens[current].head == current:
+            break
+        current = tokens[current].head
+        out.add(current)
+    return out
 
 
 @dataclass(frozen=True, slots=True)
