@@ -165,3 +165,17 @@ def test_api_post_runs_the_pipeline_and_updates_the_store(tmp_path: Path) -> Non
     assert app.get("/api/health").json()["counts"]["documents"] == 4
     assert app.get(f"/api/documents/{body['ids'][0]}").json()["title"] == "Protest in Basra"
     assert [i["id"] for i in app.get("/api/search?q=basra electricity").json()["items"]] == body["ids"]
+
+
+def test_search_matches_title_or_text_and_escapes_like_wildcards():
+    import duckdb
+
+    from dateline.web.search import search_documents
+
+    con = duckdb.connect()
+    con.execute("CREATE TABLE documents (id VARCHAR, title VARCHAR, outlet VARCHAR, published VARCHAR, text VARCHAR, status VARCHAR)")
+    con.execute("INSERT INTO documents VALUES ('a', 'Alpha', NULL, '2020-01-01', 'The a_b code rose 50% overnight', 'ok'), "
+                "('b', 'Beta', NULL, '2020-01-02', 'The axb code', 'ok'), ('c', 'Ceasefire holds', NULL, '2020-01-03', 'Calm', 'ok')")
+    assert [i["id"] for i in search_documents(con, "a_b", limit=10, offset=0)["items"]] == ["a"]
+    assert [i["id"] for i in search_documents(con, "CEASEFIRE calm", limit=10, offset=0)["items"]] == ["c"]
+    assert search_documents(con, "code", limit=1, offset=5)["total"] == 2  # past the last page: still the total

@@ -1,7 +1,7 @@
 """Full-text search over articles without an index: every term must occur (case-insensitive).
 
 DuckDB's ``fts`` extension needs an index written into the store and a download; a scan with
-``contains`` over lower-cased title and text is fast enough for ~50k articles (see BENCHMARKS.md).
+``ILIKE`` over text and title is fast enough for ~50k articles (see BENCHMARKS.md, Web API latency).
 """
 
 from __future__ import annotations
@@ -27,16 +27,16 @@ def search_documents(con: duckdb.DuckDBPyConnection, query: str, *, limit: int, 
     terms = search_terms(query)
     if not terms:
         return {"total": 0, "limit": limit, "offset": offset, "items": [], "terms": []}
-    # lower() once per row in a subquery; the count rides along as a window (one scan, not two)
-    where = " AND ".join("contains(hay, ?)" for _ in terms)
+    # ILIKE on text and title separately: no lower-cased copy or concatenation of every article per query
+    # (measured: 136 ms against 195 ms for lower(title || text) + contains on 50k articles, two terms)
+    where = " AND ".join(_TERM_MATCH for _ in terms)
+    patterns = [p for term in terms for p in (_like(term),) * 2]
     hits = con.execute(
-        "SELECT id, count(*) OVER () AS total FROM ("
-        "SELECT id, published, lower(coalesce(title, '') || ' ' || text) AS hay "
-        f"FROM documents WHERE status = 'ok') WHERE {where} "
-        "ORDER BY published DESC NULLS LAST, id LIMIT ? OFFSET ?",
-        [*terms, limit, offset],
+        "SELECT id, count(*) OVER () AS total FROM documents "
+        f"WHERE status = 'ok' AND {where} ORDER BY published DESC NULLS LAST, id LIMIT ? OFFSET ?",
+        [*patterns, limit, offset],
     ).fetchall()
-    total = hits[0][1] if hits else _count(con, where, terms) if offset else 0
+    total = hits[0][1] if hits else _count(con, where, patterns) if offset else 0
     # the texts only for the page: carrying them through the sort costs more than a second lookup
     found = {r[0]: r for r in con.execute(
         "SELECT id, title, outlet, published, text FROM documents WHERE id IN (SELECT unnest(?))",
@@ -48,12 +48,18 @@ def search_documents(con: duckdb.DuckDBPyConnection, query: str, *, limit: int, 
     return {"total": int(total), "limit": limit, "offset": offset, "items": items, "terms": terms}
 
 
-def _count(con: duckdb.DuckDBPyConnection, where: str, terms: list[str]) -> int:
+def _count(con: duckdb.DuckDBPyConnection, where: str, patterns: list[str]) -> int:
     """The total when the page is past the last match (the window count saw no row)."""
-    row = con.execute(
-        "SELECT count(*) FROM (SELECT lower(coalesce(title, '') || ' ' || text) AS hay FROM documents "
-        f"WHERE status = 'ok') WHERE {where}", terms).fetchone()
+    row = con.execute(f"SELECT count(*) FROM documents WHERE status = 'ok' AND {where}", patterns).fetchone()
     return int(row[0]) if row else 0
+
+
+_TERM_MATCH = "(text ILIKE ? ESCAPE '\\' OR coalesce(title, '') ILIKE ? ESCAPE '\\')"
+
+
+def _like(term: str) -> str:
+    """``%term%`` with LIKE's own wildcards in the term escaped (a search for "a_b" means "a_b")."""
+    return "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
 def snippet(text: str, term: str) -> str:
