@@ -20,6 +20,7 @@ import pyarrow as pa
 from fastapi.testclient import TestClient
 
 from dateline.store.duckdb_store import Store, _arrow_schema
+from dateline.store.rows import search_text
 from dateline.store.schema import columns
 from dateline.web.app import create_app
 
@@ -70,9 +71,10 @@ def build(db: Path, n: int, seed: int = 7) -> None:
         mentions.extend({"doc": f"d{i}", "start": j, "end": j + 3, "text": "x", "label": "PERSON",
                          "canonical": "x", "entity": f"ent{rng.randrange(5000)}"} for j in range(4))
     entities = [{"id": f"ent{i}", "name": f"Entity {i}", "type": "PERSON", "aliases": "[]"} for i in range(5000)]
+    hay = [{"doc": d["id"], "published": d["published"], "hay": search_text(d["title"], d["text"])} for d in docs]
     with Store(db) as store:
         for table, rows in (("documents", docs), ("events", events), ("places", places), ("quotes", quotes),
-                            ("figures", figures), ("mentions", mentions), ("entities", entities)):
+                            ("figures", figures), ("mentions", mentions), ("entities", entities), ("search_text", hay)):
             arrow = pa.Table.from_pylist([{c: r.get(c) for c in columns(table)} for r in rows], schema=_arrow_schema(table))
             store.con.register("_bulk", arrow)
             store.con.execute(f'INSERT INTO "{table}" SELECT * FROM _bulk')

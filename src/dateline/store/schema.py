@@ -123,6 +123,8 @@ TABLES: dict[str, list[tuple[str, str]]] = {
         ("attributed_to", "VARCHAR"),
         ("conflicts_with", "JSON"),
     ],
+    # the lower-cased title and text of each OK document, written with it: what full-text search scans
+    "search_text": [("doc", "VARCHAR"), ("published", "VARCHAR"), ("hay", "VARCHAR")],
     "meta": [("key", "VARCHAR PRIMARY KEY"), ("value", "VARCHAR")],
 }
 
@@ -210,7 +212,8 @@ TABLES.update({
 CONSTRAINTS = {"sources": "PRIMARY KEY (doc, source)"}
 
 # Tables holding per-document rows, replaced whenever a document is (re)written.
-PER_DOCUMENT_TABLES = ("mentions", "entity_parents", "times", "place_mentions", "events", "quotes", "figures")
+PER_DOCUMENT_TABLES = ("mentions", "entity_parents", "times", "place_mentions", "events", "quotes", "figures",
+                       "search_text")
 JSON_COLUMNS = {table: {c for c, t in cols if t == "JSON"} for table, cols in TABLES.items()}
 
 
