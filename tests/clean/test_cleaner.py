@@ -84,6 +84,24 @@ def test_date_in_a_body_sentence_is_not_a_header_date():
     assert clean_body(body).published is None
 
 
+@pytest.mark.parametrize(("first", "dateline"), [
+    ("BEIRUT - An air strike hit a market in the north of the country on Friday, medics said.", "BEIRUT -"),
+    ("AL-BAB, Syria, March 3 (Wire Agency) - Rebels shelled the town overnight, residents told reporters.",
+     "AL-BAB, Syria, March 3 (Wire Agency) -"),
+])
+def test_wire_dateline_opening_the_body_is_metadata(first, dateline):
+    result = clean_body(f"Strike hits market\n\n{first}\n\nA second paragraph follows with more detail.")
+    assert ("dateline", dateline) in [(r.kind, r.text) for r in result.removed]
+    assert result.text.startswith(first[len(dateline):].strip())
+
+
+def test_capitalised_words_with_a_dash_inside_a_sentence_stay():
+    body = "Talks stall\n\nThe UN envoy said the ceasefire - agreed in March - was holding.\n\nMore talks are due."
+    assert "dateline" not in [r.kind for r in clean_body(body).removed]
+    body = "Talks stall\n\nNATO - The alliance said nothing.\n\nMore talks are due."
+    assert "dateline" not in [r.kind for r in clean_body(body).removed]  # too short to be a dateline + body
+
+
 def test_unpunctuated_text_is_not_taken_for_captions():
     body = "\n".join(["the army entered the town and residents came out to greet the soldiers on the road"] * 4)
     result = clean_body(body.replace("\n", "\n\n"))

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from dateline.clean.lexicon import NoiseLexicon, noise_lexicon
-from dateline.clean.metadata_lines import parse_byline, parse_dateline, split_meta_prefix
+from dateline.clean.metadata_lines import parse_byline, parse_dateline, split_meta_prefix, split_wire_dateline
 from dateline.clean.noise import TERMINAL, WORD, classify_paragraph, has_position_cue, unpunctuated_caption
 from dateline.model import Removal
 
@@ -61,9 +61,10 @@ def clean_body(body: str, *, title: str | None = None, lexicon: NoiseLexicon | N
     if published is None:
         published = _header_date(paragraphs, removed)
 
+    wire_removal = _split_wire_dateline(paragraphs, removed)
     kept = [p for p, r in zip(paragraphs, removed, strict=True) if r is None]
     text, spans = join_paragraphs(kept)
-    removals = ([prefix_removal] if prefix_removal else []) + [r for r in removed if r is not None]
+    removals = [r for r in (prefix_removal, wire_removal) if r] + [r for r in removed if r is not None]
     return CleanResult(text, spans, tuple(removals), title, published, author)
 
 
@@ -104,6 +105,15 @@ def join_paragraphs(paragraphs: list[str]) -> tuple[str, tuple[tuple[int, int], 
         spans.append((offset, offset + len(paragraph)))
         offset += len(paragraph) + len(PARAGRAPH_SEPARATOR)
     return PARAGRAPH_SEPARATOR.join(paragraphs), tuple(spans)
+
+
+def _split_wire_dateline(paragraphs: list[str], removed: list[Removal | None]) -> Removal | None:
+    """Take the wire dateline ("BEIRUT - ") off the first body paragraph; it is metadata, not a sentence."""
+    first = next((i for i, r in enumerate(removed) if r is None), None)
+    if first is None or (found := split_wire_dateline(paragraphs[first])) is None:
+        return None
+    paragraphs[first] = found[2]
+    return Removal("dateline", found[0].strip())
 
 
 HEADER_PARAGRAPHS = 4  # a publication date stated in a removed line is looked for this near the top

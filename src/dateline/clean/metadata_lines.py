@@ -30,6 +30,22 @@ _DEFAULT = datetime(1, 1, 1)
 _OTHER_DEFAULT = datetime(1, 1, 2)  # a second default day reveals whether the line named a day
 
 
+# "AIN ISSA, Syria, June 6 (LWS) - U.S.-backed fighters ...", "BEIRUT - An air strike ...": the wire dateline
+# opening the first paragraph (place in capitals, optional region and date, optional agency, a dash).
+WIRE_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z'’.-]{2,}(?: [A-Z][A-Z'’.-]+){0,3})(?:, [A-Z][\w.'’ -]{1,30}?){0,2}"
+    r"(?: \([A-Za-z .&-]{2,30}\))?\s+[-–—]\s+(?=[A-Z0-9\"“‘'])"
+)
+
+
+def split_wire_dateline(paragraph: str) -> tuple[str, str, str] | None:
+    """``"BEIRUT - An air strike ..."`` → (dateline, place, rest); None when the paragraph has none."""
+    match = WIRE_DATELINE.match(paragraph)
+    if not match or len(paragraph) - match.end() < 40:
+        return None
+    return paragraph[: match.end()], match.group("place"), paragraph[match.end():]
+
+
 def split_meta_prefix(paragraph: str) -> tuple[str, str, str] | None:
     """``"date 2017-04-06 Isis has..."`` → (prefix, iso date, rest); None when there is no prefix."""
     match = META_PREFIX.match(paragraph)
