@@ -34,6 +34,12 @@ def test_hyphenated_modifier_is_associative_not_a_location(gazetteer):
     assert not flagged.get(("Baghdad", second), False)  # "Baghdad-Mosul": two places, not a modifier
 
 
+def test_abbreviation_before_a_hyphenated_modifier_is_associative(gazetteer):
+    text = "USA.-backed fighters, he said, and U.S.-led forces moved."
+    spans = recognize(_doc(text, ("USA", "GPE")), gazetteer)
+    assert all(s.demonym for s in spans if s.text.startswith("USA"))
+
+
 def test_place_inside_an_organisation_name_is_not_a_location(gazetteer):
     text = "The commander told Mosul Radio that the road to Mosul was open. Paris Herald reporters agreed."
     doc = _doc(text, ("Mosul", "GPE"))

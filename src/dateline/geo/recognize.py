@@ -85,7 +85,7 @@ def _in_organisation_name(text: str, span: ToponymSpan, heads: frozenset[str]) -
 
 
 # "US-led", "Mosul-based", "Iranian-backed", "Kurdish-controlled": the name qualifies a noun, not a location.
-_COMPOUND_AFTER = re.compile(r"-[a-z]{2,}\b")
+_COMPOUND_AFTER = re.compile(r"\.?-[a-z]{2,}\b")  # "U.S.-backed": the span may stop before the final "."
 
 
 def _compound_modifier(text: str, span: ToponymSpan) -> ToponymSpan:

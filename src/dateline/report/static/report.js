@@ -411,7 +411,11 @@
     root.appendChild(section);
     var chart = el("div", { class: "tl-chart" });
     root.appendChild(chart);
-    var dated = events.filter(function (e) { return toTime(e.date) !== null; }).sort(function (a, b) { return toTime(a.date) - toTime(b.date); });
+    // the chart shows the timeline's events when the story has a timeline (no background or planned events)
+    var onTimeline = {};
+    DATA.timeline.forEach(function (t) { if (t.story === id && t.event) onTimeline[t.event] = true; });
+    var charted = Object.keys(onTimeline).length ? events.filter(function (e) { return onTimeline[e.id]; }) : events;
+    var dated = charted.filter(function (e) { return toTime(e.date) !== null; }).sort(function (a, b) { return toTime(a.date) - toTime(b.date); });
     var saved = Object.assign({}, state);
     state = { type: "", from: "", to: "", actor: "", story: "" };
     drawAxis(chart, dated, function () {});
