@@ -66,3 +66,9 @@ def test_other_events_and_dates_are_not_participants(events_of):
     events = events_of("The offensive began on 6 June after weeks of shelling.")
     for event in events:
         assert "6 June" not in names(event.targets) and "offensive" not in names(event.actors)
+
+
+def test_summary_keeps_an_event_noun_subject(events_of):
+    events = events_of("The offensive began on 6 June after weeks of shelling.")
+    began = [e for e in events if "began" in e.trigger]
+    assert began and all(e.summary.lower().startswith("offensive began") for e in began)

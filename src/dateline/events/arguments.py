@@ -34,6 +34,7 @@ class Arguments:
     actor_text: str = ""
     target_text: str = ""
     target_lemma: str = ""  # lemma of the first target's head ("helicopter"): used to merge repeated mentions
+    subject_text: str = ""  # the grammatical subject even when it is no participant ("the offensive" began)
 
 
 def find_arguments(document: Document, head: int, children: list[list[int]], trigger: Sequence[int] = (),
@@ -50,6 +51,7 @@ def find_arguments(document: Document, head: int, children: list[list[int]], tri
         actor_heads, target_heads = _noun_arguments(tokens, head, children)
     actor_heads = [i for i in actor_heads if tokens[i].lemma.lower() not in INSTRUMENTS]
     target_heads = [i for i in target_heads if i not in trigger]  # "started the offensive": no target "offensive"
+    subject_heads = [i for i in actor_heads if i in excluded and tokens[i].pos in ("NOUN", "PROPN")]
     actor_heads = [i for i in actor_heads if i not in excluded]
     target_heads = [i for i in target_heads if i not in excluded]
     actor_heads = _resolve_pronouns(document, actor_heads)
@@ -62,6 +64,7 @@ def find_arguments(document: Document, head: int, children: list[list[int]], tri
         actor_text=_phrase_text(document, actor_heads[:1], children),
         target_text=_phrase_text(document, target_heads[:1], children),
         target_lemma=tokens[target_heads[0]].lemma.lower() if target_heads else "",
+        subject_text=_phrase_text(document, subject_heads[:1], children),
     )
 
 

@@ -52,7 +52,7 @@ def summary(
     modality: str,
 ) -> str:
     """"Islamic State shot down an Iraqi army helicopter (Mosul, 2017-04-06, 2 killed)"."""
-    actor = args.actors[0].name if args.actors else ""
+    actor = args.actors[0].name if args.actors else args.subject_text  # "Offensive began", not "Began"
     target = "" if args.target_text and args.target_text in trigger else args.target_text
     words = " ".join(w for w in (actor, trigger, target) if w)
     details = [d for d in (place.name if place else None, date, f"{fatalities} killed" if fatalities else None) if d]
