@@ -48,7 +48,7 @@ class Found:
 class EventsStage(BaseStage):
     """Detect, type and describe events in every sentence of OK English documents."""
 
-    name: ClassVar[str] = "events.extract.v1"
+    name: ClassVar[str] = "events.extract.v2"
 
     def __init__(self, settings: Any) -> None:
         super().__init__(settings)
