@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from dateline.model import FROM_INFERRED, FROM_METADATA, FROM_TEXT
 from dateline.store.duckdb_store import Store
 from dateline.time.pubdate import infer_publication_date
+from dateline.time.stage import anchor_date
 
 STATED = (FROM_METADATA, FROM_TEXT)
 
@@ -36,7 +37,7 @@ def story_date_estimates(store: Store) -> list[DateEstimate]:
     ).fetchall()
     stated: dict[str, list[datetime.date]] = defaultdict(list)
     for _, _, published, source, story in rows:
-        day = _day(published)
+        day = anchor_date(published)  # the stated publication day, None when only a month or year
         if source in STATED and day is not None:
             stated[story].append(day)
     estimates = []
@@ -50,11 +51,3 @@ def story_date_estimates(store: Store) -> list[DateEstimate]:
         estimates.append(DateEstimate(doc, found[0], found[1], (min(context).isoformat(), max(context).isoformat())))
     return estimates
 
-
-def _day(value: str | None) -> datetime.date | None:
-    if not value or len(value) < 10:
-        return None
-    try:
-        return datetime.date.fromisoformat(value[:10])
-    except ValueError:
-        return None
