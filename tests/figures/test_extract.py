@@ -51,3 +51,12 @@ def test_range_is_one_figure_at_its_lower_value(make_document):
     doc = make_document("Medics said 30-40 people were wounded.")
     (figure,) = _figures(doc)
     assert figure.value == 30 and "wounded" in figure.unit_or_what
+
+
+def test_figures_reuse_the_quotes_stages_attributions(make_document):
+    from dateline.quotes.stage import QuotesStage
+
+    doc = make_document("The United Nations said 12,000 people were displaced, and medics said 40 were wounded.")
+    alone = FiguresStage(Settings()).process(doc).figures
+    after_quotes = FiguresStage(Settings()).process(QuotesStage(Settings()).process(doc)).figures
+    assert alone and after_quotes == alone

@@ -9,6 +9,7 @@ from dateline.figures.extract import counted_words, extract_figures
 from dateline.figures.numbers import number_words
 from dateline.model import Document
 from dateline.quotes import extract_attributions
+from dateline.quotes.stage import ATTRIBUTIONS_KEY
 from dateline.stage import BaseStage
 
 
@@ -22,5 +23,8 @@ class FiguresStage(BaseStage):
         number_words()
 
     def process(self, document: Document) -> Document:
-        attributions = extract_attributions(document)  # the source of a figure is the speaker of its clause
+        # the source of a figure is the speaker of its clause: the quotes stage's attributions when it ran first
+        attributions = document.meta.get(ATTRIBUTIONS_KEY)
+        if attributions is None:
+            attributions = extract_attributions(document)
         return dataclasses.replace(document, figures=tuple(extract_figures(document, attributions)))

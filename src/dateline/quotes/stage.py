@@ -12,6 +12,7 @@ from dateline.stage import BaseStage
 
 LEXICONS = ("object_verbs", "prep_verbs", "noun_cues", "adjective_cues", "not_source_labels")
 META_KEY = "quote_details"  # quote id → {speaker_role, speaker_start, speaker_end, cue_start, cue_end}
+ATTRIBUTIONS_KEY = "attributions"  # the Attribution records themselves, for later stages of the same worker
 
 
 class QuotesStage(BaseStage):
@@ -28,7 +29,8 @@ class QuotesStage(BaseStage):
         attributions = extract_attributions(document)
         quotes = tuple(to_quote(document, a) for a in attributions)
         details = {q.id: _details(a) for q, a in zip(quotes, attributions, strict=True)}
-        return dataclasses.replace(document, quotes=quotes, meta={**document.meta, META_KEY: details})
+        meta = {**document.meta, META_KEY: details, ATTRIBUTIONS_KEY: attributions}
+        return dataclasses.replace(document, quotes=quotes, meta=meta)
 
 
 def to_quote(document: Document, attribution: Attribution) -> Quote:
