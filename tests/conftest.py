@@ -111,3 +111,19 @@ def make_document():
         return docs[0]
 
     return build
+
+
+@pytest.fixture(scope="session")
+def synthetic_db(tmp_path_factory):
+    """The report's hand-built store (events, quotes, a hostile article), shared by the report and web tests."""
+    from tests.report.corpus import build_store
+
+    return build_store(tmp_path_factory.mktemp("store") / "dateline.duckdb")
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """One headless Debian Chromium for every browser test (skipped with a reason when absent)."""
+    from tests.report.browser import browser
+
+    yield from browser()
