@@ -136,15 +136,7 @@ class Store:
     def records(self, table: str) -> Iterator[dict[str, Any]]:
         """Rows of an exported table as OUTPUTS.md shapes them (JSON columns decoded), in id order."""
         query, json_cols = _export_query(table)
-        cursor = self.con.execute(query)
-        names = [d[0] for d in cursor.description]
-        while batch := cursor.fetchmany(2_000):
-            for values in batch:
-                record = dict(zip(names, values, strict=True))
-                for col in json_cols:
-                    if isinstance(record.get(col), str):
-                        record[col] = json.loads(record[col])
-                yield record
+        yield from decoded_rows(self.con.execute(query), json_cols)
 
     def load_documents(self, ids: Iterable[str]) -> list[Document]:
         """Stored documents (cleaned text and metadata, no stage output) in id order."""
@@ -171,6 +163,19 @@ class Store:
         return self.con.execute(
             "SELECT coalesce(sum(n - 1), 0) FROM (SELECT doc, count(*) AS n FROM sources GROUP BY doc)"
         ).fetchone()[0]  # type: ignore[index]
+
+
+def decoded_rows(cursor: duckdb.DuckDBPyConnection, json_cols: Iterable[str]) -> Iterator[dict[str, Any]]:
+    """The cursor's rows as dicts, the JSON text of ``json_cols`` decoded; fetched in chunks."""
+    names = [d[0] for d in cursor.description]
+    wanted = [c for c in json_cols if c in names]
+    while batch := cursor.fetchmany(2_000):
+        for values in batch:
+            record = dict(zip(names, values, strict=True))
+            for col in wanted:
+                if isinstance(record[col], str):
+                    record[col] = json.loads(record[col])
+            yield record
 
 
 def event_table(con: duckdb.DuckDBPyConnection) -> str:

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
 import pyarrow as pa
 
-from dateline.store.duckdb_store import Store
+from dateline.store.duckdb_store import Store, decoded_rows
 from dateline.store.schema import TABLES, columns
 from dateline.stories.dedup import signature
 from dateline.stories.features import (
@@ -116,18 +116,7 @@ def load_events(store: Store) -> list[dict[str, Any]]:
     cursor = store.con.execute(
         "SELECT e.*, sd.story AS story_id, coalesce(sd.duplicate_of, e.doc) AS original, d.published, d.outlet "
         "FROM events e JOIN story_documents sd ON sd.doc = e.doc JOIN documents d ON d.id = e.doc ORDER BY e.id, e.doc")
-    return list(_records(cursor, ("actors", "targets", "place", "sources")))
-
-
-def _records(cursor: Any, json_cols: Sequence[str]) -> Iterator[dict[str, Any]]:
-    names = [d[0] for d in cursor.description]
-    while batch := cursor.fetchmany(5_000):
-        for row in batch:
-            record = dict(zip(names, row, strict=True))
-            for col in json_cols:
-                if isinstance(record.get(col), str):
-                    record[col] = json.loads(record[col])
-            yield record
+    return list(decoded_rows(cursor, ("actors", "targets", "place", "sources")))
 
 
 def load_documents(store: Store) -> dict[str, dict[str, Any]]:
@@ -135,7 +124,7 @@ def load_documents(store: Store) -> dict[str, dict[str, Any]]:
     cursor = store.con.execute(
         "SELECT d.id, d.title, d.outlet, d.published, d.text, d.sentences, sd.story, sd.duplicate_of "
         "FROM documents d JOIN story_documents sd ON sd.doc = d.id ORDER BY d.id")
-    return {r["id"]: r for r in _records(cursor, ("sentences",))}
+    return {r["id"]: r for r in decoded_rows(cursor, ("sentences",))}
 
 
 def document_sentences(doc: dict[str, Any], *, lead: int | None = None) -> list[DatedSentence]:
@@ -168,7 +157,7 @@ def load_figures(store: Store) -> list[dict[str, Any]]:
         'SELECT f.id, f.doc, f.start, f."end", f.value, f.unit_or_what, f.as_of, d.published, sd.story, '
         "coalesce(sd.duplicate_of, f.doc) AS original FROM figures f JOIN documents d ON d.id = f.doc "
         "JOIN story_documents sd ON sd.doc = f.doc ORDER BY f.id")
-    return list(_records(cursor, ()))
+    return list(decoded_rows(cursor, ()))
 
 
 def load_places(store: Store) -> dict[str, list[dict[str, Any]]]:
@@ -177,6 +166,6 @@ def load_places(store: Store) -> dict[str, list[dict[str, Any]]]:
         'SELECT m.doc, m.start, m."end", m.text, m.place, p.lat, p.lon, p.feature FROM place_mentions m '
         "JOIN places p ON p.id = m.place WHERE p.lat IS NOT NULL AND coalesce(m.qualifier, '') != 'demonym'")
     out: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for record in _records(cursor, ()):
+    for record in decoded_rows(cursor, ()):
         out[record["doc"]].append(record)
     return out
