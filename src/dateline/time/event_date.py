@@ -40,21 +40,18 @@ def since_clause(document: Document, time: TimeExpression, start: int, end: int)
     tokens = document.tokens
     if not tokens:
         return None
-    sentence = [i for i in range(len(tokens)) if start <= tokens[i].start < end]
-    children: dict[int, list[int]] = {i: [] for i in sentence}
-    for i in sentence:
-        if tokens[i].head != i and tokens[i].head in children:
-            children[tokens[i].head].append(i)
-    current = next((i for i in sentence if tokens[i].start <= time.start < tokens[i].end), None)
+    index = TokenIndex(tokens)
+    sentence = {i for i in index.covering(start, end) if start <= tokens[i].start < end}
+    current: int | None = min(index.covering(time.start, time.end))
     for _ in range(MAX_HEAD_STEPS):
-        if current is None:
+        if current is None or current not in sentence:
             return None
         if _is_since(document, current) or any(_is_since(document, c) and tokens[c].dep in ("mark", "prep")
-                                               for c in children[current]):
-            subtree = _subtree(current, children)
+                                               for c in index.children[current]):
+            subtree = _subtree(current, index.children)
             return tokens[min(subtree)].start, tokens[max(subtree)].end
         head = tokens[current].head
-        current = head if head != current and head in children else None
+        current = head if head != current else None
     return None
 
 
@@ -63,12 +60,12 @@ def _is_since(document: Document, i: int) -> bool:
     return document.text[token.start:token.end].lower() == "since"
 
 
-def _subtree(root: int, children: dict[int, list[int]]) -> list[int]:
+def _subtree(root: int, children: list[list[int]]) -> list[int]:
     out, stack = [], [root]
     while stack:
         i = stack.pop()
         out.append(i)
-        stack.extend(children.get(i, ()))
+        stack.extend(children[i])
     return out
 
 
