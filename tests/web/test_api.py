@@ -179,3 +179,19 @@ def test_search_matches_title_or_text_and_escapes_like_wildcards():
     assert [i["id"] for i in search_documents(con, "a_b", limit=10, offset=0)["items"]] == ["a"]
     assert [i["id"] for i in search_documents(con, "CEASEFIRE calm", limit=10, offset=0)["items"]] == ["c"]
     assert search_documents(con, "code", limit=1, offset=5)["total"] == 2  # past the last page: still the total
+
+
+def test_events_filter_by_document_after_merging(tmp_path) -> None:
+    from fastapi.testclient import TestClient
+
+    from dateline.store.duckdb_store import Store
+    from dateline.web.app import create_app
+
+    db = tmp_path / "m.duckdb"
+    with Store(db) as store:
+        store.con.execute("INSERT INTO merged_events (id, story, type, sources) VALUES "
+                          "('m1', 's', 'FIGHT', '[{\"doc\": \"d-1\", \"start\": 0, \"end\": 5}, {\"doc\": \"d-2\", \"start\": 1, \"end\": 4}]'), "
+                          "('m2', 's', 'FIGHT', '[{\"doc\": \"d-3\", \"start\": 0, \"end\": 5}]')")
+    client = TestClient(create_app(db, token=None))
+    assert [e["id"] for e in client.get("/api/events", params={"doc": "d-2"}).json()["items"]] == ["m1"]
+    assert client.get("/api/events", params={"doc": "d-9"}).json()["total"] == 0

@@ -73,11 +73,9 @@ def _attach_summaries(store: Store, stories: list[dict[str, Any]]) -> None:
 
 def _counts(store: Store) -> dict[str, int]:
     present = existing_tables(store)
-    counts = {name: int(store.con.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0])  # type: ignore[index]
-              for name in (*REPORT_TABLES, "documents") if name in present}
-    if "events" in counts:
-        counts["events"] = int(store.con.execute(f'SELECT count(*) FROM "{store.event_table()}"').fetchone()[0])  # type: ignore[index]
-    return counts
+    tables = {name: store.event_table() if name == "events" else name for name in (*REPORT_TABLES, "documents")}
+    return {name: int(store.con.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0])  # type: ignore[index]
+            for name, table in tables.items() if name in present}
 
 
 def _entity_summary(entity: dict[str, Any]) -> dict[str, Any]:

@@ -66,8 +66,8 @@ def list_events(con: Cursor, limit: Limit = 100, offset: Offset = 0, date_from: 
     f.equals("story", story)
     if table == "events":
         f.equals("doc", doc)
-    else:  # merged events: every reporting document is among the sources
-        f.contains("sources", f'"doc": "{doc}"' if doc else None)
+    elif doc:  # merged events: every reporting document is among the sources
+        f.add("list_contains(json_extract_string(sources, '$[*].doc'), ?)", doc)
     f.contains("actors || ' ' || targets", actor)
     f.contains("json_extract_string(place, '$.name')", place)
     f.contains("summary || ' ' || trigger", q)
