@@ -52,16 +52,18 @@ class Item:
 
 
 def read_ann(path: Path) -> list[Item]:
+    """Attributions of one brat file; an event line may name a span defined after it, so spans are read first."""
+    lines = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()]
     spans: dict[str, tuple[str, Spans]] = {}
-    items = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        parts = line.split("\t")
-        if line.startswith("T") and len(parts) >= 2:
+    for parts in lines:
+        if parts[0].startswith("T") and len(parts) >= 2:
             label, _, offsets = parts[1].partition(" ")
             spans[parts[0]] = (label, [tuple(map(int, piece.split())) for piece in offsets.split(";")])  # type: ignore[misc]
-        elif line.startswith("E") and len(parts) >= 2:
+    items = []
+    for parts in lines:
+        if parts[0].startswith("E") and len(parts) >= 2:
             roles = dict(arg.split(":") for arg in parts[1].split())
-            if "Content" in roles:
+            if roles.get("Content") in spans:
                 items.append(Item(spans[roles["Content"]][1], spans.get(roles.get("Cue", ""), ("", []))[1],
                                   spans.get(roles.get("Source", ""), ("", []))[1]))
     return items

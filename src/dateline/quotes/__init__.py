@@ -32,10 +32,29 @@ def extract_attributions(document: Document) -> list[Attribution]:
     indirect = find_indirect(parse, marked, history)
     taken = {i for a in indirect if a.cue_start is not None for i in parse.tokens_between(a.cue_start, a.cue_end or a.cue_start)}
     indirect += find_nominal(parse, marked, history, taken)
+    direct = [_one_line(document.text, a) for a in direct]
+    indirect = [_one_line(document.text, a) for a in indirect]
     kept_direct = [d for d in direct if not any(_covers(i, _words_only(document.text, d)) for i in indirect)]
     kept_indirect = [i for i in indirect if not any(_contains(o, i) and o is not i for o in indirect)]
     kept_indirect = [i for n, i in enumerate(kept_indirect) if not any((o.start, o.end) == (i.start, i.end) for o in kept_indirect[:n])]
     return sorted(kept_direct + kept_indirect, key=lambda a: (a.start, a.end))
+
+
+def _one_line(text: str, a: Attribution) -> Attribution:
+    """A content never runs over a line break (a headline glued to the first sentence by the parser,
+    a quote mark paired across lines): keep the line nearest the cue."""
+    if "\n" not in text[a.start : a.end].strip():
+        return a
+    pieces, start = [], a.start
+    for line in text[a.start : a.end].split("\n"):
+        end = start + len(line)
+        if line.strip():
+            lead = len(line) - len(line.lstrip())
+            pieces.append((start + lead, start + len(line.rstrip())))
+        start = end + 1
+    anchor = a.cue_start if a.cue_start is not None else a.start
+    best = min(pieces, key=lambda p: 0 if p[0] <= anchor <= p[1] else min(abs(anchor - p[0]), abs(anchor - p[1])))
+    return dataclasses.replace(a, start=best[0], end=best[1])
 
 
 def _contains(outer: Attribution, inner: Attribution) -> bool:

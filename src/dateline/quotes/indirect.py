@@ -25,6 +25,8 @@ from dateline.quotes.speakers import (
 CONTENT_DEPS = frozenset({"ccomp", "xcomp"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl"})
 MIN_CONTENT_TOKENS = 3  # "he said so" has no reported clause worth keeping
+MIN_OBJECT_TOKENS = 2  # "said yes", "said it": no content worth keeping
+ADDRESSEE_VERBS = frozenset({"tell", "ask", "warn", "urge", "remind", "inform", "assure", "promise", "convince", "persuade", "notify", "advise", "brief", "question", "thank", "beg", "implore", "order"})
 MAX_QUOTED_SHARE = 0.5  # a clause more than half inside quote marks is a direct quote
 RELATIVE_PRONOUNS = frozenset({"which", "who", "whom", "whose"})
 EDGE_PUNCT = " ,;:.—–-\n\t"
@@ -33,7 +35,9 @@ EDGE_PUNCT = " ,;:.—–-\n\t"
 def find_indirect(parse: Parse, marked: list[Marked], history: list[Speaker]) -> list[Attribution]:
     """Reported-speech attributions for every cue verb with a clausal complement."""
     out: list[Attribution] = []
-    for cue in find_cues(parse, range(len(parse.tokens))):
+    cues = find_cues(parse, range(len(parse.tokens)))
+    cues = sorted(set(cues) | set(_that_clause_verbs(parse)))
+    for cue in cues:
         span = _content(parse, cue)
         if span is None or _mostly_quoted(span, marked) or _inside_quote(parse.tokens[cue].start, marked):
             continue
@@ -50,17 +54,54 @@ def find_indirect(parse: Parse, marked: list[Marked], history: list[Speaker]) ->
     return out
 
 
+def _that_clause_verbs(parse: Parse) -> list[int]:
+    out = []
+    for i, t in enumerate(parse.tokens):
+        if t.pos != "VERB":
+            continue
+        subj = parse.child(i, frozenset({"nsubj"}))
+        if subj is None or parse.word(subj).lower() in ("it", "this", "that", "which"):
+            continue
+        for c in parse.children[i]:
+            if c > i and parse.tokens[c].dep == "ccomp":
+                first = min(parse.subtree(c))
+                if parse.word(first).lower() == "that" and parse.tokens[first].dep == "mark":
+                    out.append(i)
+                    break
+    return out
+
+
 def _content(parse: Parse, cue: int) -> tuple[int, int] | None:
     if parse.word(cue).lower() == "according":
         return _according_content(parse, cue)
     passive = any(parse.tokens[c].dep == "auxpass" for c in parse.children[cue])
     complements = [c for c in parse.children[cue] if parse.tokens[c].dep in CONTENT_DEPS and not (passive and parse.tokens[c].dep == "xcomp")]
+    if any(c > cue for c in complements):  # "X ripped Y: He said Z": the clause after the cue is what he said
+        complements = [c for c in complements if c > cue]
     if not complements:
-        return _parenthetical_content(parse, cue) if parse.tokens[cue].dep == "parataxis" else None
+        if parse.tokens[cue].dep == "parataxis":
+            return _parenthetical_content(parse, cue)
+        return None
     indices = [i for c in complements for i in parse.subtree(c)]
     indices += _coordinated_infinitives(parse, cue, complements, max(indices))
     indices = _without_coordinated_cues(parse, without_asides(parse, indices))
     if len(indices) < MIN_CONTENT_TOKENS:
+        return None
+    return _trimmed(parse, *parse.span_of(indices))
+
+
+def _object_content(parse: Parse, cue: int) -> tuple[int, int] | None:
+    """"The candidate said families file lawsuits" parsed with an object; "predicted big wins": the object is what is said.
+
+    Not for verbs whose object is the addressee ("told reporters", "asked him").
+    """
+    if parse.tokens[cue].lemma.lower() in ADDRESSEE_VERBS:
+        return None
+    obj = parse.child(cue, frozenset({"dobj"}))
+    if obj is None or obj < cue:
+        return None
+    indices = _first_run(without_asides(parse, parse.subtree(obj)))
+    if len(indices) < MIN_OBJECT_TOKENS:
         return None
     return _trimmed(parse, *parse.span_of(indices))
 

@@ -24,6 +24,8 @@ Contents mostly inside quote marks stay direct quotes (:mod:`dateline.quotes.dir
 
 from __future__ import annotations
 
+from functools import cache
+
 from dateline.quotes.direct import Marked
 from dateline.quotes.indirect import _inside_quote, _mostly_quoted, _trimmed, without_asides
 from dateline.quotes.speakers import (
@@ -52,12 +54,14 @@ COPULAS = frozenset({"be", "seem", "appear", "remain", "become", "sound", "look"
 ADJECTIVE_CLAUSE_DEPS = frozenset({"ccomp", "xcomp"})  # "sure that ...", "willing to ..."
 ADJECTIVE_PREPS = frozenset({"of", "about", "over", "with", "on", "toward", "towards", "at", "to"})  # "critical of ..."
 EXPLETIVES = frozenset({"it", "there", "this"})  # "it is clear that ...": no source
+RAISING_COMPLEMENT_DEPS = frozenset({"xcomp", "oprd", "acomp", "ccomp"})  # "seems to work", "appears weak"
 
 
 def find_nominal(parse: Parse, marked: list[Marked], history: list[Speaker], taken: set[int]) -> list[Attribution]:
     """Object, prepositional and noun-cue attributions; ``taken`` holds cue tokens already used."""
-    object_verbs, _ = load_lexicon("object_verbs")
+    object_verbs, object_with_prep = load_lexicon("object_verbs")
     _, prep_cues = load_lexicon("prep_verbs")
+    raising = load_raising_verbs()
     noun_cues, _ = load_lexicon("noun_cues")
     adjective_cues, _ = load_lexicon("adjective_cues")
     out: list[Attribution] = []
@@ -67,8 +71,9 @@ def find_nominal(parse: Parse, marked: list[Marked], history: list[Speaker], tak
         lemma = token.lemma.lower()
         found: tuple[tuple[int, int], int | None, tuple[str, int, int]] | None = None
         if token.pos == "VERB":
-            found = _prep_cue(parse, i, prep_cues)
-            if found is None and lemma in object_verbs:
+            found = _raising_cue(parse, i, raising)
+            found = found or _prep_cue(parse, i, prep_cues)
+            if found is None and (parse.lemma_in(i, object_verbs) or _has_required_prep(parse, i, object_with_prep)):
                 found = _object_cue(parse, i)
         elif token.pos == "NOUN" and lemma in noun_cues:
             found = _noun_cue(parse, i)
@@ -88,6 +93,49 @@ def find_nominal(parse: Parse, marked: list[Marked], history: list[Speaker], tak
         if speaker is not None:
             history.append(speaker)
     return out
+
+
+@cache
+def load_raising_verbs(language: str = "en") -> tuple[frozenset[str], frozenset[str]]:
+    """Raising cues from ``data/<language>/raising_verbs.txt``: (active lemmas, passive-only lemmas)."""
+    words, _ = load_lexicon("raising_verbs", language)
+    passive = frozenset(w.removeprefix("passive:") for w in words if w.startswith("passive:"))
+    return frozenset(w for w in words if not w.startswith("passive:")), passive
+
+
+def _raising_cue(parse: Parse, verb: int, raising: tuple[frozenset[str], frozenset[str]]) -> tuple[tuple[int, int], int | None, tuple[str, int, int]] | None:
+    """"The plan seems to work", "the bill is expected to pass", "it appears that ...": no source.
+
+    The subject through the end of the verb's "to" clause or predicate is the content (one span, so
+    it holds the cue words too); after an expletive "it" the "that" clause alone.
+    """
+    active, passive_only = raising
+    is_passive = any(parse.tokens[c].dep == "auxpass" for c in parse.children[verb])
+    if not (parse.lemma_in(verb, passive_only) and is_passive) and not (parse.lemma_in(verb, active) and not is_passive):
+        return None
+    subject = parse.child(verb, SPEECH_SUBJECTS)
+    if subject is None or subject > verb:
+        return None
+    after = [c for c in parse.children[verb] if c > verb]
+    if parse.word(subject).lower() in EXPLETIVES:
+        clause = next((c for c in after if parse.tokens[c].dep == "ccomp"), None)
+        if clause is None:
+            return None
+        return parse.span_of(_contiguous(parse, parse.subtree(clause))), None, cue_text(parse, verb)
+    complement = next((c for c in after if parse.tokens[c].dep in RAISING_COMPLEMENT_DEPS), None)
+    if complement is None:
+        return None
+    subject_run = _contiguous(parse, parse.subtree(subject))
+    end = max(_contiguous(parse, parse.subtree(complement)))
+    return (parse.tokens[min(subject_run)].start, parse.tokens[end].end), None, cue_text(parse, verb)
+
+
+def _has_required_prep(parse: Parse, verb: int, cues: frozenset[tuple[str, ...]]) -> bool:
+    """"see X as Y": a verb that is a cue only with this preposition after its object."""
+    lemma = parse.tokens[verb].lemma.lower()
+    obj = parse.child(verb, frozenset({"dobj"}))
+    heads = [verb] if obj is None else [verb, obj]  # the parser hangs "as ..." on the verb or on its object
+    return any((lemma, parse.word(c).lower()) in cues for h in heads for c in parse.children[h] if c > verb and parse.tokens[c].dep == "prep")
 
 
 def _object_cue(parse: Parse, verb: int) -> tuple[tuple[int, int], int | None, tuple[str, int, int]] | None:

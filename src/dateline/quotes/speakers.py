@@ -87,6 +87,15 @@ class Parse:
         token = self.tokens[i]
         return self.text[token.start : token.end]
 
+    def lemma_in(self, i: int, lemmas: frozenset[str]) -> bool:
+        """Whether token ``i``'s lemma is in ``lemmas``; also the lemma with its "e" back when the
+        lemmatizer cut "hoped"/"hoping" to "hop" (a real word, so its rules accept it)."""
+        lemma = self.tokens[i].lemma.lower()
+        if lemma in lemmas:
+            return True
+        word = self.word(i).lower()
+        return word.endswith(("ed", "ing")) and lemma + "e" in lemmas
+
     def token_at(self, char: int) -> int | None:
         """Index of the token covering ``char`` (or the last token starting before it)."""
         i = bisect.bisect_right(self.starts, char) - 1
@@ -130,8 +139,7 @@ def find_cues(parse: Parse, indices: range | list[int], *, language: str = "en")
     found = []
     for i in indices:
         token = parse.tokens[i]
-        lemma = token.lemma.lower()
-        if (lemma in words and token.pos in ("VERB", "AUX")) or _starts_phrase(parse, i, phrases):
+        if (token.pos in ("VERB", "AUX") and parse.lemma_in(i, words)) or _starts_phrase(parse, i, phrases):
             found.append(i)
     return found
 
