@@ -10,7 +10,8 @@ from __future__ import annotations
 import dataclasses
 
 from dateline.model import Document
-from dateline.quotes.direct import attribute_direct, find_headline, find_marked, find_transcript
+from dateline.quotes.direct import attribute_direct, find_marked, find_transcript
+from dateline.quotes.headlines import find_headline, find_title_headlines
 from dateline.quotes.indirect import find_indirect
 from dateline.quotes.nominal import find_nominal
 from dateline.quotes.speakers import Attribution, Parse, Speaker, load_speech_verbs
@@ -26,6 +27,7 @@ def extract_attributions(document: Document) -> list[Attribution]:
     marked = find_marked(document.text, document.paragraphs)
     transcript = find_transcript(parse, document.paragraphs)
     transcript += [h for h in find_headline(parse, document.paragraphs) if not any(_overlap(h, t) for t in transcript)]
+    transcript += [h for h in find_title_headlines(parse, document.paragraphs) if not any(_overlap(h, t) for t in transcript)]
     direct = [d for d in attribute_direct(parse, marked, document.paragraphs) if not any(_overlap(d, t) for t in transcript)]
     direct += transcript
     history = [a.speaker for a in direct if a.speaker is not None]

@@ -18,7 +18,6 @@ from dateline.quotes.speakers import (
     Speaker,
     cue_text,
     find_cues,
-    load_lexicon,
     resolve_speaker,
     subject_of,
 )
@@ -27,9 +26,6 @@ DOUBLE_OPEN, DOUBLE_CLOSE = "“", "”"
 SINGLE_OPEN, SINGLE_CLOSE = "‘", "’"
 OPEN_CONTEXT = " \t\n([{—–-:;,/"  # what may precede an opening mark
 CLOSE_CONTEXT = " \t\n.,;:!?)]}—–-”\"'’"  # what may follow a closing mark
-HEADLINE = re.compile(r"(?P<label>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}):[ \t]+(?P<content>\S[^\n]*)")
-MAX_HEADLINE_CHARS = 200  # "Source: claim" lines are headlines or deck lines, not body paragraphs
-MIN_HEADLINE_WORDS = 3
 TRANSCRIPT_LINE = re.compile(r"[\"“]?(?P<label>[A-Z][A-Z.'’ -]{1,30}[A-Z]):\s+(?P<content>\S)")
 DASHES = frozenset({"―", "—", "–", "--"})
 MIN_QUOTE_WORDS = 2  # shorter marked text is a scare quote or a title, not speech
@@ -319,29 +315,3 @@ def _label_name(parse: Parse, label: str) -> str:
         if mention.label == "PERSON" and name.split()[-1].upper() == label.split()[-1]:
             return name
     return label.title()
-
-
-def find_headline(parse: Parse, paragraphs: tuple[tuple[int, int], ...]) -> list[Attribution]:
-    """Headline attribution: a short line "Pence: Flowers won't be at debate" is the labelled source's claim."""
-    not_labels, _ = load_lexicon("not_source_labels")
-    out = []
-    for start, end in paragraphs:
-        line = parse.text[start:end].strip()
-        match = HEADLINE.match(parse.text, start, end)
-        if match is None or len(line) > MAX_HEADLINE_CHARS or line.count(":") > 1:
-            continue
-        label = match.group("label")
-        if label.isupper() or label.split()[0].lower() in not_labels or label.split()[-1].lower() in not_labels:
-            continue  # an all-caps label is a transcript speaker (find_transcript)
-        content_start, content_end = match.start("content"), match.end("content")
-        while content_end > content_start and parse.text[content_end - 1] in " .\n":
-            content_end -= 1
-        if len(parse.text[content_start:content_end].split()) < MIN_HEADLINE_WORDS:
-            continue
-        first = parse.token_at(match.start("label"))
-        mention = parse.mention_at(first) if first is not None else None
-        name = (mention.canonical or mention.text) if mention is not None and mention.end <= match.end("label") else label
-        speaker = Speaker(match.start("label"), match.end("label"), name)
-        colon = match.end("label")
-        out.append(Attribution(content_start, content_end, "direct", ":", colon, colon + 1, speaker))
-    return out

@@ -25,11 +25,11 @@ from dateline.quotes.speakers import (
 CONTENT_DEPS = frozenset({"ccomp", "xcomp"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl"})
 MIN_CONTENT_TOKENS = 3  # "he said so" has no reported clause worth keeping
-MIN_OBJECT_TOKENS = 2  # "said yes", "said it": no content worth keeping
-ADDRESSEE_VERBS = frozenset({"tell", "ask", "warn", "urge", "remind", "inform", "assure", "promise", "convince", "persuade", "notify", "advise", "brief", "question", "thank", "beg", "implore", "order"})
 MAX_QUOTED_SHARE = 0.5  # a clause more than half inside quote marks is a direct quote
 RELATIVE_PRONOUNS = frozenset({"which", "who", "whom", "whose"})
 EDGE_PUNCT = " ,;:.—–-\n\t"
+ASPECTUAL_CUES = frozenset({"continue"})  # "he continued: '...'" is a cue; "continued to campaign" is not
+NOT_THAT_CUES = frozenset({"mean", "ensure", "prove", "make"})  # "the ruling means that ...": a consequence, not a stance
 
 
 def find_indirect(parse: Parse, marked: list[Marked], history: list[Speaker]) -> list[Attribution]:
@@ -57,7 +57,7 @@ def find_indirect(parse: Parse, marked: list[Marked], history: list[Speaker]) ->
 def _that_clause_verbs(parse: Parse) -> list[int]:
     out = []
     for i, t in enumerate(parse.tokens):
-        if t.pos != "VERB":
+        if t.pos != "VERB" or t.lemma.lower() in NOT_THAT_CUES:
             continue
         subj = parse.child(i, frozenset({"nsubj"}))
         if subj is None or parse.word(subj).lower() in ("it", "this", "that", "which"):
@@ -75,14 +75,15 @@ def _content(parse: Parse, cue: int) -> tuple[int, int] | None:
     if parse.word(cue).lower() == "according":
         return _according_content(parse, cue)
     passive = any(parse.tokens[c].dep == "auxpass" for c in parse.children[cue])
-    complements = [c for c in parse.children[cue] if parse.tokens[c].dep in CONTENT_DEPS and not (passive and parse.tokens[c].dep == "xcomp")]
+    aspectual = parse.tokens[cue].lemma.lower() in ASPECTUAL_CUES
+    complements = [c for c in parse.children[cue] if parse.tokens[c].dep in CONTENT_DEPS and not ((passive or aspectual) and parse.tokens[c].dep == "xcomp")]
     if any(c > cue for c in complements):  # "X ripped Y: He said Z": the clause after the cue is what he said
         complements = [c for c in complements if c > cue]
     if not complements:
         if parse.tokens[cue].dep == "parataxis":
             return _parenthetical_content(parse, cue)
         return None
-    indices = [i for c in complements for i in parse.subtree(c)]
+    indices = [i for c in complements for i in _clause(parse, c)]
     indices += _coordinated_infinitives(parse, cue, complements, max(indices))
     indices = _without_coordinated_cues(parse, without_asides(parse, indices))
     if len(indices) < MIN_CONTENT_TOKENS:
@@ -90,20 +91,11 @@ def _content(parse: Parse, cue: int) -> tuple[int, int] | None:
     return _trimmed(parse, *parse.span_of(indices))
 
 
-def _object_content(parse: Parse, cue: int) -> tuple[int, int] | None:
-    """"The candidate said families file lawsuits" parsed with an object; "predicted big wins": the object is what is said.
-
-    Not for verbs whose object is the addressee ("told reporters", "asked him").
-    """
-    if parse.tokens[cue].lemma.lower() in ADDRESSEE_VERBS:
-        return None
-    obj = parse.child(cue, frozenset({"dobj"}))
-    if obj is None or obj < cue:
-        return None
-    indices = _first_run(without_asides(parse, parse.subtree(obj)))
-    if len(indices) < MIN_OBJECT_TOKENS:
-        return None
-    return _trimmed(parse, *parse.span_of(indices))
+def _clause(parse: Parse, head: int) -> list[int]:
+    """The reported clause without a clause the parser hung before it ("X won, he said Y" parsed with
+    "X won" inside Y): PolNeAR keeps that earlier clause out of the content three times in four."""
+    drop = {i for c in parse.children[head] if c < head and parse.tokens[c].dep == "ccomp" for i in parse.subtree(c)}
+    return [i for i in parse.subtree(head) if i not in drop]
 
 
 def _coordinated_infinitives(parse: Parse, cue: int, complements: list[int], end: int) -> list[int]:

@@ -53,6 +53,7 @@ PASSIVE_EXTENSION_DEPS = frozenset({"oprd", "xcomp", "acomp"})  # "he was called
 COPULAS = frozenset({"be", "seem", "appear", "remain", "become", "sound", "look", "grow", "stay"})
 ADJECTIVE_CLAUSE_DEPS = frozenset({"ccomp", "xcomp"})  # "sure that ...", "willing to ..."
 ADJECTIVE_PREPS = frozenset({"of", "about", "over", "with", "on", "toward", "towards", "at", "to"})  # "critical of ..."
+STANCE_FRAME_PREPS = frozenset({"about", "over"})  # "upbeat about", "bitter over"; not "of" ("full of") or "on" ("based on")
 EXPLETIVES = frozenset({"it", "there", "this"})  # "it is clear that ...": no source
 RAISING_COMPLEMENT_DEPS = frozenset({"xcomp", "oprd", "acomp", "ccomp"})  # "seems to work", "appears weak"
 
@@ -77,7 +78,7 @@ def find_nominal(parse: Parse, marked: list[Marked], history: list[Speaker], tak
                 found = _object_cue(parse, i)
         elif token.pos == "NOUN" and lemma in noun_cues:
             found = _noun_cue(parse, i)
-        elif token.pos == "ADJ" and lemma in adjective_cues:
+        elif token.pos == "ADJ" and (lemma in adjective_cues or _stance_frame(parse, i)):
             found = _adjective_cue(parse, i)
         if found is None or _inside_quote(token.start, marked):
             continue
@@ -248,6 +249,20 @@ def _adjective_cue(parse: Parse, adj: int) -> tuple[tuple[int, int], int | None,
     _, start, _ = cue_text(parse, head)
     start = min(start, token.start)
     return parse.span_of(_contiguous(parse, content)), subject, (parse.text[start : token.end], start, token.end)
+
+
+def _stance_frame(parse: Parse, adj: int) -> bool:
+    """An adjective outside the list in a frame that only a stance fills: "was upbeat about ...",
+    "is adamant that ..." (a "that" clause or an about/over phrase after a predicative adjective)."""
+    for c in parse.children[adj]:
+        if c < adj:
+            continue
+        dep = parse.tokens[c].dep
+        if dep == "prep" and parse.word(c).lower() in STANCE_FRAME_PREPS:
+            return True
+        if dep == "ccomp" and parse.word(min(parse.subtree(c))).lower() == "that":
+            return True
+    return False
 
 
 def _prep_cue(parse: Parse, verb: int, cues: frozenset[tuple[str, ...]]) -> tuple[tuple[int, int], int | None, tuple[str, int, int]] | None:

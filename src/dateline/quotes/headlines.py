@@ -1,0 +1,113 @@
+"""Headline attribution: "Pence: Flowers won't be at debate" and "Mayor Says Bridge Will Reopen".
+
+Headlines and deck lines attribute in two compact forms news bodies do not use: a "Source: claim"
+label, and a Title Case line whose verb is a cue ("Council Backs Harbour Plan"), which the parser,
+seeing only capitalised words, tags as proper nouns. Both give a direct attribution with the words
+before the label or verb as the source.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from dateline.quotes.speakers import Attribution, Parse, Speaker, load_lexicon, load_speech_verbs
+
+HEADLINE = re.compile(r"(?P<label>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}):[ \t]+(?P<content>\S[^\n]*)")
+MAX_HEADLINE_CHARS = 200  # "Source: claim" lines are headlines or deck lines, not body paragraphs
+MIN_HEADLINE_WORDS = 3
+TITLE_WORD = re.compile(r"[\w’'-]+")
+MIN_TITLE_WORDS, MAX_TITLE_WORDS = 3, 20
+TITLE_CASE_SHARE = 0.7  # "Mayor Says Bridge Will Reopen": most words capitalised
+
+
+def find_headline(parse: Parse, paragraphs: tuple[tuple[int, int], ...]) -> list[Attribution]:
+    """Headline attribution: a short line "Pence: Flowers won't be at debate" is the labelled source's claim."""
+    not_labels, _ = load_lexicon("not_source_labels")
+    out = []
+    for start, end in paragraphs:
+        line = parse.text[start:end].strip()
+        match = HEADLINE.match(parse.text, start, end)
+        if match is None or len(line) > MAX_HEADLINE_CHARS or line.count(":") > 1:
+            continue
+        label = match.group("label")
+        if label.isupper() or label.split()[0].lower() in not_labels or label.split()[-1].lower() in not_labels:
+            continue  # an all-caps label is a transcript speaker (find_transcript)
+        content_start, content_end = match.start("content"), match.end("content")
+        while content_end > content_start and parse.text[content_end - 1] in " .\n":
+            content_end -= 1
+        if len(parse.text[content_start:content_end].split()) < MIN_HEADLINE_WORDS:
+            continue
+        first = parse.token_at(match.start("label"))
+        mention = parse.mention_at(first) if first is not None else None
+        name = (mention.canonical or mention.text) if mention is not None and mention.end <= match.end("label") else label
+        speaker = Speaker(match.start("label"), match.end("label"), name)
+        colon = match.end("label")
+        out.append(Attribution(content_start, content_end, "direct", ":", colon, colon + 1, speaker))
+    return out
+
+
+def find_title_headlines(parse: Parse, paragraphs: tuple[tuple[int, int], ...]) -> list[Attribution]:
+    """Title Case headline lines with a cue verb: "Bellwether County Says Trump Should Win": source | verb | claim."""
+    out = []
+    for p_start, p_end in paragraphs:
+        start = p_start
+        for line in parse.text[p_start:p_end].split("\n"):
+            found = _title_headline(parse, start, start + len(line))
+            if found is not None:
+                out.append(found)
+            start += len(line) + 1
+    return out
+
+
+def _title_headline(parse: Parse, start: int, end: int) -> Attribution | None:
+    line = parse.text[start:end]
+    words = list(TITLE_WORD.finditer(line))
+    if not MIN_TITLE_WORDS <= len(words) <= MAX_TITLE_WORDS or line.rstrip().endswith(("?", "!")):
+        return None
+    capitalised = [w for w in words if w.group()[0].isupper() or w.group()[0].isdigit()]
+    if len(capitalised) < TITLE_CASE_SHARE * len(words):
+        return None
+    cues = title_cue_lemmas()
+    for n, word in enumerate(words[1:-1], start=1):
+        if not word.group()[0].isupper() or _verb_lemma(word.group()) not in cues:
+            continue
+        if any(mark in line[: word.start()] for mark in ":‘“\"'"):
+            return None  # "Cruz: ...", "'I Fear ...'": a label or a quote, not a source before the verb
+        token = parse.token_at(start + word.start())
+        if token is not None and parse.tokens[token].pos in ("DET", "ADP", "NUM"):
+            return None
+        source_end = start + words[n - 1].end()
+        content_start, content_end = start + words[n + 1].start(), start + len(line.rstrip(" .\t"))
+        if content_end - content_start < 2:
+            return None
+        first = parse.token_at(start + words[0].start())
+        mention = parse.mention_at(first) if first is not None else None
+        name = (mention.canonical or mention.text) if mention is not None and mention.end <= source_end else line[words[0].start() : words[n - 1].end()]
+        speaker = Speaker(start + words[0].start(), source_end, name)
+        cue_start, cue_end = start + word.start(), start + word.end()
+        return Attribution(content_start, content_end, "direct", word.group(), cue_start, cue_end, speaker)
+    return None
+
+
+def _verb_lemma(word: str) -> str:
+    """"Says" → "say", "Endorses" → "endorse", "Slams" → "slam", "Questioned" → "question": Title Case
+    headline verbs are third person present or past; the parser tags them as proper nouns."""
+    lower = word.lower().replace("’", "'")
+    if lower.endswith("ies"):
+        return lower[:-3] + "y"
+    if lower.endswith(("sses", "shes", "ches", "xes")):
+        return lower[:-2]
+    if lower.endswith("s") and not lower.endswith("ss"):
+        return lower[:-1]
+    if lower.endswith("ed"):
+        return lower[:-1] if lower[:-1] in title_cue_lemmas() else lower[:-2]
+    return lower
+
+
+@cache
+def title_cue_lemmas() -> frozenset[str]:
+    """Verbs that make a headline an attribution: speech verbs and object cues."""
+    speech, _ = load_speech_verbs()
+    objects, _ = load_lexicon("object_verbs")
+    return speech | objects
