@@ -73,3 +73,23 @@ def test_content_stays_on_one_line(make_document):
     for content, _, _ in _found(doc):
         assert "\n" not in content
     assert any(c.startswith("the harbour plan would go ahead") for c, _, _ in _found(doc))
+
+
+def test_speech_verb_object_is_the_content(make_document):
+    doc = make_document("The militia claimed responsibility for the ambush on the convoy.")
+    assert ("responsibility for the ambush on the convoy", "claimed", "The militia") in _found(doc)
+
+
+def test_claimed_lives_is_not_a_claim(make_document):
+    doc = make_document("The car bomb claimed the lives of twelve people near the market.")
+    assert _found(doc) == []
+
+
+def test_declared_caliphate_is_an_act_not_speech(make_document):
+    doc = make_document("The group declared a caliphate in the region.")
+    assert _found(doc) == []
+
+
+def test_prepositional_response_cue(make_document):
+    doc = make_document("The governor has not responded to the union's letter.")
+    assert any(c == "the union's letter" and cue.startswith("has not responded") for c, cue, _ in _found(doc))

@@ -54,6 +54,7 @@ COPULAS = frozenset({"be", "seem", "appear", "remain", "become", "sound", "look"
 ADJECTIVE_CLAUSE_DEPS = frozenset({"ccomp", "xcomp"})  # "sure that ...", "willing to ..."
 ADJECTIVE_PREPS = frozenset({"of", "about", "over", "with", "on", "toward", "towards", "at", "to"})  # "critical of ..."
 STANCE_FRAME_PREPS = frozenset({"about", "over"})  # "upbeat about", "bitter over"; not "of" ("full of") or "on" ("based on")
+NOT_SAID_OBJECTS = frozenset({"life", "lives"})  # "the blast claimed twelve lives": a death toll, not a claim
 EXPLETIVES = frozenset({"it", "there", "this"})  # "it is clear that ...": no source
 RAISING_COMPLEMENT_DEPS = frozenset({"xcomp", "oprd", "acomp", "ccomp"})  # "seems to work", "appears weak"
 
@@ -155,7 +156,7 @@ def _object_cue(parse: Parse, verb: int) -> tuple[tuple[int, int], int | None, t
         end = parse.tokens[agent].end
         return parse.span_of(indices), by, (parse.text[start:end], start, end)
     obj = parse.child(verb, frozenset({"dobj"}))
-    if obj is None:
+    if obj is None or parse.tokens[obj].lemma.lower() in NOT_SAID_OBJECTS:
         return None
     if obj < verb:  # "what she called a rant", "which he described as ...": the predicate is the content
         return _relative_predicate(parse, verb)
