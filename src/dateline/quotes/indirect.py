@@ -27,6 +27,7 @@ SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl"})
 MIN_CONTENT_TOKENS = 3  # "he said so" has no reported clause worth keeping
 MAX_QUOTED_SHARE = 0.5  # a clause more than half inside quote marks is a direct quote
 RELATIVE_PRONOUNS = frozenset({"which", "who", "whom", "whose"})
+WH_TAGS = frozenset({"WDT", "WP"})
 EDGE_PUNCT = " ,;:.—–-\n\t"
 ASPECTUAL_CUES = frozenset({"continue"})  # "he continued: '...'" is a cue; "continued to campaign" is not
 NOT_THAT_CUES = frozenset({"mean", "ensure", "prove", "make"})  # "the ruling means that ...": a consequence, not a stance
@@ -76,14 +77,18 @@ def _content(parse: Parse, cue: int) -> tuple[int, int] | None:
         return _according_content(parse, cue)
     passive = any(parse.tokens[c].dep == "auxpass" for c in parse.children[cue])
     aspectual = parse.tokens[cue].lemma.lower() in ASPECTUAL_CUES
-    complements = [c for c in parse.children[cue] if parse.tokens[c].dep in CONTENT_DEPS and not ((passive or aspectual) and parse.tokens[c].dep == "xcomp")]
+    sent = parse.tokens[cue].sent  # the parser sometimes hangs the next sentence's quote on the cue
+    complements = [c for c in parse.children[cue] if parse.tokens[c].dep in CONTENT_DEPS and parse.tokens[c].sent == sent
+                   and not ((passive or aspectual) and parse.tokens[c].dep == "xcomp")]
     if any(c > cue for c in complements):  # "X ripped Y: He said Z": the clause after the cue is what he said
         complements = [c for c in complements if c > cue]
     if not complements:
         if parse.tokens[cue].dep == "parataxis":
             return _parenthetical_content(parse, cue)
         return None
-    indices = [i for c in complements for i in _clause(parse, c)]
+    indices = [i for c in complements for i in _clause(parse, c) if parse.tokens[i].sent == sent]
+    if len(indices) > 1 and indices[0] < cue < indices[1] and parse.tokens[indices[0]].tag in WH_TAGS:
+        indices = indices[1:]  # "which officials said will go ...": the relative pronoun before the cue is left out
     indices += _coordinated_infinitives(parse, cue, complements, max(indices))
     indices = _without_coordinated_cues(parse, without_asides(parse, indices))
     if len(indices) < MIN_CONTENT_TOKENS:
@@ -134,6 +139,8 @@ def without_asides(parse: Parse, indices: list[int]) -> list[int]:
             clause = parse.subtree(i)
             first = clause[0]
             if first > 0 and parse.word(first - 1) == "," and parse.word(first).lower() in RELATIVE_PRONOUNS:
+                if any(j > clause[-1] + 1 and parse.tokens[j].pos != "PUNCT" for j in keep):
+                    continue  # "that Mrs. Clinton, who had ..., did better": an aside inside the content stays
                 keep.difference_update(clause)
                 keep.discard(first - 1)
     return sorted(keep)
