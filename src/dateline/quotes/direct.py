@@ -28,6 +28,8 @@ OPEN_CONTEXT = " \t\n([{—–-:;,/"  # what may precede an opening mark
 CLOSE_CONTEXT = " \t\n.,;:!?)]}—–-”\"'’"  # what may follow a closing mark
 TRANSCRIPT_LINE = re.compile(r"[\"“]?(?P<label>[A-Z][A-Z.'’ -]{1,30}[A-Z]):\s+(?P<content>\S)")
 DASHES = frozenset({"―", "—", "–", "--"})
+COLON_LABELS = frozenset({"PERSON", "ORG", "NORP"})  # who can be the label of a "Name: “...”" quote
+MAX_BARE_FRAME_TOKENS = 8  # "Trump said." / "the senator told reporters on Monday."
 MIN_QUOTE_WORDS = 2  # shorter marked text is a scare quote or a title, not speech
 MAX_TITLE_WORDS = 8  # "On “Fox News Sunday,” Pence said ...": a short Title Case name of a show, book or song
 TITLE_SMALL_WORDS = frozenset({"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from", "as", "is", "it"})
@@ -141,7 +143,7 @@ def attribute_direct(parse: Parse, marked: list[Marked], paragraphs: tuple[tuple
     for index, quote in enumerate(marked):
         if len(parse.text[quote.start : quote.end].split()) < MIN_QUOTE_WORDS or is_title(parse.text, quote):
             continue
-        cue = _cue_after(parse, quote, marked, index) or _cue_before(parse, quote, marked, index)
+        cue = _cue_after(parse, quote, marked, index) or _cue_before(parse, quote, marked, index) or _colon_label(parse, quote)
         if cue is None and quote.fragment:
             continue  # a scare quote or a quoted phrase with no speech cue of its own
         attribution = _attribution(parse, quote, cue, history) if cue is not None else None
@@ -170,7 +172,10 @@ def is_title(text: str, quote: Marked) -> bool:
 
 def _attribution(parse: Parse, quote: Marked, cue: int, history: list[Speaker]) -> Attribution:
     words, start, end = cue_text(parse, cue)
-    subject = _name_after(parse, cue) if is_dash(parse.word(cue)) else subject_of(parse, cue)
+    if parse.word(cue) == ":":
+        subject: int | None = cue - 1
+    else:
+        subject = _name_after(parse, cue) if is_dash(parse.word(cue)) else subject_of(parse, cue)
     speaker = resolve_speaker(parse, subject, history) if subject is not None else None
     return Attribution(quote.start, quote.end, "direct", words, start, end, speaker)
 
@@ -185,11 +190,37 @@ def _cue_after(parse: Parse, quote: Marked, marked: list[Marked], index: int) ->
     dash = _dash_name(parse, quote.close + 1)
     if dash is not None:
         return dash
-    if not after or not (after[:1].islower() or after[:1] in ",—–-" or inner_end in ",?!—–-"):
-        return None
     limit = _frame_end(parse, quote.close + 1, marked, index)
     cues = find_cues(parse, parse.tokens_between(quote.close + 1, limit))
+    if not after or not (after[:1].islower() or after[:1] in ",—–-" or inner_end in ",?!—–-"):
+        return cues[0] if cues and _bare_frame(parse, cues[0], quote.close + 1, limit) else None
     return cues[0] if cues else None
+
+
+def _bare_frame(parse: Parse, cue: int, start: int, end: int) -> bool:
+    """'“...missing.” Trump said.': a sentence of its own that is only a speaker and a cue (a typo for ',')."""
+    tokens = parse.tokens_between(start, end)
+    if not tokens or len(tokens) > MAX_BARE_FRAME_TOKENS or parse.text[start:end].count("\n"):
+        return False
+    if any(parse.tokens[c].dep in ("ccomp", "xcomp", "dobj") for c in parse.children[cue]):
+        return False
+    return subject_of(parse, cue) is not None and parse.word(tokens[-1]) == "."
+
+
+def _colon_label(parse: Parse, quote: Marked) -> int | None:
+    """'... surprise pollster Daron Shaw: “Historically ...”': a name right before a colon that opens the quote."""
+    colon = parse.token_at(quote.open - 1)
+    while colon is not None and colon > 0 and not parse.word(colon).strip():
+        colon -= 1
+    if colon is None or colon < 1 or parse.word(colon) != ":" or parse.tokens[colon].end > quote.open:
+        return None
+    if parse.text[parse.tokens[colon].end : quote.open].strip():
+        return None
+    name = colon - 1
+    mention = parse.mention_at(name)
+    if parse.tokens[name].pos != "PROPN" or mention is None or mention.label not in COLON_LABELS:
+        return None
+    return colon
 
 
 def _dash_name(parse: Parse, start: int) -> int | None:
@@ -296,16 +327,39 @@ def find_transcript(parse: Parse, paragraphs: tuple[tuple[int, int], ...]) -> li
     out = []
     for start, end in paragraphs:
         match = TRANSCRIPT_LINE.match(parse.text, start, end)
-        if match is None:
-            continue
-        content_start, content_end = match.start("content"), end
+        if match is not None:
+            label = match.group("label")
+            speaker = Speaker(match.start("label"), match.end("label"), _label_name(parse, label))
+            colon, content_start = match.end("label"), match.start("content")
+        else:
+            found = _person_label(parse, start, end)
+            if found is None:
+                continue
+            speaker, colon, content_start = found
+        content_end = end
         while content_end > content_start and parse.text[content_end - 1] in " \"”\n":
             content_end -= 1
-        label = match.group("label")
-        speaker = Speaker(match.start("label"), match.end("label"), _label_name(parse, label))
-        colon = match.end("label")
         out.append(Attribution(content_start, content_end, "direct", ":", colon, colon + 1, speaker))
     return out
+
+
+def _person_label(parse: Parse, start: int, end: int) -> tuple[Speaker, int, int] | None:
+    """"Alex Seitz-Wald: She is right ...": a paragraph opening with a person's name and a colon."""
+    first = parse.token_at(start)
+    if first is None or parse.tokens[first].start != start:
+        return None
+    mention = parse.mention_at(first)
+    if mention is None or mention.label != "PERSON" or mention.start != start:
+        return None
+    colon = mention.end
+    if parse.text[colon : colon + 1] != ":" or not parse.text[colon + 1 : end].strip():
+        return None
+    content_start = colon + 1
+    while content_start < end and parse.text[content_start].isspace():
+        content_start += 1
+    if len(parse.text[content_start:end].split()) < MIN_QUOTE_WORDS:
+        return None
+    return Speaker(mention.start, mention.end, mention.canonical or mention.text), colon, content_start
 
 
 def _label_name(parse: Parse, label: str) -> str:

@@ -13,7 +13,10 @@ from functools import cache
 
 from dateline.quotes.speakers import Attribution, Parse, Speaker, load_lexicon, load_speech_verbs
 
-HEADLINE = re.compile(r"(?P<label>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}):[ \t]+(?P<content>\S[^\n]*)")
+LABEL_SMALL_WORDS = "to|at|on|in|of|for|about|with|from|and|the"  # "Clinton to Planned Parenthood: ...", "Mukasey at RNC: ..."
+HEADLINE = re.compile(
+    rf"(?P<label>[A-Z][\w.'’-]*(?:(?: (?:{LABEL_SMALL_WORDS}))* [A-Z][\w.'’-]*){{0,7}}):[ \t]+(?P<content>\S[^\n]*)"
+)
 MAX_HEADLINE_CHARS = 200  # "Source: claim" lines are headlines or deck lines, not body paragraphs
 MIN_HEADLINE_WORDS = 3
 TITLE_WORD = re.compile(r"[\w’'-]+")

@@ -48,6 +48,7 @@ NOUN_SOURCE_HEAD_DEPS = frozenset({"dobj", "attr", "nsubj", "nsubjpass"})
 SPEECH_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 OBJECT_LATER_PREPS = frozenset({"by", "about", "from", "with", "behind", "against", "over"})  # "described behavior by X behind the scenes"
 NOUN_LATER_PREPS = frozenset({"at", "by", "from", "with", "in", "behind", "against", "over", "during"})  # "questions about practices at a foundation"
+BARE_NOUN_TAGS = frozenset({"NN", "NNS"})
 MIN_OBJECT_WORDS = 1  # "Clinton cited it": PolNeAR annotates even a pronoun object
 PASSIVE_EXTENSION_DEPS = frozenset({"oprd", "xcomp", "acomp"})  # "he was called a charlatan", "was urged to quit"
 COPULAS = frozenset({"be", "seem", "appear", "remain", "become", "sound", "look", "grow", "stay"})
@@ -168,6 +169,8 @@ def _object_cue(parse: Parse, verb: int) -> tuple[tuple[int, int], int | None, t
     run = _contiguous(parse, _filled(parse, verb, indices))
     if len([i for i in run if parse.tokens[i].pos != "PUNCT"]) < MIN_OBJECT_WORDS:
         return None
+    if len(run) == 1 and parse.tokens[run[0]].tag in BARE_NOUN_TAGS:
+        return None  # "issued statements", "thanked supporters": a bare common noun is rarely what was said
     return parse.span_of(run), subject_of(parse, verb), cue_text(parse, verb)
 
 
