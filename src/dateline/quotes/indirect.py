@@ -42,6 +42,7 @@ def find_indirect(parse: Parse, marked: list[Marked], history: list[Speaker]) ->
         span = _content(parse, cue)
         if span is None or _mostly_quoted(span, marked) or _inside_quote(parse.tokens[cue].start, marked):
             continue
+        span = through_open_quote(span, marked)
         words, start, end = cue_text(parse, cue)
         subject = subject_of(parse, cue)
         subject = subject if subject is not None else name_before(parse, cue, span)
@@ -149,7 +150,8 @@ def without_asides(parse: Parse, indices: list[int]) -> list[int]:
 def _without_coordinated_cues(parse: Parse, indices: list[int]) -> list[int]:
     """Cut "killed and said: '...'" before the second cue; keep the first contiguous run."""
     cues = set(find_cues(parse, indices))
-    cut = sorted(i for i in indices if i in cues and parse.tokens[i].dep == "conj" and not _own_clause(parse, i))
+    cut = sorted(i for i in indices if i in cues and parse.tokens[i].dep == "conj" and not _own_clause(parse, i)
+                 and parse.tokens[i].lemma.lower() not in ASPECTUAL_CUES)
     if cut:
         indices = [i for i in indices if i < cut[0]]
     run = _first_run(sorted(indices))
@@ -197,6 +199,15 @@ def _trimmed(parse: Parse, start: int, end: int) -> tuple[int, int] | None:
     while end > start and text[end - 1] in EDGE_PUNCT:
         end -= 1
     return (start, end) if end > start else None
+
+
+def through_open_quote(span: tuple[int, int], marked: list[Marked]) -> tuple[int, int]:
+    """'said that “ethanol people” “do a fantastic job. And ...”': a quote opened inside the content runs to its closing mark."""
+    start, end = span
+    for m in marked:
+        if start <= m.open < end < m.end and m.close is not None:
+            end = m.close + 1
+    return start, end
 
 
 def _mostly_quoted(span: tuple[int, int], marked: list[Marked]) -> bool:
