@@ -17,6 +17,7 @@ from dateline.quotes.speakers import (
     Speaker,
     cue_text,
     find_cues,
+    load_lexicon,
     name_before,
     resolve_speaker,
     subject_of,
@@ -37,15 +38,19 @@ def find_indirect(parse: Parse, marked: list[Marked], history: list[Speaker]) ->
     """Reported-speech attributions for every cue verb with a clausal complement."""
     out: list[Attribution] = []
     cues = find_cues(parse, range(len(parse.tokens)))
-    cues = sorted(set(cues) | set(_that_clause_verbs(parse)))
+    phrases = set(_source_phrases(parse))
+    cues = sorted(set(cues) | set(_that_clause_verbs(parse)) | phrases)
     for cue in cues:
-        span = _content(parse, cue)
+        span = _according_content(parse, cue) if cue in phrases else _content(parse, cue)
         if span is None or _mostly_quoted(span, marked) or _inside_quote(parse.tokens[cue].start, marked):
             continue
         span = through_open_quote(span, marked)
         words, start, end = cue_text(parse, cue)
-        subject = subject_of(parse, cue)
-        subject = subject if subject is not None else name_before(parse, cue, span)
+        if cue in phrases:  # "in a poll ...": the phrase's noun is the source
+            subject = parse.child(cue, frozenset({"pobj"}))
+        else:
+            subject = subject_of(parse, cue)
+            subject = subject if subject is not None else name_before(parse, cue, span)
         speaker = resolve_speaker(parse, subject, history) if subject is not None else None
         parenthetical = span[0] <= start < span[1]  # "X, he said, Y": cue and source inside the span
         if speaker is not None and not parenthetical and speaker.start >= span[0] and speaker.end <= span[1]:
@@ -70,6 +75,29 @@ def _that_clause_verbs(parse: Parse) -> list[int]:
                 if parse.word(first).lower() == "that" and parse.tokens[first].dep == "mark":
                     out.append(i)
                     break
+    return out
+
+
+def _source_phrases(parse: Parse) -> list[int]:
+    """"In a CNN poll, 48 percent chose Clinton": a fronted "in" phrase whose noun is a poll, report or
+    statement attributes the rest of the clause. ("For Trump, ..." was measured too: as often a
+    beneficiary as a point of view, so it is not a cue.)"""
+    nouns, _ = load_lexicon("source_nouns")
+    out = []
+    for i, t in enumerate(parse.tokens):
+        if t.dep != "prep" or parse.word(i).lower() != "in":
+            continue
+        obj = parse.child(i, frozenset({"pobj"}))
+        if obj is None or not parse.lemma_in(obj, nouns) or parse.tokens[obj].tag not in ("NN", "NNS"):
+            continue
+        sentence = parse.sentence_tokens(t.sent)
+        lead = [j for j in sentence if j < i and parse.tokens[j].pos not in ("CCONJ", "PUNCT", "SPACE")]
+        end = max(parse.subtree(i))
+        if lead or end + 1 >= len(parse.tokens) or parse.word(end + 1) != ",":
+            continue  # only fronted phrases: mid-clause "in the polls" is mostly a standing, not a source
+        if find_cues(parse, sentence):
+            continue  # "said in a statement", "in an interview, she argued": the verb is the cue
+        out.append(i)
     return out
 
 

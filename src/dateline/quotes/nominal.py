@@ -44,6 +44,7 @@ OBJECT_EXTENSION_PREPS = frozenset({"as", "for", "of", "to"})  # "criticized the
 CLAUSE_DEPS = frozenset({"xcomp", "ccomp"})  # "called on Congress to act"
 NOUN_CLAUSE_DEPS = frozenset({"acl", "ccomp", "relcl"})
 NOUN_PREPS = frozenset({"of", "about", "for", "on", "over", "against"})
+HOLDER_OF_NOUNS = frozenset({"support", "backing"})  # "the support of millions": the supporters; "support for X": X
 NOUN_SOURCE_HEAD_DEPS = frozenset({"dobj", "attr", "nsubj", "nsubjpass"})
 SPEECH_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 OBJECT_LATER_PREPS = frozenset({"by", "about", "from", "with", "behind", "against", "over"})  # "described behavior by X behind the scenes"
@@ -303,6 +304,8 @@ def _noun_cue(parse: Parse, noun: int) -> tuple[tuple[int, int], int | None, tup
             content = parse.subtree(c)
             break
         if token.dep == "prep" and parse.word(c).lower() in NOUN_PREPS:
+            if parse.word(c).lower() == "of" and parse.tokens[noun].lemma.lower() in HOLDER_OF_NOUNS:
+                continue  # "the support of millions", "the plan of the leading candidate": "of" names the holder
             obj = parse.child(c, frozenset({"pobj", "pcomp"}))
             if obj is not None:
                 content = parse.subtree(obj)

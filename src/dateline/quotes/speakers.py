@@ -82,6 +82,13 @@ class Parse:
                 self.children[token.head].append(i)
         self.mentions = sorted(document.mentions, key=lambda m: m.start)
         self.mention_starts = [m.start for m in self.mentions]
+        self._sentences: dict[int, list[int]] = {}
+        for i, token in enumerate(self.tokens):
+            self._sentences.setdefault(token.sent, []).append(i)
+
+    def sentence_tokens(self, sent: int) -> list[int]:
+        """Indices of the tokens of sentence ``sent``."""
+        return self._sentences.get(sent, [])
 
     def word(self, i: int) -> str:
         token = self.tokens[i]
