@@ -300,6 +300,9 @@ def _introducer(parse: Parse, quote: Marked, previous: tuple[int, int], history:
     sent = parse.tokens[last].sent
     indices = [i for i in parse.tokens_between(previous[0], previous[1]) if parse.tokens[i].sent == sent]
     root = next((i for i in indices if parse.tokens[i].dep == "ROOT"), None)
+    if root is None:  # "Cruz continued:" parsed into the quote's sentence: its verb heads the paragraph's words
+        inside = set(indices)
+        root = next((i for i in indices if parse.tokens[i].pos == "VERB" and parse.tokens[i].head not in inside), None)
     if root is None:
         return None
     subject = subject_of(parse, root)
