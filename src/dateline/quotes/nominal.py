@@ -49,6 +49,7 @@ NOUN_SOURCE_HEAD_DEPS = frozenset({"dobj", "attr", "nsubj", "nsubjpass"})
 SPEECH_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 OBJECT_LATER_PREPS = frozenset({"by", "about", "from", "with", "behind", "against", "over"})  # "described behavior by X behind the scenes"
 NOUN_LATER_PREPS = frozenset({"at", "by", "from", "with", "in", "behind", "against", "over", "during"})  # "questions about practices at a foundation"
+NAMING_VERBS = frozenset({"call", "label", "brand", "dub", "term", "deem", "pronounce"})  # "called X Y": X Y is what was said
 BARE_NOUN_TAGS = frozenset({"NN", "NNS"})
 MIN_OBJECT_WORDS = 1  # "Clinton cited it": PolNeAR annotates even a pronoun object
 PASSIVE_EXTENSION_DEPS = frozenset({"oprd", "xcomp", "acomp"})  # "he was called a charlatan", "was urged to quit"
@@ -158,7 +159,9 @@ def _object_cue(parse: Parse, verb: int) -> tuple[tuple[int, int], int | None, t
         end = parse.tokens[agent].end
         return parse.span_of(indices), by, (parse.text[start:end], start, end)
     obj = parse.child(verb, frozenset({"dobj"}))
-    if obj is None or parse.tokens[obj].lemma.lower() in NOT_SAID_OBJECTS:
+    if obj is None:
+        return _predicates_only(parse, verb)
+    if parse.tokens[obj].lemma.lower() in NOT_SAID_OBJECTS:
         return None
     if obj < verb:  # "what she called a rant", "which he described as ...": the predicate is the content
         return _relative_predicate(parse, verb)
@@ -172,6 +175,22 @@ def _object_cue(parse: Parse, verb: int) -> tuple[tuple[int, int], int | None, t
         return None
     if len(run) == 1 and parse.tokens[run[0]].tag in BARE_NOUN_TAGS:
         return None  # "issued statements", "thanked supporters": a bare common noun is rarely what was said
+    return parse.span_of(run), subject_of(parse, verb), cue_text(parse, verb)
+
+
+def _predicates_only(parse: Parse, verb: int) -> tuple[tuple[int, int], int | None, tuple[str, int, int]] | None:
+    """"called both Trump and Clinton “crazy”" parsed with no object, only predicates: everything from
+    the verb to the end of the last predicate is the content."""
+    predicates = [c for c in parse.children[verb] if c > verb and parse.tokens[c].dep == "oprd"]
+    if not predicates or parse.tokens[verb].lemma.lower() not in NAMING_VERBS:
+        return None
+    end = max(parse.subtree(predicates[-1]))
+    sent = parse.tokens[verb].sent
+    run = [i for i in range(verb + 1, end + 1) if parse.tokens[i].sent == sent]
+    while run and parse.tokens[run[0]].pos in ("CCONJ", "PUNCT"):
+        run = run[1:]
+    if not run:
+        return None
     return parse.span_of(run), subject_of(parse, verb), cue_text(parse, verb)
 
 
