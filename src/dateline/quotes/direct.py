@@ -29,7 +29,7 @@ CLOSE_CONTEXT = " \t\n.,;:!?)]}—–-”\"'’"  # what may follow a closing ma
 TRANSCRIPT_LINE = re.compile(r"[\"“]?(?P<label>[A-Z][A-Z.'’ -]{1,30}[A-Z]):\s+(?P<content>\S)")
 DASHES = frozenset({"―", "—", "–", "--"})
 COLON_LABELS = frozenset({"PERSON", "ORG", "NORP"})  # who can be the label of a "Name: “...”" quote
-MAX_BARE_FRAME_TOKENS = 8  # "Trump said." / "the senator told reporters on Monday."
+MAX_BARE_FRAME_TOKENS = 8  # from the closing mark to the cue: "Trump said", "the state's junior senator said"
 MIN_QUOTE_WORDS = 2  # shorter marked text is a scare quote or a title, not speech
 MAX_TITLE_WORDS = 8  # "On “Fox News Sunday,” Pence said ...": a short Title Case name of a show, book or song
 TITLE_SMALL_WORDS = frozenset({"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from", "as", "is", "it"})
@@ -108,8 +108,8 @@ def _closes(text: str, i: int, end: int, kind: str) -> bool:
     ch = text[i]
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < end else " "
-    if kind == "double":
-        return ch == DOUBLE_CLOSE or (ch == '"' and not before.isspace())
+    if kind == "double":  # an opening “ glued to the end of a word and followed by a space is a mistyped closing mark
+        return ch == DOUBLE_CLOSE or (ch in ('"', DOUBLE_OPEN) and not before.isspace() and (ch == '"' or after in " \t\n"))
     if ch not in (SINGLE_CLOSE, "'") or before.isspace():
         return False
     if before.isalnum() and after.isalnum():
@@ -198,13 +198,15 @@ def _cue_after(parse: Parse, quote: Marked, marked: list[Marked], index: int) ->
 
 
 def _bare_frame(parse: Parse, cue: int, start: int, end: int) -> bool:
-    """'“...missing.” Trump said.': a sentence of its own that is only a speaker and a cue (a typo for ',')."""
+    """'“...missing.” Trump said.', '“... niches” Grubbs said after an event': a frame that opens with the
+    speaker and the cue, though the quote ends without a comma (a typo or a house style)."""
     tokens = parse.tokens_between(start, end)
-    if not tokens or len(tokens) > MAX_BARE_FRAME_TOKENS or parse.text[start:end].count("\n"):
+    if not tokens or parse.text[start : parse.tokens[cue].start].count("\n"):
         return False
-    if any(parse.tokens[c].dep in ("ccomp", "xcomp", "dobj") for c in parse.children[cue]):
+    if cue - tokens[0] > MAX_BARE_FRAME_TOKENS or any(parse.tokens[c].dep in ("ccomp", "xcomp", "dobj") for c in parse.children[cue]):
         return False
-    return subject_of(parse, cue) is not None and parse.word(tokens[-1]) == "."
+    subject = subject_of(parse, cue)
+    return subject is not None and tokens[0] <= subject < cue
 
 
 def _colon_label(parse: Parse, quote: Marked) -> int | None:
