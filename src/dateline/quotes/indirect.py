@@ -30,6 +30,7 @@ MAX_QUOTED_SHARE = 0.5  # a clause more than half inside quote marks is a direct
 RELATIVE_PRONOUNS = frozenset({"which", "who", "whom", "whose"})
 WH_TAGS = frozenset({"WDT", "WP"})
 EDGE_PUNCT = " ,;:.—–-\n\t"
+REFUSAL_CUES = frozenset({"decline", "refuse"})  # "declined to comment" is an attribution of its own
 ASPECTUAL_CUES = frozenset({"continue"})  # "he continued: '...'" is a cue; "continued to campaign" is not
 NOT_THAT_CUES = frozenset({"mean", "ensure", "prove", "make"})  # "the ruling means that ...": a consequence, not a stance
 
@@ -120,7 +121,7 @@ def _content(parse: Parse, cue: int) -> tuple[int, int] | None:
         indices = indices[1:]  # "which officials said will go ...": the relative pronoun before the cue is left out
     indices += _coordinated_infinitives(parse, cue, complements, max(indices))
     indices = _without_coordinated_cues(parse, without_asides(parse, indices))
-    if len(indices) < MIN_CONTENT_TOKENS:
+    if len(indices) < (2 if parse.lemma_in(cue, REFUSAL_CUES) else MIN_CONTENT_TOKENS):
         return None
     return _trimmed(parse, *parse.span_of(indices))
 
