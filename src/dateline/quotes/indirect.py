@@ -183,7 +183,7 @@ def _without_coordinated_cues(parse: Parse, indices: list[int]) -> list[int]:
                  and parse.tokens[i].lemma.lower() not in ASPECTUAL_CUES)
     if cut:
         indices = [i for i in indices if i < cut[0]]
-    run = _first_run(sorted(indices))
+    run = first_run(parse, sorted(indices))
     while run and parse.tokens[run[-1]].pos in ("CCONJ", "PUNCT"):
         run.pop()
     return run
@@ -194,10 +194,12 @@ def _own_clause(parse: Parse, verb: int) -> bool:
     return any(parse.tokens[c].dep in SUBJECTS or (parse.tokens[c].dep == "mark" and parse.word(c).lower() == "that") for c in parse.children[verb])
 
 
-def _first_run(indices: list[int]) -> list[int]:
+def first_run(parse: Parse, indices: list[int]) -> list[int]:
+    """The first run of consecutive token indices; a gap of whitespace tokens (a no-break or double
+    space the parser hung elsewhere) does not end the run."""
     run = indices[:1]
     for i in indices[1:]:
-        if i != run[-1] + 1:
+        if i != run[-1] + 1 and any(parse.word(k).strip() for k in range(run[-1] + 1, i)):
             break
         run.append(i)
     return run

@@ -27,7 +27,7 @@ from __future__ import annotations
 from functools import cache
 
 from dateline.quotes.direct import Marked
-from dateline.quotes.indirect import _inside_quote, _mostly_quoted, _trimmed, without_asides
+from dateline.quotes.indirect import _inside_quote, _mostly_quoted, _trimmed, first_run, without_asides
 from dateline.quotes.speakers import (
     Attribution,
     Parse,
@@ -360,12 +360,7 @@ def _noun_source(parse: Parse, noun: int) -> int | None:
 
 def _contiguous(parse: Parse, indices: list[int]) -> list[int]:
     """The first contiguous run of token indices (asides dropped), without trailing conjunctions and punctuation."""
-    indices = without_asides(parse, sorted(set(indices)))
-    run = indices[:1]
-    for i in indices[1:]:
-        if i != run[-1] + 1:
-            break
-        run.append(i)
+    run = first_run(parse, without_asides(parse, sorted(set(indices))))
     while len(run) > 1 and parse.tokens[run[-1]].pos in ("CCONJ", "PUNCT"):
         run.pop()
     return run
