@@ -26,7 +26,7 @@ from dateline.quotes.speakers import (
 CONTENT_DEPS = frozenset({"ccomp", "xcomp"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl"})
 MIN_CONTENT_TOKENS = 3  # "he said so" has no reported clause worth keeping
-MAX_QUOTED_SHARE = 0.5  # a clause more than half inside quote marks is a direct quote
+MAX_QUOTED_SHARE = 0.8  # a clause more than half inside quote marks is a direct quote
 RELATIVE_PRONOUNS = frozenset({"which", "who", "whom", "whose"})
 WH_TAGS = frozenset({"WDT", "WP"})
 EDGE_PUNCT = " ,;:.—–-\n\t"
