@@ -21,6 +21,8 @@ MAX_HEADLINE_CHARS = 200  # "Source: claim" lines are headlines or deck lines, n
 MIN_HEADLINE_WORDS = 3
 TITLE_WORD = re.compile(r"[\w’'-]+")
 MIN_TITLE_WORDS, MAX_TITLE_WORDS = 3, 20
+TITLE_CONJUNCTIONS = frozenset({"and", "but", "&"})
+TITLE_DETERMINERS = frozenset({"the", "a", "an", "only", "this", "that", "his", "her", "their", "its", "our", "my", "your", "one", "first", "new"})
 TITLE_CASE_SHARE = 0.7  # "Mayor Says Bridge Will Reopen": most words capitalised
 
 
@@ -56,41 +58,62 @@ def find_title_headlines(parse: Parse, paragraphs: tuple[tuple[int, int], ...]) 
     for p_start, p_end in paragraphs:
         start = p_start
         for line in parse.text[p_start:p_end].split("\n"):
-            found = _title_headline(parse, start, start + len(line))
-            if found is not None:
-                out.append(found)
+            out.extend(_title_headline(parse, start, start + len(line)))
             start += len(line) + 1
     return out
 
 
-def _title_headline(parse: Parse, start: int, end: int) -> Attribution | None:
+def _title_headline(parse: Parse, start: int, end: int) -> list[Attribution]:
     line = parse.text[start:end]
     words = list(TITLE_WORD.finditer(line))
     if not MIN_TITLE_WORDS <= len(words) <= MAX_TITLE_WORDS or line.rstrip().endswith(("?", "!")):
-        return None
+        return []
     capitalised = [w for w in words if w.group()[0].isupper() or w.group()[0].isdigit()]
     if len(capitalised) < TITLE_CASE_SHARE * len(words):
-        return None
-    cues = title_cue_lemmas()
-    for n, word in enumerate(words[1:-1], start=1):
-        if not word.group()[0].isupper() or _verb_lemma(word.group()) not in cues:
+        return []
+    verbs = _title_verbs(parse, start, line, words)
+    if not verbs:
+        return []
+    n = verbs[0]
+    if any(mark in line[: words[n].start()] for mark in ":‘“\"'"):
+        return []  # "Cruz: ...", "'I Fear ...'": a label or a quote, not a source before the verb
+    source_end = start + words[n - 1].end()
+    first = parse.token_at(start + words[0].start())
+    mention = parse.mention_at(first) if first is not None else None
+    name = (mention.canonical or mention.text) if mention is not None and mention.end <= source_end else line[words[0].start() : words[n - 1].end()]
+    speaker = Speaker(start + words[0].start(), source_end, name)
+    out = []
+    line_end = start + len(line.rstrip(" .\t"))
+    for k, verb in enumerate(verbs):
+        # "Backs Trump And Denounces Clinton": each verb's content runs to the conjunction before the next verb
+        content_end = start + words[verbs[k + 1] - 2].end() if k + 1 < len(verbs) else line_end
+        content_start = start + words[verb + 1].start()
+        if content_end - content_start < 2:
             continue
-        if any(mark in line[: word.start()] for mark in ":‘“\"'"):
-            return None  # "Cruz: ...", "'I Fear ...'": a label or a quote, not a source before the verb
+        word = words[verb]
+        out.append(Attribution(content_start, content_end, "direct", word.group(), start + word.start(), start + word.end(), speaker))
+    return out
+
+
+def _title_verbs(parse: Parse, start: int, line: str, words: list[re.Match[str]]) -> list[int]:
+    """Word positions of the headline's cue verb and of cue verbs coordinated with it ("... And Denounces ...")."""
+    cues = title_cue_lemmas()
+    found: list[int] = []
+    for n, word in enumerate(words[1:-1], start=1):
+        text = word.group()
+        if not text[0].isupper() or _verb_lemma(text) not in cues:
+            continue
+        if found and words[n - 1].group().lower() not in TITLE_CONJUNCTIONS:
+            continue
         token = parse.token_at(start + word.start())
         if token is not None and parse.tokens[token].pos in ("DET", "ADP", "NUM"):
-            return None
-        source_end = start + words[n - 1].end()
-        content_start, content_end = start + words[n + 1].start(), start + len(line.rstrip(" .\t"))
-        if content_end - content_start < 2:
-            return None
-        first = parse.token_at(start + words[0].start())
-        mention = parse.mention_at(first) if first is not None else None
-        name = (mention.canonical or mention.text) if mention is not None and mention.end <= source_end else line[words[0].start() : words[n - 1].end()]
-        speaker = Speaker(start + words[0].start(), source_end, name)
-        cue_start, cue_end = start + word.start(), start + word.end()
-        return Attribution(content_start, content_end, "direct", word.group(), cue_start, cue_end, speaker)
-    return None
+            if found:
+                continue
+            return []
+        if not found and _verb_lemma(text) == text.lower() and words[n - 1].group().lower() in TITLE_DETERMINERS:
+            continue  # "The Only Reason Funds Support ...": a bare noun after a determiner, not the verb
+        found.append(n)
+    return found
 
 
 def _verb_lemma(word: str) -> str:
