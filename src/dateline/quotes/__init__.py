@@ -11,7 +11,7 @@ import dataclasses
 
 from dateline.model import Document
 from dateline.quotes.direct import attribute_direct, find_marked, find_transcript
-from dateline.quotes.headlines import find_headline, find_title_headlines
+from dateline.quotes.headlines import find_headline, find_sentence_case_title, find_title_headlines
 from dateline.quotes.indirect import find_indirect
 from dateline.quotes.nominal import find_nominal
 from dateline.quotes.speakers import Attribution, Parse, Speaker, load_speech_verbs
@@ -34,6 +34,8 @@ def extract_attributions(document: Document) -> list[Attribution]:
     indirect = find_indirect(parse, marked, history)
     taken = {i for a in indirect if a.cue_start is not None for i in parse.tokens_between(a.cue_start, a.cue_end or a.cue_start)}
     indirect += find_nominal(parse, marked, history, taken)
+    cues_at = {a.cue_start for a in direct + indirect if a.cue_start is not None}
+    direct += find_sentence_case_title(parse, document.paragraphs, cues_at)
     direct = [_one_line(document.text, a) for a in direct]
     indirect = [_one_line(document.text, a) for a in indirect]
     kept_direct = [d for d in direct if not any(_covers(i, _words_only(document.text, d)) for i in indirect)]

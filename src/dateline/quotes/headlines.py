@@ -63,6 +63,53 @@ def find_title_headlines(parse: Parse, paragraphs: tuple[tuple[int, int], ...]) 
     return out
 
 
+def find_sentence_case_title(parse: Parse, paragraphs: tuple[tuple[int, int], ...], cues_at: set[int]) -> list[Attribution]:
+    """A document title in sentence case, "Rose Bowl skywriters blast Trump.": the parser often reads its
+    verb as a noun, so a present-tense cue word is taken as the verb when nothing else was found on the line."""
+    if not paragraphs:
+        return []
+    start = paragraphs[0][0]
+    line = parse.text[start : paragraphs[0][1]].split("\n")[0]
+    end = start + len(line)
+    words = list(TITLE_WORD.finditer(line))
+    if not MIN_TITLE_WORDS <= len(words) <= MAX_TITLE_WORDS or line.rstrip().endswith(("?", "!")) or ":" in line:
+        return []
+    if any(start <= c < end for c in cues_at):
+        return []
+    capitalised = [w for w in words if w.group()[0].isupper() or w.group()[0].isdigit()]
+    if len(capitalised) >= TITLE_CASE_SHARE * len(words):
+        return []
+    cues = title_cue_lemmas()
+    verbs: list[int] = []
+    for n, word in enumerate(words[1:-1], start=1):
+        text = word.group()
+        if not text[0].islower() or _verb_lemma(text) not in cues:
+            continue
+        previous = words[n - 1].group().lower()
+        if verbs and previous not in TITLE_CONJUNCTIONS:
+            continue
+        if not verbs and (previous in TITLE_DETERMINERS or previous == "to" or not (text.endswith("s") or previous.endswith("s"))):
+            continue  # a third-person verb ("blasts"), or a plural subject before a bare verb ("skywriters blast")
+        verbs.append(n)
+    if not verbs:
+        return []
+    n = verbs[0]
+    speaker = Speaker(start + words[0].start(), start + words[n - 1].end(), line[words[0].start() : words[n - 1].end()])
+    first = parse.token_at(start + words[0].start())
+    mention = parse.mention_at(first) if first is not None else None
+    if mention is not None and mention.end <= speaker.end:
+        speaker = Speaker(speaker.start, speaker.end, mention.canonical or mention.text)
+    out = []
+    line_end = start + len(line.rstrip(" .\t"))
+    for k, verb in enumerate(verbs):
+        content_end = start + words[verbs[k + 1] - 2].end() if k + 1 < len(verbs) else line_end
+        content_start = start + words[verb + 1].start()
+        if content_end - content_start >= 2:
+            word = words[verb]
+            out.append(Attribution(content_start, content_end, "direct", word.group(), start + word.start(), start + word.end(), speaker))
+    return out
+
+
 def _title_headline(parse: Parse, start: int, end: int) -> list[Attribution]:
     line = parse.text[start:end]
     words = list(TITLE_WORD.finditer(line))
