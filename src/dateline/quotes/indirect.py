@@ -30,6 +30,7 @@ MAX_QUOTED_SHARE = 0.8  # a clause more than half inside quote marks is a direct
 RELATIVE_PRONOUNS = frozenset({"which", "who", "whom", "whose"})
 WH_TAGS = frozenset({"WDT", "WP"})
 EDGE_PUNCT = " ,;:.—–-\n\t"
+QUESTION_CUES = frozenset({"ask", "wonder", "inquire", "question"})
 REFUSAL_CUES = frozenset({"decline", "refuse"})  # "declined to comment" is an attribution of its own
 ASPECTUAL_CUES = frozenset({"continue"})  # "he continued: '...'" is a cue; "continued to campaign" is not
 NOT_THAT_CUES = frozenset({"mean", "ensure", "prove", "make"})  # "the ruling means that ...": a consequence, not a stance
@@ -110,6 +111,9 @@ def _content(parse: Parse, cue: int) -> tuple[int, int] | None:
     sent = parse.tokens[cue].sent  # the parser sometimes hangs the next sentence's quote on the cue
     complements = [c for c in parse.children[cue] if parse.tokens[c].dep in CONTENT_DEPS and parse.tokens[c].sent == sent
                    and not ((passive or aspectual) and parse.tokens[c].dep == "xcomp")]
+    if parse.lemma_in(cue, QUESTION_CUES):  # "asked the students if they were ...": the parser makes the question an adverbial
+        complements += [c for c in parse.children[cue] if c > cue and parse.tokens[c].dep == "advcl" and parse.tokens[c].sent == sent
+                        and any(parse.tokens[m].dep == "mark" and parse.word(m).lower() in ("if", "whether") for m in parse.children[c])]
     if any(c > cue for c in complements):  # "X ripped Y: He said Z": the clause after the cue is what he said
         complements = [c for c in complements if c > cue]
     if not complements:
