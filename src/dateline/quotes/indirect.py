@@ -31,6 +31,8 @@ RELATIVE_PRONOUNS = frozenset({"which", "who", "whom", "whose"})
 WH_TAGS = frozenset({"WDT", "WP"})
 EDGE_PUNCT = " ,;:.—–-\n\t"
 QUESTION_CUES = frozenset({"ask", "wonder", "inquire", "question"})
+SHORT_ANSWER_CUES = frozenset({"say"})
+SHORT_ANSWERS = frozenset({"yes", "no", "so", "same"})
 REFUSAL_CUES = frozenset({"decline", "refuse"})  # "declined to comment" is an attribution of its own
 ASPECTUAL_CUES = frozenset({"continue"})  # "he continued: '...'" is a cue; "continued to campaign" is not
 NOT_THAT_CUES = frozenset({"mean", "ensure", "prove", "make"})  # "the ruling means that ...": a consequence, not a stance
@@ -116,6 +118,11 @@ def _content(parse: Parse, cue: int) -> tuple[int, int] | None:
                         and any(parse.tokens[m].dep == "mark" and parse.word(m).lower() in ("if", "whether") for m in parse.children[c])]
     if any(c > cue for c in complements):  # "X ripped Y: He said Z": the clause after the cue is what he said
         complements = [c for c in complements if c > cue]
+    if not complements and parse.lemma_in(cue, SHORT_ANSWER_CUES):
+        answer = next((c for c in parse.children[cue] if c > cue and parse.word(c).lower() in SHORT_ANSWERS
+                       and parse.tokens[c].dep in ("dobj", "advmod", "intj", "amod")), None)
+        if answer is not None:  # "46 percent said yes", "a third said the same": the answer is what was said
+            return _trimmed(parse, *parse.span_of(parse.subtree(answer)))
     if not complements:
         if parse.tokens[cue].dep == "parataxis":
             return _parenthetical_content(parse, cue)
