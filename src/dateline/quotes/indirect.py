@@ -219,11 +219,11 @@ def first_run(parse: Parse, indices: list[int]) -> list[int]:
 def _according_content(parse: Parse, cue: int) -> tuple[int, int] | None:
     """"X happened, according to Y": the clause of the verb "according" modifies, minus the phrase."""
     head = parse.tokens[cue].head
-    if find_cues(parse, [head]):
-        return None  # "X said, according to Reuters": X is the source, the agency only relays
+    if find_cues(parse, [head]) and any(parse.tokens[c].dep in CONTENT_DEPS for c in parse.children[head]):
+        return None  # "X said Y, according to Reuters": X is the source, the agency only relays
     sent = parse.tokens[cue].sent
     own = set(parse.subtree(cue))
-    indices = [i for i, t in enumerate(parse.tokens) if t.sent == sent and i not in own]
+    indices = [i for i in parse.sentence_tokens(sent) if i not in own]
     if len(indices) < MIN_CONTENT_TOKENS:
         return None
     before = [i for i in indices if i < cue]
