@@ -124,7 +124,7 @@ def _content(parse: Parse, cue: int) -> tuple[int, int] | None:
         if answer is not None:  # "46 percent said yes", "a third said the same": the answer is what was said
             return _trimmed(parse, *parse.span_of(parse.subtree(answer)))
     if not complements:
-        if parse.tokens[cue].dep == "parataxis":
+        if parse.tokens[cue].dep == "parataxis" or _spliced_frame(parse, cue):
             return _parenthetical_content(parse, cue)
         return None
     indices = [i for c in complements for i in _clause(parse, c) if parse.tokens[i].sent == sent]
@@ -160,6 +160,18 @@ def _coordinated_infinitives(parse: Parse, cue: int, complements: list[int], end
         out.extend(range(end + 1, max(clause) + 1))
         end = max(clause)
     return out
+
+
+def _spliced_frame(parse: Parse, cue: int) -> bool:
+    """"This includes X, Defense Secretary Ash Carter told a panel.": the parser coordinates the frame with
+    the clause before it; a comma and no conjunction mark it as a frame."""
+    token = parse.tokens[cue]
+    if token.dep != "conj" or token.head > cue or parse.child(cue, SUBJECTS) is None:
+        return False
+    if any(parse.tokens[c].dep == "cc" for c in parse.children[token.head] if token.head < c < cue):
+        return False
+    first = min(parse.subtree(cue))
+    return first > 0 and parse.word(first - 1) == ","
 
 
 def _parenthetical_content(parse: Parse, cue: int) -> tuple[int, int] | None:
