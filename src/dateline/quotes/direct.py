@@ -4,7 +4,13 @@ Double (“ ” and ") and single British (‘ ’ and ') marks. A single mark b
 ("they're", "Iraq's") or after a plural "s" followed by a lowercase word ("Isis’ leader") is an
 apostrophe, not a quote mark. Marks of the other kind inside an open quote are nested quotes and
 are ignored. A quote left open at the end of a paragraph continues when the next paragraph opens
-with a mark (the newspaper convention for multi-paragraph quotes).
+with a mark (the newspaper convention for multi-paragraph quotes). An opening “ glued to the end of a
+word is a mistyped closing mark.
+
+A quote is attributed by a cue after it ("..., he said", also "...” Trump said." without the comma),
+a cue before it in its sentence, a name and a colon right before it ("pollster Daron Shaw: “...”"),
+the previous quote, or an introducing paragraph ("Cruz continued:"). Transcript paragraphs ("PENCE: ..."
+or "Alex Seitz-Wald: ...") are quotes of the labelled speaker.
 """
 
 from __future__ import annotations

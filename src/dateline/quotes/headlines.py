@@ -3,7 +3,9 @@
 Headlines and deck lines attribute in two compact forms news bodies do not use: a "Source: claim"
 label, and a Title Case line whose verb is a cue ("Council Backs Harbour Plan"), which the parser,
 seeing only capitalised words, tags as proper nouns. Both give a direct attribution with the words
-before the label or verb as the source.
+before the label or verb as the source; coordinated verbs ("Backs Trump And Denounces Clinton") give one
+attribution each. A sentence-case document title whose verb the parser read as a noun ("Rose Bowl
+skywriters blast Trump.") is read the same way when nothing else was found on that line.
 """
 
 from __future__ import annotations

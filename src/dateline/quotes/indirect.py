@@ -1,11 +1,14 @@
 """Indirect (reported) speech: "Mr X said ISIS had lost ..." → the reported clause, attributed to X.
 
-A cue verb's clausal complement (``ccomp``, with its "that") is the content; "..., according to X"
-makes the rest of the clause the content; a parenthetical cue ("The bridge, he said, will open ...")
-makes the clause it interrupts the content. Non-restrictive relative clauses (", which ...") are the
-writer's asides and are cut. With no parsed subject, the last name before the cue in the sentence is
-the source; with none at all the clause is kept without a source. Clauses that are mostly inside
-quotation marks are left to :mod:`dateline.quotes.direct`.
+A cue verb's clausal complement (``ccomp``, with its "that") is the content, in the cue's sentence; "...,
+according to X" and a fronted "In a CNN poll, ..." make the rest of the clause the content; a
+parenthetical or comma-spliced frame ("The bridge, he said, will open ...", "X is ready, the minister
+told reporters") makes the clause it frames the content; "asked if ..." keeps the question and "said yes"
+the answer. A non-restrictive relative clause (", which ...") at the end of a content is the writer's
+aside and is cut; one inside a content stays. A quotation opened inside the content runs to its closing
+mark. With no parsed subject, the last name before the cue in the sentence is the source; with none at
+all the clause is kept without a source. Clauses four fifths inside quotation marks are left to
+:mod:`dateline.quotes.direct`.
 """
 
 from __future__ import annotations

@@ -10,7 +10,7 @@ from dateline.quotes import extract_attributions, load_speech_verbs
 from dateline.quotes.speakers import Attribution, load_lexicon
 from dateline.stage import BaseStage
 
-LEXICONS = ("object_verbs", "prep_verbs", "noun_cues", "adjective_cues", "not_source_labels")
+LEXICONS = ("object_verbs", "prep_verbs", "noun_cues", "adjective_cues", "not_source_labels", "raising_verbs", "source_nouns")
 META_KEY = "quote_details"  # quote id → {speaker_role, speaker_start, speaker_end, cue_start, cue_end}
 ATTRIBUTIONS_KEY = "attributions"  # the Attribution records themselves, for later stages of the same worker
 
@@ -18,7 +18,7 @@ ATTRIBUTIONS_KEY = "attributions"  # the Attribution records themselves, for lat
 class QuotesStage(BaseStage):
     """Direct and indirect quotes with speakers resolved to canonical entity names."""
 
-    name: ClassVar[str] = "quotes.extract.v3"
+    name: ClassVar[str] = "quotes.extract.v4"
 
     def setup(self) -> None:
         load_speech_verbs()
