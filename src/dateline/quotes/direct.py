@@ -182,8 +182,18 @@ def _attribution(parse: Parse, quote: Marked, cue: int, history: list[Speaker]) 
         subject: int | None = cue - 1
     else:
         subject = _name_after(parse, cue) if is_dash(parse.word(cue)) else subject_of(parse, cue)
+    if subject is not None and quote.open <= parse.tokens[subject].start < (quote.close or quote.end):
+        subject = _inverted_subject(parse, cue)  # "“Hands off our market,” read one banner": the quote is no source
     speaker = resolve_speaker(parse, subject, history) if subject is not None else None
     return Attribution(quote.start, quote.end, "direct", words, start, end, speaker)
+
+
+def _inverted_subject(parse: Parse, cue: int) -> int | None:
+    """The noun right after an inverted cue ("..., read one banner", "..., said the mayor")."""
+    for c in parse.children[cue]:
+        if c > cue and parse.tokens[c].pos in ("NOUN", "PROPN") and parse.tokens[c].dep in ("dobj", "nsubj", "attr", "npadvmod"):
+            return c
+    return None
 
 
 def _cue_after(parse: Parse, quote: Marked, marked: list[Marked], index: int) -> int | None:

@@ -90,8 +90,8 @@ def find_sentence_case_title(parse: Parse, paragraphs: tuple[tuple[int, int], ..
         previous = words[n - 1].group().lower()
         if verbs and previous not in TITLE_CONJUNCTIONS:
             continue
-        if not verbs and (previous in TITLE_DETERMINERS or previous == "to" or not (text.endswith("s") or previous.endswith("s"))):
-            continue  # a third-person verb ("blasts"), or a plural subject before a bare verb ("skywriters blast")
+        if not verbs and (previous in TITLE_DETERMINERS or previous == "to" or not (text.endswith("s") or _plural(parse, start, words[n - 1]))):
+            continue  # a third-person verb ("blasts"), or a plural subject before a bare verb ("fishermen slam")
         verbs.append(n)
     if not verbs:
         return []
@@ -110,6 +110,11 @@ def find_sentence_case_title(parse: Parse, paragraphs: tuple[tuple[int, int], ..
             word = words[verb]
             out.append(Attribution(content_start, content_end, "direct", word.group(), start + word.start(), start + word.end(), speaker))
     return out
+
+
+def _plural(parse: Parse, start: int, word: re.Match[str]) -> bool:
+    token = parse.token_at(start + word.start())
+    return word.group().lower().endswith("s") or (token is not None and parse.tokens[token].tag in ("NNS", "NNPS"))
 
 
 def _title_headline(parse: Parse, start: int, end: int) -> list[Attribution]:
