@@ -31,6 +31,7 @@ SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl"})
 MIN_CONTENT_TOKENS = 3  # "he said so" has no reported clause worth keeping
 MAX_QUOTED_SHARE = 0.8  # a clause more than half inside quote marks is a direct quote
 RELATIVE_PRONOUNS = frozenset({"which", "who", "whom", "whose"})
+POLL_NOUNS = frozenset({"poll", "survey", "average"})  # "leads in the polls", "trails in the RealClearPolitics average"
 WH_TAGS = frozenset({"WDT", "WP"})
 EDGE_PUNCT = " ,;:.—–-\n\t"
 QUESTION_CUES = frozenset({"ask", "wonder", "inquire", "question"})
@@ -45,10 +46,13 @@ def find_indirect(parse: Parse, marked: list[Marked], history: list[Speaker]) ->
     """Reported-speech attributions for every cue verb with a clausal complement."""
     out: list[Attribution] = []
     cues = find_cues(parse, range(len(parse.tokens)))
-    phrases = set(_source_phrases(parse))
-    cues = sorted(set(cues) | set(_that_clause_verbs(parse)) | phrases)
+    phrases = _source_phrases(parse)
+    cues = sorted(set(cues) | set(_that_clause_verbs(parse)) | set(phrases))
     for cue in cues:
-        span = _according_content(parse, cue) if cue in phrases else _content(parse, cue)
+        if cue in phrases:
+            span = _according_content(parse, cue) if phrases[cue] else _poll_content(parse, cue)
+        else:
+            span = _content(parse, cue)
         if span is None or _mostly_quoted(span, marked) or _inside_quote(parse.tokens[cue].start, marked):
             continue
         span = through_open_quote(span, marked)
@@ -85,12 +89,26 @@ def _that_clause_verbs(parse: Parse) -> list[int]:
     return out
 
 
-def _source_phrases(parse: Parse) -> list[int]:
+def _poll_content(parse: Parse, prep: int) -> tuple[int, int] | None:
+    """"Trump has a decisive lead in the polls ...": the clause the phrase hangs on, up to the phrase."""
+    head = parse.tokens[prep].head
+    while parse.tokens[head].pos not in ("VERB", "AUX") and parse.tokens[head].head != head:
+        head = parse.tokens[head].head  # "a growing lead in the poll": from the noun up to its verb
+    sent = parse.tokens[prep].sent
+    own = set(parse.subtree(prep))
+    indices = [i for i in parse.subtree(head) if i not in own and i < prep and parse.tokens[i].sent == sent]
+    run = first_run(parse, without_asides(parse, indices))
+    if len(run) < MIN_CONTENT_TOKENS:
+        return None
+    return _trimmed(parse, *parse.span_of(run))
+
+
+def _source_phrases(parse: Parse) -> dict[int, bool]:
     """"In a CNN poll, 48 percent chose Clinton": a fronted "in" phrase whose noun is a poll, report or
     statement attributes the rest of the clause. ("For Trump, ..." was measured too: as often a
     beneficiary as a point of view, so it is not a cue.)"""
     nouns, _ = load_lexicon("source_nouns")
-    out = []
+    out: dict[int, bool] = {}  # prep token → fronted
     for i, t in enumerate(parse.tokens):
         if t.dep != "prep" or parse.word(i).lower() != "in":
             continue
@@ -100,11 +118,12 @@ def _source_phrases(parse: Parse) -> list[int]:
         sentence = parse.sentence_tokens(t.sent)
         lead = [j for j in sentence if j < i and parse.tokens[j].pos not in ("CCONJ", "PUNCT", "SPACE")]
         end = max(parse.subtree(i))
-        if lead or end + 1 >= len(parse.tokens) or parse.word(end + 1) != ",":
-            continue  # only fronted phrases: mid-clause "in the polls" is mostly a standing, not a source
+        fronted = not lead and end + 1 < len(parse.tokens) and parse.word(end + 1) == ","
+        if not fronted and not parse.lemma_in(obj, POLL_NOUNS):
+            continue  # mid-clause, only polls: "Trump leads in the polls"; "in an interview" or "in the count" is no source
         if find_cues(parse, sentence):
             continue  # "said in a statement", "in an interview, she argued": the verb is the cue
-        out.append(i)
+        out[i] = fronted
     return out
 
 
