@@ -19,6 +19,9 @@ LABEL_SMALL_WORDS = "to|at|on|in|of|for|about|with|from|and|the"  # "Clinton to 
 HEADLINE = re.compile(
     rf"(?P<label>[A-Z][\w.'’-]*(?:(?: (?:{LABEL_SMALL_WORDS}))* [A-Z][\w.'’-]*){{0,7}}):[ \t]+(?P<content>\S[^\n]*)"
 )
+LOOSE_HEADLINE = re.compile(r"(?P<label>[A-Z][\w.'’-]*(?: [\w.'’-]+){1,3}):[ \t]+(?P<content>\S[^\n]*)")
+LABEL_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+TRANSCRIPT_LABEL = re.compile(r"[A-Z][A-Z.'’ -]{1,30}[A-Z]")  # as dateline.quotes.direct.TRANSCRIPT_LINE's label
 MAX_HEADLINE_CHARS = 200  # "Source: claim" lines are headlines or deck lines, not body paragraphs
 MIN_HEADLINE_WORDS = 3
 TITLE_WORD = re.compile(r"[\w’'-]+")
@@ -34,12 +37,15 @@ def find_headline(parse: Parse, paragraphs: tuple[tuple[int, int], ...]) -> list
     out = []
     for start, end in paragraphs:
         line = parse.text[start:end].strip()
-        match = HEADLINE.match(parse.text, start, end)
+        match = HEADLINE.match(parse.text, start, end) or _entity_label(parse, start, end)
         if match is None or len(line) > MAX_HEADLINE_CHARS or line.count(":") > 1:
             continue
         label = match.group("label")
-        if label.isupper() or label.split()[0].lower() in not_labels or label.split()[-1].lower() in not_labels:
+        if TRANSCRIPT_LABEL.fullmatch(label):
             continue  # an all-caps label is a transcript speaker (find_transcript)
+        first_word, last_word = label.split()[0].lower(), label.split()[-1].lower()
+        if first_word in not_labels or (last_word in not_labels and not _starts_with_entity(parse, match.start("label"), match.end("label"))):
+            continue  # "Update:", "Live video:"; not "Judicial Watch:"
         content_start, content_end = match.start("content"), match.end("content")
         while content_end > content_start and parse.text[content_end - 1] in " .\n":
             content_end -= 1
@@ -52,6 +58,20 @@ def find_headline(parse: Parse, paragraphs: tuple[tuple[int, int], ...]) -> list
         colon = match.end("label")
         out.append(Attribution(content_start, content_end, "direct", ":", colon, colon + 1, speaker))
     return out
+
+
+def _entity_label(parse: Parse, start: int, end: int) -> re.Match[str] | None:
+    """"Clinton camp: ...", "WSJ editorial: ...": a label with lower-case words counts when it opens with a name."""
+    match = LOOSE_HEADLINE.match(parse.text, start, end)
+    if match is None or not _starts_with_entity(parse, match.start("label"), match.end("label")):
+        return None
+    return match
+
+
+def _starts_with_entity(parse: Parse, start: int, end: int) -> bool:
+    first = parse.token_at(start)
+    mention = parse.mention_at(first) if first is not None else None
+    return mention is not None and mention.start == start and mention.end <= end and mention.label in LABEL_ENTITIES
 
 
 def find_title_headlines(parse: Parse, paragraphs: tuple[tuple[int, int], ...]) -> list[Attribution]:
