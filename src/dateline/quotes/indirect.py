@@ -32,6 +32,7 @@ MIN_CONTENT_TOKENS = 3  # "he said so" has no reported clause worth keeping
 MAX_QUOTED_SHARE = 0.8  # a clause more than half inside quote marks is a direct quote
 RELATIVE_PRONOUNS = frozenset({"which", "who", "whom", "whose"})
 POLL_NOUNS = frozenset({"poll", "survey", "average"})  # "leads in the polls", "trails in the RealClearPolitics average"
+ASIDE_MARKS = frozenset({"while", "as", "since", "whereas", "although", "though", "even", "whether"})
 WH_TAGS = frozenset({"WDT", "WP"})
 EDGE_PUNCT = " ,;:.—–-\n\t"
 QUESTION_CUES = frozenset({"ask", "wonder", "inquire", "question"})
@@ -153,7 +154,7 @@ def _content(parse: Parse, cue: int) -> tuple[int, int] | None:
     if len(indices) > 1 and indices[0] < cue < indices[1] and parse.tokens[indices[0]].tag in WH_TAGS:
         indices = indices[1:]  # "which officials said will go ...": the relative pronoun before the cue is left out
     indices += _coordinated_infinitives(parse, cue, complements, max(indices))
-    indices = _without_coordinated_cues(parse, without_asides(parse, indices))
+    indices = _without_coordinated_cues(parse, without_trailing_asides(parse, without_asides(parse, indices)))
     if len(indices) < (2 if parse.lemma_in(cue, REFUSAL_CUES) else MIN_CONTENT_TOKENS):
         return None
     return _trimmed(parse, *parse.span_of(indices))
@@ -204,6 +205,41 @@ def _parenthetical_content(parse: Parse, cue: int) -> tuple[int, int] | None:
     if len(indices) < MIN_CONTENT_TOKENS or find_cues(parse, [head]):
         return None
     return _trimmed(parse, *parse.span_of(indices))
+
+
+def without_trailing_asides(parse: Parse, indices: list[int]) -> list[int]:
+    """Cut what the writer adds after a comma at the end of a content: an apposition ("voted for Ben
+    Carson, a neurosurgeon who ..."), a "where"/"when" clause, a "while"/"as"/"since"/"although" clause
+    and a participle ("..., referring to the convention"). PolNeAR leaves them out of the content."""
+    keep = sorted(indices)
+    for _ in range(2):  # "X, a senator, while ...": up to two asides
+        words = [i for i in keep if parse.tokens[i].pos != "PUNCT"]
+        if len(words) < 2:
+            break
+        cut = next((k for k in keep[1:] if _opens_trailing_aside(parse, k, keep, words[-1])), None)
+        if cut is None:
+            break
+        keep = [i for i in keep if i < cut]
+    return keep
+
+
+def _opens_trailing_aside(parse: Parse, comma: int, keep: list[int], last: int) -> bool:
+    first = comma + 1
+    if parse.word(comma) != "," or first not in keep:
+        return False
+    head = first  # the constituent the comma opens: climb while the head's phrase starts at the same word
+    while parse.tokens[head].head != head and parse.tokens[head].head in keep and min(parse.subtree(parse.tokens[head].head)) == first:
+        head = parse.tokens[head].head
+    if max(parse.subtree(head)) < last:
+        return False  # something of the content follows: not at the end
+    token, word = parse.tokens[head], parse.word(first).lower()
+    if token.dep == "appos":
+        return True
+    if token.dep == "relcl":
+        return word in ("where", "when")
+    if token.dep == "advcl":
+        return word in ASIDE_MARKS or (token.tag == "VBG" and head == first)
+    return False
 
 
 def without_asides(parse: Parse, indices: list[int]) -> list[int]:

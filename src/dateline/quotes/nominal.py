@@ -27,7 +27,14 @@ from __future__ import annotations
 from functools import cache
 
 from dateline.quotes.direct import Marked
-from dateline.quotes.indirect import _inside_quote, _mostly_quoted, _trimmed, first_run, without_asides
+from dateline.quotes.indirect import (
+    _inside_quote,
+    _mostly_quoted,
+    _trimmed,
+    first_run,
+    without_asides,
+    without_trailing_asides,
+)
 from dateline.quotes.speakers import (
     Attribution,
     Parse,
@@ -360,7 +367,7 @@ def _noun_source(parse: Parse, noun: int) -> int | None:
 
 def _contiguous(parse: Parse, indices: list[int]) -> list[int]:
     """The first contiguous run of token indices (asides dropped), without trailing conjunctions and punctuation."""
-    run = first_run(parse, without_asides(parse, sorted(set(indices))))
+    run = first_run(parse, without_trailing_asides(parse, without_asides(parse, sorted(set(indices)))))
     while len(run) > 1 and parse.tokens[run[-1]].pos in ("CCONJ", "PUNCT"):
         run.pop()
     return run
