@@ -163,3 +163,33 @@ def test_introducing_paragraph_ending_in_a_colon(make_document):
     doc = make_document("Mr. Okafor continued:\n“We have waited ten years for this bridge, and we will not wait ten more.”")
     found = _found(doc)
     assert any(c.startswith("We have waited ten years") and speaker and "Okafor" in speaker for c, _, speaker in found)
+
+
+def test_trailing_apposition_is_cut(make_document):
+    doc = make_document("Ms. Ortiz said she voted for Ben Carson, a surgeon who has never held office.")
+    assert "she voted for Ben Carson" in _contents(doc)
+
+
+def test_trailing_where_clause_is_cut(make_document):
+    doc = make_document("The mayor said the ferry would stop at Dunmore, where the pier was rebuilt last year.")
+    assert "the ferry would stop at Dunmore" in _contents(doc)
+
+
+def test_trailing_while_clause_is_cut(make_document):
+    doc = make_document("The minister said exports rose in March, while imports fell for a third month.")
+    assert "exports rose in March" in _contents(doc)
+
+
+def test_trailing_participle_is_cut(make_document):
+    doc = make_document("Okafor said the market would reopen in June, referring to the fire that closed it.")
+    assert "the market would reopen in June" in _contents(doc)
+
+
+def test_apposition_after_a_dash_is_cut(make_document):
+    doc = make_document("The report noted that spending reached $2 million — a record for the county.")
+    assert "that spending reached $2 million" in _contents(doc)
+
+
+def test_apposition_inside_a_content_stays(make_document):
+    doc = make_document("The mayor said the contractor, a firm from Leeds, will finish the bridge by May.")
+    assert any(c.startswith("the contractor, a firm from Leeds") and c.endswith("by May") for c in _contents(doc))

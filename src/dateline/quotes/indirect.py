@@ -4,8 +4,8 @@ A cue verb's clausal complement (``ccomp``, with its "that") is the content, in 
 according to X" and a fronted "In a CNN poll, ..." make the rest of the clause the content; a
 parenthetical or comma-spliced frame ("The bridge, he said, will open ...", "X is ready, the minister
 told reporters") makes the clause it frames the content; "asked if ..." keeps the question and "said yes"
-the answer. A non-restrictive relative clause (", which ...") at the end of a content is the writer's
-aside and is cut; one inside a content stays. A quotation opened inside the content runs to its closing
+the answer. What the writer adds at the end of a content after a comma or a dash is an aside and is cut
+(", which ...", an apposition, a "where"/"while"/"as" clause, a participle); an aside inside a content stays. A quotation opened inside the content runs to its closing
 mark. With no parsed subject, the last name before the cue in the sentence is the source; with none at
 all the clause is kept without a source. Clauses four fifths inside quotation marks are left to
 :mod:`dateline.quotes.direct`.
@@ -32,6 +32,7 @@ MIN_CONTENT_TOKENS = 3  # "he said so" has no reported clause worth keeping
 MAX_QUOTED_SHARE = 0.8  # a clause more than half inside quote marks is a direct quote
 RELATIVE_PRONOUNS = frozenset({"which", "who", "whom", "whose"})
 POLL_NOUNS = frozenset({"poll", "survey", "average"})  # "leads in the polls", "trails in the RealClearPolitics average"
+ASIDE_SEPARATORS = frozenset({",", "—", "–", "--"})  # ", a neurosurgeon who ...", "— a high sum, but ..."
 ASIDE_MARKS = frozenset({"while", "as", "since", "whereas", "although", "though", "even", "whether"})
 WH_TAGS = frozenset({"WDT", "WP"})
 EDGE_PUNCT = " ,;:.—–-\n\t"
@@ -208,7 +209,7 @@ def _parenthetical_content(parse: Parse, cue: int) -> tuple[int, int] | None:
 
 
 def without_trailing_asides(parse: Parse, indices: list[int]) -> list[int]:
-    """Cut what the writer adds after a comma at the end of a content: an apposition ("voted for Ben
+    """Cut what the writer adds after a comma or a dash at the end of a content: an apposition ("voted for Ben
     Carson, a neurosurgeon who ..."), a "where"/"when" clause, a "while"/"as"/"since"/"although" clause
     and a participle ("..., referring to the convention"). PolNeAR leaves them out of the content."""
     keep = sorted(indices)
@@ -225,7 +226,7 @@ def without_trailing_asides(parse: Parse, indices: list[int]) -> list[int]:
 
 def _opens_trailing_aside(parse: Parse, comma: int, keep: list[int], last: int) -> bool:
     first = comma + 1
-    if parse.word(comma) != "," or first not in keep:
+    if parse.word(comma) not in ASIDE_SEPARATORS or first not in keep:
         return False
     head = first  # the constituent the comma opens: climb while the head's phrase starts at the same word
     while parse.tokens[head].head != head and parse.tokens[head].head in keep and min(parse.subtree(parse.tokens[head].head)) == first:
