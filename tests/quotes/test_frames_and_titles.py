@@ -193,3 +193,8 @@ def test_apposition_after_a_dash_is_cut(make_document):
 def test_apposition_inside_a_content_stays(make_document):
     doc = make_document("The mayor said the contractor, a firm from Leeds, will finish the bridge by May.")
     assert any(c.startswith("the contractor, a firm from Leeds") and c.endswith("by May") for c in _contents(doc))
+
+
+def test_coordinated_that_clause_is_reported_too(make_document):
+    doc = make_document("The governor said the state needs a new reservoir, but that he would not raise taxes to pay for it.")
+    assert "the state needs a new reservoir, but that he would not raise taxes to pay for it" in _contents(doc)

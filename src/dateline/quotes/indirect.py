@@ -155,6 +155,7 @@ def _content(parse: Parse, cue: int) -> tuple[int, int] | None:
     if len(indices) > 1 and indices[0] < cue < indices[1] and parse.tokens[indices[0]].tag in WH_TAGS:
         indices = indices[1:]  # "which officials said will go ...": the relative pronoun before the cue is left out
     indices += _coordinated_infinitives(parse, cue, complements, max(indices))
+    indices += _coordinated_that_clauses(parse, cue, max(indices))
     indices = _without_coordinated_cues(parse, without_trailing_asides(parse, without_asides(parse, indices)))
     if len(indices) < (2 if parse.lemma_in(cue, REFUSAL_CUES) else MIN_CONTENT_TOKENS):
         return None
@@ -166,6 +167,24 @@ def _clause(parse: Parse, head: int) -> list[int]:
     "X won" inside Y): PolNeAR keeps that earlier clause out of the content three times in four."""
     drop = {i for c in parse.children[head] if c < head and parse.tokens[c].dep == "ccomp" for i in parse.subtree(c)}
     return [i for i in parse.subtree(head) if i not in drop]
+
+
+def _coordinated_that_clauses(parse: Parse, cue: int, end: int) -> list[int]:
+    """"said the U.S. needs X, but that he would not support Y": a "that" clause the parser coordinated
+    with the cue verb is reported too (unless it has a cue of its own)."""
+    out: list[int] = []
+    for c in parse.children[cue]:
+        token = parse.tokens[c]
+        if c <= end or token.dep != "conj" or token.sent != parse.tokens[cue].sent:
+            continue
+        if not any(parse.tokens[m].dep == "mark" and parse.word(m).lower() == "that" for m in parse.children[c]):
+            continue
+        clause = parse.subtree(c)
+        if find_cues(parse, clause):
+            continue
+        out.extend(range(end + 1, max(clause) + 1))
+        end = max(clause)
+    return out
 
 
 def _coordinated_infinitives(parse: Parse, cue: int, complements: list[int], end: int) -> list[int]:
