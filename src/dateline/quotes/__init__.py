@@ -38,7 +38,7 @@ def extract_attributions(document: Document) -> list[Attribution]:
     direct += find_sentence_case_title(parse, document.paragraphs, cues_at)
     direct = [_one_line(document.text, a) for a in direct]
     indirect = [_one_line(document.text, a) for a in indirect]
-    kept_direct = [d for d in direct if not any(_covers(i, _words_only(document.text, d)) for i in indirect)]
+    kept_direct = [d for d in direct if not _covered(_words_only(document.text, d), indirect)]
     kept_indirect = [i for i in indirect if not any(_contains(o, i) and o is not i for o in indirect)]
     kept_indirect = [i for n, i in enumerate(kept_indirect) if not any((o.start, o.end) == (i.start, i.end) for o in kept_indirect[:n])]
     return sorted(kept_direct + kept_indirect, key=lambda a: (a.start, a.end))
@@ -59,6 +59,10 @@ def _one_line(text: str, a: Attribution) -> Attribution:
     anchor = a.cue_start if a.cue_start is not None else a.start
     best = min(pieces, key=lambda p: 0 if p[0] <= anchor <= p[1] else min(abs(anchor - p[0]), abs(anchor - p[1])))
     return dataclasses.replace(a, start=best[0], end=best[1])
+
+
+def _covered(inner: Attribution, others: list[Attribution]) -> bool:
+    return any(_covers(o, inner) for o in others)
 
 
 def _contains(outer: Attribution, inner: Attribution) -> bool:

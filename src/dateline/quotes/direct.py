@@ -29,6 +29,7 @@ from dateline.quotes.speakers import (
 )
 
 DOUBLE_OPEN, DOUBLE_CLOSE = "“", "”"
+QUOTE_CHARS = re.compile("[\"'“”‘’]")
 SINGLE_OPEN, SINGLE_CLOSE = "‘", "’"
 OPEN_CONTEXT = " \t\n([{—–-:;,/"  # what may precede an opening mark
 CLOSE_CONTEXT = " \t\n.,;:!?)]}—–-”\"'’"  # what may follow a closing mark
@@ -67,7 +68,8 @@ def _scan_paragraph(text: str, start: int, end: int, following: str) -> list[Mar
     found: list[Marked] = []
     open_at: int | None = None
     kind = ""
-    for i in range(start, end):
+    for match in QUOTE_CHARS.finditer(text, start, end):  # only a quote character can open or close
+        i = match.start()
         if open_at is None:
             kind = _opening_kind(text, i, start)
             if kind:
