@@ -113,23 +113,7 @@ def find_sentence_case_title(parse: Parse, paragraphs: tuple[tuple[int, int], ..
         if not verbs and (previous in TITLE_DETERMINERS or previous == "to" or not (text.endswith("s") or _plural(parse, start, words[n - 1]))):
             continue  # a third-person verb ("blasts"), or a plural subject before a bare verb ("fishermen slam")
         verbs.append(n)
-    if not verbs:
-        return []
-    n = verbs[0]
-    speaker = Speaker(start + words[0].start(), start + words[n - 1].end(), line[words[0].start() : words[n - 1].end()])
-    first = parse.token_at(start + words[0].start())
-    mention = parse.mention_at(first) if first is not None else None
-    if mention is not None and mention.end <= speaker.end:
-        speaker = Speaker(speaker.start, speaker.end, mention.canonical or mention.text)
-    out = []
-    line_end = start + len(line.rstrip(" .\t"))
-    for k, verb in enumerate(verbs):
-        content_end = start + words[verbs[k + 1] - 2].end() if k + 1 < len(verbs) else line_end
-        content_start = start + words[verb + 1].start()
-        if content_end - content_start >= 2:
-            word = words[verb]
-            out.append(Attribution(content_start, content_end, "direct", word.group(), start + word.start(), start + word.end(), speaker))
-    return out
+    return _verb_attributions(parse, start, line, words, verbs) if verbs else []
 
 
 def _plural(parse: Parse, start: int, word: re.Match[str]) -> bool:
@@ -148,18 +132,23 @@ def _title_headline(parse: Parse, start: int, end: int) -> list[Attribution]:
     verbs = _title_verbs(parse, start, line, words)
     if not verbs:
         return []
-    n = verbs[0]
-    if any(mark in line[: words[n].start()] for mark in ":‘“\"'"):
+    if any(mark in line[: words[verbs[0]].start()] for mark in ":‘“\"'"):
         return []  # "Cruz: ...", "'I Fear ...'": a label or a quote, not a source before the verb
-    source_end = start + words[n - 1].end()
+    return _verb_attributions(parse, start, line, words, verbs)
+
+
+def _verb_attributions(parse: Parse, start: int, line: str, words: list[re.Match[str]], verbs: list[int]) -> list[Attribution]:
+    """One attribution per headline verb: the words before the first verb are the source; each verb's content
+    runs to the conjunction before the next verb ("Backs Trump And Denounces Clinton") or to the line's end."""
+    source_end = start + words[verbs[0] - 1].end()
     first = parse.token_at(start + words[0].start())
     mention = parse.mention_at(first) if first is not None else None
-    name = (mention.canonical or mention.text) if mention is not None and mention.end <= source_end else line[words[0].start() : words[n - 1].end()]
+    label = line[words[0].start() : words[verbs[0] - 1].end()]
+    name = (mention.canonical or mention.text) if mention is not None and mention.end <= source_end else label
     speaker = Speaker(start + words[0].start(), source_end, name)
     out = []
     line_end = start + len(line.rstrip(" .\t"))
     for k, verb in enumerate(verbs):
-        # "Backs Trump And Denounces Clinton": each verb's content runs to the conjunction before the next verb
         content_end = start + words[verbs[k + 1] - 2].end() if k + 1 < len(verbs) else line_end
         content_start = start + words[verb + 1].start()
         if content_end - content_start < 2:
