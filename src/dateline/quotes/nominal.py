@@ -302,8 +302,9 @@ def _prep_cue(parse: Parse, verb: int, cues: frozenset[tuple[str, ...]]) -> tupl
     for c in parse.children[verb]:
         if parse.tokens[c].dep != "prep" or c < verb:
             continue
-        key = (lemma, *particles, parse.word(c).lower())
-        if key not in cues and (lemma, parse.word(c).lower()) not in cues:
+        prep = parse.word(c).lower()
+        lemmas = (lemma, lemma + "e") if parse.word(verb).lower().endswith(("ed", "ing", "es")) else (lemma,)  # "hoping" → "hop"
+        if not any((form, *particles, prep) in cues or (form, prep) in cues for form in lemmas):
             continue
         obj = parse.child(c, frozenset({"pobj", "pcomp"}))
         if obj is None:
