@@ -303,7 +303,8 @@ def _prep_cue(parse: Parse, verb: int, cues: frozenset[tuple[str, ...]]) -> tupl
         if parse.tokens[c].dep != "prep" or c < verb:
             continue
         prep = parse.word(c).lower()
-        lemmas = (lemma, lemma + "e") if parse.word(verb).lower().endswith(("ed", "ing", "es")) else (lemma,)  # "hoping" → "hop"
+        word = parse.word(verb).lower()
+        lemmas = (lemma, lemma + "e") if word in (lemma + "e", lemma + "ed", lemma + "es", lemma + "ing") else (lemma,)  # "hoping" → "hop"
         if not any((form, *particles, prep) in cues or (form, prep) in cues for form in lemmas):
             continue
         obj = parse.child(c, frozenset({"pobj", "pcomp"}))

@@ -96,12 +96,12 @@ class Parse:
 
     def lemma_in(self, i: int, lemmas: frozenset[str]) -> bool:
         """Whether token ``i``'s lemma is in ``lemmas``; also the lemma with its "e" back when the
-        lemmatizer cut "hoped"/"hopes"/"hoping" to "hop" (a real word, so its rules accept it)."""
+        lemmatizer cut "hope"/"hoped"/"hopes"/"hoping" to "hop" (a real word, so its rules accept it)."""
         lemma = self.tokens[i].lemma.lower()
         if lemma in lemmas:
             return True
         word = self.word(i).lower()
-        return word.endswith(("ed", "ing", "es")) and lemma + "e" in lemmas
+        return lemma + "e" in lemmas and word in (lemma + "e", lemma + "ed", lemma + "es", lemma + "ing")
 
     def token_at(self, char: int) -> int | None:
         """Index of the token covering ``char`` (or the last token starting before it)."""
