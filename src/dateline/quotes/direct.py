@@ -29,8 +29,8 @@ from dateline.quotes.speakers import (
 )
 
 DOUBLE_OPEN, DOUBLE_CLOSE = "“", "”"
-QUOTE_CHARS = re.compile("[\"'“”‘’]")
 SINGLE_OPEN, SINGLE_CLOSE = "‘", "’"
+QUOTE_CHARS = re.compile("[\"'“”‘’]")  # every character _opening_kind or _closes can accept
 OPEN_CONTEXT = " \t\n([{—–-:;,/"  # what may precede an opening mark
 CLOSE_CONTEXT = " \t\n.,;:!?)]}—–-”\"'’"  # what may follow a closing mark
 TRANSCRIPT_LINE = re.compile(r"[\"“]?(?P<label>[A-Z][A-Z.'’ -]{1,30}[A-Z]):\s+(?P<content>\S)")
@@ -116,8 +116,10 @@ def _closes(text: str, i: int, end: int, kind: str) -> bool:
     ch = text[i]
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < end else " "
-    if kind == "double":  # an opening “ glued to the end of a word and followed by a space is a mistyped closing mark
-        return ch == DOUBLE_CLOSE or (ch in ('"', DOUBLE_OPEN) and not before.isspace() and (ch == '"' or after in " \t\n"))
+    if kind == "double":
+        if ch == DOUBLE_OPEN:  # glued to the end of a word and followed by a space: a mistyped closing mark
+            return not before.isspace() and after in " \t\n"
+        return ch == DOUBLE_CLOSE or (ch == '"' and not before.isspace())
     if ch not in (SINGLE_CLOSE, "'") or before.isspace():
         return False
     if before.isalnum() and after.isalnum():

@@ -93,13 +93,8 @@ def find_sentence_case_title(parse: Parse, paragraphs: tuple[tuple[int, int], ..
     start = paragraphs[0][0]
     line = parse.text[start : paragraphs[0][1]].split("\n")[0]
     end = start + len(line)
-    words = list(TITLE_WORD.finditer(line))
-    if not MIN_TITLE_WORDS <= len(words) <= MAX_TITLE_WORDS or line.rstrip().endswith(("?", "!")) or ":" in line:
-        return []
-    if any(start <= c < end for c in cues_at):
-        return []
-    capitalised = [w for w in words if w.group()[0].isupper() or w.group()[0].isdigit()]
-    if len(capitalised) >= TITLE_CASE_SHARE * len(words):
+    words, title_case = _title_words(line)
+    if not words or title_case or ":" in line or any(start <= c < end for c in cues_at):
         return []
     cues = title_cue_lemmas()
     verbs: list[int] = []
@@ -116,6 +111,15 @@ def find_sentence_case_title(parse: Parse, paragraphs: tuple[tuple[int, int], ..
     return _verb_attributions(parse, start, line, words, verbs) if verbs else []
 
 
+def _title_words(line: str) -> tuple[list[re.Match[str]], bool]:
+    """The words of a line that can be a headline (3–20 words, not a question), and whether it is in Title Case."""
+    words = list(TITLE_WORD.finditer(line))
+    if not MIN_TITLE_WORDS <= len(words) <= MAX_TITLE_WORDS or line.rstrip().endswith(("?", "!")):
+        return [], False
+    capitalised = [w for w in words if w.group()[0].isupper() or w.group()[0].isdigit()]
+    return words, len(capitalised) >= TITLE_CASE_SHARE * len(words)
+
+
 def _plural(parse: Parse, start: int, word: re.Match[str]) -> bool:
     token = parse.token_at(start + word.start())
     return word.group().lower().endswith("s") or (token is not None and parse.tokens[token].tag in ("NNS", "NNPS"))
@@ -123,11 +127,8 @@ def _plural(parse: Parse, start: int, word: re.Match[str]) -> bool:
 
 def _title_headline(parse: Parse, start: int, end: int) -> list[Attribution]:
     line = parse.text[start:end]
-    words = list(TITLE_WORD.finditer(line))
-    if not MIN_TITLE_WORDS <= len(words) <= MAX_TITLE_WORDS or line.rstrip().endswith(("?", "!")):
-        return []
-    capitalised = [w for w in words if w.group()[0].isupper() or w.group()[0].isdigit()]
-    if len(capitalised) < TITLE_CASE_SHARE * len(words):
+    words, title_case = _title_words(line)
+    if not words or not title_case:
         return []
     verbs = _title_verbs(parse, start, line, words)
     if not verbs:

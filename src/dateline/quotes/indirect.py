@@ -29,7 +29,7 @@ from dateline.quotes.speakers import (
 CONTENT_DEPS = frozenset({"ccomp", "xcomp"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl"})
 MIN_CONTENT_TOKENS = 3  # "he said so" has no reported clause worth keeping
-MAX_QUOTED_SHARE = 0.8  # a clause more than half inside quote marks is a direct quote
+MAX_QUOTED_SHARE = 0.8  # a clause more than four fifths inside quote marks is a direct quote
 RELATIVE_PRONOUNS = frozenset({"which", "who", "whom", "whose"})
 POLL_NOUNS = frozenset({"poll", "survey", "average"})  # "leads in the polls", "trails in the RealClearPolitics average"
 ASIDE_SEPARATORS = frozenset({",", "—", "–", "--"})  # ", a neurosurgeon who ...", "— a high sum, but ..."

@@ -297,14 +297,12 @@ def _stance_frame(parse: Parse, adj: int) -> bool:
 
 
 def _prep_cue(parse: Parse, verb: int, cues: frozenset[tuple[str, ...]]) -> tuple[tuple[int, int], int | None, tuple[str, int, int]] | None:
-    lemma = parse.tokens[verb].lemma.lower()
+    lemmas = parse.lemma_forms(verb)  # "hoping for" → "hope for"
     particles = [parse.word(c).lower() for c in parse.children[verb] if parse.tokens[c].dep == "prt"]
     for c in parse.children[verb]:
         if parse.tokens[c].dep != "prep" or c < verb:
             continue
         prep = parse.word(c).lower()
-        word = parse.word(verb).lower()
-        lemmas = (lemma, lemma + "e") if word in (lemma + "e", lemma + "ed", lemma + "es", lemma + "ing") else (lemma,)  # "hoping" → "hop"
         if not any((form, *particles, prep) in cues or (form, prep) in cues for form in lemmas):
             continue
         obj = parse.child(c, frozenset({"pobj", "pcomp"}))
@@ -333,7 +331,7 @@ def _noun_cue(parse: Parse, noun: int) -> tuple[tuple[int, int], int | None, tup
             break
         if token.dep == "prep" and parse.word(c).lower() in NOUN_PREPS:
             if parse.word(c).lower() == "of" and parse.tokens[noun].lemma.lower() in HOLDER_OF_NOUNS:
-                continue  # "the support of millions", "the plan of the leading candidate": "of" names the holder
+                continue  # "the support of millions": "of" names the supporters
             obj = parse.child(c, frozenset({"pobj", "pcomp"}))
             if obj is not None:
                 content = parse.subtree(obj)

@@ -94,14 +94,16 @@ class Parse:
         token = self.tokens[i]
         return self.text[token.start : token.end]
 
-    def lemma_in(self, i: int, lemmas: frozenset[str]) -> bool:
-        """Whether token ``i``'s lemma is in ``lemmas``; also the lemma with its "e" back when the
-        lemmatizer cut "hope"/"hoped"/"hopes"/"hoping" to "hop" (a real word, so its rules accept it)."""
+    def lemma_forms(self, i: int) -> tuple[str, ...]:
+        """Token ``i``'s lemma, and the lemma with its "e" back when the lemmatizer cut "hope"/"hoped"/
+        "hopes"/"hoping" to "hop" (a real word, so its rules accept it)."""
         lemma = self.tokens[i].lemma.lower()
-        if lemma in lemmas:
-            return True
         word = self.word(i).lower()
-        return lemma + "e" in lemmas and word in (lemma + "e", lemma + "ed", lemma + "es", lemma + "ing")
+        return (lemma, lemma + "e") if word in (lemma + "e", lemma + "ed", lemma + "es", lemma + "ing") else (lemma,)
+
+    def lemma_in(self, i: int, lemmas: frozenset[str]) -> bool:
+        """Whether one of token ``i``'s :meth:`lemma_forms` is in ``lemmas``."""
+        return any(form in lemmas for form in self.lemma_forms(i))
 
     def token_at(self, char: int) -> int | None:
         """Index of the token covering ``char`` (or the last token starting before it)."""
