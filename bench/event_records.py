@@ -19,7 +19,7 @@ event is a duplicate (two rows for one incident). Fields of matched events:
   country given at country level; or the same normalized name;
 - ``actor1`` / ``actor2``: the predicted name or canonical name equals (normalized) the gold name or one of the
   phrases the gold lists for that actor; an unknown/absent gold actor 2 wants none; an unidentified actor 1
-  accepts none;
+  accepts none; for an armed clash the two may come in either order;
 - ``fatalities``: equal (null = null).
 
 ``fully_correct_share`` = matched events with all six fields right / presented events. Calibration: every
@@ -157,14 +157,26 @@ def actor_ok(pred: list[dict[str, Any]], gold: dict[str, Any] | None, text: str,
     return bool(actor_names(pred[0]) & wanted)
 
 
+def _actors(pred: dict[str, Any], gold: dict[str, Any], text: str) -> dict[str, bool]:
+    """Actor 1 and actor 2; for an armed clash either order (the text rarely says who started it)."""
+    actors, targets = pred.get("actors") or [], pred.get("targets") or []
+    checks = {"actor1": actor_ok(actors, gold.get("actor1"), text, first=True),
+              "actor2": actor_ok(targets, gold.get("actor2"), text, first=False)}
+    if gold.get("sub_event_type") == "Armed clash" and not all(checks.values()):
+        swapped = {"actor1": actor_ok(targets, gold.get("actor1"), text, first=True),
+                   "actor2": actor_ok(actors, gold.get("actor2"), text, first=False)}
+        if all(swapped.values()):
+            return swapped
+    return checks
+
+
 def field_checks(pred: dict[str, Any], gold: dict[str, Any], places: dict[str, dict[str, Any]], text: str) -> dict[str, bool]:
     return {
         "event_type": SUB_EVENT_TYPES.get(pred.get("acled") or "") == gold.get("event_type"),
         "sub_event_type": pred.get("acled") == gold.get("sub_event_type"),
         "date": date_ok(pred, gold),
         "place": place_ok(pred, gold, places, text),
-        "actor1": actor_ok(pred.get("actors") or [], gold.get("actor1"), text, first=True),
-        "actor2": actor_ok(pred.get("targets") or [], gold.get("actor2"), text, first=False),
+        **_actors(pred, gold, text),
         "fatalities": pred.get("fatalities") == gold.get("fatalities"),
     }
 
@@ -186,7 +198,7 @@ def project(events: Iterable[dict[str, Any]], doc_article: dict[str, str], raw: 
         by_article: dict[str, list[tuple[int, int]]] = defaultdict(list)
         for span in event.get("sources") or []:
             article = doc_article.get(span.get("doc"))
-            if article is None:
+            if article is None or article not in raw:
                 continue
             found = locate(raw[article], span.get("text") or "")
             if found:

@@ -121,10 +121,12 @@ class Place:
 
 @dataclass(frozen=True, slots=True)
 class Participant:
-    """An actor or target of an event."""
+    """An actor or target of an event: the phrase as written, its dictionary actor and ACLED ``inter`` code."""
 
     name: str
     entity: str | None = None
+    canonical: str | None = None  # actor dictionary name ("Military Forces of Libya"), None when unknown
+    type: int | None = None  # ACLED inter: 1 state forces ... 7 civilians, 8 external/other; 0/None unknown
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,6 +156,11 @@ class Event:
     modality: str = "asserted"
     summary: str = ""
     story: str | None = None
+    confidence: float = 0.0  # calibrated: of events at confidence >= x, about x are real incident records
+    reportable: bool = False  # presented as fact: asserted, not background, confidence >= the threshold
+    background: bool = False  # happened well before publication, told as history
+    admin1: str | None = None  # first-level division of the place, when known
+    country: str | None = None  # ISO 3166-1 alpha-2 of the place, when known
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,6 +187,7 @@ class Figure:
     as_of: str | None = None
     attributed_to: str | None = None
     conflicts_with: tuple[str, ...] = ()
+    cumulative: bool = False  # a running total ("killed since March"), never one incident's toll
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,5 +22,7 @@ class Settings:
     min_english_confidence: float = 0.5
     stages: tuple[str, ...] = ()  # empty: the default plan
     event_embeddings: bool = True  # events: use the MiniLM classifier when installed (else rules only)
+    event_threshold: float | None = None  # events: confidence a record needs to be reportable (None: the default)
+    actors: tuple[str, ...] = ()  # extra actor dictionary TSV files, on top of the packaged one
     corpus_steps: bool = True  # after the stages: stories, merged events, conflicts, timeline, summary
     report: bool = True  # write DIR/report/index.html after a run

@@ -13,16 +13,21 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from dateline.events.actors import ActorContext, describe, is_victim
 from dateline.model import Document, Mention, Participant, Token
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
 OBJECT_DEPS = frozenset({"dobj", "obj"})
 INHERIT_DEPS = frozenset({"advcl", "xcomp", "conj", "acl", "pcomp", "ccomp"})
-TARGET_PREPS = frozenset({"on", "against", "for", "at", "into", "in"})
+TARGET_PREPS = frozenset({"on", "against", "for", "at", "into", "in", "with"})
+VERB_TARGET_PREPS = frozenset({"on", "against", "at", "with", "upon", "into"})
 NAME_LABELS = frozenset({"ORG", "GPE", "PERSON", "NORP", "FAC", "LOC"})
+CROWD_TYPES = frozenset({5, 6})  # rioters, protesters
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
-INSTRUMENTS = frozenset({"rocket", "missile", "shell", "mortar", "bomb", "mine", "bullet", "grenade", "explosive", "ied", "airstrike", "strike", "attack", "blast", "explosion", "fire", "gunfire"})
+INSTRUMENTS = frozenset({"rocket", "missile", "shell", "mortar", "bomb", "mine", "bullet", "grenade", "explosive", "ied",
+                         "airstrike", "strike", "attack", "blast", "explosion", "fire", "gunfire", "gas", "cannon",
+                         "shot", "round", "ammunition", "weapon", "salvo", "barrage", "volley"})
 MAX_CLIMB = 3  # head hops when a trigger borrows its subject from a governing verb
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "nummod", "quantmod"})
 
@@ -38,11 +43,14 @@ class Arguments:
 
 
 def find_arguments(document: Document, head: int, children: list[list[int]], trigger: Sequence[int] = (),
-                   excluded: frozenset[int] | set[int] = frozenset()) -> Arguments:
+                   excluded: frozenset[int] | set[int] = frozenset(), ctx: ActorContext | None = None,
+                   event_country: str | None = None, violent: bool = False, protest: bool = False) -> Arguments:
     """Actors and targets of the trigger whose head token is ``head`` (``trigger``: all its token indices).
 
     ``excluded`` tokens are never participants: other event triggers ("the offensive began") and time
-    expressions ("began 6 June").
+    expressions ("began 6 June"). With an actor context (``ctx``) every phrase goes through the actor
+    dictionary (:func:`dateline.events.actors.describe`): fragments are dropped, pronouns resolved, canonical
+    names and ``inter`` codes filled, and victims of ``violent`` events are never actors.
     """
     tokens = document.tokens
     if tokens[head].pos in ("VERB", "AUX"):
@@ -54,6 +62,25 @@ def find_arguments(document: Document, head: int, children: list[list[int]], tri
     subject_heads = [i for i in actor_heads if i in excluded and tokens[i].pos in ("NOUN", "PROPN")]
     actor_heads = [i for i in actor_heads if i not in excluded]
     target_heads = [i for i in target_heads if i not in excluded]
+    if ctx is not None:
+        sentence = tokens[head].sent
+        actors = _described(document, actor_heads, children, ctx, event_country, sentence, "actor")
+        targets = _described(document, target_heads, children, ctx, event_country, sentence, "target")
+        if protest and not any(a.type in CROWD_TYPES for a in actors) and any(t.type in CROWD_TYPES for t in targets):
+            actors, targets = targets, actors  # ACLED: protesters are actor 1, the force that met them actor 2
+        if violent and any(is_victim(a) for a in actors):
+            victims = tuple(a for a in actors if is_victim(a))
+            actors = tuple(a for a in actors if not is_victim(a))
+            targets = targets or victims
+        for actor in actors:
+            ctx.remember(sentence, actor)
+        return Arguments(
+            actors=actors, targets=targets,
+            actor_text=_phrase_text(document, actor_heads[:1], children),
+            target_text=_phrase_text(document, target_heads[:1], children),
+            target_lemma=tokens[target_heads[0]].lemma.lower() if target_heads else "",
+            subject_text=_phrase_text(document, subject_heads[:1], children),
+        )
     actor_heads = _resolve_pronouns(document, actor_heads)
     target_heads = _resolve_pronouns(document, target_heads)
     actors = _participants(document, actor_heads, children)
@@ -66,6 +93,16 @@ def find_arguments(document: Document, head: int, children: list[list[int]], tri
         target_lemma=tokens[target_heads[0]].lemma.lower() if target_heads else "",
         subject_text=_phrase_text(document, subject_heads[:1], children),
     )
+
+
+def _described(document: Document, heads: list[int], children: list[list[int]], ctx: ActorContext,
+               event_country: str | None, sentence: int, role: str) -> tuple[Participant, ...]:
+    out: dict[str, Participant] = {}
+    for i in _resolve_pronouns(document, heads):
+        found = describe(document, i, children, ctx, event_country=event_country, sentence=sentence, role=role)
+        if found is not None:
+            out.setdefault((found.canonical or found.name).lower(), found)
+    return tuple(out.values())
 
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
@@ -104,9 +141,9 @@ def _verb_arguments(tokens: Sequence[Token], head: int, children: list[list[int]
         actors = _borrowed_subject(tokens, head, children)
     if tokens[head].dep in ("acl", "relcl") and not targets and tokens[head].tag == "VBN":
         targets = [tokens[head].head]  # "the aircraft downed by Islamic State"
-    if not targets:
-        targets = [g for c in kids if tokens[c].dep == "prep" and tokens[c].lemma.lower() in ("on", "against")
-                   for g in children[c] if tokens[g].dep == "pobj"]
+    if not [t for t in targets if tokens[t].lemma.lower() not in INSTRUMENTS]:  # "fired tear gas at protesters"
+        targets = [g for c in kids if tokens[c].dep == "prep" and tokens[c].lemma.lower() in VERB_TARGET_PREPS
+                   for g in children[c] if tokens[g].dep == "pobj"] or targets
     return _with_conjuncts(tokens, actors, children), _with_conjuncts(tokens, targets, children)
 
 
@@ -135,6 +172,11 @@ def _noun_arguments(tokens: Sequence[Token], head: int, children: list[list[int]
             actors.append(c)
         elif dep == "prep" and lemma == "by":
             actors += [g for g in children[c] if tokens[g].dep == "pobj"]
+        elif dep == "prep" and lemma == "between":  # "clashes between protesters and police"
+            sides = [g for g in children[c] if tokens[g].dep == "pobj"]
+            sides += [k for g in sides for k in children[g] if tokens[k].dep == "conj"]
+            actors += sides[:1]
+            targets += sides[1:2]
         elif dep == "prep" and lemma in TARGET_PREPS:
             targets += [g for g in children[c] if tokens[g].dep == "pobj"]
     if not actors:

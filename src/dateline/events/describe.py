@@ -8,7 +8,7 @@ no place.
 from __future__ import annotations
 
 from dateline.events.arguments import Arguments
-from dateline.model import Document, EventPlace
+from dateline.model import Document, EventPlace, Participant
 
 PRECISION_BY_LENGTH = {10: "day", 7: "month", 4: "year"}  # "2017-04-06", "2017-04", "2017"
 
@@ -19,12 +19,36 @@ def event_date(document: Document, start: int, end: int, at: int | None = None) 
         from dateline.time import event_date as time_event_date
     except ImportError:
         time_event_date = None
+    published = document.published
     if time_event_date is not None:
         value, precision = time_event_date(document, start, end, at=at)
         if value is not None:
-            return value, precision
-    published = document.published
+            return _not_after(value, precision, published)
     return published, PRECISION_BY_LENGTH.get(len(published)) if published else None
+
+
+def _not_after(value: str, precision: str | None, published: str | None) -> tuple[str | None, str | None]:
+    """An event never happens after its report: a later day is read as the publication day. A week, month or
+    year that holds the publication day says only "recently": the report's day is the best estimate of a day
+    (ACLED codes the report's date when the text gives no day)."""
+    if not published or len(published) < 10:
+        return value, precision
+    if precision in ("week", "month", "year") and "/" not in value and _covers(value, published[:10]):
+        return published[:10], "day"
+    first = value.partition("/")[0]
+    if len(first) >= 10 and first[:10] > published[:10]:
+        return published[:10], "day"
+    last = value.rpartition("/")[2]
+    if "/" in value and len(last) >= 10 and last[:10] > published[:10]:
+        return f"{first}/{published[:10]}", precision
+    return value, precision
+
+
+def _covers(value: str, day: str) -> bool:
+    from dateline.events.incidents import day_span
+
+    span, point = day_span(value), day_span(day)
+    return bool(span and point and span[0] <= point[0] <= span[1])
 
 
 def event_place(document: Document, start: int, end: int) -> EventPlace | None:
@@ -50,10 +74,13 @@ def summary(
     date: str | None,
     fatalities: int | None,
     modality: str,
+    *,
+    background: bool | None = None,
 ) -> str:
     """"Islamic State shot down an Iraqi army helicopter (Mosul, 2017-04-06, 2 killed)"."""
-    actor = args.actors[0].name if args.actors else args.subject_text  # "Offensive began", not "Began"
-    target = "" if args.target_text and args.target_text in trigger else args.target_text
+    actor = _display(args.actors[0]) if args.actors else args.subject_text  # "Offensive began", not "Began"
+    target = _display(args.targets[0]) if args.targets else ""
+    target = "" if target and target in trigger else target
     words = " ".join(w for w in (actor, trigger, target) if w)
     details = [d for d in (place.name if place else None, date, f"{fatalities} killed" if fatalities else None) if d]
     line = words[:1].upper() + words[1:]
@@ -61,9 +88,13 @@ def summary(
         line += f" ({', '.join(details)})"
     if modality != "asserted":
         line = f"[{modality}] {line}"
-    if _background(document, date):
+    if background if background is not None else _background(document, date):
         line = f"[background] {line}"
     return line
+
+
+def _display(participant: Participant) -> str:
+    return participant.canonical or participant.name
 
 
 def _background(document: Document, date: str | None) -> bool:

@@ -16,6 +16,15 @@ from functools import cache
 from dateline.events.triggers import data_rows
 from dateline.model import Document, Token
 
+RUNNING_TOTAL = re.compile(
+    r"\b(?:since|so far|to date|in total|total of|altogether|throughout|"
+    r"over the (?:past|last)|in the (?:past|last) (?:\w+ )?(?:days?|weeks?|months?|years?)|"
+    r"(?:death |casualty )?toll (?:has |had )?(?:risen|rose|climbed|reached|stands|stood)|"
+    r"during the (?:uprising|conflict|war|revolt|unrest|revolution|crisis|protests|fighting)|"
+    r"(?:this|last) (?:year|month))\b", re.IGNORECASE)
+NO_DEATHS = re.compile(r"\b(?:no (?:casualties|deaths|fatalities|one (?:was |were )?(?:killed|hurt|injured))|"
+                       r"nobody (?:was )?(?:killed|hurt|injured)|(?:caused|causing|left|leaving) no (?:casualties|deaths)|"
+                       r"without (?:casualties|loss of life))\b", re.IGNORECASE)
 DIGITS = re.compile(r"^\d{1,3}(,\d{3})+$|^\d+(\.\d+)?$")
 TOLL_LOOKAHEAD = 8  # tokens after "toll" searched for its number ("the death toll has risen to 12")
 NEGATIVE = frozenset({"no", "none", "nobody"})
@@ -34,14 +43,32 @@ def death_words(language: str = "en") -> DeathWords:
     return DeathWords(roles=roles, numbers=numbers)
 
 
+def cumulative_count(document: Document, lo: int, hi: int) -> bool:
+    """The sentence (tokens ``lo..hi-1``) counts deaths over a period ("have been killed since March",
+    "the toll has risen to 40", "in the past week"): a running total, never one incident's fatalities."""
+    if lo >= hi:
+        return False
+    tokens = document.tokens
+    return bool(RUNNING_TOTAL.search(document.text[tokens[lo].start:tokens[hi - 1].end]))
+
+
 def sentence_fatalities(document: Document, lo: int, hi: int, children: list[list[int]]) -> int | None:
-    """People killed according to tokens ``lo..hi-1`` (one sentence), or None when not stated."""
+    """People killed according to tokens ``lo..hi-1`` (one sentence), or None when not stated.
+
+    Deaths in a clause that did not happen ("could see thousands killed") do not count; "no casualties",
+    "nobody was killed" is 0."""
+    from dateline.events.modality import event_modality
+
     words = death_words()
     counts = []
+    if lo < hi and NO_DEATHS.search(document.text[document.tokens[lo].start:document.tokens[hi - 1].end]):
+        return 0
     for i in range(lo, hi):
         token = document.tokens[i]
         role = words.roles.get((token.lemma.lower(), _coarse(token.pos)))
         if role is None or role == "ignore":
+            continue
+        if event_modality(document.tokens, i, children) not in ("asserted", "claimed"):
             continue
         count = _count_for(document, i, role, children, words)
         if count is not None:

@@ -1,8 +1,11 @@
-"""The events stage: trigger rules (+ optional embeddings) → typed, sourced :class:`Event` records.
+"""The events stage: trigger rules, a learned detector, the actor dictionary → sourced incident records.
 
-Reads ``text``, ``sentences``, ``tokens``, ``mentions``, ``places``/``place_records`` (never
-``removed``: captions are not in ``text``). Dates come from ``dateline.time.event_date`` and places
-from ``dateline.geo.event_place`` when those modules are installed.
+Reads ``text``, ``sentences``, ``tokens``, ``mentions``, ``times``, ``places``/``place_records`` (never
+``removed``: captions are not in ``text``). For every sentence with a trigger the detector
+(:mod:`dateline.events.detect`) says how likely it reports an incident and of which type; each trigger
+becomes an event mention with its actors (:mod:`dateline.events.actors`), place (:mod:`dateline.events.where`),
+date, toll and modality; the mentions of one incident in the document become one event
+(:mod:`dateline.events.incidents`) with a calibrated ``confidence`` and a ``reportable`` flag.
 """
 
 from __future__ import annotations
@@ -10,18 +13,26 @@ from __future__ import annotations
 import dataclasses
 import logging
 import os
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import Any, ClassVar
 
+import numpy as np
+
+from dateline.events.actors import ActorContext, actor_lexicon, crowd, document_context
 from dateline.events.arguments import Arguments, find_arguments
-from dateline.events.classify import EmbeddingClassifier, load_classifier
 from dateline.events.combine import choose, rule_scores
-from dateline.events.describe import event_date, event_place, summary
-from dateline.events.fatalities import sentence_fatalities
+from dateline.events.confidence import is_background, reportable, rules_confidence, threshold_of
+from dateline.events.describe import event_date, summary
+from dateline.events.detect import Detector, Prediction, load_detector, sentence_features
+from dateline.events.fatalities import cumulative_count, sentence_fatalities
+from dateline.events.incidents import merge_incidents
 from dateline.events.modality import event_modality
-from dateline.events.triggers import Candidate, Lexicon, children_of, load_lexicon, match_sentence
-from dateline.model import Document, Event, Span, Token
+from dateline.events.triggers import Candidate, EventClass, Lexicon, children_of, load_lexicon, match_sentence
+from dateline.events.where import as_event_place, conjoined, document_focus, event_place, usable_mentions
+from dateline.model import Document, Event, PlaceMention, Span, Token
 from dateline.stage import BaseStage
 
 log = logging.getLogger(__name__)
@@ -31,8 +42,11 @@ FOLD_HOPS = 3  # a dependent trigger this close under another one is part of it 
 FOLD_ADJACENT = 4  # a folded object this close joins the trigger text ("fires a missile")
 MIN_EVENT_WEIGHT = 0.5  # rule weight below which a trigger is evidence only ("operation", "war")
 OPEN_BELOW = 0.55  # triggers weaker than this may be retyped to any class by the classifier
-COREF_SENTENCES = 3  # same type and same target head within this many sentences: one event
 VIOLENT = frozenset({"FIGHT", "ASSAULT"})
+PREAMBLE_DATELINE = re.compile(r"\((?:CNN|Reuters|AP|AFP|BBC|Al Jazeera|dpa|Xinhua|UPI)\)\s*[-–—]+")
+BATTLES = frozenset({"armed_clash", "gov_regains", "nsa_overtakes"})
+PROTEST_CLASSES = frozenset({"excessive_force", "mob_violence", "violent_demonstration", "protest_intervention",
+                             "peaceful_protest"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,82 +60,74 @@ class Found:
 
 
 class EventsStage(BaseStage):
-    """Detect, type and describe events in every sentence of OK English documents."""
+    """Detect, type and describe the incidents every OK English document reports."""
 
-    name: ClassVar[str] = "events.extract.v2"
+    name: ClassVar[str] = "events.extract.v3"
 
     def __init__(self, settings: Any) -> None:
         super().__init__(settings)
         self._lexicon: Lexicon | None = None
-        self._classifier: EmbeddingClassifier | None = None
+        self._detector: Detector | None = None
+        self._countries: dict[str, str] = {}
         self._ready = False
 
     def setup(self) -> None:
         if self._ready:
             return
         self._lexicon = load_lexicon("en")
-        if getattr(self.settings, "event_embeddings", True):
-            jobs = max(1, getattr(self.settings, "jobs", 1))
-            threads = max(1, (os.cpu_count() or 1) // jobs) if jobs > 1 else None
-            self._classifier = load_classifier("en", threads=threads)
+        jobs = max(1, getattr(self.settings, "jobs", 1))
+        threads = max(1, (os.cpu_count() or 1) // jobs) if jobs > 1 else None
+        self._detector = load_detector("en", embeddings=getattr(self.settings, "event_embeddings", True), threads=threads)
+        self._countries = country_names(getattr(self.settings, "gazetteer", None))
         self._ready = True
 
     def __call__(self, batch: list[Document]) -> list[Document]:
         self.setup()
         lexicon = self._lexicon or load_lexicon("en")
         work = [(i, _analyse(d, lexicon)) for i, d in enumerate(batch) if d.ok and d.tokens]
-        probs = self._sentence_probs([(batch[i], a) for i, a in work])
+        predictions = self._predict([(batch[i], a) for i, a in work], lexicon)
+        actors = actor_lexicon("en", tuple(getattr(self.settings, "actors", ()) or ()))
+        threshold = threshold_of(getattr(self.settings, "event_threshold", None))
         out = list(batch)
         for i, analysis in work:
-            out[i] = dataclasses.replace(batch[i], events=build_events(batch[i], analysis, lexicon, probs))
+            ctx = document_context(batch[i], actors, dict(self._countries))
+            events = build_events(batch[i], analysis, lexicon, predictions, ctx, threshold)
+            out[i] = dataclasses.replace(batch[i], events=events)
         return out
 
-    def _sentence_probs(self, items: list[tuple[Document, Analysis]]) -> dict[tuple[str, int], dict[str, float]]:
-        """Classifier output for every sentence with an unsettled trigger, in one batched call."""
-        if self._classifier is None:
+    def _predict(self, items: list[tuple[Document, Analysis]], lexicon: Lexicon) -> dict[tuple[str, int], Prediction]:
+        """The detector's verdict for every sentence with a trigger, in one batched call."""
+        if self._detector is None:
             return {}
-        keys = [(d.id, s) for d, a in items for s, cands in a.by_sentence.items() if _needs_embedding(d, cands)]
-        texts = {d.id: d for d, _ in items}
-        sentences = [texts[doc].text[slice(*texts[doc].sentences[s])] for doc, s in keys]
-        unique = list(dict.fromkeys(sentences))  # wire copies repeat sentences within a batch: encode each once
-        by_text = dict(zip(unique, self._classifier.predict(unique), strict=True))
-        return {key: by_text[text] for key, text in zip(keys, sentences, strict=True)}
+        keys, texts, rows = [], [], []
+        for document, analysis in items:
+            for sent, candidates in sorted(analysis.by_sentence.items()):
+                if not any(not c.agent for c in candidates):
+                    continue
+                keys.append((document.id, sent))
+                texts.append(document.text[slice(*document.sentences[sent])])
+                rows.append(sentence_features(document, sent, analysis.ranges[sent], candidates, lexicon, analysis.children))
+        if not keys:
+            return {}
+        found = self._detector.predict(texts, np.vstack(rows))
+        return dict(zip(keys, found, strict=True))
 
 
-def _needs_embedding(document: Document, candidates: list[Candidate]) -> bool:
-    """Only sentences where the classifier can change the output.
+@cache
+def _country_names_cached(path: str | None) -> tuple[tuple[str, str], ...]:
+    try:
+        from dateline.geo.gazetteer import Gazetteer
 
-    That is a trigger with several allowed classes or a weak one (open set), except a trigger below
-    MIN_EVENT_WEIGHT ("operation", "war") that no other trigger of the sentence can fold with: it emits
-    nothing whatever its class (an event keeps its rule score), so embedding its sentence is wasted.
-    """
-    live = [c for c in candidates if not c.agent]
-    heads = {c.head for c in live}
-    for candidate in live:
-        scores = rule_scores(candidate, candidates, document.tokens)
-        top = max(scores.values())
-        if top < MIN_EVENT_WEIGHT:
-            if _may_fold(document.tokens, candidate.head, heads):
-                return True
-        elif len(scores) > 1 or top < OPEN_BELOW:
-            return True
-    return False
+        with Gazetteer.open(path, build=False) as gazetteer:
+            rows = gazetteer.conn.execute("SELECT iso, name FROM countries").fetchall()
+    except Exception:  # noqa: BLE001 - no gazetteer: actor names use the ISO code
+        return ()
+    return tuple((str(iso), str(name)) for iso, name in rows if iso and name and not str(iso).startswith("@"))
 
 
-def _may_fold(tokens: Sequence[Token], head: int, heads: set[int]) -> bool:
-    """Another trigger within FOLD_HOPS above or below ``head`` (a superset of what ``_fold`` merges)."""
-    above = _above(tokens, head)
-    return any(h in above for h in heads if h != head) or any(head in _above(tokens, h) for h in heads if h != head)
-
-
-def _above(tokens: Sequence[Token], head: int) -> set[int]:
-    out, current = set(), head
-    for _ in range(FOLD_HOPS):
-        if tokens[current].head == current:
-            break
-        current = tokens[current].head
-        out.add(current)
-    return out
+def country_names(path: str | None = None) -> dict[str, str]:
+    """ISO2 → country name from the gazetteer index (empty when there is none)."""
+    return dict(_country_names_cached(path))
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,26 +156,85 @@ def sentence_token_ranges(document: Document) -> dict[int, tuple[int, int]]:
     return ranges
 
 
-def build_events(
-    document: Document, analysis: Analysis, lexicon: Lexicon, probs: dict[tuple[str, int], dict[str, float]]
-) -> tuple[Event, ...]:
-    events: list[Event] = []
-    heads: dict[str, tuple[int, str, str]] = {}  # event id → (sentence, plover, target head lemma)
+def build_events(document: Document, analysis: Analysis, lexicon: Lexicon, predictions: dict[tuple[str, int], Prediction],
+                 ctx: ActorContext, threshold: float) -> tuple[Event, ...]:
+    """The document's incidents: every trigger typed and described, the mentions of one incident merged."""
+    usable = usable_mentions(document)
+    focus = document_focus(document, usable)
+    taken: dict[int, PlaceMention] = {}
+    mentions: list[Event] = []
+    specificity: dict[str, float] = {}
     for sent, candidates in sorted(analysis.by_sentence.items()):
-        found = _type_sentence(document, candidates, probs.get((document.id, sent)), lexicon, analysis.children)
-        deaths = sentence_fatalities(document, *analysis.ranges[sent], analysis.children)
+        prediction = predictions.get((document.id, sent))
+        found = _type_sentence(document, candidates, _class_probs(prediction, lexicon), lexicon)
+        lo, hi = analysis.ranges[sent]
+        deaths = None if cumulative_count(document, lo, hi) else sentence_fatalities(document, lo, hi, analysis.children)
         for k, item in enumerate(found):
-            event, target_lemma = _event(document, item, lexicon, analysis, deaths if k == 0 else None)
-            merged = _coreferent(events, heads, sent, event, target_lemma)
-            if merged is None:
-                events.append(event)
-                heads[event.id] = (sent, event.type, target_lemma)
-    return tuple(events)
+            event = _event(document, item, lexicon, analysis, deaths if k == 0 else None, prediction, ctx, usable, taken,
+                           threshold, focus)
+            extras = [dataclasses.replace(e, id=f"{event.id}-{n}")
+                      for n, e in enumerate(_more_places(document, event, usable), 1)]
+            for one in _split_toll([event, *extras]):
+                mentions.append(one)
+                specificity[one.id] = item.score
+    countries = {p.id: (p.country, bool(p.feature and p.feature.startswith("A.PCL"))) for p in document.place_records
+                 if p.country}
+    return tuple(merge_incidents(mentions, specificity, threshold, preamble_end(document), countries))
 
 
-def _type_sentence(
-    document: Document, candidates: list[Candidate], probs: dict[str, float] | None, lexicon: Lexicon, children: list[list[int]]
-) -> list[Found]:
+def preamble_end(document: Document) -> int:
+    """Where the lede starts when captions and summary lines precede an agency dateline ("Tripoli, Libya (CNN)
+    --" in the first half of the text); 0 when there is none."""
+    match = PREAMBLE_DATELINE.search(document.text, 0, max(200, len(document.text) // 2))
+    return match.end() if match else 0
+
+
+def _more_places(document: Document, event: Event, usable: list[PlaceMention]) -> list[Event]:
+    """"Protesters battled police in Cairo, Suez and Alexandria": one event per place (ACLED's unit), the toll
+    kept only when there is one place."""
+    if event.place is None:
+        return []
+    mention = next((m for m in usable if m.place == event.place.place and event.sources[0].start <= m.start
+                    < event.sources[0].end), None)
+    if mention is None:
+        return []
+    out = []
+    for other in conjoined(document, mention, usable):
+        place, record = as_event_place(document, other)
+        out.append(dataclasses.replace(event, place=place, admin1=record.admin1 if record else None,
+                                       country=record.country if record else event.country, fatalities=None))
+    return out
+
+
+def _split_toll(events: list[Event]) -> list[Event]:
+    """A toll stated for several places together belongs to none of them alone."""
+    if len(events) < 2:
+        return events
+    return [dataclasses.replace(e, fatalities=None) for e in events]
+
+
+def _class_probs(prediction: Prediction | None, lexicon: Lexicon) -> dict[str, float] | None:
+    """The detector's ACLED type probabilities as event-class keys."""
+    if prediction is None:
+        return None
+    keys = _class_by_acled(lexicon)
+    out: dict[str, float] = {}
+    for acled, p in prediction.p_types.items():
+        key = keys.get(acled)
+        if key:
+            out[key] = out.get(key, 0.0) + p
+    return out
+
+
+def _class_by_acled(lexicon: Lexicon) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for key, cls in lexicon.classes.items():
+        if cls.acled and cls.emit:
+            out.setdefault(cls.acled, key)
+    return out
+
+
+def _type_sentence(document: Document, candidates: list[Candidate], probs: dict[str, float] | None, lexicon: Lexicon) -> list[Found]:
     """Type each trigger of a sentence, fold dependent triggers into their governor, drop non-events."""
     typed = []
     for candidate in candidates:
@@ -224,6 +289,8 @@ def _boundary(token: Token) -> bool:
 
 
 def _same_family(lexicon: Lexicon, a: str, b: str) -> bool:
+    if a in PROTEST_CLASSES and b in PROTEST_CLASSES:
+        return True  # "police fired tear gas at protesters": one protest met with force
     pa, pb = lexicon.cls(a).plover, lexicon.cls(b).plover
     return pa == pb or (pa in VIOLENT and pb in VIOLENT)
 
@@ -235,20 +302,37 @@ def _depth(tokens: Sequence[Token], i: int) -> int:
     return depth
 
 
-def _event(document: Document, item: Found, lexicon: Lexicon, analysis: Analysis, deaths: int | None) -> tuple[Event, str]:
+def _event(document: Document, item: Found, lexicon: Lexicon, analysis: Analysis, deaths: int | None,
+           prediction: Prediction | None, ctx: ActorContext, usable: list[PlaceMention], taken: dict[int, PlaceMention],
+           threshold: float, focus: PlaceMention | None = None) -> Event:
     tokens = document.tokens
     head = item.candidate.head
     cls = lexicon.cls(item.cls)
-    sent_start, sent_end = document.sentences[tokens[head].sent]
+    sent = tokens[head].sent
+    sent_start, sent_end = document.sentences[sent]
+    where = event_place(document, head, sent_start, sent_end, usable, taken, item.indices, focus)
+    if where is not None:
+        taken.setdefault(sent, where)
+    place, record = as_event_place(document, where)
+    country = record.country if record else None
+    violent = cls.plover in VIOLENT and cls.key not in PROTEST_CLASSES
     args: Arguments = find_arguments(document, head, analysis.children, item.indices,
-                                     _not_participants(document, analysis, tokens[head].sent, sent_start, sent_end))
+                                     _not_participants(document, analysis, sent, sent_start, sent_end),
+                                     ctx=ctx, event_country=country or ctx.document_country, violent=violent,
+                                     protest=cls.key in PROTEST_CLASSES)
+    cls = _retyped(lexicon, cls, args)
+    if cls.key in BATTLES:
+        args = _both_sides(args, ctx, sent)
+    if cls.key in PROTEST_CLASSES:
+        args = dataclasses.replace(args, actors=tuple(crowd(ctx, a, cls.key) for a in args.actors))
     trigger = _trigger_text(document, item.indices)
     first = tokens[item.indices[0]].start
     date, precision = event_date(document, sent_start, sent_end, at=tokens[head].start)
-    place = event_place(document, sent_start, sent_end)
     modality = event_modality(tokens, head, analysis.children)
-    fatalities = deaths if cls.plover in VIOLENT or cls.key in ("excessive_force", "mob_violence", "violent_demonstration") else None
-    event = Event(
+    fatalities = deaths if cls.plover in VIOLENT or cls.key in PROTEST_CLASSES else None
+    background = is_background(date, document.published)
+    confidence = prediction.p_event if prediction is not None else rules_confidence(item.score)
+    return Event(
         id=f"ev-{document.id}-{first}",
         type=cls.plover,
         trigger=trigger,
@@ -262,9 +346,36 @@ def _event(document: Document, item: Found, lexicon: Lexicon, analysis: Analysis
         place=place,
         fatalities=fatalities,
         modality=modality,
-        summary=summary(document, args, trigger, place, date, fatalities, modality),
+        summary=summary(document, args, trigger, place, date, fatalities, modality, background=background),
+        confidence=round(confidence, 4),
+        reportable=reportable(modality, background, confidence, threshold),
+        background=background,
+        admin1=record.admin1 if record else None,
+        country=country,
     )
-    return event, args.target_lemma
+
+
+def _both_sides(args: Arguments, ctx: ActorContext, sentence: int) -> Arguments:
+    """A battle has two sides: when the text names one, the other is the party the document last named on the
+    other side of the conflict."""
+    for target in args.targets:
+        ctx.remember(sentence, target)
+    if args.actors and not args.targets:
+        other = ctx.opponent(args.actors[0])
+        return dataclasses.replace(args, targets=(other,)) if other else args
+    if args.targets and not args.actors:
+        other = ctx.opponent(args.targets[0])
+        return dataclasses.replace(args, actors=(other,)) if other else args
+    return args
+
+
+def _retyped(lexicon: Lexicon, cls: EventClass, args: Arguments) -> EventClass:
+    """ACLED: an armed clash is between organised armed groups; a fight involving protesters or rioters is a
+    violent demonstration."""
+    crowd_types = {5, 6}
+    if cls.key == "armed_clash" and any(p.type in crowd_types for p in (*args.actors, *args.targets)):
+        return lexicon.cls("violent_demonstration")
+    return cls
 
 
 def _not_participants(document: Document, analysis: Analysis, sent: int, start: int, end: int) -> set[int]:
@@ -282,20 +393,3 @@ def _trigger_text(document: Document, indices: Sequence[int]) -> str:
     if indices[-1] - indices[0] < 6:
         return document.text[tokens[indices[0]].start : tokens[indices[-1]].end]
     return " ".join(document.text[tokens[i].start : tokens[i].end] for i in indices)
-
-
-def _coreferent(events: list[Event], heads: dict[str, tuple[int, str, str]], sent: int, event: Event, target: str) -> Event | None:
-    """Merge a repeated mention (same type, same target head, nearby) into the earlier event."""
-    if not target:
-        return None
-    for k, previous in enumerate(events):
-        p_sent, p_type, p_target = heads[previous.id]
-        if p_target == target and p_type == event.type and 0 < sent - p_sent <= COREF_SENTENCES:
-            events[k] = dataclasses.replace(
-                previous,
-                sources=previous.sources + event.sources,
-                fatalities=previous.fatalities if previous.fatalities is not None else event.fatalities,
-                actors=previous.actors or event.actors,
-            )
-            return events[k]
-    return None

@@ -13,7 +13,16 @@ import pyarrow as pa
 from dateline.entities.link import MentionRow
 from dateline.model import Document, Entity
 from dateline.store.rows import document_from_row, document_rows
-from dateline.store.schema import JSON_COLUMNS, PER_DOCUMENT_TABLES, SCHEMA_VERSION, TABLES, columns, ddl
+from dateline.store.schema import (
+    JSON_COLUMNS,
+    PER_DOCUMENT_TABLES,
+    SCHEMA_VERSION,
+    TABLES,
+    arrow_schema,
+    columns,
+    ddl,
+    missing_columns,
+)
 
 UPSERT_TABLES = {"places"}  # shared rows keyed by id, written by many documents
 
@@ -29,9 +38,18 @@ class Store:
         if not read_only:
             for statement in ddl():
                 self.con.execute(statement)
+            for statement in missing_columns(self._columns()):
+                self.con.execute(statement)  # a store from an older Dateline gains the new columns (empty)
             self.con.execute(
                 "INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)]
             )
+
+    def _columns(self) -> dict[str, set[str]]:
+        rows = self.con.execute("SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'main'").fetchall()
+        out: dict[str, set[str]] = {}
+        for table, column in rows:
+            out.setdefault(table, set()).add(column)
+        return out
 
     def __enter__(self) -> Store:
         return self
@@ -87,7 +105,7 @@ class Store:
         if table in UPSERT_TABLES:
             rows = list({r["id"]: r for r in rows}.values())
             verb = "INSERT OR REPLACE"
-        arrow = pa.Table.from_pylist([{c: r.get(c) for c in cols} for r in rows], schema=_arrow_schema(table))
+        arrow = pa.Table.from_pylist([{c: r.get(c) for c in cols} for r in rows], schema=arrow_schema(table))
         self.con.register("_rows", arrow)
         try:
             quoted = ", ".join(f'"{c}"' for c in cols)
@@ -188,11 +206,6 @@ def event_table(con: duckdb.DuckDBPyConnection) -> str:
     except duckdb.Error:
         return "events"
     return "merged_events" if merged else "events"
-
-
-def _arrow_schema(table: str) -> pa.Schema:
-    types = {"VARCHAR": pa.string(), "INTEGER": pa.int64(), "BIGINT": pa.int64(), "DOUBLE": pa.float64(), "JSON": pa.string()}
-    return pa.schema([(name, types[ctype.split()[0]]) for name, ctype in TABLES[table]])
 
 
 # Exports: internal columns left out, provenance spans gathered from mention tables.

@@ -6,7 +6,9 @@ JSONL/CSV/Parquet as is and every consumer sees the same shape as OUTPUTS.md.
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 1
+import pyarrow as pa
+
+SCHEMA_VERSION = 2  # 2: events/merged_events confidence, reportable, background, admin1, country; figures.cumulative
 
 # table → ordered (column, DuckDB type). "JSON" columns hold JSON text.
 TABLES: dict[str, list[tuple[str, str]]] = {
@@ -100,6 +102,11 @@ TABLES: dict[str, list[tuple[str, str]]] = {
         ("summary", "VARCHAR"),
         ("sources", "JSON"),
         ("story", "VARCHAR"),
+        ("confidence", "DOUBLE"),
+        ("reportable", "BOOLEAN"),
+        ("background", "BOOLEAN"),
+        ("admin1", "VARCHAR"),
+        ("country", "VARCHAR"),
     ],
     "quotes": [
         ("id", "VARCHAR"),
@@ -122,6 +129,7 @@ TABLES: dict[str, list[tuple[str, str]]] = {
         ("as_of", "VARCHAR"),
         ("attributed_to", "VARCHAR"),
         ("conflicts_with", "JSON"),
+        ("cumulative", "BOOLEAN"),
     ],
     # the lower-cased title and text of each OK document, written with it: what full-text search scans
     "search_text": [("doc", "VARCHAR"), ("published", "VARCHAR"), ("hay", "VARCHAR")],
@@ -179,6 +187,11 @@ TABLES.update({
         ("sources", "JSON"),
         ("members", "JSON"),
         ("independent_sources", "INTEGER"),
+        ("confidence", "DOUBLE"),
+        ("reportable", "BOOLEAN"),
+        ("background", "BOOLEAN"),
+        ("admin1", "VARCHAR"),
+        ("country", "VARCHAR"),
     ],
     "conflicts": [
         ("id", "VARCHAR PRIMARY KEY"),
@@ -217,8 +230,31 @@ PER_DOCUMENT_TABLES = ("mentions", "entity_parents", "times", "place_mentions", 
 JSON_COLUMNS = {table: {c for c, t in cols if t == "JSON"} for table, cols in TABLES.items()}
 
 
+# DuckDB column type → Arrow type, for every write into the store (JSON columns are JSON text)
+ARROW_TYPES = {"VARCHAR": pa.string(), "INTEGER": pa.int64(), "BIGINT": pa.int64(), "DOUBLE": pa.float64(),
+               "JSON": pa.string(), "BOOLEAN": pa.bool_(), "FLOAT[]": pa.list_(pa.float32()),
+               "BIGINT[]": pa.list_(pa.int64())}
+
+
+def arrow_schema(table: str) -> pa.Schema:
+    return pa.schema([(name, ARROW_TYPES[ctype.split()[0]]) for name, ctype in TABLES[table]])
+
+
 def columns(table: str) -> list[str]:
     return [name for name, _ in TABLES[table]]
+
+
+def missing_columns(existing: dict[str, set[str]]) -> list[str]:
+    """ALTER statements adding the columns a store written by an older version lacks (``existing``: table → columns)."""
+    out = []
+    for table, cols in TABLES.items():
+        have = existing.get(table)
+        if have is None:
+            continue
+        for name, ctype in cols:
+            if name not in have:
+                out.append(f'ALTER TABLE "{table}" ADD COLUMN "{name}" {ctype.replace("JSON", "VARCHAR").split(" PRIMARY")[0]}')
+    return out
 
 
 def ddl() -> list[str]:

@@ -11,7 +11,7 @@ import numpy as np
 import pyarrow as pa
 
 from dateline.store.duckdb_store import Store, decoded_rows
-from dateline.store.schema import TABLES, columns
+from dateline.store.schema import TABLES, arrow_schema, columns
 from dateline.stories.dedup import signature
 from dateline.stories.features import (
     FEATURE_VERSION,
@@ -26,14 +26,12 @@ from dateline.stories.features import (
 from dateline.stories.timeline import DatedSentence
 
 CHUNK = 2_000
-_ARROW = {"VARCHAR": pa.string(), "INTEGER": pa.int64(), "DOUBLE": pa.float64(), "JSON": pa.string(),
-          "FLOAT[]": pa.list_(pa.float32()), "BIGINT[]": pa.list_(pa.int64())}
 
 
 def write_rows(store: Store, table: str, rows: Sequence[dict[str, Any]], *, replace: bool) -> None:
     """Insert ``rows`` into one of the story tables (JSON columns dumped), optionally emptying it first."""
     spec = TABLES[table]
-    schema = pa.schema([(name, _ARROW[ctype.split()[0]]) for name, ctype in spec])
+    schema = arrow_schema(table)
     json_cols = {name for name, ctype in spec if ctype == "JSON"}
     data = [{c: (json.dumps(r.get(c), ensure_ascii=False) if c in json_cols and r.get(c) is not None else r.get(c))
              for c in columns(table)} for r in rows]

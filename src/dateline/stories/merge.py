@@ -52,6 +52,11 @@ class EventRow:
     published: str | None = None
     outlet: str | None = None
     original: str = ""  # the document this one copies (itself when not a copy)
+    confidence: float = 0.0
+    reportable: bool = False
+    background: bool = False
+    admin1: str | None = None
+    country: str | None = None
 
 
 @dataclass(slots=True)
@@ -165,6 +170,8 @@ def _evidence(event: EventRow, span: tuple[int, int], cluster: _Cluster) -> floa
         return 0.0
     if (event.modality == "denied") != any(m.modality == "denied" for m in cluster.members):
         return 0.0
+    if event.reportable != cluster.members[0].reportable or event.background != cluster.members[0].background:
+        return 0.0  # a planned or unsure mention never joins a record presented as fact (nor the reverse)
     score = 1.0 if any(m.type == event.type for m in cluster.members) else 0.5
     points = _points(event)
     if points and cluster.points:
@@ -212,8 +219,11 @@ def _merged_row(members: list[EventRow]) -> dict[str, Any]:
     dated = sorted((m for m in members if m.date), key=lambda m: (_PRECISION_RANK.get(m.date_precision or "", 9), m.id))
     best_date = _most_common([m.date for m in dated if m.date_precision == dated[0].date_precision]) if dated else None
     located = [m for m in members if m.place]
+    place = _most_common_place(located)
+    placed = next((m for m in located if m.place == place), None)
     by_source = _fatalities_by_source(members)
     values = [s["value"] for s in by_source]
+    shown = [m for m in members if m.reportable] or members
     return {
         "id": content_id(seed.id, prefix="mev-"),
         "story": seed.story,
@@ -225,15 +235,19 @@ def _merged_row(members: list[EventRow]) -> dict[str, Any]:
         "targets": _union_participants(m.targets for m in members),
         "date": best_date,
         "date_precision": dated[0].date_precision if dated else None,
-        "place": _most_common_place(located),
+        "place": place,
+        "admin1": placed.admin1 if placed else None,
+        "country": placed.country if placed else _most_common([m.country for m in members if m.country]),
         "fatalities": min(values) if values else None,
         "fatalities_by_source": by_source,
-        "modality": _most_common([m.modality for m in members]) or "asserted",
-        "summary": _most_common([m.summary for m in members if m.summary]) or "",
+        "modality": _most_common([m.modality for m in shown]) or "asserted",
+        "summary": _most_common([m.summary for m in shown if m.summary]) or "",
         "sources": _sources(members),
         "members": sorted(m.id for m in members),
         "independent_sources": len({m.original or m.doc for m in members}),
-        "background": all(_background(m) for m in members),  # not a stored column: read by the timeline
+        "confidence": max(m.confidence for m in members),
+        "reportable": any(m.reportable for m in members),
+        "background": all(m.background or _background(m) for m in members),
     }
 
 
@@ -267,11 +281,13 @@ def _sources(members: Iterable[EventRow]) -> list[dict[str, Any]]:
 
 
 def _union_participants(groups: Iterable[list[dict[str, Any]]]) -> list[dict[str, Any]]:
+    """Every participant once: the same dictionary actor, entity or name (first seen wins)."""
     seen: dict[str, dict[str, Any]] = {}
     for group in groups:
         for p in group:
-            key = str(p.get("entity") or str(p.get("name", "")).lower())
-            seen.setdefault(key, {"name": p.get("name"), "entity": p.get("entity")})
+            key = str(p.get("canonical") or p.get("entity") or str(p.get("name", "")).lower())
+            seen.setdefault(key, {"name": p.get("name"), "entity": p.get("entity"), "canonical": p.get("canonical"),
+                                  "type": p.get("type")})
     return list(seen.values())
 
 

@@ -194,12 +194,12 @@ FINE_PRECISIONS = frozenset({"day", "week"})
 def event_timeline(story: str, merged: Sequence[Mapping[str, Any]], story_terms: Mapping[str, float]) -> list[dict[str, Any]]:
     """Timeline rows (story, date, rank, event, text, sources, importance) of a story's dated events.
 
-    Left out: background events (dated long before every report of them), events that did not happen
-    (planned, hypothetical, denied) and, when the story has day- or week-dated events, those dated only to
-    a month or a year. Dates are ordered by the day they start ("2017-W13" before "2017-04-06").
+    Only reportable events (``reportable``: told as fact, not background, confident enough; rows without the
+    field: not background and not planned, hypothetical or denied) and, when the story has day- or week-dated
+    events, not those dated only to a month or a year. Dates are ordered by the day they start ("2017-W13"
+    before "2017-04-06").
     """
-    kept = [e for e in merged if e.get("date") and not e.get("background")
-            and (e.get("modality") or "asserted") in TIMELINE_MODALITIES]
+    kept = [e for e in merged if e.get("date") and _shown(e)]
     if any(e.get("date_precision") in FINE_PRECISIONS for e in kept):
         kept = [e for e in kept if e.get("date_precision") in FINE_PRECISIONS]
     by_date: dict[str, list[tuple[float, Mapping[str, Any]]]] = defaultdict(list)
@@ -212,6 +212,12 @@ def event_timeline(story: str, merged: Sequence[Mapping[str, Any]], story_terms:
             rows.append({"story": story, "date": date, "day": _date_key(date)[0], "rank": rank, "event": event["id"],
                          "text": one_line(event), "sources": event["sources"], "importance": round(score, 4)})
     return rows
+
+
+def _shown(event: Mapping[str, Any]) -> bool:
+    if "reportable" in event and event["reportable"] is not None:
+        return bool(event["reportable"])
+    return not event.get("background") and (event.get("modality") or "asserted") in TIMELINE_MODALITIES
 
 
 def _date_key(value: str) -> tuple[str, str]:

@@ -85,7 +85,9 @@ def _merge(store: Store) -> list[dict[str, Any]]:
         date=r["date"], date_precision=r["date_precision"], place=r["place"], actors=r["actors"] or [],
         targets=r["targets"] or [], fatalities=r["fatalities"], sources=r["sources"] or [], mode=r["mode"],
         acled=r["acled"], modality=r["modality"] or "asserted", summary=r["summary"] or "",
-        published=r["published"], outlet=r["outlet"], original=r["original"]) for r in load.load_events(store)]
+        published=r["published"], outlet=r["outlet"], original=r["original"], confidence=r.get("confidence") or 0.0,
+        reportable=bool(r.get("reportable")), background=bool(r.get("background")), admin1=r.get("admin1"),
+        country=r.get("country")) for r in load.load_events(store)]
     rows, _ = merge_events(events)
     return rows
 

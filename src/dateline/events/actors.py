@@ -1,0 +1,492 @@
+"""Actors a coder would write: a participant phrase → ACLED-style canonical actor and ``inter`` code.
+
+A phrase is read from its head token outwards (``data/en/actors.tsv`` is the dictionary):
+
+1. a named organisation ("NATO", "Islamic State") → its dictionary name and code;
+2. a generic head noun ("troops", "riot police", "gunmen", "protesters", "residents") → a template such as
+   ``Military Forces of {country}`` or ``Protesters ({country})``; the country is a demonym in the phrase
+   ("Libyan rebels"), the country of a leader the phrase names ("Gadhafi's forces", "pro-Assad troops",
+   "forces loyal to Mubarak": the document says whose leader he is, "Libyan leader Moammar Gadhafi"), else
+   where the event happened, else the document's main country;
+3. a modifier cue decides what a generic head is ("government forces", "rebel fighters", "opposition units");
+4. a weapon or vehicle ("warplanes", "a drone", "tanks") is never an actor: its operator is read from its
+   modifiers ("NATO warplanes", "government tanks", "French jets"), else the actor is unknown;
+5. anything else ("proposal", "southern bank", "number", "his vest") is no actor at all.
+
+Pronouns and descriptions ("they", "the group") take the last actor named in the two sentences before.
+State forces acting outside their own country get ``inter`` 8 (external forces), as in ACLED.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from dateline.events.triggers import data_rows
+from dateline.model import Document, Mention, Participant, Token
+
+STATE_KINDS = frozenset({"military", "police"})
+VICTIM_INTER = 7
+EXTERNAL_INTER = 8
+KIND_BY_TEMPLATE = {
+    "Military Forces of {country}": "military",
+    "Police Forces of {country}": "police",
+    "Rebels ({country})": "rebel",
+    "Unidentified Armed Group ({country})": "unidentified",
+    "Militia ({country})": "militia",
+    "Protesters ({country})": "protester",
+    "Rioters ({country})": "rioter",
+    "Civilians ({country})": "civilian",
+}
+LEADER_TITLES = ("leader", "president", "prime minister", "premier", "king", "ruler", "strongman", "dictator",
+                 "emir", "sultan", "head of state", "regime", "government", "chancellor", "monarch")
+PLURAL_PRONOUNS = frozenset({"they", "them", "we"})
+GROUP_DESCRIPTIONS = frozenset({"group", "organisation", "organization", "movement"})
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "nummod", "quantmod", "npadvmod", "det", "case",
+                           "punct", "advmod"})
+RECENT_SENTENCES = 2
+
+
+@dataclass(frozen=True, slots=True)
+class ActorLexicon:
+    """The parsed ``actors.tsv``."""
+
+    nouns: dict[tuple[str, ...], str]  # lemma phrase → kind ("military", ..., "generic", "weapon")
+    templates: dict[str, tuple[str, int]]  # kind → (canonical template, inter)
+    cues: dict[str, str]  # modifier word → kind
+    groups: tuple[tuple[re.Pattern[str], str, int], ...]  # name pattern → canonical, inter
+
+
+@cache
+def actor_lexicon(language: str = "en", extra: tuple[str, ...] = ()) -> ActorLexicon:
+    """The packaged dictionary plus any user files (same columns), later rows first."""
+    rows = list(data_rows("actors.tsv", language))
+    for path in extra:
+        rows = _user_rows(Path(path)) + rows
+    nouns: dict[tuple[str, ...], str] = {}
+    templates: dict[str, tuple[str, int]] = {}
+    cues: dict[str, str] = {}
+    groups: list[tuple[re.Pattern[str], str, int]] = []
+    for row in rows:
+        kind, words, canonical, inter = row["kind"], row["words"], row["canonical"], int(row["inter"] or 0)
+        names = [w.strip() for w in words.split("|") if w.strip()]
+        if kind == "noun":
+            key = KIND_BY_TEMPLATE.get(canonical) or {"{generic}": "generic"}.get(canonical, canonical)
+            templates.setdefault(key, (canonical, inter))
+            for name in names:
+                nouns.setdefault(tuple(name.lower().split()), key)
+        elif kind == "weapon":
+            for name in names:
+                nouns.setdefault(tuple(name.lower().split()), "weapon")
+        elif kind == "cue":
+            for name in names:
+                cues.setdefault(name.lower(), canonical)
+        elif kind == "group":
+            pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])", re.IGNORECASE)
+            groups.append((pattern, canonical, inter))
+    return ActorLexicon(nouns=nouns, templates=templates, cues=cues, groups=tuple(groups))
+
+
+def _user_rows(path: Path) -> list[dict[str, str]]:
+    lines = [line.rstrip("\n").split("\t") for line in path.read_text(encoding="utf-8").splitlines()
+             if line.strip() and not line.startswith("#")]
+    header = lines[0] if lines and lines[0][:2] == ["kind", "words"] else ["kind", "words", "canonical", "inter", "notes"]
+    body = lines[1:] if lines and lines[0][:2] == ["kind", "words"] else lines
+    return [dict(zip(header, row + [""] * (len(header) - len(row)), strict=False)) for row in body]
+
+
+@dataclass(slots=True)
+class ActorContext:
+    """What one document tells about its actors: leaders, its countries, the actors named so far."""
+
+    lexicon: ActorLexicon
+    country_names: dict[str, str]  # ISO2 → name
+    leaders: dict[str, str] = field(default_factory=dict)  # lower-cased surname → ISO2
+    demonyms: dict[int, str] = field(default_factory=dict)  # char offset of a demonym → ISO2
+    document_country: str | None = None
+    recent: list[tuple[int, Participant]] = field(default_factory=list)  # (sentence, actor) named so far
+
+    def country_name(self, iso: str | None) -> str | None:
+        if not iso:
+            return None
+        return self.country_names.get(iso, iso)
+
+    def remember(self, sentence: int, participant: Participant) -> None:
+        if participant.type not in (None, 0, VICTIM_INTER):
+            self.recent.append((sentence, participant))
+
+    def opponent(self, participant: Participant) -> Participant | None:
+        """The latest party named so far on the other side of an armed conflict (state forces against
+        rebels and militias), to complete a battle whose text names one side ("four rebels were killed in
+        fighting around Misrata")."""
+        side = _side(participant)
+        if side is None:
+            return None
+        for _sent, other in reversed(self.recent):
+            other_side = _side(other)
+            if other_side is not None and other_side != side:
+                return other
+        return None
+
+    def last_actor(self, sentence: int) -> Participant | None:
+        for sent, participant in reversed(self.recent):
+            if sentence - RECENT_SENTENCES <= sent <= sentence:
+                return participant
+        return None
+
+
+def _side(participant: Participant) -> str | None:
+    if participant.type == 1:
+        return "state"
+    if participant.type in (2, 3, 4):
+        return "armed"
+    return None
+
+
+def document_context(document: Document, lexicon: ActorLexicon, country_names: dict[str, str]) -> ActorContext:
+    """Leaders, demonyms and the main country of ``document``."""
+    records = {p.id: p for p in document.place_records}
+    demonyms: dict[int, str] = {}
+    counts: Counter[str] = Counter()
+    for mention in document.places:
+        record = records.get(mention.place or "")
+        if record is None or not record.country:
+            continue
+        if mention.qualifier == "demonym":
+            for k in range(mention.start, mention.end):
+                demonyms[k] = record.country
+            counts[record.country] += 0.5
+        else:
+            counts[record.country] += 1
+        if record.feature and record.feature.startswith("A.PCL"):
+            country_names.setdefault(record.country, record.name)
+    main = counts.most_common(1)[0][0] if counts else None
+    ctx = ActorContext(lexicon=lexicon, country_names=country_names, demonyms=demonyms, document_country=main)
+    ctx.leaders = _leaders(document, demonyms, country_names, main)
+    return ctx
+
+
+_TITLE = "|".join(re.escape(t) for t in LEADER_TITLES)
+_BEFORE = re.compile(rf"(\S+?)(?:'s)?\s+(?:(?:longtime|long-time|embattled|former|ousted|late|beleaguered)\s+)?(?:{_TITLE})\s+(?:(?:col\.?|colonel|gen\.?|general|mr\.?)\s+)?$", re.IGNORECASE)
+_AFTER = re.compile(rf"^,?\s+(?:the\s+)?(?:country's|nation's|(\S+?)(?:'s)?)\s+(?:{_TITLE})\b", re.IGNORECASE)
+_OWNS = re.compile(r"^(?:'s)?\s+(?:regime|government|forces|troops|loyalists|army|administration)\b", re.IGNORECASE)
+
+
+def _leaders(document: Document, demonyms: dict[int, str], names: dict[str, str], main: str | None) -> dict[str, str]:
+    """People the document names as a country's leader ("Libyan leader Moammar Gadhafi") → that country.
+
+    A person whose regime, government or forces the text speaks of ("Gadhafi's regime") leads the document's
+    main country when no title names another.
+    """
+    by_name = {n.lower(): iso for iso, n in names.items()}
+    text = document.text
+    out: dict[str, str] = {}
+    owners: set[str] = set()
+    for m in document.mentions:
+        if m.label != "PERSON":
+            continue
+        key = surname(m.canonical or m.text)
+        before = _BEFORE.search(text[max(0, m.start - 60):m.start])
+        after = _AFTER.match(text[m.end:m.end + 60])
+        iso = None
+        for match, offset in ((before, max(0, m.start - 60)), (after, m.end)):
+            if match is None:
+                continue
+            word = match.group(1)
+            if word:
+                start = offset + match.start(1)
+                iso = demonyms.get(start) or by_name.get(word.lower().rstrip("'s"))
+            elif match is after:
+                iso = main
+            if iso:
+                break
+        if iso:
+            out.setdefault(key, iso)
+        elif _OWNS.match(text[m.end:m.end + 30]) or re.search(r"\bpro-\s?$|\banti-\s?$", text[max(0, m.start - 5):m.start]):
+            owners.add(key)
+    if main:
+        for key in owners:
+            out.setdefault(key, main)
+    return out
+
+
+def surname(name: str) -> str:
+    words = re.findall(r"[\w'-]+", name.lower())
+    return words[-1] if words else ""
+
+
+# -- one participant ---------------------------------------------------------------------------------------------
+def describe(document: Document, head: int, children: list[list[int]], ctx: ActorContext, *,
+             event_country: str | None, sentence: int, role: str = "actor") -> Participant | None:
+    """The participant whose phrase is headed by token ``head``, or None when it names nobody.
+
+    ``role``: "actor" or "target". A person the document does not name as a leader is no actor (a coder
+    writes the armed group, which the text rarely ties to one person), but a person hurt or seized is a
+    civilian target."""
+    tokens = document.tokens
+    token = tokens[head]
+    surface = document.text[token.start:token.end]
+    if token.pos == "PRON" or surface.lower() in PLURAL_PRONOUNS | PERSON_PRONOUNS:
+        return _pronoun(surface.lower(), ctx, sentence)
+    counted = _counted(tokens, head, children)
+    if counted is not None:  # "thousands of people", "dozens of protesters": the people counted
+        return describe(document, counted, children, ctx, event_country=event_country, sentence=sentence, role=role)
+    lo, hi = phrase_bounds(tokens, head, children)
+    phrase = document.text[lo:hi]
+    mention = _mention_at(document.mentions, token.start, token.end)
+    lemma_phrase = _head_phrase(document, head, lo, ctx.lexicon)
+    kind = ctx.lexicon.nouns.get(lemma_phrase) if lemma_phrase else None
+    if kind is None:
+        kind = ctx.lexicon.nouns.get((token.lemma.lower(),)) or ctx.lexicon.nouns.get((surface.lower(),))
+    if kind is None and _is_place(document, token):
+        return None  # "retook al-Brega": a place is where, never who
+    if lemma_phrase and lemma_phrase[-1] in GROUP_DESCRIPTIONS and len(lemma_phrase) == 1 and mention is None:
+        return _description(ctx, sentence)
+    group = _group(ctx, phrase, mention)
+    if group is not None and kind != "weapon":
+        return Participant(name=_clean(phrase), canonical=group[0], type=group[1])
+    if mention is not None and kind is None:
+        return _named(document, mention, ctx, phrase, event_country, role)
+    if kind is None:
+        return None
+    owner = _owner(document, head, lo, hi, children, ctx)
+    if kind == "weapon":
+        return _operator(owner, ctx, phrase, event_country)
+    if kind == "generic":
+        if owner is None:
+            return Participant(name=_clean(phrase), canonical=None, type=0)
+        return _from_owner(owner, ctx, phrase, event_country)
+    if owner is not None and owner[0] == "cue" and kind in ("military", "unidentified", "militia"):
+        kind = owner[1]
+    country = _owner_country(owner) or event_country or ctx.document_country
+    return _templated(ctx, kind, country, phrase, event_country)
+
+
+QUANTITIES = frozenset({"thousand", "hundred", "dozen", "score", "ten", "million", "number", "group", "crowd",
+                        "band", "handful", "couple", "some", "many", "most", "all", "several", "few"})
+
+
+def _counted(tokens: Sequence[Token], head: int, children: list[list[int]]) -> int | None:
+    token = tokens[head]
+    if token.pos != "NUM" and token.lemma.lower() not in QUANTITIES:
+        return None
+    for c in children[head]:
+        if tokens[c].dep == "prep" and tokens[c].lemma.lower() == "of":
+            objects = [g for g in children[c] if tokens[g].dep == "pobj"]
+            if objects:
+                return objects[0]
+    return None
+
+
+def _is_place(document: Document, token: Token) -> bool:
+    return any(m.start <= token.start and token.end <= m.end and m.place and m.qualifier != "demonym"
+               for m in document.places)
+
+
+def _pronoun(word: str, ctx: ActorContext, sentence: int) -> Participant | None:
+    if word in PLURAL_PRONOUNS:
+        found = ctx.last_actor(sentence)
+        return Participant(name=found.name, canonical=found.canonical, type=found.type, entity=found.entity) if found else None
+    return None  # "he"/"she" name a person, handled as a named mention by the caller
+
+
+def _description(ctx: ActorContext, sentence: int) -> Participant | None:
+    found = ctx.last_actor(sentence)
+    return Participant(name=found.name, canonical=found.canonical, type=found.type) if found else None
+
+
+def _group(ctx: ActorContext, phrase: str, mention: Mention | None) -> tuple[str, int] | None:
+    texts = [t for t in (mention.canonical if mention else None, mention.text if mention else None, phrase) if t]
+    for pattern, canonical, inter in ctx.lexicon.groups:
+        if any(pattern.search(t) for t in texts):
+            return canonical, inter
+    return None
+
+
+def _named(document: Document, mention: Mention, ctx: ActorContext, phrase: str, event_country: str | None,
+           role: str = "actor") -> Participant | None:
+    """A named entity as actor: a leader stands for his state's forces, a country for its military."""
+    name = mention.canonical or mention.text
+    if mention.label == "PERSON":
+        iso = ctx.leaders.get(surname(name))
+        if iso:
+            return _templated(ctx, "military", iso, name, event_country)
+        if role == "target":
+            return _templated(ctx, "civilian", event_country or ctx.document_country, name, event_country)
+        return None
+    if mention.label == "GPE":
+        iso = _country_of_name(ctx, name)
+        if iso:
+            return _templated(ctx, "military", iso, name, event_country)
+        return None  # a city is not an actor
+    if mention.label == "ORG":
+        words = tuple(w.lower() for w in re.findall(r"[\w-]+", name))
+        kind = next((ctx.lexicon.nouns.get((w,)) for w in reversed(words) if ctx.lexicon.nouns.get((w,))), None)
+        if kind in KIND_BY_TEMPLATE.values() and kind in STATE_KINDS:
+            iso = next((ctx.demonyms.get(k) for k in range(mention.start, mention.end) if ctx.demonyms.get(k)), None)
+            return _templated(ctx, kind, iso or event_country or ctx.document_country, name, event_country)
+        return Participant(name=name, canonical=name, type=0)
+    if mention.label == "NORP":
+        iso = ctx.demonyms.get(mention.start)
+        if iso:  # "Libyans": people of a country
+            return _templated(ctx, "civilian", iso, name, event_country)
+    return None
+
+
+def _country_of_name(ctx: ActorContext, name: str) -> str | None:
+    lowered = name.lower()
+    return next((iso for iso, n in ctx.country_names.items() if n.lower() == lowered), None)
+
+
+def _owner(document: Document, head: int, lo: int, hi: int, children: list[list[int]], ctx: ActorContext) -> tuple[str, str] | None:
+    """Who the phrase belongs to: ("group", canonical) | ("leader", iso) | ("cue", kind) | ("country", iso)."""
+    text = document.text
+    tokens = document.tokens
+    spans = [(lo, tokens[head].start)]
+    spans += _loyal_to(document, head, children)
+    window = " ".join(text[a:b] for a, b in spans)
+    for pattern, canonical, _inter in ctx.lexicon.groups:
+        if pattern.search(window):
+            return ("group", canonical)
+    for key, iso in ctx.leaders.items():
+        if re.search(rf"(?<![\w]){re.escape(key)}\b", window, re.IGNORECASE):
+            return ("leader", iso)
+    words = [w.lower() for w in re.findall(r"[\w-]+", window)]
+    for word in words:
+        kind = ctx.lexicon.cues.get(word)
+        if kind:
+            return ("cue", kind)
+    for a, b in spans:
+        for k in range(a, b):
+            if k in ctx.demonyms:
+                return ("country", ctx.demonyms[k])
+    for word in words:
+        iso = _country_of_name(ctx, word)
+        if iso:
+            return ("country", iso)
+    return None
+
+
+def _loyal_to(document: Document, head: int, children: list[list[int]]) -> list[tuple[int, int]]:
+    """"forces loyal to X", "supporters of X", "troops of X": the span of X."""
+    tokens = document.tokens
+    out = []
+    for c in children[head]:
+        lemma = tokens[c].lemma.lower()
+        if tokens[c].dep == "amod" and lemma == "loyal" or (tokens[c].dep == "prep" and lemma in ("of", "from")):
+            for g in _subtree(children, c):
+                if tokens[g].pos == "PROPN":
+                    out.append((tokens[g].start, tokens[g].end))
+    return out
+
+
+def _owner_country(owner: tuple[str, str] | None) -> str | None:
+    return owner[1] if owner and owner[0] in ("leader", "country") else None
+
+
+def _from_owner(owner: tuple[str, str], ctx: ActorContext, phrase: str, event_country: str | None) -> Participant | None:
+    how, value = owner
+    if how == "group":
+        inter = next((i for _p, c, i in ctx.lexicon.groups if c == value), 0)
+        return Participant(name=_clean(phrase), canonical=value, type=inter)
+    if how in ("leader", "country"):
+        return _templated(ctx, "military", value, phrase, event_country)
+    return _templated(ctx, value, event_country or ctx.document_country, phrase, event_country)
+
+
+def _operator(owner: tuple[str, str] | None, ctx: ActorContext, phrase: str, event_country: str | None) -> Participant | None:
+    if owner is None:
+        return None
+    return _from_owner(owner, ctx, phrase, event_country)
+
+
+def _templated(ctx: ActorContext, kind: str, iso: str | None, phrase: str, event_country: str | None) -> Participant:
+    template, inter = ctx.lexicon.templates.get(kind, ("", 0))
+    country = ctx.country_name(iso)
+    canonical = template.replace("{country}", country) if template and country else None
+    if kind in STATE_KINDS and iso and event_country and iso != event_country:
+        inter = EXTERNAL_INTER
+    return Participant(name=_clean(phrase), canonical=canonical, type=inter)
+
+
+# -- phrases -----------------------------------------------------------------------------------------------------
+def phrase_bounds(tokens: Sequence[Token], i: int, children: list[list[int]]) -> tuple[int, int]:
+    """Character span of the head and the modifiers just left of it (no determiners or clauses)."""
+    first = i
+    while first > 0 and tokens[first - 1].dep in MODIFIER_DEPS - {"det", "punct", "advmod"} | {"case"} \
+            and _governed_by(tokens, first - 1, i):
+        first -= 1
+    while first > 0 and tokens[first - 1].dep == "punct" and tokens[first - 2].dep in ("amod", "compound", "npadvmod") \
+            and _governed_by(tokens, first - 2, i):
+        first -= 2  # "pro-Gadhafi": "pro", "-", "Gadhafi"
+    return tokens[first].start, tokens[i].end
+
+
+def _governed_by(tokens: Sequence[Token], k: int, i: int) -> bool:
+    for _ in range(4):
+        if tokens[k].head == i:
+            return True
+        if tokens[k].head == k:
+            return False
+        k = tokens[k].head
+    return False
+
+
+def _head_phrase(document: Document, head: int, lo: int, lexicon: ActorLexicon) -> tuple[str, ...] | None:
+    """The longest dictionary phrase ending at the head ("riot police", "armed men"), as lemmas."""
+    tokens = document.tokens
+    start = head
+    while start > 0 and tokens[start - 1].start >= lo:
+        start -= 1
+    lemmas = [tokens[k].lemma.lower() for k in range(start, head + 1)]
+    words = [document.text[tokens[k].start:tokens[k].end].lower() for k in range(start, head + 1)]
+    for n in range(len(lemmas), 0, -1):
+        for seq in (tuple(lemmas[-n:-1]) + (lemmas[-1],), tuple(words[-n:])):
+            if seq in lexicon.nouns:
+                return seq
+    return None
+
+
+def _mention_at(mentions: Sequence[Mention], start: int, end: int) -> Mention | None:
+    return next((m for m in mentions if m.start <= start and end <= m.end), None)
+
+
+def _subtree(children: list[list[int]], i: int) -> list[int]:
+    out, stack = [], [i]
+    while stack:
+        k = stack.pop()
+        out.append(k)
+        stack.extend(children[k])
+    return out
+
+
+def _clean(phrase: str) -> str:
+    return re.sub(r"\s+", " ", phrase).strip(" ,;:-")
+
+
+def crowd(ctx: ActorContext, participant: Participant, event_class: str) -> Participant:
+    """People who protest are protesters, people who riot are rioters (ACLED names crowds by what they do)."""
+    if participant.type not in (VICTIM_INTER, 6, 5) or not participant.canonical:
+        return participant
+    kind = "rioter" if event_class in ("violent_demonstration", "mob_violence") else "protester"
+    country = participant.canonical.rpartition("(")[2].rstrip(")") if participant.canonical.endswith(")") else None
+    template, inter = ctx.lexicon.templates.get(kind, ("", participant.type or 0))
+    canonical = template.replace("{country}", country) if template and country else participant.canonical
+    return Participant(name=participant.name, entity=participant.entity, canonical=canonical, type=inter)
+
+
+def is_victim(participant: Participant) -> bool:
+    return participant.type == VICTIM_INTER
+
+
+def canonical_or_name(participant: Participant) -> str:
+    return participant.canonical or participant.name
+
+
+def names(participants: Iterable[Participant]) -> list[str]:
+    return [canonical_or_name(p) for p in participants]

@@ -1,0 +1,186 @@
+"""One incident, one row: the mentions of the same incident within one document become one event.
+
+A lede, a story highlight, a quote and a later paragraph often tell the same incident. ACLED's unit is one
+type of interaction between the same actors at one place on one day, so two mentions of a document are the
+same incident when their ACLED event types are compatible (the same type, or protest and riot), their places
+agree (the same place, within ``PLACE_KM``, or one of them has none), their dates overlap (a day inside the
+other's range) and their first actors do not contradict each other. The incident keeps the first mention's
+trigger and id, the most specific type, the first place, date, actors and toll any mention states, and
+every sentence as a source. Only mentions of equal standing merge: facts (asserted or claimed) with facts,
+background with background.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import math
+from collections.abc import Sequence
+
+from dateline.events.confidence import FACT_MODALITIES, reportable
+from dateline.model import Event, Participant
+
+PLACE_KM = 25.0
+EVENT_TYPE_OF = {
+    "Armed clash": "Battles", "Government regains territory": "Battles", "Non-state actor overtakes territory": "Battles",
+    "Air/drone strike": "Explosions", "Shelling/artillery/missile attack": "Explosions",
+    "Remote explosive/landmine/IED": "Explosions", "Suicide bomb": "Explosions", "Grenade": "Explosions",
+    "Chemical weapon": "Explosions", "Attack": "Violence against civilians",
+    "Abduction/forced disappearance": "Violence against civilians", "Sexual violence": "Violence against civilians",
+    "Peaceful protest": "Demonstrations", "Protest with intervention": "Demonstrations",
+    "Excessive force against protesters": "Demonstrations", "Violent demonstration": "Demonstrations",
+    "Mob violence": "Demonstrations",
+}
+
+
+def merge_incidents(mentions: Sequence[Event], specificity: dict[str, float], threshold: float,
+                    preamble_end: int = 0, countries: dict[str, tuple[str, bool]] | None = None) -> list[Event]:
+    """Cluster a document's event mentions (in text order) into incidents; ``specificity``: event id → type score.
+
+    Mentions in the preamble (``text[:preamble_end]``: captions and summary lines before the lede's dateline)
+    join a body incident of the same kind whatever their place and date, which they rarely state; they stand
+    alone only when the body tells nothing of the kind. ``countries``: place id → (ISO2, whether the place is a
+    whole country); a country contains every place in it. An incident is as sure as its surest mention, and reportable when
+    that reaches ``threshold``."""
+    countries = countries or {}
+    body = [m for m in mentions if m.sources[0].start >= preamble_end]
+    preamble = [m for m in mentions if m.sources[0].start < preamble_end]
+    incidents: list[list[Event]] = []
+    for mention in body:
+        home = next((group for group in incidents if _same(group, mention, countries)), None)
+        if home is None:
+            incidents.append([mention])
+        else:
+            home.append(mention)
+    for mention in preamble:
+        home = next((group for group in incidents if _same(group, mention, countries, loose=True)), None)
+        if home is None:
+            incidents.append([mention])
+        else:
+            home.append(mention)
+    incidents.sort(key=lambda group: min(m.sources[0].start for m in group))
+    return [_combine(group, specificity, threshold) for group in incidents]
+
+
+ARMED = frozenset({"Battles", "Explosions"})  # fighting and shelling told in one sentence: one engagement
+
+
+def _one_sentence(group: list[Event], mention: Event) -> bool:
+    sentences = {(s.doc, s.start) for e in group for s in e.sources}
+    return any((s.doc, s.start) in sentences for s in mention.sources)
+
+
+def family(event: Event) -> str:
+    if event.acled in EVENT_TYPE_OF:
+        return EVENT_TYPE_OF[event.acled]
+    return event.acled or event.type  # strategic developments: only the same sub-event type merges
+
+
+def _same(group: list[Event], mention: Event, countries: dict[str, tuple[str, bool]], *, loose: bool = False) -> bool:
+    first = group[0]
+    if first.background != mention.background:
+        return False
+    if family(first) != family(mention) and not (_one_sentence(group, mention) and
+                                                  {family(first), family(mention)} <= ARMED):
+        return False
+    if (first.modality in FACT_MODALITIES) != (mention.modality in FACT_MODALITIES):
+        return False
+    if loose:
+        return _actors_agree(group, mention)
+    places = [e.place for e in group if e.place]
+    if mention.place and places and not any(_near(p, mention.place, countries) for p in places):
+        return False
+    dates = [span for e in group if (span := day_span(e.date)) is not None]
+    span = day_span(mention.date)
+    if span and dates and not any(a[0] <= span[1] and span[0] <= a[1] for a in dates):
+        return False
+    return _actors_agree(group, mention)
+
+
+def _actors_agree(group: list[Event], mention: Event) -> bool:
+    actors = {_actor_key(e.actors[0]) for e in group if e.actors}
+    return not (mention.actors and actors and _actor_key(mention.actors[0]) not in actors and _contradicts(actors, mention))
+
+
+def _actor_key(p: Participant) -> str:
+    return (p.canonical or p.name).lower()
+
+
+def _contradicts(actors: set[str], mention: Event) -> bool:
+    """Different first actors contradict unless one of them is the other's target (a two-sided clash)."""
+    targets = {_actor_key(t) for t in mention.targets}
+    return not (actors & targets)
+
+
+def _near(a: object, b: object, countries: dict[str, tuple[str, bool]]) -> bool:
+    pa, pb = getattr(a, "place", None), getattr(b, "place", None)
+    if pa and pb and pa == pb:
+        return True
+    ca, cb = countries.get(pa or ""), countries.get(pb or "")
+    if ca and cb and ca[0] == cb[0] and (ca[1] or cb[1]):
+        return True  # "in Yemen" and "in Sanaa": the country contains the city
+    la, lb = (getattr(a, "lat", None), getattr(a, "lon", None)), (getattr(b, "lat", None), getattr(b, "lon", None))
+    if None in la or None in lb:
+        return False
+    return haversine_km(la, lb) <= PLACE_KM  # type: ignore[arg-type]
+
+
+def haversine_km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def day_span(value: str | None) -> tuple[int, int] | None:
+    """The days a date value covers, as ordinals (days, weeks, months, years and ranges)."""
+    if not value:
+        return None
+    if "/" in value:
+        first, _, last = value.partition("/")
+        a, b = day_span(first), day_span(last)
+        return (a[0], b[1]) if a and b else None
+    try:
+        if len(value) >= 10:
+            day = dt.date.fromisoformat(value[:10]).toordinal()
+            return day, day
+        if "-W" in value:
+            monday = dt.date.fromisocalendar(int(value[:4]), int(value[6:8]), 1).toordinal()
+            return monday, monday + 6
+        if len(value) == 7:
+            first_day = dt.date(int(value[:4]), int(value[5:7]), 1)
+            nxt = dt.date(first_day.year + first_day.month // 12, first_day.month % 12 + 1, 1)
+            return first_day.toordinal(), nxt.toordinal() - 1
+        if len(value) == 4:
+            return dt.date(int(value), 1, 1).toordinal(), dt.date(int(value), 12, 31).toordinal()
+    except ValueError:
+        return None
+    return None
+
+
+def _combine(group: list[Event], specificity: dict[str, float], threshold: float) -> Event:
+    if len(group) == 1:
+        return group[0]
+    first = group[0]
+    typed = max(group, key=lambda e: (specificity.get(e.id, 0.0), -group.index(e)))
+    dated = sorted((e for e in group if e.date), key=lambda e: (_width(e.date), group.index(e)))
+    sources = tuple(dict.fromkeys(s for e in group for s in e.sources))
+    return dataclasses.replace(
+        first,
+        type=typed.type, mode=typed.mode, acled=typed.acled,
+        actors=first.actors or next((e.actors for e in group if e.actors), ()),
+        targets=first.targets or next((e.targets for e in group if e.targets), ()),
+        place=first.place or next((e.place for e in group if e.place), None),
+        admin1=first.admin1 if first.place else next((e.admin1 for e in group if e.place), None),
+        country=first.country if first.place else next((e.country for e in group if e.place), first.country),
+        date=dated[0].date if dated else None,
+        date_precision=dated[0].date_precision if dated else None,
+        fatalities=next((e.fatalities for e in group if e.fatalities is not None), None),
+        confidence=max(e.confidence for e in group),
+        reportable=reportable(first.modality, first.background, max(e.confidence for e in group), threshold),
+        sources=sources,
+    )
+
+
+def _width(value: str | None) -> int:
+    span = day_span(value)
+    return span[1] - span[0] if span else 10**6

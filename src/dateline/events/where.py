@@ -1,0 +1,210 @@
+"""Where an event happened: the place its clause names, not the reporter's dateline or a distance reference.
+
+For a trigger, the place mentions of its sentence are ranked by how they hang on the trigger in the parse:
+a place under the trigger (or under the verb it belongs to) through a locative preposition ("in", "near",
+"outside", "at", "around", "across", "on") comes first; a place the trigger's own clause names otherwise
+("the town of X was shelled") next; a place inside a participant phrase ("Benghazi-based rebels"), after "from"
+or "toward", or in the attribution ("told CNN in Cairo") is never the event's place. A relative location
+("25 km north of Mosul") is the offset point the geo stage made, not Mosul. Datelines ("Tripoli, Libya
+(CNN) --") never count. Without a place in the sentence the event borrows the place of the nearest earlier
+sentences (within ``LOOKBACK``), else the place the document is about (:func:`document_focus`), else none.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from dateline.model import Document, EventPlace, Place, PlaceMention, Token
+
+LOCATIVE = frozenset({"in", "near", "outside", "at", "around", "across", "on", "inside", "within", "throughout", "over",
+                      "into", "through", "along", "between", "nearby", "off", "beyond", "onto"})
+NOT_THERE = frozenset({"from", "toward", "towards", "to", "for", "against", "by", "with", "about", "like"})
+MAX_HOPS = 5
+LOOKBACK = 2  # earlier sentences whose place an event without one may borrow
+FOCUS_SHARE = 0.5  # a document is about one place when it has half of the mentions below country level
+DATELINE = re.compile(r"^(?:,\s*[A-Z][\w.' -]{1,40})?\s*\((?:CNN|Reuters|AP|AFP|BBC|Al Jazeera|dpa|Xinhua|UPI)\)\s*[-–—]",)
+SAYING = frozenset({"say", "tell", "report", "announce", "add", "state", "confirm"})
+
+
+def usable_mentions(document: Document) -> list[PlaceMention]:
+    """Resolved place mentions that can be an event's place (no demonyms, no datelines)."""
+    return [m for m in document.places if m.place is not None and m.qualifier != "demonym"
+            and not DATELINE.match(document.text[m.end:m.end + 60])]
+
+
+def event_place(document: Document, head: int, start: int, end: int, usable: Sequence[PlaceMention],
+                taken: dict[int, PlaceMention], trigger: Sequence[int] = (),
+                focus: PlaceMention | None = None) -> PlaceMention | None:
+    """The place of the event whose trigger head is token ``head`` in the sentence ``text[start:end]``.
+
+    ``taken``: sentence index → the place an earlier event of that sentence used (the borrowing source).
+    """
+    tokens = document.tokens
+    inside = [m for m in usable if start <= m.start and m.end <= end]
+    ranked = sorted(((score, m) for m in inside if (score := _score(document, m, head, set(trigger))) is not None),
+                    key=lambda sm: (-sm[0], abs(sm[1].start - tokens[head].start)))
+    if ranked:
+        return ranked[0][1]
+    sentence = tokens[head].sent
+    for back in range(1, LOOKBACK + 1):
+        previous = sentence - back
+        if previous < 0:
+            break
+        if previous in taken:
+            return taken[previous]
+        p_start, p_end = document.sentences[previous]
+        earlier = [m for m in usable if p_start <= m.start and m.end <= p_end]
+        if earlier:
+            return None if len({m.place for m in earlier}) > 1 else earlier[0]
+    return focus
+
+
+def document_focus(document: Document, usable: Sequence[PlaceMention]) -> PlaceMention | None:
+    """The place a document is about: the most mentioned place below country level when it has at least
+    FOCUS_SHARE of those mentions, else the country when every place mentioned is in one country."""
+    records = {p.id: p for p in document.place_records}
+    local = [m for m in usable if not (records.get(m.place or "") and (records[m.place or ""].feature or "").startswith("A.PCL"))]
+    if local:
+        counts = Counter(m.place for m in local)
+        best, n = counts.most_common(1)[0]
+        if n / len(local) >= FOCUS_SHARE:
+            return next(m for m in local if m.place == best)
+    countries = {records[m.place or ""].country for m in usable if records.get(m.place or "")}
+    whole = [m for m in usable if m not in local]
+    if len(countries) == 1 and whole:
+        return whole[0]
+    return None
+
+
+def conjoined(document: Document, mention: PlaceMention, usable: Sequence[PlaceMention]) -> list[PlaceMention]:
+    """Places coordinated with ``mention`` ("in Cairo, Suez and Alexandria"): each is its own event's place."""
+    tokens = document.tokens
+    first = _token_at(tokens, mention.end - 1)
+    if first is None:
+        return []
+    out = []
+    for other in usable:
+        if other is mention or other.place == mention.place or not (mention.end <= other.start <= mention.end + 80):
+            continue
+        index = _token_at(tokens, other.end - 1)
+        if index is not None and _coordinated(tokens, index, first):
+            out.append(other)
+    return out
+
+
+def _coordinated(tokens: Sequence[Token], i: int, first: int) -> bool:
+    """Token ``i`` hangs from ``first`` through conjunct links only (compounds and appositions allowed)."""
+    for _ in range(6):
+        token = tokens[i]
+        if token.head == first and token.dep == "conj":
+            return True
+        if token.dep not in ("conj", "compound", "appos") or token.head == i:
+            return False
+        i = token.head
+    return False
+
+
+def _score(document: Document, mention: PlaceMention, head: int, trigger: set[int]) -> float | None:
+    """How surely ``mention`` is where the trigger happened; None when it is surely not."""
+    tokens = document.tokens
+    index = _token_at(tokens, mention.end - 1)
+    if index is None:
+        return None
+    path = _path_up(tokens, index, head)
+    prep = _preposition(document, tokens, index, trigger)
+    if prep in NOT_THERE and not mention.qualifier:
+        return None
+    if _in_saying_clause(document, tokens, index, head):
+        return None
+    if path is not None:
+        hops, via_participant = path
+        if via_participant and prep not in LOCATIVE:
+            return None  # "Benghazi-based rebels", "the Misrata hospital's doctors"
+        return 3.0 - 0.3 * hops + (0.5 if prep in LOCATIVE else 0.0)
+    if prep in LOCATIVE:
+        return 1.0
+    return None  # a place elsewhere in the sentence ("an analyst based in Qatar") is not where it happened
+
+
+def _token_at(tokens: Sequence[Token], offset: int) -> int | None:
+    return next((i for i, t in enumerate(tokens) if t.start <= offset < t.end), None)
+
+
+def _path_up(tokens: Sequence[Token], i: int, head: int) -> tuple[int, bool] | None:
+    """Hops from token ``i`` up to ``head`` (or to the verb ``head`` hangs from), and whether the way passes a
+    subject or object noun (then the place qualifies a participant)."""
+    targets = {head}
+    if tokens[head].dep in ("dobj", "pobj", "nsubj", "nsubjpass", "attr") and tokens[head].head != head:
+        targets.add(tokens[head].head)  # "carried out an attack in X": X hangs on the light verb
+    via_participant = False
+    current = i
+    for hops in range(MAX_HOPS + 1):
+        if current in targets:
+            return hops, via_participant
+        token = tokens[current]
+        if hops and token.dep in ("nsubj", "nsubjpass", "dobj") and token.pos in ("NOUN", "PROPN", "PRON"):
+            via_participant = True
+        if token.head == current:
+            return None
+        current = token.head
+    return None
+
+
+def _preposition(document: Document, tokens: Sequence[Token], i: int, trigger: set[int] = frozenset()) -> str | None:
+    """The preposition governing the place's phrase: "in" for "in the city of Misrata", "on the outskirts of X";
+    a preposition inside the trigger ("took to the streets of Cairo") counts as "in"."""
+    current = i
+    for _ in range(6):
+        token = tokens[current]
+        if token.dep in ("compound", "appos", "amod", "nmod", "poss", "conj"):
+            current = token.head
+            continue
+        if token.dep == "pobj":
+            prep = tokens[token.head]
+            if token.head in trigger:
+                return "in"
+            word = document.text[prep.start:prep.end].lower()
+            if word == "of" and tokens[prep.head].pos in ("NOUN", "PROPN") and prep.head != token.head:
+                current = prep.head  # "the streets of Cairo": the streets' preposition
+                continue
+            return word
+        if token.dep == "prep":
+            return document.text[token.start:token.end].lower()
+        return None
+    return None
+
+
+def _in_saying_clause(document: Document, tokens: Sequence[Token], i: int, head: int) -> bool:
+    """"..., a doctor told CNN in Benghazi": the place belongs to the saying, not to the event."""
+    current = i
+    for _ in range(MAX_HOPS):
+        token = tokens[current]
+        if current == head or token.head == current:
+            return False
+        current = token.head
+        if tokens[current].lemma.lower() in SAYING and tokens[current].pos == "VERB":
+            return not _dominates(tokens, current, head)
+    return False
+
+
+def _dominates(tokens: Sequence[Token], top: int, i: int) -> bool:
+    for _ in range(40):
+        if i == top:
+            return False  # the saying verb is the trigger's own governor: fine only when the trigger is the verb
+        if tokens[i].head == i:
+            return False
+        i = tokens[i].head
+        if i == top:
+            return False
+    return False
+
+
+def as_event_place(document: Document, mention: PlaceMention | None) -> tuple[EventPlace | None, Place | None]:
+    if mention is None:
+        return None, None
+    record = next((p for p in document.place_records if p.id == mention.place), None)
+    if record is None:
+        return EventPlace(name=mention.text, lat=None, lon=None, place=mention.place), None
+    return EventPlace(name=record.name, lat=record.lat, lon=record.lon, place=record.id), record
