@@ -38,9 +38,11 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 from t17 import DEFAULT_DATA, load_articles, records  # noqa: E402
 
-from dateline.engine.batch import run_stages  # noqa: E402
-from dateline.events.detect import FEATURES, sentence_features, weights_path  # noqa: E402
-from dateline.events.stage import _analyse  # noqa: E402
+from dateline.events.actors import actor_lexicon, document_context  # noqa: E402
+from dateline.events.detect import FEATURES, Prediction, sentence_features, weights_path  # noqa: E402
+from dateline.events.incidents import EVENT_TYPE_OF  # noqa: E402
+from dateline.events.record_confidence import RECORD_FEATURES  # noqa: E402
+from dateline.events.stage import _analyse, country_names, event_mentions  # noqa: E402
 from dateline.events.triggers import data_rows, load_lexicon  # noqa: E402
 from dateline.ingest.readers import document_from_record  # noqa: E402
 from dateline.model import Document  # noqa: E402
@@ -65,6 +67,9 @@ class Sample:
     event: int  # 1: reports an incident that happened (recent or background)
     types: list[str]
     candidate: bool  # the sentence has a trigger (the only sentences the stage asks the detector about)
+    doc: int = -1  # index into the processed training documents (T17 samples)
+    sent: int = -1
+    label: str = ""  # event | background | none
 
 
 def before_events_plan() -> tuple[str, ...]:
@@ -82,7 +87,7 @@ def process(records_: list[dict], stages: list) -> list[Document]:
     return out
 
 
-def t17_samples(data: Path, stages: list, lexicon) -> list[Sample]:  # type: ignore[no-untyped-def]
+def t17_samples(data: Path, stages: list, lexicon) -> tuple[list[Sample], list[Document]]:  # type: ignore[no-untyped-def]
     labels = [json.loads(line) for line in LABELS.read_text(encoding="utf-8").splitlines() if line.strip()]
     gold = {line.split("\t")[0] for line in GOLD_ARTICLES.read_text(encoding="utf-8").splitlines()[1:]}
     by_article: dict[str, list[dict]] = {}
@@ -94,7 +99,7 @@ def t17_samples(data: Path, stages: list, lexicon) -> list[Sample]:  # type: ign
     ordered = sorted(articles)
     docs = process(list(records([articles[k] for k in ordered])), stages)
     samples, lost = [], 0
-    for key, doc in zip(ordered, docs, strict=True):
+    for n, (key, doc) in enumerate(zip(ordered, docs, strict=True)):
         if not doc.ok:
             lost += len(by_article[key])
             continue
@@ -115,9 +120,9 @@ def t17_samples(data: Path, stages: list, lexicon) -> list[Sample]:  # type: ign
             samples.append(Sample(key, doc.text[slice(*doc.sentences[sent])], feats,
                                   int(row["label"] in ("event", "background")),
                                   [e["type"] for e in row["events"] if e.get("type")],
-                                  any(not c.agent for c in candidates)))
+                                  any(not c.agent for c in candidates), n, sent, row["label"]))
     print(f"T17 labels: {len(labels)} rows, {len(samples)} usable, {lost} lost (sentence not found after cleaning)")
-    return samples
+    return samples, docs
 
 
 def _sentence_of(doc: Document, sentence: str) -> int | None:
@@ -168,8 +173,10 @@ def standardize(x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return mean, scale
 
 
-def fit_variant(name: str, x: np.ndarray, samples: list[Sample], types: list[str], folds: int) -> tuple[dict, dict]:
-    """Both heads for one feature set; returns (arrays to save, cross-validated scores)."""
+def fit_variant(name: str, x: np.ndarray, samples: list[Sample], types: list[str],
+                folds: int) -> tuple[dict, dict, np.ndarray, np.ndarray]:
+    """Both heads for one feature set; returns (arrays to save, cross-validated scores, out-of-fold calibrated
+    event probabilities, out-of-fold type probabilities) — the last two for every sample."""
     y = np.array([s.event for s in samples])
     groups = np.array([s.group for s in samples])
     t17 = groups != "own"
@@ -212,10 +219,21 @@ def fit_variant(name: str, x: np.ndarray, samples: list[Sample], types: list[str
     zt, yt, gt = z[rows], np.array(labels), np.array(tgroups)
     is_t17 = gt != "own"
     pred = np.zeros(len(yt), dtype=int)
-    for train, test in GroupKFold(n_splits=folds).split(zt[is_t17], yt[is_t17], gt[is_t17]):
-        idx_train = np.concatenate([np.where(is_t17)[0][train], np.where(~is_t17)[0]])
-        model = LogisticRegression(C=TYPE_C, max_iter=3000).fit(zt[idx_train], yt[idx_train])
-        pred[np.where(is_t17)[0][test]] = model.predict(zt[np.where(is_t17)[0][test]])
+    oof_types = np.zeros((len(samples), len(types)), dtype=np.float32)
+    articles = sorted({s.group for s in samples if s.group != "own"})
+    fold_of = {a: k % folds for k, a in enumerate(articles)}
+    rows_arr = np.array(rows)
+    for k in range(folds):
+        train = np.array([fold_of.get(g, -1) != k for g in gt])  # own sentences always train
+        model = LogisticRegression(C=TYPE_C, max_iter=3000).fit(zt[train], yt[train])
+        test = ~train
+        pred[test] = model.predict(zt[test])
+        in_fold = np.array([fold_of.get(s.group, -1) == k for s in samples])
+        probs = model.predict_proba(z[in_fold])
+        full = np.zeros((int(in_fold.sum()), len(types)), dtype=np.float32)
+        full[:, model.classes_] = probs
+        oof_types[in_fold] = full
+    del rows_arr
     scores["type_accuracy_t17"] = round(float((pred[is_t17] == yt[is_t17]).mean()), 4)
     scores["type_weighted_f1_t17"] = round(f1_score(yt[is_t17], pred[is_t17], average="weighted"), 4)
     type_model = LogisticRegression(C=TYPE_C, max_iter=3000).fit(zt, yt)
@@ -230,6 +248,65 @@ def fit_variant(name: str, x: np.ndarray, samples: list[Sample], types: list[str
         f"{name}_type_w": type_w, f"{name}_type_b": type_b,
         f"{name}_calib_x": grid.astype(np.float32), f"{name}_calib_y": calib_y.astype(np.float32),
     }
+    return arrays, scores, calibrated, oof_types
+
+
+def _family(acled: str | None) -> str | None:
+    return EVENT_TYPE_OF.get(acled or "", acled)
+
+
+def fit_records(name: str, samples: list[Sample], docs: list[Document], oof_event: np.ndarray, oof_types: np.ndarray,
+                types: list[str], lexicon, folds: int) -> tuple[dict, dict]:  # type: ignore[no-untyped-def]
+    """The record confidence model of one variant, on the event mentions of labelled training sentences."""
+    predictions: dict[tuple[str, int], Prediction] = {}
+    labelled: dict[tuple[int, int], Sample] = {}
+    for i, sample in enumerate(samples):
+        if sample.group == "own":
+            continue
+        predictions[(docs[sample.doc].id, sample.sent)] = Prediction(float(oof_event[i]),
+                                                                     dict(zip(types, oof_types[i].tolist(), strict=True)))
+        labelled[(sample.doc, sample.sent)] = sample
+    actors = actor_lexicon("en")
+    countries = country_names()
+    rows, y, groups = [], [], []
+    for n, doc in enumerate(docs):
+        if not doc.ok or not any(key[0] == n for key in labelled):
+            continue
+        analysis = _analyse(doc, lexicon)
+        found = event_mentions(doc, analysis, lexicon, predictions, document_context(doc, actors, dict(countries)), 0.5)
+        for event, feats, sent in zip(found.mentions, found.features, found.sentences, strict=True):
+            sample = labelled.get((n, sent))
+            if sample is None:
+                continue
+            right = sample.label == "event" and _family(event.acled) in {_family(t) for t in sample.types}
+            rows.append(feats)
+            y.append(int(right))
+            groups.append(sample.group)
+    x, yy, gg = np.vstack(rows), np.array(y), np.array(groups)
+    mean, scale = standardize(x)
+    z = (x - mean) / scale
+    best = None
+    for c in C_GRID:
+        oof = np.zeros(len(yy))
+        for train, test in GroupKFold(n_splits=folds).split(z, yy, gg):
+            model = LogisticRegression(C=c, max_iter=2000).fit(z[train], yy[train])
+            oof[test] = model.predict_proba(z[test])[:, 1]
+        loss = log_loss(yy, np.clip(oof, 1e-6, 1 - 1e-6))
+        if best is None or loss < best[0]:
+            best = (loss, c, oof.copy())
+    loss, c, oof = best
+    grid = np.linspace(0, 1, 101)
+    calib_y = IsotonicRegression(out_of_bounds="clip", y_min=0.0, y_max=1.0).fit(oof, yy).predict(grid)
+    final = LogisticRegression(C=c, max_iter=2000).fit(z, yy)
+    calibrated = np.interp(oof, grid, calib_y)
+    scores = {"mentions": len(yy), "right": int(yy.sum()), "C": c, "log_loss": round(loss, 4),
+              "auc": round(roc_auc_score(yy, oof), 4),
+              "precision_at_0.5": round(float(yy[calibrated >= 0.5].mean()), 4),
+              "recall_at_0.5": round(float((calibrated >= 0.5)[yy == 1].mean()), 4),
+              "weights": dict(zip(RECORD_FEATURES, [round(float(w), 3) for w in final.coef_[0]], strict=True))}
+    arrays = {f"{name}_record_mean": mean.astype(np.float32), f"{name}_record_scale": scale.astype(np.float32),
+              f"{name}_record_w": final.coef_[0].astype(np.float32), f"{name}_record_b": np.float32(final.intercept_[0]),
+              f"{name}_record_calib_x": grid.astype(np.float32), f"{name}_record_calib_y": calib_y.astype(np.float32)}
     return arrays, scores
 
 
@@ -246,7 +323,8 @@ def main() -> None:
     for stage in stages:
         stage.setup()
     lexicon = load_lexicon("en")
-    samples = t17_samples(args.data, stages, lexicon) + own_samples(stages, lexicon)
+    t17, docs = t17_samples(args.data, stages, lexicon)
+    samples = t17 + own_samples(stages, lexicon)
     counts = Counter(t for s in samples for t in s.types)
     types = sorted(counts)
     feats = np.vstack([s.features for s in samples]).astype(np.float32)
@@ -254,10 +332,14 @@ def main() -> None:
     arrays: dict[str, np.ndarray] = {"types": np.array(types), "features": np.array(FEATURES)}
     report = {}
     for name, x in (("embed", np.hstack([vectors, feats])), ("rules", feats)):
-        found, scores = fit_variant(name, x, samples, types, args.folds)
+        found, scores, oof_event, oof_types = fit_variant(name, x, samples, types, args.folds)
         arrays.update(found)
         report[name] = scores
         print(f"{name}: {json.dumps(scores)}")
+        found, scores = fit_records(name, samples, docs, oof_event, oof_types, types, lexicon, args.folds)
+        arrays.update(found)
+        report[f"{name}_records"] = {k: v for k, v in scores.items() if k != "weights"}
+        print(f"{name} records: {json.dumps(scores)}")
     out = args.out or Path(str(weights_path("en")))
     np.savez_compressed(out, **arrays)
     print(f"types ({len(types)}): {dict(counts)}")

@@ -418,8 +418,9 @@ def _templated(ctx: ActorContext, kind: str, iso: str | None, phrase: str, event
 def phrase_bounds(tokens: Sequence[Token], i: int, children: list[list[int]]) -> tuple[int, int]:
     """Character span of the head and the modifiers just left of it (no determiners or clauses)."""
     first = i
-    while first > 0 and tokens[first - 1].dep in MODIFIER_DEPS - {"det", "punct", "advmod"} | {"case"} \
-            and _governed_by(tokens, first - 1, i):
+    while first > 0 and _governed_by(tokens, first - 1, i) and (
+            tokens[first - 1].dep in MODIFIER_DEPS - {"det", "punct", "advmod"} | {"case"}
+            or tokens[first - 1].pos in ("PROPN", "ADJ") and tokens[first - 1].head == i):  # "NATO airstrikes" misparsed
         first -= 1
     while first > 0 and tokens[first - 1].dep == "punct" and tokens[first - 2].dep in ("amod", "compound", "npadvmod") \
             and _governed_by(tokens, first - 2, i):

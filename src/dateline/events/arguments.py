@@ -57,15 +57,23 @@ def find_arguments(document: Document, head: int, children: list[list[int]], tri
         actor_heads, target_heads = _verb_arguments(tokens, head, children)
     else:
         actor_heads, target_heads = _noun_arguments(tokens, head, children)
-    actor_heads = [i for i in actor_heads if tokens[i].lemma.lower() not in INSTRUMENTS]
+    if ctx is None:
+        actor_heads = [i for i in actor_heads if tokens[i].lemma.lower() not in INSTRUMENTS]
+    # (with an actor context a weapon stands for its operator: "NATO airstrikes hit ..." → NATO)
     target_heads = [i for i in target_heads if i not in trigger]  # "started the offensive": no target "offensive"
     subject_heads = [i for i in actor_heads if i in excluded and tokens[i].pos in ("NOUN", "PROPN")]
-    actor_heads = [i for i in actor_heads if i not in excluded]
-    target_heads = [i for i in target_heads if i not in excluded]
+    if ctx is None:
+        actor_heads = [i for i in actor_heads if i not in excluded]
+        target_heads = [i for i in target_heads if i not in excluded]
+    else:  # the actor dictionary drops what names nobody; a weapon that is another trigger names its operator
+        actor_heads = [i for i in actor_heads if i not in excluded or tokens[i].pos in ("NOUN", "PROPN")]
+        target_heads = [i for i in target_heads if i not in excluded or tokens[i].pos in ("NOUN", "PROPN")]
     if ctx is not None:
         sentence = tokens[head].sent
         actors = _described(document, actor_heads, children, ctx, event_country, sentence, "actor")
         targets = _described(document, target_heads, children, ctx, event_country, sentence, "target")
+        keys = {(t.canonical or t.name) for t in targets}
+        actors = tuple(a for a in actors if (a.canonical or a.name) not in keys) or actors
         if protest and not any(a.type in CROWD_TYPES for a in actors) and any(t.type in CROWD_TYPES for t in targets):
             actors, targets = targets, actors  # ACLED: protesters are actor 1, the force that met them actor 2
         if violent and any(is_victim(a) for a in actors):
@@ -181,6 +189,10 @@ def _noun_arguments(tokens: Sequence[Token], head: int, children: list[list[int]
             targets += [g for g in children[c] if tokens[g].dep == "pobj"]
     if not actors:
         actors = _light_verb_subject(tokens, head, children)
+    if not targets and tokens[head].dep in ("dobj", "obj") and tokens[head].head != head:
+        verb = tokens[head].head  # "police used tear gas against protesters": the light verb's target
+        targets = [g for c in children[verb] if tokens[c].dep == "prep" and tokens[c].lemma.lower() in VERB_TARGET_PREPS
+                   for g in children[c] if tokens[g].dep == "pobj"]
     return _with_conjuncts(tokens, actors, children), _with_conjuncts(tokens, targets, children)
 
 

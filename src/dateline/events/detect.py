@@ -26,6 +26,7 @@ from typing import Any
 import numpy as np
 
 from dateline.events.modality import event_modality
+from dateline.events.record_confidence import RecordModel
 from dateline.events.triggers import Candidate, Lexicon
 from dateline.model import Document, Token
 from dateline.time import calendar as cal
@@ -74,16 +75,22 @@ class Prediction:
 
 
 class Detector:
-    """Both heads, with or without embeddings."""
+    """Both heads, with or without embeddings, and the record confidence model of the same variant."""
 
-    def __init__(self, types: Sequence[str], heads: dict[str, Heads], encoder: Any | None) -> None:
+    def __init__(self, types: Sequence[str], heads: dict[str, Heads], encoder: Any | None,
+                 records: dict[str, RecordModel] | None = None) -> None:
         self.types = tuple(types)
         self._heads = heads
         self._encoder = encoder
+        self._records = records or {}
 
     @property
     def uses_embeddings(self) -> bool:
         return self._encoder is not None and "embed" in self._heads
+
+    @property
+    def record_model(self) -> RecordModel | None:
+        return self._records.get("embed" if self.uses_embeddings else "rules")
 
     def predict(self, texts: Sequence[str], features: np.ndarray) -> list[Prediction]:
         if not len(texts):
@@ -117,23 +124,28 @@ def weights_path(language: str = "en") -> Any:
 
 
 @cache
-def _load_heads(language: str = "en") -> tuple[tuple[str, ...], dict[str, Heads]] | None:
+def _load_heads(language: str = "en") -> tuple[tuple[str, ...], dict[str, Heads], dict[str, RecordModel]] | None:
     path = weights_path(language)
     try:
         with path.open("rb") as handle:
             data = np.load(handle, allow_pickle=False)
             types = tuple(str(t) for t in data["types"])
-            heads = {}
+            heads, records = {}, {}
             for variant in ("embed", "rules"):
                 if f"{variant}_mean" not in data:
                     continue
                 heads[variant] = Heads(*(data[f"{variant}_{k}"] for k in ("mean", "scale", "event_w")),
                                        float(data[f"{variant}_event_b"]),
                                        *(data[f"{variant}_{k}"] for k in ("type_w", "type_b", "calib_x", "calib_y")))
+                if f"{variant}_record_w" in data:
+                    records[variant] = RecordModel(
+                        data[f"{variant}_record_mean"], data[f"{variant}_record_scale"], data[f"{variant}_record_w"],
+                        float(data[f"{variant}_record_b"]), data[f"{variant}_record_calib_x"],
+                        data[f"{variant}_record_calib_y"])
     except (FileNotFoundError, KeyError, OSError) as error:
         log.warning("W303 events: no detector weights (%s); every event gets confidence from its rules only", error)
         return None
-    return types, heads
+    return types, heads, records
 
 
 def load_detector(language: str = "en", *, embeddings: bool = True, threads: int | None = None) -> Detector | None:
@@ -141,7 +153,7 @@ def load_detector(language: str = "en", *, embeddings: bool = True, threads: int
     loaded = _load_heads(language)
     if loaded is None:
         return None
-    types, heads = loaded
+    types, heads, records = loaded
     encoder = None
     if embeddings and "embed" in heads:
         try:
@@ -153,7 +165,7 @@ def load_detector(language: str = "en", *, embeddings: bool = True, threads: int
             log.warning("W302 events: sentence embeddings unavailable (%s); detecting events from rule features", error)
         except (OSError, ValueError, RuntimeError) as error:
             log.warning("W302 events: could not load the embedding model (%s); detecting events from rule features", error)
-    return Detector(types, heads, encoder)
+    return Detector(types, heads, encoder, records)
 
 
 # -- features ---------------------------------------------------------------------------------------------------

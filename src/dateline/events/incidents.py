@@ -34,32 +34,36 @@ EVENT_TYPE_OF = {
 
 
 def merge_incidents(mentions: Sequence[Event], specificity: dict[str, float], threshold: float,
-                    preamble_end: int = 0, countries: dict[str, tuple[str, bool]] | None = None) -> list[Event]:
+                    preamble_end: int = 0, countries: dict[str, tuple[str, bool]] | None = None,
+                    stated: dict[str, tuple[bool, bool]] | None = None) -> list[Event]:
     """Cluster a document's event mentions (in text order) into incidents; ``specificity``: event id → type score.
 
-    Mentions in the preamble (``text[:preamble_end]``: captions and summary lines before the lede's dateline)
-    join a body incident of the same kind whatever their place and date, which they rarely state; they stand
-    alone only when the body tells nothing of the kind. ``countries``: place id → (ISO2, whether the place is a
-    whole country); a country contains every place in it. An incident is as sure as its surest mention, and reportable when
-    that reaches ``threshold``."""
+    ``stated``: event id → (its sentence names its place, its sentence names its date). Only what a sentence
+    states can tell two mentions apart: a place or date borrowed from context (an earlier sentence, the
+    document's focus, the publication date) is weak evidence and never blocks a merge. Mentions in the preamble
+    (``text[:preamble_end]``: captions and summary lines before the lede's dateline) join a body incident of the
+    same kind whatever their place and date; they stand alone only when the body tells nothing of the kind.
+    ``countries``: place id → (ISO2, whether the place is a whole country); a country contains every place in
+    it. An incident is as sure as its surest mention, and reportable when that reaches ``threshold``."""
     countries = countries or {}
+    stated = stated or {}
     body = [m for m in mentions if m.sources[0].start >= preamble_end]
     preamble = [m for m in mentions if m.sources[0].start < preamble_end]
     incidents: list[list[Event]] = []
     for mention in body:
-        home = next((group for group in incidents if _same(group, mention, countries)), None)
+        home = next((g for g in incidents if _same(g, mention, countries, stated)), None)
         if home is None:
             incidents.append([mention])
         else:
             home.append(mention)
     for mention in preamble:
-        home = next((group for group in incidents if _same(group, mention, countries, loose=True)), None)
+        home = next((g for g in incidents if _same(g, mention, countries, stated, loose=True)), None)
         if home is None:
             incidents.append([mention])
         else:
             home.append(mention)
     incidents.sort(key=lambda group: min(m.sources[0].start for m in group))
-    return [_combine(group, specificity, threshold) for group in incidents]
+    return [_combine(group, specificity, threshold, stated) for group in incidents]
 
 
 ARMED = frozenset({"Battles", "Explosions"})  # fighting and shelling told in one sentence: one engagement
@@ -76,7 +80,8 @@ def family(event: Event) -> str:
     return event.acled or event.type  # strategic developments: only the same sub-event type merges
 
 
-def _same(group: list[Event], mention: Event, countries: dict[str, tuple[str, bool]], *, loose: bool = False) -> bool:
+def _same(group: list[Event], mention: Event, countries: dict[str, tuple[str, bool]],
+          stated: dict[str, tuple[bool, bool]], *, loose: bool = False) -> bool:
     first = group[0]
     if first.background != mention.background:
         return False
@@ -87,12 +92,13 @@ def _same(group: list[Event], mention: Event, countries: dict[str, tuple[str, bo
         return False
     if loose:
         return _actors_agree(group, mention)
-    places = [e.place for e in group if e.place]
-    if mention.place and places and not any(_near(p, mention.place, countries) for p in places):
+    place_said, date_said = stated.get(mention.id, (True, True))
+    places = [e.place for e in group if e.place and stated.get(e.id, (True, True))[0]]
+    if place_said and mention.place and places and not any(_near(p, mention.place, countries) for p in places):
         return False
-    dates = [span for e in group if (span := day_span(e.date)) is not None]
+    dates = [span for e in group if stated.get(e.id, (True, True))[1] and (span := day_span(e.date)) is not None]
     span = day_span(mention.date)
-    if span and dates and not any(a[0] <= span[1] and span[0] <= a[1] for a in dates):
+    if date_said and span and dates and not any(a[0] <= span[1] and span[0] <= a[1] for a in dates):
         return False
     return _actors_agree(group, mention)
 
@@ -157,21 +163,25 @@ def day_span(value: str | None) -> tuple[int, int] | None:
     return None
 
 
-def _combine(group: list[Event], specificity: dict[str, float], threshold: float) -> Event:
+def _combine(group: list[Event], specificity: dict[str, float], threshold: float,
+             stated: dict[str, tuple[bool, bool]]) -> Event:
     if len(group) == 1:
         return group[0]
     first = group[0]
     typed = max(group, key=lambda e: (specificity.get(e.id, 0.0), -group.index(e)))
-    dated = sorted((e for e in group if e.date), key=lambda e: (_width(e.date), group.index(e)))
+    placed = next((e for e in group if e.place and stated.get(e.id, (True, True))[0]), None)
+    placed = placed or next((e for e in group if e.place), None)
+    dated = sorted((e for e in group if e.date),
+                   key=lambda e: (not stated.get(e.id, (True, True))[1], _width(e.date), group.index(e)))
     sources = tuple(dict.fromkeys(s for e in group for s in e.sources))
     return dataclasses.replace(
         first,
         type=typed.type, mode=typed.mode, acled=typed.acled,
         actors=first.actors or next((e.actors for e in group if e.actors), ()),
         targets=first.targets or next((e.targets for e in group if e.targets), ()),
-        place=first.place or next((e.place for e in group if e.place), None),
-        admin1=first.admin1 if first.place else next((e.admin1 for e in group if e.place), None),
-        country=first.country if first.place else next((e.country for e in group if e.place), first.country),
+        place=placed.place if placed else None,
+        admin1=placed.admin1 if placed else None,
+        country=placed.country if placed else first.country,
         date=dated[0].date if dated else None,
         date_precision=dated[0].date_precision if dated else None,
         fatalities=next((e.fatalities for e in group if e.fatalities is not None), None),

@@ -28,11 +28,12 @@ from dateline.events.confidence import is_background, reportable, rules_confiden
 from dateline.events.describe import event_date, summary
 from dateline.events.detect import Detector, Prediction, load_detector, sentence_features
 from dateline.events.fatalities import cumulative_count, sentence_fatalities
-from dateline.events.incidents import merge_incidents
+from dateline.events.incidents import family, merge_incidents
 from dateline.events.modality import event_modality
+from dateline.events.record_confidence import RecordModel, record_features
 from dateline.events.triggers import Candidate, EventClass, Lexicon, children_of, load_lexicon, match_sentence
 from dateline.events.where import as_event_place, conjoined, document_focus, event_place, usable_mentions
-from dateline.model import Document, Event, PlaceMention, Span, Token
+from dateline.model import Document, Event, Participant, PlaceMention, Span, Token
 from dateline.stage import BaseStage
 
 log = logging.getLogger(__name__)
@@ -42,6 +43,8 @@ FOLD_HOPS = 3  # a dependent trigger this close under another one is part of it 
 FOLD_ADJACENT = 4  # a folded object this close joins the trigger text ("fires a missile")
 MIN_EVENT_WEIGHT = 0.5  # rule weight below which a trigger is evidence only ("operation", "war")
 OPEN_BELOW = 0.55  # triggers weaker than this may be retyped to any class by the classifier
+WEAK_FLOOR = 0.35  # a weak trigger ("killed") alone in a sentence the detector believes (WEAK_GATE) is an event
+WEAK_GATE = 0.5
 VIOLENT = frozenset({"FIGHT", "ASSAULT"})
 PREAMBLE_DATELINE = re.compile(r"\((?:CNN|Reuters|AP|AFP|BBC|Al Jazeera|dpa|Xinhua|UPI)\)\s*[-–—]+")
 BATTLES = frozenset({"armed_clash", "gov_regains", "nsa_overtakes"})
@@ -91,7 +94,8 @@ class EventsStage(BaseStage):
         out = list(batch)
         for i, analysis in work:
             ctx = document_context(batch[i], actors, dict(self._countries))
-            events = build_events(batch[i], analysis, lexicon, predictions, ctx, threshold)
+            records = self._detector.record_model if self._detector is not None else None
+            events = build_events(batch[i], analysis, lexicon, predictions, ctx, threshold, records)
             out[i] = dataclasses.replace(batch[i], events=events)
         return out
 
@@ -157,29 +161,73 @@ def sentence_token_ranges(document: Document) -> dict[int, tuple[int, int]]:
 
 
 def build_events(document: Document, analysis: Analysis, lexicon: Lexicon, predictions: dict[tuple[str, int], Prediction],
-                 ctx: ActorContext, threshold: float) -> tuple[Event, ...]:
-    """The document's incidents: every trigger typed and described, the mentions of one incident merged."""
+                 ctx: ActorContext, threshold: float, records: RecordModel | None = None) -> tuple[Event, ...]:
+    """The document's incidents: every trigger typed and described, scored, the mentions of one incident merged."""
+    found = event_mentions(document, analysis, lexicon, predictions, ctx, threshold)
+    mentions = found.mentions
+    if records is not None and mentions:
+        scores = records.score(np.vstack(found.features))
+        mentions = [dataclasses.replace(e, confidence=round(float(c), 4),
+                                        reportable=reportable(e.modality, e.background, float(c), threshold))
+                    for e, c in zip(mentions, scores, strict=True)]
+    countries = {p.id: (p.country, bool(p.feature and p.feature.startswith("A.PCL"))) for p in document.place_records
+                 if p.country}
+    return tuple(merge_incidents(mentions, found.specificity, threshold, preamble_end(document), countries,
+                                 found.stated))
+
+
+@dataclass(slots=True)
+class Mentions:
+    """A document's event mentions before they are merged into incidents, with what scoring needs."""
+
+    mentions: list[Event]
+    specificity: dict[str, float]  # event id → the rule score of its type
+    stated: dict[str, tuple[bool, bool]]  # event id → (its sentence names its place, a date)
+    features: list[np.ndarray]  # record features (dateline.events.record_confidence), one per mention
+    sentences: list[int]
+
+
+def event_mentions(document: Document, analysis: Analysis, lexicon: Lexicon,
+                   predictions: dict[tuple[str, int], Prediction], ctx: ActorContext, threshold: float) -> Mentions:
+    """Every trigger of the document typed and described as an event mention."""
     usable = usable_mentions(document)
     focus = document_focus(document, usable)
+    preamble = preamble_end(document)
     taken: dict[int, PlaceMention] = {}
-    mentions: list[Event] = []
-    specificity: dict[str, float] = {}
+    out = Mentions([], {}, {}, [], [])
     for sent, candidates in sorted(analysis.by_sentence.items()):
         prediction = predictions.get((document.id, sent))
-        found = _type_sentence(document, candidates, _class_probs(prediction, lexicon), lexicon)
+        found = _type_sentence(document, candidates, _class_probs(prediction, lexicon), lexicon,
+                               prediction.p_event if prediction else None)
         lo, hi = analysis.ranges[sent]
         deaths = None if cumulative_count(document, lo, hi) else sentence_fatalities(document, lo, hi, analysis.children)
+        live = sum(1 for c in candidates if not c.agent)
         for k, item in enumerate(found):
             event = _event(document, item, lexicon, analysis, deaths if k == 0 else None, prediction, ctx, usable, taken,
                            threshold, focus)
             extras = [dataclasses.replace(e, id=f"{event.id}-{n}")
                       for n, e in enumerate(_more_places(document, event, usable), 1)]
             for one in _split_toll([event, *extras]):
-                mentions.append(one)
-                specificity[one.id] = item.score
-    countries = {p.id: (p.country, bool(p.feature and p.feature.startswith("A.PCL"))) for p in document.place_records
-                 if p.country}
-    return tuple(merge_incidents(mentions, specificity, threshold, preamble_end(document), countries))
+                stated = _stated(document, one, usable)
+                out.mentions.append(one)
+                out.specificity[one.id] = item.score
+                out.stated[one.id] = stated
+                out.sentences.append(sent)
+                out.features.append(record_features(
+                    one, p_event=prediction.p_event if prediction else 0.0,
+                    p_type=prediction.p_types.get(one.acled or "", 0.0) if prediction else 0.0,
+                    rule_weight=item.score, verb=document.tokens[item.candidate.head].pos in ("VERB", "AUX"),
+                    stated=stated, preamble=one.sources[0].start < preamble, sentence=sent, live_triggers=live,
+                    family=family(one)))
+    return out
+
+
+def _stated(document: Document, event: Event, usable: list[PlaceMention]) -> tuple[bool, bool]:
+    """Whether the event's own sentence names its place and a date."""
+    start, end = event.sources[0].start, event.sources[0].end
+    place = bool(event.place) and any(start <= m.start < end and m.place == event.place.place for m in usable)
+    date = any(start <= t.start < end and t.type in ("DATE", "TIME") for t in document.times)
+    return place, date
 
 
 def preamble_end(document: Document) -> int:
@@ -234,8 +282,12 @@ def _class_by_acled(lexicon: Lexicon) -> dict[str, str]:
     return out
 
 
-def _type_sentence(document: Document, candidates: list[Candidate], probs: dict[str, float] | None, lexicon: Lexicon) -> list[Found]:
-    """Type each trigger of a sentence, fold dependent triggers into their governor, drop non-events."""
+def _type_sentence(document: Document, candidates: list[Candidate], probs: dict[str, float] | None, lexicon: Lexicon,
+                   p_event: float | None = None) -> list[Found]:
+    """Type each trigger of a sentence, fold dependent triggers into their governor, drop non-events.
+
+    A weak trigger ("killed", "died": words that usually only tell a consequence) is an event of its own when it
+    is the sentence's only trigger and the detector says the sentence reports an incident."""
     typed = []
     for candidate in candidates:
         if candidate.agent:
@@ -243,7 +295,10 @@ def _type_sentence(document: Document, candidates: list[Candidate], probs: dict[
         scores = rule_scores(candidate, candidates, document.tokens)
         cls, score = choose(scores, probs, open_set=max(scores.values()) < OPEN_BELOW)
         typed.append(Found(candidate, cls, scores.get(cls, 0.0), candidate.indices))
-    kept = [f for f in _fold(document, typed, lexicon) if lexicon.cls(f.cls).emit and f.score >= MIN_EVENT_WEIGHT]
+    folded = [f for f in _fold(document, typed, lexicon) if lexicon.cls(f.cls).emit]
+    kept = [f for f in folded if f.score >= MIN_EVENT_WEIGHT]
+    if not kept and p_event is not None and p_event >= WEAK_GATE:
+        kept = sorted((f for f in folded if f.score >= WEAK_FLOOR), key=lambda f: -f.score)[:1]
     return sorted(kept, key=lambda f: (-(lexicon.cls(f.cls).plover in VIOLENT), -f.score, f.candidate.head))
 
 
@@ -320,9 +375,11 @@ def _event(document: Document, item: Found, lexicon: Lexicon, analysis: Analysis
                                      _not_participants(document, analysis, sent, sent_start, sent_end),
                                      ctx=ctx, event_country=country or ctx.document_country, violent=violent,
                                      protest=cls.key in PROTEST_CLASSES)
-    cls = _retyped(lexicon, cls, args)
+    lo, hi = analysis.ranges[sent]
+    cls = _retyped(lexicon, cls, args, _crowd_clause(document, lo, hi, ctx), deaths)
     if cls.key in BATTLES:
         args = _both_sides(args, ctx, sent)
+    args = _by_convention(cls, args, ctx, country or ctx.document_country)
     if cls.key in PROTEST_CLASSES:
         args = dataclasses.replace(args, actors=tuple(crowd(ctx, a, cls.key) for a in args.actors))
     trigger = _trigger_text(document, item.indices)
@@ -355,9 +412,31 @@ def _event(document: Document, item: Found, lexicon: Lexicon, analysis: Analysis
     )
 
 
+def _by_convention(cls: EventClass, args: Arguments, ctx: ActorContext, country: str | None) -> Arguments:
+    """ACLED's conventions where the text leaves a side implicit: a peaceful protest has no second actor;
+    people arrested with nobody named were arrested by the state's police."""
+    if cls.key == "peaceful_protest" and args.targets:
+        return dataclasses.replace(args, targets=())
+    if cls.key == "arrests" and not args.actors and country:
+        police = ctx_police(ctx, country)
+        return dataclasses.replace(args, actors=(police,)) if police else args
+    return args
+
+
+def ctx_police(ctx: ActorContext, country: str) -> Participant | None:
+    template, inter = ctx.lexicon.templates.get("police", ("", 0))
+    name = ctx.country_name(country)
+    if not template or not name:
+        return None
+    return Participant(name="", canonical=template.replace("{country}", name), type=inter)
+
+
 def _both_sides(args: Arguments, ctx: ActorContext, sentence: int) -> Arguments:
     """A battle has two sides: when the text names one, the other is the party the document last named on the
     other side of the conflict."""
+    armed = tuple(t for t in args.targets if t.type not in (None, 0, 5, 6, 7))
+    if armed != args.targets:  # the dead and wounded of a battle are counted in its toll, not its sides
+        args = dataclasses.replace(args, targets=armed)
     for target in args.targets:
         ctx.remember(sentence, target)
     if args.actors and not args.targets:
@@ -369,13 +448,28 @@ def _both_sides(args: Arguments, ctx: ActorContext, sentence: int) -> Arguments:
     return args
 
 
-def _retyped(lexicon: Lexicon, cls: EventClass, args: Arguments) -> EventClass:
-    """ACLED: an armed clash is between organised armed groups; a fight involving protesters or rioters is a
-    violent demonstration."""
+def _retyped(lexicon: Lexicon, cls: EventClass, args: Arguments, crowd_clause: bool, deaths: int | None) -> EventClass:
+    """ACLED: an armed clash is between organised armed groups; a fight involving protesters or rioters (named as
+    participants, or the only people the sentence names) is a violent demonstration; an attack on protesters is
+    a protest met with force, lethal force when people died."""
     crowd_types = {5, 6}
-    if cls.key == "armed_clash" and any(p.type in crowd_types for p in (*args.actors, *args.targets)):
+    parties = (*args.actors, *args.targets)
+    if cls.key == "armed_clash" and (any(p.type in crowd_types for p in parties) or (crowd_clause and not any(
+            p.type in (1, 2, 3, 4, 8) for p in args.actors))):
         return lexicon.cls("violent_demonstration")
+    if cls.key == "attack" and any(p.type == 6 for p in args.targets):
+        return lexicon.cls("excessive_force" if deaths else "protest_intervention")
     return cls
+
+
+def _crowd_clause(document: Document, lo: int, hi: int, ctx: ActorContext) -> bool:
+    """The sentence speaks of protesters or rioters and of no armed force."""
+    kinds = set()
+    for i in range(lo, hi):
+        kind = ctx.lexicon.nouns.get((document.tokens[i].lemma.lower(),))
+        if kind:
+            kinds.add(kind)
+    return bool(kinds & {"protester", "rioter"}) and not kinds & {"military", "rebel", "unidentified", "militia"}
 
 
 def _not_participants(document: Document, analysis: Analysis, sent: int, start: int, end: int) -> set[int]:

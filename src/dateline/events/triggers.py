@@ -185,8 +185,9 @@ def _candidate(
     subject = _subject_lemmas(tokens, head, children)
     options: dict[str, float] = {}
     agent_only = True
+    objects = any(tokens[c].dep in ("dobj", "obj") for c in children[head])
     for rule in rules:
-        if not _pos_ok(rule.pos, token.pos) or not _context_ok(rule.context, window, subject):
+        if not _pos_ok(rule.pos, token.pos, objects) or not _context_ok(rule.context, window, subject):
             continue
         weight = rule.weight + (0.05 if rule.context else 0.0)  # a satisfied context is more specific
         options[rule.cls] = max(options.get(rule.cls, 0.0), weight)
@@ -226,9 +227,11 @@ def _subject_lemmas(tokens: Sequence[Token], head: int, children: list[list[int]
     return lemmas
 
 
-def _pos_ok(rule_pos: str, pos: str) -> bool:
+def _pos_ok(rule_pos: str, pos: str, objects: bool = False) -> bool:
     if rule_pos == "VERB":
         return pos in VERB_POS
+    if rule_pos == "IVERB":  # a verb used without a direct object ("crowds rallied", not "he rallied supporters")
+        return pos in VERB_POS and not objects
     if rule_pos in ("NOUN", AGENT):
         return pos in NOUN_POS
     return True

@@ -20,8 +20,8 @@ from dateline.model import Document, EventPlace, Place, PlaceMention, Token
 
 LOCATIVE = frozenset({"in", "near", "outside", "at", "around", "across", "on", "inside", "within", "throughout", "over",
                       "into", "through", "along", "between", "nearby", "off", "beyond", "onto"})
-NOT_THERE = frozenset({"from", "toward", "towards", "to", "for", "against", "by", "with", "about", "like"})
-MAX_HOPS = 5
+NOT_THERE = frozenset({"from", "toward", "towards", "for", "against", "by", "with", "about", "like"})
+MAX_HOPS = 7
 LOOKBACK = 2  # earlier sentences whose place an event without one may borrow
 FOCUS_SHARE = 0.5  # a document is about one place when it has half of the mentions below country level
 DATELINE = re.compile(r"^(?:,\s*[A-Z][\w.' -]{1,40})?\s*\((?:CNN|Reuters|AP|AFP|BBC|Al Jazeera|dpa|Xinhua|UPI)\)\s*[-–—]",)

@@ -27,6 +27,9 @@ MAX_WORDS = 4
 OVERRIDABLE_LABELS = frozenset({"PERSON", "ORG"})
 STRONG_FEATURES = ("A.PCL", "A.ADM1", "L.CONT", "P.PPLC", "P.PPLA")
 _WORD_RE = re.compile(r"[A-Za-z\u00C0-\u024F][\w'’\u00C0-\u024F]*(?:-[\w'’\u00C0-\u024F]+)*\.?")
+_ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|ar|as|at|az|an|ash|adh|ath|ed|es|et|ul)-(?=[A-Z\u00C0-\u024F])")
+_IN_LIST_RE = re.compile(r"\b(?:in|at|near|from|to)\s+[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?,\s*$")
+_LIST_NEXT_RE = re.compile(r"^\s*(?:,|and\b|or\b)")
 _CONNECTORS = frozenset({"al", "el", "de", "del", "la", "le", "of", "upon", "on", "the", "da", "do", "dos", "das", "du"})
 _SETTLEMENT_OF_RE = re.compile(r"\b(town|village|city|district|suburb|neighbou?rhood)\s+of\s+$", re.I)
 MIN_LOCATIVE_POP = 1_000  # one-word names right after "in/near/at/from" need only be a real village
@@ -109,7 +112,7 @@ def _match(text: str, gazetteer: Gazetteer, taken: list[tuple[int, int]], blocke
     i = 0
     while i < len(words):
         start, _, word = words[i]
-        if not word[:1].isupper() or any(s <= start < e for s, e in taken):
+        if not _capitalized(word) or any(s <= start < e for s, e in taken):
             i += 1
             continue
         found = _longest(text, gazetteer, words, i, blocked, sentence_starts)
@@ -126,7 +129,7 @@ def _longest(text: str, gazetteer: Gazetteer, words: list[tuple[int, int, str]],
              blocked: list[tuple[int, int, str]], sentence_starts: set[int]) -> tuple[ToponymSpan, int] | None:
     for n in range(min(MAX_WORDS, len(words) - i), 0, -1):
         chunk = words[i:i + n]
-        if not chunk[-1][2][:1].isupper() or any(not w[:1].isupper() and w.lower().rstrip(".") not in _CONNECTORS for _, _, w in chunk):
+        if not _capitalized(chunk[-1][2]) or any(not _capitalized(w) and w.lower().rstrip(".") not in _CONNECTORS for _, _, w in chunk):
             continue
         if any(text[a[1]:b[0]].strip(" ") not in ("", "-") for a, b in zip(chunk, chunk[1:], strict=False)):
             continue
@@ -141,9 +144,17 @@ def _longest(text: str, gazetteer: Gazetteer, words: list[tuple[int, int, str]],
                     return ToponymSpan(start, end, surface, "matcher", demonym=True), 1
                 continue
             entries = [(e, kind) for e, kind in gazetteer.lookup(key) if kind != NAME_SHORT]  # "Western" (Province)
+            if not entries and _ARTICLE_PREFIX.match(surface):  # "al-Brega": the gazetteer may know "Brega"
+                key = name_key(_ARTICLE_PREFIX.sub("", surface))
+                entries = [(e, kind) for e, kind in gazetteer.lookup(key) if kind != NAME_SHORT]
             if entries and _passes(text, surface, key, entries, start, end, n, blocked, sentence_starts):
                 return ToponymSpan(start, end, surface, "matcher"), n
     return None
+
+
+def _capitalized(word: str) -> bool:
+    """A name-like word: capitalized, or an Arabic article prefix before a capital ("al-Brega", "el-Arish")."""
+    return word[:1].isupper() or bool(_ARTICLE_PREFIX.match(word))
 
 
 def _is_abbreviation(word: str) -> bool:
@@ -155,6 +166,9 @@ def _blocked(start: int, end: int, blocked: list[tuple[int, int, str]], text: st
         if s < end and start < e:
             if label in OVERRIDABLE_LABELS and s == start and e == end and _LOCATIVE_RE.search(text[max(0, start - 20):start]):
                 continue  # "the town of Bashiqa" tagged ORG, "in Bartella" tagged PERSON
+            if label in OVERRIDABLE_LABELS and s == start and e == end and _IN_LIST_RE.search(text[max(0, start - 30):start]) \
+                    and _LIST_NEXT_RE.match(text[end:end + 20]):
+                continue  # "in Cairo, Suez and Alexandria": a name inside a list of places
             return True
     return False
 

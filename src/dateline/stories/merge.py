@@ -172,6 +172,8 @@ def _evidence(event: EventRow, span: tuple[int, int], cluster: _Cluster) -> floa
         return 0.0
     if event.reportable != cluster.members[0].reportable or event.background != cluster.members[0].background:
         return 0.0  # a planned or unsure mention never joins a record presented as fact (nor the reverse)
+    if any(m.doc == event.doc for m in cluster.members):
+        return 0.0  # the events stage already told this document's incidents apart
     score = 1.0 if any(m.type == event.type for m in cluster.members) else 0.5
     points = _points(event)
     if points and cluster.points:
