@@ -52,5 +52,6 @@ def build_plan(settings: Settings) -> list[Stage]:
 
 
 def plan_signature(settings: Settings) -> str:
-    """A string naming every stage and version in the plan; stored with each document."""
-    return "+".join(stage.name for stage in build_plan(settings))
+    """A string naming every stage and version in the plan (and the settings that change a stage's output, when
+    the stage says so in its ``signature``); stored with each document."""
+    return "+".join(getattr(stage, "signature", stage.name) for stage in build_plan(settings))

@@ -34,10 +34,9 @@ def make_document():
 
 
 @pytest.fixture(scope="module")
-def rules_stage(monkeypatch_module):
-    """The events stage with the embedding model switched off (rules only, as on a CI without torch)."""
-    monkeypatch_module.setattr("dateline.events.stage.load_classifier", lambda language, **options: None)
-    stage = EventsStage(Settings())
+def rules_stage():
+    """The events stage without the embedding model (the detector's rule-feature heads, as without torch)."""
+    stage = EventsStage(Settings(event_embeddings=False))
     stage.setup()
     return stage
 

@@ -67,7 +67,8 @@ def make_event(event_id: str, span: Span, *, type_: str = "ASSAULT", date: str =
                fatalities: int | None = None, place: str = "Valmora", actor: str = "gunmen") -> Event:
     pid, lat, lon = PLACES[place]
     return Event(id=event_id, type=type_, trigger="attack", sources=(span,), date=date, date_precision="day",
-                 place=EventPlace(place, lat, lon, pid), fatalities=fatalities, actors=(Participant(actor),))
+                 place=EventPlace(place, lat, lon, pid), fatalities=fatalities, actors=(Participant(actor),),
+                 confidence=0.9, reportable=True)
 
 
 @pytest.fixture

@@ -42,7 +42,8 @@ def _event(event_id: str, date: str, precision: str, *, modality: str = "asserte
            doc: str = "d-a") -> EventRow:
     return EventRow(id=event_id, doc=doc, story="s", type="ASSAULT", trigger="attack", date=date,
                     date_precision=precision, modality=modality, published=published, summary=event_id,
-                    sources=[{"doc": doc, "start": 0, "end": 5, "text": "x"}])
+                    sources=[{"doc": doc, "start": 0, "end": 5, "text": "x"}], reportable=modality == "asserted",
+                    confidence=0.9)
 
 
 def test_timeline_leaves_out_background_and_what_did_not_happen():

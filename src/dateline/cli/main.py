@@ -106,13 +106,20 @@ def run(
     batch_size: Annotated[int, typer.Option(help="Documents per batch.")] = DEFAULT_BATCH_SIZE,
     max_doc_mb: Annotated[float, typer.Option(help="Refuse documents larger than this (MiB).")] = DEFAULT_MAX_DOC_BYTES / 2**20,
     engine: Annotated[str, typer.Option(help="local (process pool) or ray.")] = "local",
-    embeddings: Annotated[bool, typer.Option(help="Use the MiniLM event classifier when installed.")] = True,
+    embeddings: Annotated[bool, typer.Option(help="Use the MiniLM event detector when installed.")] = True,
+    actors: Annotated[list[str] | None, typer.Option("--actors", help="Extra actor dictionary TSV (kind, words, "
+                                                     "canonical, inter), on top of the packaged one.")] = None,
+    event_threshold: Annotated[float | None, typer.Option(help="Confidence an event needs to be reportable (shown on "
+                                                          "the map, the timeline and in the ACLED export); default 0.4.",
+                                                          min=0.0, max=1.0)] = None,
     gazetteer: Annotated[Path | None, typer.Option(help="Gazetteer index (default: the one in the user cache).")] = None,
     report: Annotated[bool, typer.Option(help="Write OUT/report/index.html.")] = True,
 ) -> None:
     """Run the whole pipeline on INPUTS: the store, the JSONL files, summary.md and report/ in OUT."""
     settings = dataclasses.replace(_settings(jobs, batch_size, max_doc_mb, aliases), event_embeddings=embeddings,
-                                   gazetteer=str(gazetteer) if gazetteer else None, report=report)
+                                   gazetteer=str(gazetteer) if gazetteer else None, report=report,
+                                   actors=tuple(str(Path(a).resolve()) for a in actors or ()),
+                                   event_threshold=event_threshold)
     summary = _run(inputs, out, db, settings, include, exclude, engine)
     _report(summary, out)
     if summary.errors:
@@ -147,6 +154,8 @@ def export(
     fmt: Annotated[str, typer.Option("--format", "-f", help=f"One of: {', '.join(EXPORT_FORMATS)}.")] = "jsonl",
     out: Annotated[Path, typer.Option("--out", "-o", help="Directory to write into.")] = Path("export"),
     table: Annotated[list[str] | None, typer.Option("--table", help="Only these tables (repeatable; jsonl/csv/parquet).")] = None,
+    all_events: Annotated[bool, typer.Option("--all-events", help="acled-csv/geojson: also events not presented as fact "
+                                             "(planned, denied, background, below the confidence threshold).")] = False,
 ) -> None:
     """Export the store: tables as JSONL, CSV or Parquet; events as ACLED-like CSV; events and places as GeoJSON."""
     if fmt not in EXPORT_FORMATS:
@@ -160,11 +169,11 @@ def export(
         if fmt == "acled-csv":
             from dateline.export.acled import export_acled_csv
 
-            written = {"events_acled.csv": export_acled_csv(store, out / "events_acled.csv")}
+            written = {"events_acled.csv": export_acled_csv(store, out / "events_acled.csv", include_unreported=all_events)}
         elif fmt == "geojson":
             from dateline.export.geojson import export_geojson
 
-            written = {"dateline.geojson": export_geojson(store, out / "dateline.geojson")}
+            written = {"dateline.geojson": export_geojson(store, out / "dateline.geojson", include_unreported=all_events)}
         elif table:
             written = {f"{t}.{fmt}": export_table(store, table_for(store, t), out / f"{t}.{fmt}", fmt) for t in table}
         else:

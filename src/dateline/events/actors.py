@@ -259,7 +259,7 @@ def describe(document: Document, head: int, children: list[list[int]], ctx: Acto
         return _operator(owner, ctx, phrase, event_country)
     if kind == "generic":
         if owner is None:
-            return Participant(name=_clean(phrase), canonical=None, type=0)
+            return None  # "units", "fighters", "members" of nobody named: no actor (EVENT_CODING: unknown)
         return _from_owner(owner, ctx, phrase, event_country)
     if owner is not None and owner[0] == "cue" and kind in ("military", "unidentified", "militia"):
         kind = owner[1]
@@ -349,7 +349,7 @@ def _owner(document: Document, head: int, lo: int, hi: int, children: list[list[
     tokens = document.tokens
     spans = [(lo, tokens[head].start)]
     spans += _loyal_to(document, head, children)
-    window = " ".join(text[a:b] for a, b in spans)
+    window = " ".join(_SUPPORTER.sub(" ", text[a:b]) for a, b in spans)  # "U.S.-backed Syrian fighters": Syrian
     for pattern, canonical, _inter in ctx.lexicon.groups:
         if pattern.search(window):
             return ("group", canonical)
@@ -369,7 +369,17 @@ def _owner(document: Document, head: int, lo: int, hi: int, children: list[list[
         iso = _country_of_name(ctx, word)
         if iso:
             return ("country", iso)
+    for a, b in spans:  # "members of the Asayish", "Hezbollah fighters": a named organisation owns them
+        for m in document.mentions:
+            if m.label == "ORG" and a <= m.start and m.end <= b:
+                return ("org", m.canonical or m.text)
     return None
+
+
+_SUPPORTER = re.compile(r"[\w.'’]+-(?:backed|led|supported|trained|armed|allied|sponsored)\b", re.IGNORECASE)
+THE_COUNTRIES = re.compile(r"^(?:United |Central African|Democratic Republic|Republic of|Czech Republic|Dominican "
+                           r"Republic|Netherlands|Philippines|Gambia|Bahamas|Comoros|Maldives|Marshall Islands|Solomon "
+                           r"Islands|Seychelles|Vatican|Palestinian Territor)")
 
 
 def _loyal_to(document: Document, head: int, children: list[list[int]]) -> list[tuple[int, int]]:
@@ -394,6 +404,8 @@ def _from_owner(owner: tuple[str, str], ctx: ActorContext, phrase: str, event_co
     if how == "group":
         inter = next((i for _p, c, i in ctx.lexicon.groups if c == value), 0)
         return Participant(name=_clean(phrase), canonical=value, type=inter)
+    if how == "org":
+        return Participant(name=_clean(phrase), canonical=value, type=0)
     if how in ("leader", "country"):
         return _templated(ctx, "military", value, phrase, event_country)
     return _templated(ctx, value, event_country or ctx.document_country, phrase, event_country)
@@ -408,6 +420,8 @@ def _operator(owner: tuple[str, str] | None, ctx: ActorContext, phrase: str, eve
 def _templated(ctx: ActorContext, kind: str, iso: str | None, phrase: str, event_country: str | None) -> Participant:
     template, inter = ctx.lexicon.templates.get(kind, ("", 0))
     country = ctx.country_name(iso)
+    if country and template.startswith("{country}") is False and " of {country}" in template and THE_COUNTRIES.match(country):
+        country = "the " + country  # "Military Forces of the United States"
     canonical = template.replace("{country}", country) if template and country else None
     if kind in STATE_KINDS and iso and event_country and iso != event_country:
         inter = EXTERNAL_INTER

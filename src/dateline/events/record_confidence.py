@@ -16,13 +16,13 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from dateline.model import Event
+from dateline.model import Document, Event
 
 FAMILIES = ("Battles", "Explosions", "Violence against civilians", "Demonstrations", "Strategic")
 RECORD_FEATURES = (
     "p_event", "p_type", "rule_weight", "verb_trigger", "named_actor", "any_actor", "any_target", "place_stated",
     "place_any", "date_stated", "toll_stated", "fact", "preamble", "first_sentences", "live_triggers",
-    *(f"family_{f}" for f in FAMILIES),
+    "perfect", "subordinate", "quoted", *(f"family_{f}" for f in FAMILIES),
 )
 
 
@@ -43,8 +43,10 @@ class RecordModel:
 
 def record_features(event: Event, *, p_event: float, p_type: float, rule_weight: float, verb: bool,
                     stated: tuple[bool, bool], preamble: bool, sentence: int, live_triggers: int,
-                    family: str) -> np.ndarray:
-    """The features of one event mention, in the order of :data:`RECORD_FEATURES`."""
+                    family: str, clause: tuple[bool, bool, bool] = (False, False, False)) -> np.ndarray:
+    """The features of one event mention, in the order of :data:`RECORD_FEATURES`. ``clause``: the trigger's verb
+    is in the present perfect ("have killed": often a running total), the trigger sits in a relative or
+    adverbial clause, the trigger is inside quotation marks."""
     f = dict.fromkeys(RECORD_FEATURES, 0.0)
     f["p_event"] = p_event
     f["p_type"] = p_type
@@ -61,5 +63,23 @@ def record_features(event: Event, *, p_event: float, p_type: float, rule_weight:
     f["preamble"] = float(preamble)
     f["first_sentences"] = float(sentence < 4)
     f["live_triggers"] = min(live_triggers, 4) / 4
+    f["perfect"], f["subordinate"], f["quoted"] = (float(v) for v in clause)
     f[f"family_{family if family in FAMILIES else 'Strategic'}"] = 1.0
     return np.array([f[k] for k in RECORD_FEATURES], dtype=np.float32)
+
+
+def clause_shape(document: Document, head: int) -> tuple[bool, bool, bool]:
+    """(present perfect, subordinate clause, quoted) for the trigger whose head token is ``head``."""
+    tokens = document.tokens
+    verb = head
+    for _ in range(3):  # a nominal trigger takes the verb it hangs from
+        if tokens[verb].pos in ("VERB", "AUX") or tokens[verb].head == verb:
+            break
+        verb = tokens[verb].head
+    aux = [k for k in range(max(0, verb - 4), verb) if tokens[k].head == verb and tokens[k].dep in ("aux", "auxpass")]
+    perfect = tokens[verb].tag == "VBN" and any(tokens[k].lemma.lower() == "have" for k in aux)
+    subordinate = tokens[verb].dep in ("relcl", "acl", "advcl", "ccomp", "xcomp", "pcomp")
+    start = document.sentences[tokens[head].sent][0] if document.sentences else 0
+    before = document.text[start:tokens[head].start]
+    quoted = (before.count('"') + before.count("“") - before.count("”")) % 2 == 1
+    return perfect, subordinate, quoted

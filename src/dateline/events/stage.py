@@ -11,12 +11,14 @@ date, toll and modality; the mentions of one incident in the document become one
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import logging
 import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 from typing import Any, ClassVar
 
 import numpy as np
@@ -30,7 +32,7 @@ from dateline.events.detect import Detector, Prediction, load_detector, sentence
 from dateline.events.fatalities import cumulative_count, sentence_fatalities
 from dateline.events.incidents import family, merge_incidents
 from dateline.events.modality import event_modality
-from dateline.events.record_confidence import RecordModel, record_features
+from dateline.events.record_confidence import RecordModel, clause_shape, record_features
 from dateline.events.triggers import Candidate, EventClass, Lexicon, children_of, load_lexicon, match_sentence
 from dateline.events.where import as_event_place, conjoined, document_focus, event_place, usable_mentions
 from dateline.model import Document, Event, Participant, PlaceMention, Span, Token
@@ -73,6 +75,21 @@ class EventsStage(BaseStage):
         self._detector: Detector | None = None
         self._countries: dict[str, str] = {}
         self._ready = False
+
+    @property
+    def signature(self) -> str:
+        """The stage name plus the settings that change its records (a re-run with them redoes the documents)."""
+        parts = [self.name]
+        threshold = getattr(self.settings, "event_threshold", None)
+        if threshold is not None:
+            parts.append(f"threshold={threshold:g}")
+        files = getattr(self.settings, "actors", ()) or ()
+        if files:
+            digest = hashlib.sha1()
+            for path in files:
+                digest.update(Path(path).read_bytes() if Path(path).exists() else path.encode())
+            parts.append(f"actors={digest.hexdigest()[:10]}")
+        return "@".join(parts)
 
     def setup(self) -> None:
         if self._ready:
@@ -218,7 +235,7 @@ def event_mentions(document: Document, analysis: Analysis, lexicon: Lexicon,
                     p_type=prediction.p_types.get(one.acled or "", 0.0) if prediction else 0.0,
                     rule_weight=item.score, verb=document.tokens[item.candidate.head].pos in ("VERB", "AUX"),
                     stated=stated, preamble=one.sources[0].start < preamble, sentence=sent, live_triggers=live,
-                    family=family(one)))
+                    family=family(one), clause=clause_shape(document, item.candidate.head)))
     return out
 
 

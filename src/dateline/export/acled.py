@@ -11,9 +11,9 @@ from typing import Any
 from dateline.report.data import table_records
 from dateline.store.duckdb_store import Store
 
-COLUMNS = ("event_id_cnty", "event_date", "year", "time_precision", "event_type", "sub_event_type", "actor1", "actor2",
-           "country", "location", "latitude", "longitude", "geo_precision", "source", "notes", "fatalities",
-           "plover_type", "modality", "source_spans")
+COLUMNS = ("event_id_cnty", "event_date", "year", "time_precision", "event_type", "sub_event_type", "actor1", "inter1",
+           "actor2", "inter2", "country", "admin1", "location", "latitude", "longitude", "geo_precision", "source",
+           "notes", "fatalities", "plover_type", "modality", "confidence", "source_spans")
 # ACLED time_precision: 1 = the day is known, 2 = the week (or a few days), 3 = only the month (or year).
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 TIME_PRECISION = {"day": 1, "week": 2, "month": 3, "year": 3, "range": 3}
@@ -26,8 +26,10 @@ def acled_event_types() -> dict[str, str]:
     return {sub.strip().lower(): kind.strip() for sub, kind in rows}
 
 
-def export_acled_csv(store: Store, path: Path) -> int:
-    """Write every event to ``path`` as ACLED-like CSV; return the number of rows."""
+def export_acled_csv(store: Store, path: Path, *, include_unreported: bool = False) -> int:
+    """Write the reportable events (or, with ``include_unreported``, every event) to ``path`` as ACLED-like
+    CSV; return the number of rows. Reportable: told as fact, not background, confidence at or above the
+    threshold (stores from before v2, without the field: asserted and not background)."""
     places = {p["id"]: p for p in table_records(store, "places")}
     outlets = dict(store.con.execute("SELECT id, coalesce(outlet, source) FROM documents").fetchall())
     types = acled_event_types()
@@ -38,6 +40,8 @@ def export_acled_csv(store: Store, path: Path) -> int:
         writer = csv.DictWriter(handle, fieldnames=COLUMNS)
         writer.writeheader()
         for event in store.records(store.event_table()):
+            if not include_unreported and not is_reported(event):
+                continue
             row = acled_row(event, places=places, outlets=outlets, types=types)
             writer.writerow({k: _cell(v) for k, v in row.items()})
             count += 1
@@ -50,8 +54,11 @@ def acled_row(event: dict[str, Any], *, places: dict[str, dict[str, Any]], outle
     """One event → one ACLED-like row."""
     place = event.get("place") or {}
     record = places.get(place.get("place") or "", {})
-    actors = [a.get("name") for a in event.get("actors") or [] if a.get("name")]
-    targets = [t.get("name") for t in event.get("targets") or [] if t.get("name")]
+    actor_items = [a for a in event.get("actors") or [] if a.get("canonical") or a.get("name")]
+    target_items = [t for t in event.get("targets") or [] if t.get("canonical") or t.get("name")]
+    actors = [a.get("canonical") or a.get("name") for a in actor_items]
+    targets = [t.get("canonical") or t.get("name") for t in target_items]
+    second = target_items[0] if target_items else (actor_items[1] if len(actor_items) > 1 else {})
     sources = [s for s in event.get("sources") or [] if s.get("doc")]
     date = event.get("date") or ""
     if "/" in date:  # a range ("killed since 6 June"): ACLED codes the latest day with a coarse precision
@@ -64,8 +71,11 @@ def acled_row(event: dict[str, Any], *, places: dict[str, dict[str, Any]], outle
         "event_type": types.get((event.get("acled") or "").lower(), ""),
         "sub_event_type": event.get("acled") or "",
         "actor1": actors[0] if actors else "",
+        "inter1": (actor_items[0].get("type") or "") if actor_items else "",
         "actor2": targets[0] if targets else (actors[1] if len(actors) > 1 else ""),
-        "country": record.get("country") or "",
+        "inter2": second.get("type") or "" if second else "",
+        "country": record.get("country") or event.get("country") or "",
+        "admin1": record.get("admin1") or event.get("admin1") or "",
         "location": place.get("name") or "",
         "latitude": place.get("lat") if place.get("lat") is not None else "",
         "longitude": place.get("lon") if place.get("lon") is not None else "",
@@ -75,8 +85,16 @@ def acled_row(event: dict[str, Any], *, places: dict[str, dict[str, Any]], outle
         "fatalities": event.get("fatalities") or 0,  # ACLED writes 0 when no deaths are reported
         "plover_type": event.get("type") or "",
         "modality": event.get("modality") or "",
+        "confidence": event.get("confidence") if event.get("confidence") is not None else "",
         "source_spans": "; ".join(f"{s['doc']}:{s['start']}-{s['end']}" for s in sources),
     }
+
+
+def is_reported(event: dict[str, Any]) -> bool:
+    """What the ACLED export, the map and the timeline show by default."""
+    if event.get("reportable") is not None:
+        return bool(event["reportable"]) and not event.get("background")
+    return (event.get("modality") or "asserted") in ("asserted", "claimed") and not event.get("background")
 
 
 def _cell(value: Any) -> Any:

@@ -9,13 +9,15 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from dateline.export.acled import is_reported
 from dateline.report.data import table_records
 from dateline.store.duckdb_store import Store
 
 
-def export_geojson(store: Store, path: Path) -> int:
-    """Write events and places that have coordinates to ``path``; return the number of features."""
-    features = [*event_features(store), *place_features(store)]
+def export_geojson(store: Store, path: Path, *, include_unreported: bool = False) -> int:
+    """Write events (the reportable ones unless ``include_unreported``) and places that have coordinates to
+    ``path``; return the number of features."""
+    features = [*event_features(store, include_unreported=include_unreported), *place_features(store)]
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + ".tmp")
     with open(tmp, "w", encoding="utf-8") as handle:
@@ -33,8 +35,10 @@ def point(lat: Any, lon: Any) -> dict[str, Any] | None:
     return {"type": "Point", "coordinates": [float(lon), float(lat)]}
 
 
-def event_features(store: Store) -> Iterator[dict[str, Any]]:
+def event_features(store: Store, *, include_unreported: bool = False) -> Iterator[dict[str, Any]]:
     for event in store.records(store.event_table()):
+        if not include_unreported and not is_reported(event):
+            continue
         place = event.get("place") or {}
         geometry = point(place.get("lat"), place.get("lon"))
         if geometry is None:
@@ -44,8 +48,9 @@ def event_features(store: Store) -> Iterator[dict[str, Any]]:
             "kind": "event", "id": event["id"], "type": event.get("type"), "acled": event.get("acled"),
             "date": event.get("date"), "date_precision": event.get("date_precision"),
             "summary": event.get("summary"), "trigger": event.get("trigger"),
-            "actors": "; ".join(a["name"] for a in event.get("actors") or [] if a.get("name")),
-            "targets": "; ".join(t["name"] for t in event.get("targets") or [] if t.get("name")),
+            "actors": "; ".join(a.get("canonical") or a["name"] for a in event.get("actors") or [] if a.get("name")),
+            "targets": "; ".join(t.get("canonical") or t["name"] for t in event.get("targets") or [] if t.get("name")),
+            "confidence": event.get("confidence"), "reportable": event.get("reportable"),
             "place": place.get("name"), "place_id": place.get("place"), "fatalities": event.get("fatalities"),
             "modality": event.get("modality"), "story": event.get("story"),
             # flat columns for GIS tools, and the full spans as JSON text

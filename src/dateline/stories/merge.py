@@ -226,6 +226,7 @@ def _merged_row(members: list[EventRow]) -> dict[str, Any]:
     by_source = _fatalities_by_source(members)
     values = [s["value"] for s in by_source]
     shown = [m for m in members if m.reportable] or members
+    background = all(m.background or _background(m) for m in members)
     return {
         "id": content_id(seed.id, prefix="mev-"),
         "story": seed.story,
@@ -248,8 +249,8 @@ def _merged_row(members: list[EventRow]) -> dict[str, Any]:
         "members": sorted(m.id for m in members),
         "independent_sources": len({m.original or m.doc for m in members}),
         "confidence": max(m.confidence for m in members),
-        "reportable": any(m.reportable for m in members),
-        "background": all(m.background or _background(m) for m in members),
+        "reportable": any(m.reportable for m in members) and not background,
+        "background": background,
     }
 
 

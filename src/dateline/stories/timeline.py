@@ -216,7 +216,7 @@ def event_timeline(story: str, merged: Sequence[Mapping[str, Any]], story_terms:
 
 def _shown(event: Mapping[str, Any]) -> bool:
     if "reportable" in event and event["reportable"] is not None:
-        return bool(event["reportable"])
+        return bool(event["reportable"]) and not event.get("background")
     return not event.get("background") and (event.get("modality") or "asserted") in TIMELINE_MODALITIES
 
 

@@ -94,7 +94,7 @@
   var BASEMAP = null;
   var docTitles = {};
   var colours = {};
-  var state = { type: "", from: "", to: "", actor: "", story: "" };
+  var state = { type: "", from: "", to: "", actor: "", story: "", all: false };
 
   // ---- dates ------------------------------------------------------------------------------
   function toTime(value) {
@@ -119,7 +119,9 @@
   }
   function eventSpans(e) { return e.sources || []; }
   function itemSpan(x) { return [{ doc: x.doc, start: x.start, end: x.end, text: x.text }]; }
-  function names(list) { return (list || []).map(function (p) { return p && p.name; }).filter(Boolean).join("; "); }
+  function names(list) { return (list || []).map(function (p) { return p && (p.canonical || p.name); }).filter(Boolean).join("; "); }
+  // records presented as fact (v2 `reportable`); stores from before v2 have no such field: shown
+  function shown(e) { return state.all || e.reportable !== false; }
   function colour(type) {
     if (!(type in colours)) colours[type] = PALETTE[Object.keys(colours).length % PALETTE.length];
     return colours[type];
@@ -130,6 +132,7 @@
     var from = state.from ? toTime(state.from) : null, to = state.to ? toTime(state.to) : null;
     var actor = lower(state.actor);
     return DATA.events.filter(function (e) {
+      if (!shown(e)) return false;
       if (state.type && e.type !== state.type) return false;
       if (state.story && e.story !== state.story) return false;
       var t = toTime(e.date);
@@ -156,7 +159,10 @@
       el("label", null, "To ", input("f-to", "to", { type: "date" })),
       select, DATA.stories.length ? stories : null,
       input("f-actor", "actor", { type: "search", placeholder: "actor or target", "aria-label": "Actor" }),
-      el("button", { type: "button", onclick: function () { state = { type: "", from: "", to: "", actor: "", story: "" }; route(); }, text: "Reset" }));
+      el("label", { title: "Also show planned, denied and background events and those below the confidence threshold" },
+        el("input", { id: "f-all", type: "checkbox", checked: state.all ? "checked" : null, onchange: function (ev) { state.all = ev.target.checked; onChange(); } }),
+        " unreported too"),
+      el("button", { type: "button", onclick: function () { state = { type: "", from: "", to: "", actor: "", story: "", all: false }; route(); }, text: "Reset" }));
   }
   function uniq(list) {
     var seen = {};
@@ -395,7 +401,7 @@
     var story = DATA.stories.filter(function (s) { return s.id === id; })[0];
     if (!story) { root.appendChild(el("p", { text: "No such story." })); return; }
     var entries = DATA.timeline.filter(function (t) { return t.story === id; });
-    var events = DATA.events.filter(function (e) { return e.story === id || (story.events || []).indexOf(e.id) >= 0; });
+    var events = DATA.events.filter(function (e) { return shown(e) && (e.story === id || (story.events || []).indexOf(e.id) >= 0); });
     if (!entries.length) entries = events.map(function (e) { return { date: e.date, event: e.id, text: e.summary || e.trigger, sources: eventSpans(e) }; });
     root.appendChild(el("h1", { text: story.title || story.id }));
     root.appendChild(el("p", { class: "muted", text: [story.start, story.end].filter(Boolean).join(" – ") }));
@@ -417,7 +423,7 @@
     var charted = Object.keys(onTimeline).length ? events.filter(function (e) { return onTimeline[e.id]; }) : events;
     var dated = charted.filter(function (e) { return toTime(e.date) !== null; }).sort(function (a, b) { return toTime(a.date) - toTime(b.date); });
     var saved = Object.assign({}, state);
-    state = { type: "", from: "", to: "", actor: "", story: "" };
+    state = { type: "", from: "", to: "", actor: "", story: "", all: false };
     drawAxis(chart, dated, function () {});
     state = saved;
     root.appendChild(el("h2", { text: "Timeline" }));
@@ -477,6 +483,8 @@
         col("Place", function (e) { return e.place && e.place.name; }),
         col("Killed", function (e) { return e.fatalities; }, { numeric: true }),
         col("Modality", function (e) { return e.modality; }),
+        col("Confidence", function (e) { return e.confidence; }, { numeric: true }),
+        col("Reported", function (e) { return e.reportable === false ? "no" : "yes"; }),
         col("Sources", function (e) { return (e.sources || []).length; }, { numeric: true, render: function (e) { return sourceLinks(eventSpans(e)); } })
       ], { facet: function (e) { return e.type; } });
     },
