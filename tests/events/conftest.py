@@ -8,6 +8,7 @@ import pytest
 
 from dateline.entities.stage import EntitiesStage
 from dateline.events.stage import EventsStage
+from dateline.geo.stage import GeoStage
 from dateline.model import Document
 from dateline.nlp.stage import SpacyStage
 from dateline.settings import Settings
@@ -31,6 +32,32 @@ def make_document():
         return docs[0]
 
     return build
+
+
+@pytest.fixture(scope="module")
+def make_placed_document():
+    """Like ``make_document``, with places resolved by the embedded gazetteer (as ``dateline run`` does)."""
+    settings = Settings()
+    stages = [SpacyStage(settings), EntitiesStage(settings), TimeStage(settings), GeoStage(settings)]
+    for stage in stages:
+        stage.setup()
+
+    def build(text: str, published: str | None = "2019-03-02") -> Document:
+        paragraphs = tuple((m.start(), m.end()) for m in PARAGRAPH.finditer(text))
+        docs = [Document(id="d-test", source="test", text=text, language="en", paragraphs=paragraphs, published=published)]
+        for stage in stages:
+            docs = stage(docs)
+        return docs[0]
+
+    return build
+
+
+@pytest.fixture(scope="module")
+def placed_events_of(make_placed_document, rules_stage):
+    def run(text: str, published: str | None = "2019-03-02"):
+        return rules_stage([make_placed_document(text, published)])[0].events
+
+    return run
 
 
 @pytest.fixture(scope="module")

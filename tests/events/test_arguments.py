@@ -1,4 +1,4 @@
-"""Actors and targets: active, passive, coordinated, "by" agents, nominal triggers, canonical names."""
+"""Participants from the parse: active, passive, coordinated, "by" agents, nominal triggers, what is no participant."""
 
 from __future__ import annotations
 
@@ -16,45 +16,38 @@ def names(participants):
 def test_active_voice_subject_acts_on_object(events_of):
     event = _only(events_of("Rebel fighters shot down an army helicopter near Tal Afar."), "shot down")
     assert names(event.actors) == ["Rebel fighters"]
-    assert names(event.targets) == ["army helicopter"]
+    assert [p.type for p in event.targets] == [1]  # the helicopter stands for the army that flies it
 
 
 def test_passive_voice_by_agent_acts_on_subject(events_of):
-    event = _only(events_of("The police station was attacked by gunmen on Tuesday."), "attacked")
+    event = _only(events_of("The police convoy was attacked by gunmen on Tuesday."), "attacked")
     assert names(event.actors) == ["gunmen"]
-    assert names(event.targets) == ["police station"]
+    assert [p.type for p in event.targets] == [1]
 
 
 def test_coordinated_subjects(events_of):
-    event = _only(events_of("The army and allied militias entered the eastern district."), "entered")
+    event = _only(events_of("The army and allied militias attacked the eastern district."), "attacked")
     assert names(event.actors) == ["army", "allied militias"]
 
 
-def test_participle_borrows_subject_and_participants_are_entities_not_ids(events_of):
+def test_participle_borrows_subject_and_folds_into_the_main_event(events_of):
     events = events_of("The Islamic State stormed the village, killing four farmers.")
     event = _only(events, "stormed")
-    assert names(event.actors) == ["Islamic State"]
-    assert event.actors[0].entity is None
+    assert [p.canonical for p in event.actors] == ["Islamic State"]
+    assert event.actors[0].entity is None  # entity ids come from corpus linking, later
     assert event.fatalities == 4
-    assert len([e for e in events if "killing" in e.trigger]) == 0  # folded into the main event
+    assert len([e for e in events if "killing" in e.trigger]) == 0
 
 
-def test_nominal_trigger_takes_light_verb_subject_and_for_target(events_of):
+def test_nominal_trigger_takes_light_verb_subject(events_of):
     event = _only(events_of("Government forces started the battle for Tal Afar on Sunday."), "battle")
     assert names(event.actors) == ["Government forces"]
     assert event.type == "FIGHT"
 
 
-def test_he_resolves_to_the_last_named_person(events_of):
-    text = "Colonel Amir Saleh commands the brigade north of the city. On Monday he attacked the rebel checkpoint."
-    event = _only(events_of(text), "attacked")
-    assert names(event.actors) == ["Amir Saleh"]
-
-
-def test_unresolvable_pronouns_are_not_participants(events_of):
+def test_things_and_places_are_no_participants(events_of):
     event = _only(events_of("After a long night they shelled the market."), "shelled")
-    assert event.actors == ()
-    assert names(event.targets) == ["market"]
+    assert event.actors == () and event.targets == ()
 
 
 def test_object_inside_the_trigger_is_not_a_target(events_of):
@@ -63,12 +56,10 @@ def test_object_inside_the_trigger_is_not_a_target(events_of):
 
 
 def test_other_events_and_dates_are_not_participants(events_of):
-    events = events_of("The offensive began on 6 June after weeks of shelling.")
-    for event in events:
+    for event in events_of("The offensive began on 6 June after weeks of shelling."):
         assert "6 June" not in names(event.targets) and "offensive" not in names(event.actors)
 
 
-def test_summary_keeps_an_event_noun_subject(events_of):
-    events = events_of("The offensive began on 6 June after weeks of shelling.")
-    began = [e for e in events if "began" in e.trigger]
-    assert began and all(e.summary.lower().startswith("offensive began") for e in began)
+def test_summary_uses_the_coded_actor_names(placed_events_of):
+    event = _only(placed_events_of("Rebel fighters shot down an army helicopter near Tal Afar on Monday."), "shot down")
+    assert event.summary.startswith("Rebels (Iraq) shot down")

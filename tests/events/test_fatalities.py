@@ -33,3 +33,25 @@ def _deaths(doc):
 )
 def test_sentence_fatalities(make_document, text, expected):
     assert _deaths(make_document(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "cumulative"),
+    [
+        ("More than 300 people have been killed since the uprising began in March.", True),
+        ("The death toll has risen to 42, the ministry said.", True),
+        ("At least 60 people died in the past week across the province.", True),
+        ("Gunmen killed six people at a wedding on Saturday.", False),
+    ],
+)
+def test_running_totals_are_never_an_incidents_toll(make_document, text, cumulative):
+    from dateline.events.fatalities import cumulative_count
+
+    doc = make_document(text)
+    lo, hi = sentence_token_ranges(doc)[0]
+    assert cumulative_count(doc, lo, hi) is cumulative
+
+
+def test_deaths_that_did_not_happen_are_not_counted(make_document):
+    assert _deaths(make_document("Officials warned that thousands could be killed if the army attacks.")) is None
+    assert _deaths(make_document("The rockets caused no casualties, a spokesman said.")) == 0

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 
-from dateline.events import classify
 from dateline.model import Document
 
 TEXT = (
@@ -50,8 +49,11 @@ def classify_removal():
     return Removal("caption", "Soldiers fire artillery shells at rebel positions near the town")
 
 
-def test_classifier_missing_falls_back_with_warning(monkeypatch, caplog):
+def test_detector_without_embeddings_falls_back_with_warning(monkeypatch, caplog):
     import builtins
+
+    from dateline.events.detect import load_detector
+    from dateline.nlp import embeddings
 
     real_import = builtins.__import__
 
@@ -60,18 +62,28 @@ def test_classifier_missing_falls_back_with_warning(monkeypatch, caplog):
             raise ImportError(f"No module named '{name}'")
         return real_import(name, *args, **kwargs)
 
-    from dateline.nlp import embeddings
-
     embeddings.sentence_model.cache_clear()  # the model is cached per process: make this call import again
     monkeypatch.setattr(builtins, "__import__", no_model)
     with caplog.at_level("WARNING"):
-        assert classify.load_classifier("en") is None
-    assert "W301" in caplog.text
+        detector = load_detector("en")
+    assert detector is not None and not detector.uses_embeddings and detector.record_model is not None
+    assert "W302" in caplog.text
 
 
-def test_examples_cover_every_emitted_class():
-    from dateline.events.triggers import load_lexicon
+def test_records_say_how_sure_they_are_and_whether_they_are_shown(events_of):
+    events = events_of("Soldiers stormed the village on Friday, killing three fighters.\n"
+                       "The army said it would storm the next village within days.")
+    stormed = next(e for e in events if e.modality == "asserted")
+    assert 0.0 <= stormed.confidence <= 1.0
+    not_yet = [e for e in events if e.modality in ("planned", "hypothetical")]
+    assert not_yet and not any(e.reportable for e in not_yet)
 
-    labels = {label for label, _ in classify.load_examples("en")}
-    assert labels <= set(load_lexicon("en").classes)
-    assert len(labels) >= 25
+
+def test_history_is_background_and_not_reportable(events_of):
+    events = events_of("Rebels seized the city in 2014 after a month of fighting.", published="2019-03-02")
+    assert events and all(e.background and not e.reportable for e in events)
+
+
+def test_an_event_never_happens_after_its_report(events_of):
+    events = events_of("Gunmen attacked the checkpoint on 9 March 2019.", published="2019-03-02")
+    assert events and all((e.date or "")[:10] <= "2019-03-02" for e in events)

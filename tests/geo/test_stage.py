@@ -119,3 +119,20 @@ def test_event_place_uses_token_heads(gazetteer):
     mentions, records = resolve_places(doc, gazetteer)
     doc = dataclasses.replace(doc, tokens=tokens, places=mentions, place_records=records)
     assert event_place(doc, 0, len(text)).text == "Mosul"
+
+
+def test_names_in_a_list_of_places_and_arabic_article_prefixes_are_places():
+    """"in Cairo, Suez and Alexandria" (the tagger calls the middle one an organisation), "al-Brega" style prefixes."""
+    from dateline.entities.stage import EntitiesStage
+    from dateline.nlp.stage import SpacyStage
+
+    settings = Settings()
+    stages = [SpacyStage(settings), EntitiesStage(settings), GeoStage(settings)]
+    for stage in stages:
+        stage.setup()
+    text = "Protesters marched in Cairo, Suez and Alexandria on Friday. Fighting was reported in el-Arish."
+    docs = [Document(id="d-g", source="t", text=text, language="en", paragraphs=((0, len(text)),))]
+    for stage in stages:
+        docs = stage(docs)
+    found = {p.text for p in docs[0].places if p.place}
+    assert {"Cairo", "Suez", "Alexandria", "el-Arish"} <= found

@@ -52,3 +52,23 @@ def test_export_geojson_is_a_valid_feature_collection(synthetic_db: Path, tmp_pa
         assert all(not isinstance(v, (dict, list)) for v in feature["properties"].values())  # flat for QGIS
     baghdad = next(f for f in geo["features"] if f["properties"].get("name") == "Baghdad")
     assert baghdad["geometry"]["coordinates"] == [44.40, 33.34]
+
+
+def test_exports_show_reportable_events_unless_asked_for_all(tmp_path: Path) -> None:
+    from dateline.model import Document, Event, EventPlace, Span
+
+    text = "Gunmen attacked a checkpoint in Mosul on Monday. The army will storm the district next week."
+    shown = Event("ev-shown", "ASSAULT", "attacked", (Span("d-r", 0, 48, text[:48]),), acled="Attack", date="2017-05-01",
+                  date_precision="day", place=EventPlace("Mosul", 36.34, 43.13, None), confidence=0.8, reportable=True)
+    planned = Event("ev-planned", "FIGHT", "storm", (Span("d-r", 49, len(text), text[49:]),), acled="Armed clash",
+                    date="2017-05-08", date_precision="day", place=EventPlace("Mosul", 36.34, 43.13, None),
+                    modality="planned", confidence=0.7, reportable=False)
+    with Store(tmp_path / "r.duckdb") as store:
+        store.write_documents([Document(id="d-r", source="r.txt", text=text, language="en", published="2017-05-02",
+                                        events=(shown, planned))], pipeline="test")
+        assert export_acled_csv(store, tmp_path / "a.csv") == 1
+        assert export_acled_csv(store, tmp_path / "b.csv", include_unreported=True) == 2
+        assert export_geojson(store, tmp_path / "a.geojson") == 1
+        assert export_geojson(store, tmp_path / "b.geojson", include_unreported=True) == 2
+    row = next(csv.DictReader((tmp_path / "a.csv").open(encoding="utf-8")))
+    assert row["event_id_cnty"] == "ev-shown" and row["confidence"] == "0.8"

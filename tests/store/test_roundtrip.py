@@ -17,3 +17,20 @@ def test_load_documents_round_trip(tmp_path):
     for field in ("id", "source", "title", "outlet", "published", "published_from", "language", "text", "removed",
                   "notes", "paragraphs", "status"):
         assert getattr(loaded, field) == getattr(original, field), field
+
+
+def test_a_store_from_an_older_version_gains_the_new_columns(tmp_path):
+    import duckdb
+
+    from dateline.store.duckdb_store import Store
+
+    path = tmp_path / "old.duckdb"
+    con = duckdb.connect(str(path))
+    con.execute('CREATE TABLE events ("id" VARCHAR, "doc" VARCHAR, "type" VARCHAR)')
+    con.execute("INSERT INTO events VALUES ('e1', 'd1', 'FIGHT')")
+    con.close()
+    with Store(path) as store:
+        columns = {r[0] for r in store.con.execute("SELECT column_name FROM information_schema.columns "
+                                                   "WHERE table_name = 'events'").fetchall()}
+        assert {"confidence", "reportable", "background", "admin1", "country"} <= columns
+        assert store.con.execute("SELECT id, reportable FROM events").fetchall() == [("e1", None)]

@@ -67,3 +67,24 @@ def test_month_dated_mentions_are_not_merged():
 def test_ranges_are_not_merged_with_their_start_day():
     rows, _ = merge_events([_event("a", "2024-03-04/2024-03-20", "range"), _event("b", "2024-03-04", "day", doc="d-b")])
     assert len(rows) == 2
+
+
+def test_merging_across_sources_keeps_a_documents_incidents_apart_and_facts_from_doubts():
+    same_doc = merge_events([_event("a", "2024-03-04", "day"), _event("b", "2024-03-04", "day")])[0]
+    assert len(same_doc) == 2  # the events stage already told them apart
+    doubt = _event("c", "2024-03-04", "day", doc="d-b")
+    doubt.reportable = False
+    mixed = merge_events([_event("a", "2024-03-04", "day"), doubt])[0]
+    assert len(mixed) == 2
+
+
+def test_a_merged_record_takes_its_fields_from_its_surest_report():
+    sure = _event("sure", "2024-03-04", "day")
+    sure.actors, sure.confidence = [{"name": "troops", "canonical": "Military Forces of Syria", "type": 1}], 0.95
+    vague = _event("vague", "2024-03-04", "day", doc="d-b")
+    vague.actors, vague.confidence = [{"name": "Syrian troops", "canonical": None, "type": 0}], 0.5
+    vague.fatalities, sure.fatalities = 3, 5
+    rows, _ = merge_events([sure, vague], min_evidence=0)
+    assert len(rows) == 1
+    assert [a["canonical"] for a in rows[0]["actors"]] == ["Military Forces of Syria"] and rows[0]["summary"] == "sure"
+    assert rows[0]["fatalities"] == 3 and len(rows[0]["fatalities_by_source"]) == 2  # ACLED: the lowest report

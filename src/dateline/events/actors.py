@@ -120,18 +120,19 @@ class ActorContext:
         if participant.type not in (None, 0, VICTIM_INTER):
             self.recent.append((sentence, participant))
 
-    def opponent(self, participant: Participant) -> Participant | None:
-        """The latest party named so far on the other side of an armed conflict (state forces against
-        rebels and militias), to complete a battle whose text names one side ("four rebels were killed in
-        fighting around Misrata")."""
+    def opponent(self, participant: Participant, sentence: int | None = None) -> Participant | None:
+        """The party on the other side of an armed conflict (state forces against rebels and militias) named
+        nearest to ``sentence`` in the document (before it when ``sentence`` is None), to complete a battle
+        whose text names one side ("four rebels were killed in fighting around Misrata")."""
         side = _side(participant)
         if side is None:
             return None
-        for _sent, other in reversed(self.recent):
-            other_side = _side(other)
-            if other_side is not None and other_side != side:
-                return other
-        return None
+        others = [(sent, other) for sent, other in self.recent if (s := _side(other)) is not None and s != side]
+        if not others:
+            return None
+        if sentence is None:
+            return others[-1][1]
+        return min(others, key=lambda pair: (abs(pair[0] - sentence), pair[0] > sentence))[1]
 
     def last_actor(self, sentence: int) -> Participant | None:
         for sent, participant in reversed(self.recent):
@@ -243,8 +244,9 @@ def describe(document: Document, head: int, children: list[list[int]], ctx: Acto
     kind = ctx.lexicon.nouns.get(lemma_phrase) if lemma_phrase else None
     if kind is None:
         kind = ctx.lexicon.nouns.get((token.lemma.lower(),)) or ctx.lexicon.nouns.get((surface.lower(),))
-    if kind is None and _is_place(document, token):
-        return None  # "retook al-Brega": a place is where, never who
+    if kind is None and (_is_place(document, token) or (mention is not None and mention.label in ("GPE", "LOC", "FAC")
+                                                        and not _country_of_name(ctx, mention.canonical or mention.text))):
+        return None  # "retook al-Brega", "shelled Misrata": a place is where, never who
     if lemma_phrase and lemma_phrase[-1] in GROUP_DESCRIPTIONS and len(lemma_phrase) == 1 and mention is None:
         return _description(ctx, sentence)
     group = _group(ctx, phrase, mention)
@@ -284,8 +286,12 @@ def _counted(tokens: Sequence[Token], head: int, children: list[list[int]]) -> i
 
 
 def _is_place(document: Document, token: Token) -> bool:
-    return any(m.start <= token.start and token.end <= m.end and m.place and m.qualifier != "demonym"
-               for m in document.places)
+    """The token is part of a toponym (resolved or not) that is no country."""
+    for m in document.places:
+        if m.start <= token.start and token.end <= m.end and m.qualifier != "demonym":
+            record = next((p for p in document.place_records if p.id == m.place), None)
+            return not (record and (record.feature or "").startswith("A.PCL"))
+    return False
 
 
 def _pronoun(word: str, ctx: ActorContext, sentence: int) -> Participant | None:

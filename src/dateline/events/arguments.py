@@ -106,7 +106,7 @@ def find_arguments(document: Document, head: int, children: list[list[int]], tri
 def _described(document: Document, heads: list[int], children: list[list[int]], ctx: ActorContext,
                event_country: str | None, sentence: int, role: str) -> tuple[Participant, ...]:
     out: dict[str, Participant] = {}
-    for i in _resolve_pronouns(document, heads):
+    for i in _resolve_pronouns(document, heads, keep_plural=True):
         found = describe(document, i, children, ctx, event_country=event_country, sentence=sentence, role=role)
         if found is not None:
             out.setdefault((found.canonical or found.name).lower(), found)
@@ -117,9 +117,9 @@ PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 PRONOUN_LOOKBACK = 2  # sentences searched for the person a "he"/"she" refers to
 
 
-def _resolve_pronouns(document: Document, heads: list[int]) -> list[int]:
-    """"he"/"she" → the token of the last person named in this or the previous sentences; other pronouns
-    ("they", "it", "we") are dropped: without coreference resolution they would name nobody."""
+def _resolve_pronouns(document: Document, heads: list[int], *, keep_plural: bool = False) -> list[int]:
+    """"he"/"she" → the token of the last person named in this or the previous sentences; "they"/"them" are
+    kept when ``keep_plural`` (the actor context resolves them to the last party named), other pronouns dropped."""
     tokens = document.tokens
     out = []
     for i in heads:
@@ -127,7 +127,11 @@ def _resolve_pronouns(document: Document, heads: list[int]) -> list[int]:
         if token.pos != "PRON":
             out.append(i)
             continue
-        if document.text[token.start:token.end].lower() not in PERSON_PRONOUNS:
+        word = document.text[token.start:token.end].lower()
+        if keep_plural and word in ("they", "them"):
+            out.append(i)
+            continue
+        if word not in PERSON_PRONOUNS:
             continue
         first_sentence = document.sentences[max(0, token.sent - PRONOUN_LOOKBACK)][0] if document.sentences else 0
         people = [m for m in document.mentions if m.label == "PERSON" and first_sentence <= m.start < token.start]
@@ -180,6 +184,8 @@ def _noun_arguments(tokens: Sequence[Token], head: int, children: list[list[int]
             actors.append(c)
         elif dep == "prep" and lemma == "by":
             actors += [g for g in children[c] if tokens[g].dep == "pobj"]
+        elif dep == "acl" and tokens[c].tag == "VBN":  # "executions committed by forces loyal to X"
+            actors += [g for a in children[c] if tokens[a].dep == "agent" for g in children[a] if tokens[g].dep == "pobj"]
         elif dep == "prep" and lemma == "between":  # "clashes between protesters and police"
             sides = [g for g in children[c] if tokens[g].dep == "pobj"]
             sides += [k for g in sides for k in children[g] if tokens[k].dep == "conj"]

@@ -212,6 +212,7 @@ def event_mentions(document: Document, analysis: Analysis, lexicon: Lexicon,
     preamble = preamble_end(document)
     taken: dict[int, PlaceMention] = {}
     out = Mentions([], {}, {}, [], [])
+    battles: list[int] = []
     for sent, candidates in sorted(analysis.by_sentence.items()):
         prediction = predictions.get((document.id, sent))
         found = _type_sentence(document, candidates, _class_probs(prediction, lexicon), lexicon,
@@ -225,6 +226,8 @@ def event_mentions(document: Document, analysis: Analysis, lexicon: Lexicon,
             extras = [dataclasses.replace(e, id=f"{event.id}-{n}")
                       for n, e in enumerate(_more_places(document, event, usable), 1)]
             for one in _split_toll([event, *extras]):
+                if item.cls in BATTLES and bool(one.actors) != bool(one.targets):
+                    battles.append(len(out.mentions))
                 stated = _stated(document, one, usable)
                 out.mentions.append(one)
                 out.specificity[one.id] = item.score
@@ -236,6 +239,13 @@ def event_mentions(document: Document, analysis: Analysis, lexicon: Lexicon,
                     rule_weight=item.score, verb=document.tokens[item.candidate.head].pos in ("VERB", "AUX"),
                     stated=stated, preamble=one.sources[0].start < preamble, sentence=sent, live_triggers=live,
                     family=family(one), clause=clause_shape(document, item.candidate.head)))
+    for k in battles:  # a side named only later in the document ("... the rebels said") completes a battle
+        event, sent = out.mentions[k], out.sentences[k]
+        known = (event.actors or event.targets)[0]
+        other = ctx.opponent(known, sent)
+        if other is not None:
+            out.mentions[k] = dataclasses.replace(event, targets=(other,)) if event.actors else \
+                dataclasses.replace(event, actors=(other,))
     return out
 
 

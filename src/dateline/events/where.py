@@ -57,7 +57,10 @@ def event_place(document: Document, head: int, start: int, end: int, usable: Seq
         p_start, p_end = document.sentences[previous]
         earlier = [m for m in usable if p_start <= m.start and m.end <= p_end]
         if earlier:
-            return None if len({m.place for m in earlier}) > 1 else earlier[0]
+            borrowed = None if len({m.place for m in earlier}) > 1 else earlier[0]
+            return None if borrowed and any(m.place == borrowed.place for m in inside) else borrowed
+    if inside:
+        return None  # the sentence names places, none of them where it happened: no guess from the document
     return focus
 
 

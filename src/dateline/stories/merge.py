@@ -217,34 +217,38 @@ def _actor_words(event: EventRow) -> set[str]:
 
 # -- the merged row -------------------------------------------------------------------------------------
 def _merged_row(members: list[EventRow]) -> dict[str, Any]:
+    """One record for the members: its fields are those of its surest report (a coherent record, not a blend of
+    every source), each missing field taken from the surest member that has it; the toll is the most conservative
+    one reported (ACLED), every source is kept."""
     seed = members[0]
-    dated = sorted((m for m in members if m.date), key=lambda m: (_PRECISION_RANK.get(m.date_precision or "", 9), m.id))
-    best_date = _most_common([m.date for m in dated if m.date_precision == dated[0].date_precision]) if dated else None
-    located = [m for m in members if m.place]
-    place = _most_common_place(located)
-    placed = next((m for m in located if m.place == place), None)
+    ranked = sorted(members, key=lambda m: (not m.reportable, -m.confidence, _PRECISION_RANK.get(m.date_precision or "", 9),
+                                            m.id))
+    best = ranked[0]
+    dated = next((m for m in ranked if m.date), None)
+    placed = next((m for m in ranked if m.place), None)
+    with_actors = next((m for m in ranked if m.actors), None)
+    with_targets = next((m for m in ranked if m.targets), None)
     by_source = _fatalities_by_source(members)
     values = [s["value"] for s in by_source]
-    shown = [m for m in members if m.reportable] or members
     background = all(m.background or _background(m) for m in members)
     return {
         "id": content_id(seed.id, prefix="mev-"),
         "story": seed.story,
-        "type": _most_common([m.type for m in members]),
-        "mode": _most_common([m.mode for m in members if m.mode]),
-        "acled": _most_common([m.acled for m in members if m.acled]),
-        "trigger": _most_common([m.trigger for m in members if m.trigger]) or seed.trigger,
-        "actors": _union_participants(m.actors for m in members),
-        "targets": _union_participants(m.targets for m in members),
-        "date": best_date,
-        "date_precision": dated[0].date_precision if dated else None,
-        "place": place,
+        "type": best.type,
+        "mode": best.mode,
+        "acled": best.acled,
+        "trigger": best.trigger or seed.trigger,
+        "actors": _union_participants([with_actors.actors]) if with_actors else [],
+        "targets": _union_participants([with_targets.targets]) if with_targets else [],
+        "date": dated.date if dated else None,
+        "date_precision": dated.date_precision if dated else None,
+        "place": placed.place if placed else None,
         "admin1": placed.admin1 if placed else None,
         "country": placed.country if placed else _most_common([m.country for m in members if m.country]),
         "fatalities": min(values) if values else None,
         "fatalities_by_source": by_source,
-        "modality": _most_common([m.modality for m in shown]) or "asserted",
-        "summary": _most_common([m.summary for m in shown if m.summary]) or "",
+        "modality": best.modality or "asserted",
+        "summary": best.summary or "",
         "sources": _sources(members),
         "members": sorted(m.id for m in members),
         "independent_sources": len({m.original or m.doc for m in members}),

@@ -1,0 +1,93 @@
+"""Actors a coder would write: canonical ACLED-style names, inter codes, leaders, weapons, fragments, victims."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from dateline.events.actors import actor_lexicon, surname
+
+
+def _event(events, acled):
+    match = [e for e in events if e.acled == acled]
+    assert match, [(e.acled, e.trigger) for e in events]
+    return match[0]
+
+
+def canonical(participants):
+    return [p.canonical for p in participants]
+
+
+def test_generic_nouns_take_the_country_of_their_demonym(placed_events_of):
+    events = placed_events_of("Libyan rebels clashed with government troops outside Ajdabiya on Friday.")
+    clash = _event(events, "Armed clash")
+    sides = canonical(clash.actors) + canonical(clash.targets)
+    assert "Rebels (Libya)" in sides and "Military Forces of Libya" in sides
+    assert {p.type for p in (*clash.actors, *clash.targets)} == {1, 2}
+
+
+def test_a_named_leader_stands_for_his_state_forces(placed_events_of):
+    text = ("Syrian President Bashar al-Assad spoke on television on Monday.\n"
+            "Assad's forces shelled the town of Maarat al-Numan on Tuesday, killing six people.")
+    shelling = _event(placed_events_of(text), "Shelling/artillery/missile attack")
+    assert canonical(shelling.actors) == ["Military Forces of Syria"]
+    assert shelling.actors[0].type == 1
+
+
+def test_a_weapon_is_never_an_actor_its_operator_is(placed_events_of):
+    strike = _event(placed_events_of("NATO warplanes struck an ammunition depot near Sirte on Sunday."), "Air/drone strike")
+    assert canonical(strike.actors) == ["NATO"]
+    assert strike.actors[0].type == 8
+    unowned = _event(placed_events_of("Warplanes struck an ammunition depot near Sirte on Sunday."), "Air/drone strike")
+    assert unowned.actors == ()
+
+
+def test_foreign_state_forces_are_external(placed_events_of):
+    strike = _event(placed_events_of("French jets bombed a column of tanks near Benghazi on Saturday."), "Air/drone strike")
+    assert canonical(strike.actors) == ["Military Forces of France"]
+    assert strike.actors[0].type == 8  # state forces outside their own country
+
+
+def test_fragments_and_unnamed_generic_nouns_are_no_actors(events_of):
+    for text in ("The proposal was attacked by the southern bank of critics on Monday.",
+                 "Units attacked the checkpoint on Monday."):
+        for event in events_of(text):
+            assert all(p.canonical for p in event.actors), event.actors
+
+
+def test_victims_are_never_actor_one(placed_events_of):
+    attack = _event(placed_events_of("Five civilians were killed when gunmen attacked a bus near Kirkuk on Monday."),
+                    "Attack")
+    assert "Civilians (Iraq)" not in canonical(attack.actors)
+    assert "Unidentified Armed Group (Iraq)" in canonical(attack.actors)
+
+
+def test_protesters_are_actor_one_and_the_police_actor_two(placed_events_of):
+    events = placed_events_of("Police fired tear gas at protesters in Alexandria on Tuesday.")
+    protest = _event(events, "Protest with intervention")
+    assert canonical(protest.actors) == ["Protesters (Egypt)"]
+    assert canonical(protest.targets) == ["Police Forces of Egypt"]
+
+
+def test_they_is_the_last_named_party(placed_events_of):
+    events = placed_events_of("Rebel fighters entered Zawiya on Saturday. They shelled the airport on Sunday.")
+    shelling = _event(events, "Shelling/artillery/missile attack")
+    assert canonical(shelling.actors) == ["Rebels (Libya)"]
+
+
+def test_people_arrested_by_nobody_named_were_arrested_by_the_police(placed_events_of):
+    arrests = _event(placed_events_of("Twelve activists were arrested in Amman on Thursday."), "Arrests")
+    assert canonical(arrests.actors) == ["Police Forces of Jordan"]
+
+
+def test_users_extend_the_dictionary(tmp_path: Path):
+    extra = tmp_path / "mine.tsv"
+    extra.write_text("kind\twords\tcanonical\tinter\tnotes\ngroup\tNorthern Shield|the Shield\tNorthern Shield Brigade\t3\t\n",
+                     encoding="utf-8")
+    lexicon = actor_lexicon("en", (str(extra),))
+    assert any(c == "Northern Shield Brigade" and i == 3 for _p, c, i in lexicon.groups)
+    assert "NATO" in {c for _p, c, _i in lexicon.groups}  # the packaged rows are still there
+
+
+def test_surname_key():
+    assert surname("Col. Moammar Gadhafi") == "gadhafi"
+    assert surname("") == ""

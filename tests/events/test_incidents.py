@@ -1,0 +1,74 @@
+"""One incident, one row: which mentions of a document merge, and what the merged record keeps."""
+
+from __future__ import annotations
+
+from dateline.events.incidents import day_span, merge_incidents
+from dateline.model import Event, EventPlace, Participant, Span
+
+TEXT = "x" * 400
+CAIRO = EventPlace("Cairo", 30.06, 31.25, "p-cairo")
+GIZA = EventPlace("Giza", 30.01, 31.21, "p-giza")  # about 7 km from Cairo
+SUEZ = EventPlace("Suez", 29.97, 32.53, "p-suez")
+
+
+def mention(eid: str, start: int, *, acled: str = "Violent demonstration", place: EventPlace | None = CAIRO,
+            date: str | None = "2011-01-28", actor: str | None = None, fatalities: int | None = None,
+            modality: str = "asserted", confidence: float = 0.9) -> Event:
+    return Event(id=eid, type="PROTEST", trigger="clash", sources=(Span("d", start, start + 10, TEXT[start:start + 10]),),
+                 acled=acled, place=place, date=date, date_precision="day" if date else None,
+                 actors=(Participant(actor, canonical=actor, type=5),) if actor else (), fatalities=fatalities,
+                 modality=modality, confidence=confidence, reportable=confidence >= 0.4 and modality == "asserted")
+
+
+def merge(mentions, stated=None, preamble_end=0):
+    stated = stated or {m.id: (True, True) for m in mentions}
+    return merge_incidents(mentions, {m.id: 0.8 for m in mentions}, 0.4, preamble_end, {}, stated)
+
+
+def test_the_same_incident_told_twice_is_one_row_with_both_sources():
+    rows = merge([mention("a", 0, fatalities=3), mention("b", 100)])
+    assert len(rows) == 1
+    assert [s.start for s in rows[0].sources] == [0, 100]
+    assert rows[0].fatalities == 3
+
+
+def test_different_stated_places_or_days_are_different_incidents():
+    assert len(merge([mention("a", 0), mention("b", 100, place=SUEZ)])) == 2
+    assert len(merge([mention("a", 0), mention("b", 100, date="2011-01-25")])) == 2
+    assert len(merge([mention("a", 0), mention("b", 100, place=GIZA)])) == 1  # within 25 km
+
+
+def test_a_borrowed_place_or_date_never_tells_incidents_apart():
+    rows = merge([mention("a", 0), mention("b", 100, place=SUEZ, date="2011-01-20")],
+                 stated={"a": (True, True), "b": (False, False)})
+    assert len(rows) == 1
+    assert rows[0].place == CAIRO and rows[0].date == "2011-01-28"  # what a sentence stated wins
+
+
+def test_different_kinds_and_facts_from_plans_never_merge():
+    assert len(merge([mention("a", 0), mention("b", 100, acled="Air/drone strike")])) == 2
+    assert len(merge([mention("a", 0), mention("b", 100, modality="planned")])) == 2
+
+
+def test_contradicting_actors_are_different_incidents():
+    rows = merge([mention("a", 0, actor="Rioters (Egypt)"), mention("b", 100, actor="Police Forces of Egypt")])
+    assert len(rows) == 2
+
+
+def test_summary_lines_join_the_body_incident_whatever_they_state():
+    rows = merge([mention("h", 0, place=None, date="2011-01-20"), mention("a", 100)],
+                 stated={"h": (False, True), "a": (True, True)}, preamble_end=50)
+    assert len(rows) == 1 and rows[0].date == "2011-01-28"
+
+
+def test_an_incident_is_as_sure_as_its_surest_mention():
+    rows = merge([mention("a", 0, confidence=0.3), mention("b", 100, confidence=0.8)])
+    assert rows[0].confidence == 0.8 and rows[0].reportable
+
+
+def test_day_spans():
+    assert day_span("2011-01-28") == (day_span("2011-01-28")[0],) * 2
+    first, last = day_span("2011-W04")
+    assert last - first == 6
+    assert day_span("2011-02/2011-03")[1] - day_span("2011-02/2011-03")[0] == 58
+    assert day_span("not a date") is None

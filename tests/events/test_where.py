@@ -1,0 +1,37 @@
+"""Where it happened: the trigger's own place, not the dateline, the speaker's place or a distance reference."""
+
+from __future__ import annotations
+
+
+def _place(events, acled):
+    match = [e for e in events if e.acled == acled]
+    assert match, [(e.acled, e.trigger) for e in events]
+    return match[0].place.name if match[0].place else None
+
+
+def test_the_place_the_trigger_names(placed_events_of):
+    text = "Government troops shelled Homs on Monday, an activist based in Beirut said."
+    assert _place(placed_events_of(text), "Shelling/artillery/missile attack") == "Homs"
+
+
+def test_a_dateline_is_never_the_place(placed_events_of):
+    text = "Cairo, Egypt (CNN) -- Soldiers arrested twelve students on Sunday."
+    assert _place(placed_events_of(text), "Arrests") is None
+
+
+def test_an_origin_is_not_the_place(placed_events_of):
+    events = placed_events_of("Gunmen who had driven from Kirkuk attacked a checkpoint on Monday.")
+    assert events and all(not e.place or e.place.name != "Kirkuk" for e in events)
+
+
+def test_one_event_per_listed_place_and_no_shared_toll(placed_events_of):
+    events = placed_events_of("Protesters clashed with police in Cairo, Suez and Alexandria on Friday, leaving five dead.")
+    riots = [e for e in events if e.acled == "Violent demonstration"]
+    assert sorted(e.place.name for e in riots) == ["Alexandria", "Cairo", "Suez"]
+    assert all(e.fatalities is None for e in riots)  # "five dead" across three places is no one town's toll
+
+
+def test_a_sentence_without_a_place_borrows_the_previous_one(placed_events_of):
+    text = "Rebels attacked an army base near Misrata on Friday.\nThe fighting lasted for six hours."
+    events = placed_events_of(text)
+    assert all(e.place and e.place.name.startswith("Mis") for e in events if e.acled == "Armed clash")
