@@ -5,8 +5,8 @@
 The corpus (default: the demo corpus in examples/) is replicated N times (distinct copies, as in
 bench/throughput.py). Stages run in-process, one batch at a time, so every second is attributed to
 exactly one step; model loading (each stage's ``setup``) is reported apart. The issues' budgets are
-checked as what the stages add to the rest of the run: the time stage under 10 %, events + quotes +
-figures under 30 %.
+checked as what the stages add to the rest of the run: the time stage under 10 %, the events stage (with its
+learned detector) under 35 %, events + quotes + figures under 30 % (an older budget).
 """
 
 from __future__ import annotations
@@ -33,7 +33,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from throughput import replicate  # noqa: E402 - the same replication as the throughput benchmark
 
 ROOT = Path(__file__).resolve().parent.parent
-BUDGETS = {"time": (("time.tag",), 0.10), "events+quotes+figures": (("events.extract", "quotes.extract", "figures.extract"), 0.30)}
+BUDGETS = {"time": (("time.tag",), 0.10), "events": (("events.extract",), 0.35),
+           "events+quotes+figures": (("events.extract", "quotes.extract", "figures.extract"), 0.30)}
 
 
 def main() -> None:

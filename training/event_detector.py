@@ -39,7 +39,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 from t17 import DEFAULT_DATA, load_articles, records  # noqa: E402
 
 from dateline.events.actors import actor_lexicon, document_context  # noqa: E402
-from dateline.events.detect import FEATURES, Prediction, sentence_features, weights_path  # noqa: E402
+from dateline.events.detect import FEATURES, Prediction, encoder_text, sentence_features, weights_path  # noqa: E402
 from dateline.events.incidents import EVENT_TYPE_OF  # noqa: E402
 from dateline.events.record_confidence import RECORD_FEATURES  # noqa: E402
 from dateline.events.stage import _analyse, country_names, event_mentions  # noqa: E402
@@ -163,7 +163,8 @@ def _acled_of(lexicon, key: str) -> str | None:  # type: ignore[no-untyped-def]
 
 def embed(texts: list[str]) -> np.ndarray:
     model = sentence_model()
-    return model.encode(texts, batch_size=64, normalize_embeddings=True, convert_to_numpy=True, show_progress_bar=False)
+    return model.encode([encoder_text(t) for t in texts], batch_size=64, normalize_embeddings=True, convert_to_numpy=True,
+                        show_progress_bar=False)
 
 
 def standardize(x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -45,6 +45,7 @@ FUTURE = re.compile(r"\b(?:will|would|could|might|may|plans? to|planning|vow(?:s
 TALK = re.compile(r"\b(?:said|says|told|according to|reported|claimed|announced|statement|spokesman|spokeswoman)\b", re.I)
 HISTORY = re.compile(r"\b(?:(?:19|20)\d\d|decades?|years ago|centur(?:y|ies)|history|historic|former|once)\b", re.I)
 QUOTES = re.compile(r"[\"“”]")
+ENCODER_WORDS = 60
 FEATURES = (
     "n_candidates", "max_weight", *(f"family_{f}" for f in FAMILIES), *(f"modality_{m}" for m in MODALITIES),
     "any_asserted", "root_past", "root_present", "root_perfect", "root_modal", "root_gerund", "root_noun",
@@ -97,15 +98,22 @@ class Detector:
             return []
         if self.uses_embeddings:
             heads = self._heads["embed"]
-            unique = list(dict.fromkeys(texts))  # wire copies repeat sentences: encode each once
+            unique = list(dict.fromkeys(encoder_text(t) for t in texts))  # wire copies repeat sentences: encode once
             vectors = self._encoder.encode(unique, batch_size=64, normalize_embeddings=True, convert_to_numpy=True,
                                            show_progress_bar=False)
             by_text = dict(zip(unique, vectors, strict=True))
-            x = np.hstack([np.stack([by_text[t] for t in texts]), features])
+            x = np.hstack([np.stack([by_text[encoder_text(t)] for t in texts]), features])
         else:
             heads = self._heads["rules"]
             x = features
         return predict_heads(heads, x, self.types)
+
+
+def encoder_text(text: str) -> str:
+    """What the encoder reads of a sentence: its first ENCODER_WORDS words (an event is told early; the rest of a
+    long caption-and-summary run costs time and says little). Training reads the same."""
+    words = text.split()
+    return " ".join(words[:ENCODER_WORDS]) if len(words) > ENCODER_WORDS else text
 
 
 def predict_heads(heads: Heads, x: np.ndarray, types: Sequence[str]) -> list[Prediction]:

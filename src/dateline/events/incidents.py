@@ -35,7 +35,8 @@ EVENT_TYPE_OF = {
 
 def merge_incidents(mentions: Sequence[Event], specificity: dict[str, float], threshold: float,
                     preamble_end: int = 0, countries: dict[str, tuple[str, bool]] | None = None,
-                    stated: dict[str, tuple[bool, bool]] | None = None) -> list[Event]:
+                    stated: dict[str, tuple[bool, bool]] | None = None,
+                    objects: dict[str, tuple[str, int]] | None = None) -> list[Event]:
     """Cluster a document's event mentions (in text order) into incidents; ``specificity``: event id → type score.
 
     ``stated``: event id → (its sentence names its place, its sentence names its date). Only what a sentence
@@ -44,14 +45,19 @@ def merge_incidents(mentions: Sequence[Event], specificity: dict[str, float], th
     (``text[:preamble_end]``: captions and summary lines before the lede's dateline) join a body incident of the
     same kind whatever their place and date; they stand alone only when the body tells nothing of the kind.
     ``countries``: place id → (ISO2, whether the place is a whole country); a country contains every place in
-    it. An incident is as sure as its surest mention, and reportable when that reaches ``threshold``."""
+    it. ``objects``: event id → (the lemma of the thing it was done to, its sentence): "shot down a helicopter"
+    and, two sentences on, "the helicopter was hit by a rocket" are one incident although one reads as a battle
+    and the other as shelling. An incident is as sure as its surest mention, and reportable when that reaches
+    ``threshold``."""
     countries = countries or {}
     stated = stated or {}
+    objects = objects or {}
     body = [m for m in mentions if m.sources[0].start >= preamble_end]
     preamble = [m for m in mentions if m.sources[0].start < preamble_end]
     incidents: list[list[Event]] = []
     for mention in body:
-        home = next((g for g in incidents if _same(g, mention, countries, stated)), None)
+        home = next((g for g in incidents if _same(g, mention, countries, stated)
+                     or _same_object(g, mention, objects)), None)
         if home is None:
             incidents.append([mention])
         else:
@@ -101,6 +107,23 @@ def _same(group: list[Event], mention: Event, countries: dict[str, tuple[str, bo
     if date_said and span and dates and not any(a[0] <= span[1] and span[0] <= a[1] for a in dates):
         return False
     return _actors_agree(group, mention)
+
+
+OBJECT_SENTENCES = 3  # how far apart two tellings of what happened to one thing may be
+
+
+def _same_object(group: list[Event], mention: Event, objects: dict[str, tuple[str, int]]) -> bool:
+    """Violence done to the same thing (a helicopter, a convoy, a checkpoint) a few sentences apart."""
+    mine = objects.get(mention.id)
+    if not mine or not mine[0] or family(mention) not in ARMED | {"Violence against civilians"}:
+        return False
+    for other in group:
+        theirs = objects.get(other.id)
+        if theirs and theirs[0] == mine[0] and 0 <= mine[1] - theirs[1] <= OBJECT_SENTENCES \
+                and family(other) in ARMED | {"Violence against civilians"} and other.background == mention.background \
+                and (other.modality in FACT_MODALITIES) == (mention.modality in FACT_MODALITIES):
+            return True
+    return False
 
 
 def _actors_agree(group: list[Event], mention: Event) -> bool:

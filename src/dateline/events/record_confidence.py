@@ -22,7 +22,7 @@ FAMILIES = ("Battles", "Explosions", "Violence against civilians", "Demonstratio
 RECORD_FEATURES = (
     "p_event", "p_type", "rule_weight", "verb_trigger", "named_actor", "any_actor", "any_target", "place_stated",
     "place_any", "date_stated", "toll_stated", "fact", "preamble", "first_sentences", "live_triggers",
-    "perfect", "subordinate", "quoted", *(f"family_{f}" for f in FAMILIES),
+    "perfect", "subordinate", "quoted", "present", "first_person", *(f"family_{f}" for f in FAMILIES),
 )
 
 
@@ -43,10 +43,11 @@ class RecordModel:
 
 def record_features(event: Event, *, p_event: float, p_type: float, rule_weight: float, verb: bool,
                     stated: tuple[bool, bool], preamble: bool, sentence: int, live_triggers: int,
-                    family: str, clause: tuple[bool, bool, bool] = (False, False, False)) -> np.ndarray:
+                    family: str, clause: tuple[bool, ...] = (False, False, False, False, False)) -> np.ndarray:
     """The features of one event mention, in the order of :data:`RECORD_FEATURES`. ``clause``: the trigger's verb
     is in the present perfect ("have killed": often a running total), the trigger sits in a relative or
-    adverbial clause, the trigger is inside quotation marks."""
+    adverbial clause, the trigger is inside quotation marks, its verb is in the simple present (captions: "a
+    helicopter fires a missile"), the sentence speaks in the first person outside quotes (the reporter's colour)."""
     f = dict.fromkeys(RECORD_FEATURES, 0.0)
     f["p_event"] = p_event
     f["p_type"] = p_type
@@ -63,13 +64,13 @@ def record_features(event: Event, *, p_event: float, p_type: float, rule_weight:
     f["preamble"] = float(preamble)
     f["first_sentences"] = float(sentence < 4)
     f["live_triggers"] = min(live_triggers, 4) / 4
-    f["perfect"], f["subordinate"], f["quoted"] = (float(v) for v in clause)
+    f["perfect"], f["subordinate"], f["quoted"], f["present"], f["first_person"] = (float(v) for v in clause)
     f[f"family_{family if family in FAMILIES else 'Strategic'}"] = 1.0
     return np.array([f[k] for k in RECORD_FEATURES], dtype=np.float32)
 
 
-def clause_shape(document: Document, head: int) -> tuple[bool, bool, bool]:
-    """(present perfect, subordinate clause, quoted) for the trigger whose head token is ``head``."""
+def clause_shape(document: Document, head: int) -> tuple[bool, bool, bool, bool, bool]:
+    """(present perfect, subordinate clause, quoted, simple present, first person) for the trigger at ``head``."""
     tokens = document.tokens
     verb = head
     for _ in range(3):  # a nominal trigger takes the verb it hangs from
@@ -82,4 +83,9 @@ def clause_shape(document: Document, head: int) -> tuple[bool, bool, bool]:
     start = document.sentences[tokens[head].sent][0] if document.sentences else 0
     before = document.text[start:tokens[head].start]
     quoted = (before.count('"') + before.count("“") - before.count("”")) % 2 == 1
-    return perfect, subordinate, quoted
+    present = tokens[verb].tag in ("VBZ", "VBP") and not aux
+    sent = tokens[head].sent
+    first_person = not quoted and any(t.sent == sent and t.pos == "PRON" and
+                                      document.text[t.start:t.end].lower() in ("we", "i", "us", "our", "my")
+                                      for t in tokens[max(0, head - 40):head + 40])
+    return perfect, subordinate, quoted, present, first_person

@@ -190,7 +190,7 @@ def build_events(document: Document, analysis: Analysis, lexicon: Lexicon, predi
     countries = {p.id: (p.country, bool(p.feature and p.feature.startswith("A.PCL"))) for p in document.place_records
                  if p.country}
     return tuple(merge_incidents(mentions, found.specificity, threshold, preamble_end(document), countries,
-                                 found.stated))
+                                 found.stated, found.objects))
 
 
 @dataclass(slots=True)
@@ -202,6 +202,7 @@ class Mentions:
     stated: dict[str, tuple[bool, bool]]  # event id → (its sentence names its place, a date)
     features: list[np.ndarray]  # record features (dateline.events.record_confidence), one per mention
     sentences: list[int]
+    objects: dict[str, tuple[str, int]] = dataclasses.field(default_factory=dict)  # id → (thing done to, sentence)
 
 
 def event_mentions(document: Document, analysis: Analysis, lexicon: Lexicon,
@@ -221,8 +222,8 @@ def event_mentions(document: Document, analysis: Analysis, lexicon: Lexicon,
         deaths = None if cumulative_count(document, lo, hi) else sentence_fatalities(document, lo, hi, analysis.children)
         live = sum(1 for c in candidates if not c.agent)
         for k, item in enumerate(found):
-            event = _event(document, item, lexicon, analysis, deaths if k == 0 else None, prediction, ctx, usable, taken,
-                           threshold, focus)
+            event, thing = _event(document, item, lexicon, analysis, deaths if k == 0 else None, prediction, ctx, usable,
+                                  taken, threshold, focus)
             extras = [dataclasses.replace(e, id=f"{event.id}-{n}")
                       for n, e in enumerate(_more_places(document, event, usable), 1)]
             for one in _split_toll([event, *extras]):
@@ -232,6 +233,7 @@ def event_mentions(document: Document, analysis: Analysis, lexicon: Lexicon,
                 out.mentions.append(one)
                 out.specificity[one.id] = item.score
                 out.stated[one.id] = stated
+                out.objects[one.id] = (thing, sent)
                 out.sentences.append(sent)
                 out.features.append(record_features(
                     one, p_event=prediction.p_event if prediction else 0.0,
@@ -386,7 +388,7 @@ def _depth(tokens: Sequence[Token], i: int) -> int:
 
 def _event(document: Document, item: Found, lexicon: Lexicon, analysis: Analysis, deaths: int | None,
            prediction: Prediction | None, ctx: ActorContext, usable: list[PlaceMention], taken: dict[int, PlaceMention],
-           threshold: float, focus: PlaceMention | None = None) -> Event:
+           threshold: float, focus: PlaceMention | None = None) -> tuple[Event, str]:
     tokens = document.tokens
     head = item.candidate.head
     cls = lexicon.cls(item.cls)
@@ -416,6 +418,7 @@ def _event(document: Document, item: Found, lexicon: Lexicon, analysis: Analysis
     fatalities = deaths if cls.plover in VIOLENT or cls.key in PROTEST_CLASSES else None
     background = is_background(date, document.published)
     confidence = prediction.p_event if prediction is not None else rules_confidence(item.score)
+    thing = args.target_lemma if _is_thing(ctx, args.target_lemma) else ""
     return Event(
         id=f"ev-{document.id}-{first}",
         type=cls.plover,
@@ -436,7 +439,15 @@ def _event(document: Document, item: Found, lexicon: Lexicon, analysis: Analysis
         background=background,
         admin1=record.admin1 if record else None,
         country=country,
-    )
+    ), thing
+
+
+def _is_thing(ctx: ActorContext, lemma: str) -> bool:
+    """A physical thing violence can be done to (a helicopter, a convoy, a checkpoint), not a kind of people."""
+    if not lemma:
+        return False
+    kind = ctx.lexicon.nouns.get((lemma,))
+    return kind is None or kind == "weapon"
 
 
 def _by_convention(cls: EventClass, args: Arguments, ctx: ActorContext, country: str | None) -> Arguments:
