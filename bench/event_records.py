@@ -1,7 +1,7 @@
 """Event records as users get them, against a hand-coded gold of real conflict articles.
 
     python bench/event_records.py [--gold bench/gold/event_records.jsonl] [--data ../shared/bench/timelines/t17]
-                                  [--out DIR] [--reuse] [--all-events]
+                                  [--out DIR] [--reuse] [--no-embeddings] [--threshold X]
 
 The gold articles (detokenized T17 text, ``bench/t17.py``) go through ``dateline run`` — the library call the
 CLI makes, default settings — into ``--out``; the bench then reads ``events.jsonl`` (merged, one row per
@@ -55,14 +55,15 @@ _DROP = {"the", "a", "an", "s", "of"}
 
 
 # -- reading ---------------------------------------------------------------------------------------------------
-def run_pipeline(articles: Sequence[Any], out: Path) -> float:
+def run_pipeline(articles: Sequence[Any], out: Path, *, embeddings: bool = True, threshold: float | None = None) -> float:
     from dateline.pipeline import run_corpus
     from dateline.settings import Settings
 
     with tempfile.TemporaryDirectory() as tmp:
         source = write_jsonl(articles, Path(tmp) / "gold-articles.jsonl")
         started = time.perf_counter()
-        run_corpus([str(source)], out_dir=out, settings=Settings(report=False))
+        run_corpus([str(source)], out_dir=out, settings=Settings(report=False, event_embeddings=embeddings,
+                                                                 event_threshold=threshold))
         return time.perf_counter() - started
 
 
@@ -319,6 +320,8 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=None, help="run folder (default: a temporary one)")
     parser.add_argument("--reuse", action="store_true", help="score the existing --out without running")
     parser.add_argument("--show", type=int, default=0, help="print N presented events of half A with their verdicts")
+    parser.add_argument("--no-embeddings", action="store_true", help="run without the sentence-embedding model")
+    parser.add_argument("--threshold", type=float, default=None, help="dateline run --event-threshold (default: its default)")
     args = parser.parse_args()
     gold_rows = read_gold(args.gold)
     articles = {a.key: a for a in load_articles(args.data, TOPICS)}
@@ -328,7 +331,7 @@ def main() -> None:
         out = args.out or Path(tmp) / "run"
         seconds = 0.0
         if not args.reuse:
-            seconds = run_pipeline(chosen, out)
+            seconds = run_pipeline(chosen, out, embeddings=not args.no_embeddings, threshold=args.threshold)
         result = evaluate(out, gold_rows, raw)
     print_report(result)
     if args.show:

@@ -412,14 +412,26 @@ def _from_owner(owner: tuple[str, str], ctx: ActorContext, phrase: str, event_co
         return Participant(name=_clean(phrase), canonical=value, type=inter)
     if how == "org":
         return Participant(name=_clean(phrase), canonical=value, type=0)
-    if how in ("leader", "country"):
-        return _templated(ctx, "military", value, phrase, event_country)
+    if how == "leader" or (how == "country" and _head_word(phrase) in NATIONAL_HEADS):
+        return _templated(ctx, "military", value, phrase, event_country)  # "Gadhafi's fighters", "Iraqi forces"
+    if how == "country":
+        return None  # "Syrian fighters": a nationality is no side
     return _templated(ctx, value, event_country or ctx.document_country, phrase, event_country)
+
+
+NATIONAL_HEADS = frozenset({"force", "forces", "unit", "units"})  # "Iraqi forces" are the state's; "Syrian fighters" are not
+
+
+def _head_word(phrase: str) -> str:
+    words = phrase.lower().split()
+    return words[-1] if words else ""
 
 
 def _operator(owner: tuple[str, str] | None, ctx: ActorContext, phrase: str, event_country: str | None) -> Participant | None:
     if owner is None:
         return None
+    if owner[0] == "country":  # "French jets": a state's weapons are its military's
+        return _templated(ctx, "military", owner[1], phrase, event_country)
     return _from_owner(owner, ctx, phrase, event_country)
 
 

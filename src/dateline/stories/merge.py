@@ -154,6 +154,8 @@ def _cluster_block(events: list[EventRow], min_evidence: float) -> list[list[Eve
                         score = _evidence(event, span, clusters[idx])
                         if score > best_score:
                             best, best_score = idx, score
+        if best is None and span is not None and span[1] - span[0] > MAX_SPAN_DAYS:
+            best, best_score = _unique_within(event, span, clusters)  # "an air strike earlier this month"
         if best is not None and best_score >= min_evidence:
             _absorb(clusters[best], event)
             continue
@@ -162,6 +164,20 @@ def _cluster_block(events: list[EventRow], min_evidence: float) -> list[list[Eve
             for day in range(span[0], span[1] + 1):
                 by_day[day].append(len(clusters) - 1)
     return [c.members for c in clusters]
+
+
+def _unique_within(event: EventRow, span: tuple[int, int], clusters: list[_Cluster]) -> tuple[int | None, float]:
+    """A vaguely dated report ("earlier this month") joins the one day-dated record of its period with the same
+    sub-event type at the same place; with none or several it stays apart."""
+    points = _points(event)
+    if not points:
+        return None, 0.0
+    found = [i for i, c in enumerate(clusters)
+             if c.span[1] - c.span[0] <= MAX_SPAN_DAYS and span[0] <= c.span[0] and c.span[1] <= span[1]
+             and any(m.acled == event.acled for m in c.members) and c.points
+             and min(haversine_km(p, q) for p in points for q in c.points) <= PLACE_KM / 2
+             and _evidence(event, span, c) > 0]
+    return (found[0], MIN_EVIDENCE) if len(found) == 1 else (None, 0.0)
 
 
 def _evidence(event: EventRow, span: tuple[int, int], cluster: _Cluster) -> float:
