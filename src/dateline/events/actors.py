@@ -355,10 +355,11 @@ def _owner(document: Document, head: int, lo: int, hi: int, children: list[list[
     tokens = document.tokens
     spans = [(lo, tokens[head].start)]
     spans += _loyal_to(document, head, children)
-    window = " ".join(_SUPPORTER.sub(" ", text[a:b]) for a, b in spans)  # "U.S.-backed Syrian fighters": Syrian
+    raw = " ".join(text[a:b] for a, b in spans)
     for pattern, canonical, _inter in ctx.lexicon.groups:
-        if pattern.search(window):
+        if pattern.search(raw):  # "US-led coalition" is a group name; "US-led" before another noun only a supporter
             return ("group", canonical)
+    window = " ".join(_SUPPORTER.sub(" ", text[a:b]) for a, b in spans)  # "U.S.-backed Syrian fighters": Syrian
     for key, iso in ctx.leaders.items():
         if re.search(rf"(?<![\w]){re.escape(key)}\b", window, re.IGNORECASE):
             return ("leader", iso)
@@ -389,7 +390,7 @@ THE_COUNTRIES = re.compile(r"^(?:United |Central African|Democratic Republic|Rep
 
 
 def _loyal_to(document: Document, head: int, children: list[list[int]]) -> list[tuple[int, int]]:
-    """"forces loyal to X", "supporters of X", "troops of X": the span of X."""
+    """"forces loyal to X", "supporters of X", "troops of X", "a strike by X": the span of X."""
     tokens = document.tokens
     out = []
     for c in children[head]:
@@ -398,6 +399,19 @@ def _loyal_to(document: Document, head: int, children: list[list[int]]) -> list[
             for g in _subtree(children, c):
                 if tokens[g].pos == "PROPN":
                     out.append((tokens[g].start, tokens[g].end))
+        elif tokens[c].dep == "acl" and tokens[c].tag == "VBN":  # "a checkpoint run by the SDF"
+            for a in children[c]:
+                if tokens[a].dep == "agent":
+                    for g in children[a]:
+                        if tokens[g].dep == "pobj":
+                            sub = [k for k in _subtree(children, g) if k <= g or tokens[k].dep in ("compound", "amod")]
+                            out.append((tokens[min(sub)].start, tokens[g].end))
+        elif tokens[c].dep == "prep" and lemma == "by":  # "an air strike by the US-led coalition": its operator
+            for g in children[c]:
+                if tokens[g].dep == "pobj":
+                    sub = _subtree(children, g)
+                    sub = [k for k in sub if k <= g or tokens[k].dep in ("compound", "amod")]
+                    out.append((tokens[min(sub)].start, tokens[g].end))
     return out
 
 
@@ -428,11 +442,16 @@ def _head_word(phrase: str) -> str:
 
 
 def _operator(owner: tuple[str, str] | None, ctx: ActorContext, phrase: str, event_country: str | None) -> Participant | None:
+    """The party behind a weapon, vehicle or position, named by its canonical name (the phrase is the thing)."""
     if owner is None:
         return None
     if owner[0] == "country":  # "French jets": a state's weapons are its military's
-        return _templated(ctx, "military", owner[1], phrase, event_country)
-    return _from_owner(owner, ctx, phrase, event_country)
+        found = _templated(ctx, "military", owner[1], phrase, event_country)
+    else:
+        found = _from_owner(owner, ctx, phrase, event_country)
+    if found is None or not found.canonical:
+        return found
+    return Participant(name=found.canonical, entity=found.entity, canonical=found.canonical, type=found.type)
 
 
 def _templated(ctx: ActorContext, kind: str, iso: str | None, phrase: str, event_country: str | None) -> Participant:

@@ -44,7 +44,7 @@ def event_place(document: Document, head: int, start: int, end: int, usable: Seq
     tokens = document.tokens
     inside = [m for m in usable if start <= m.start and m.end <= end]
     ranked = sorted(((score, m) for m in inside if (score := _score(document, m, head, set(trigger))) is not None),
-                    key=lambda sm: (-sm[0], abs(sm[1].start - tokens[head].start)))
+                    key=lambda sm: (-sm[0], _breadth(document, sm[1]), abs(sm[1].start - tokens[head].start)))
     if ranked:
         return ranked[0][1]
     sentence = tokens[head].sent
@@ -79,6 +79,15 @@ def document_focus(document: Document, usable: Sequence[PlaceMention]) -> PlaceM
     if len(countries) == 1 and whole:
         return whole[0]
     return None
+
+
+def _breadth(document: Document, mention: PlaceMention) -> int:
+    """0 a town or a point, 1 a division, 2 a country or larger: the most specific of equally good places wins."""
+    record = next((p for p in document.place_records if p.id == mention.place), None)
+    feature = (record.feature or "") if record else ""
+    if feature.startswith(("A.PCL", "L.", "A.@")) or not record:
+        return 2
+    return 1 if feature.startswith("A.ADM") else 0
 
 
 def conjoined(document: Document, mention: PlaceMention, usable: Sequence[PlaceMention]) -> list[PlaceMention]:

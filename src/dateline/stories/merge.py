@@ -142,7 +142,11 @@ def _cluster_block(events: list[EventRow], min_evidence: float) -> list[list[Eve
     clusters: list[_Cluster] = []
     by_day: dict[int, list[int]] = defaultdict(list)
     spans = {e.id: date_span(e.date, e.date_precision, e.published) for e in events}
-    for event in sorted(events, key=lambda e: (spans[e.id] or (10**7, 0), e.id)):
+    def order(e: EventRow) -> tuple[bool, tuple[int, int], str]:  # day-dated first: vague reports then join them
+        span = spans[e.id]
+        return (span is None or span[1] - span[0] > MAX_SPAN_DAYS, span or (10**7, 0), e.id)
+
+    for event in sorted(events, key=order):
         span = spans[event.id]
         best, best_score = None, 0.0
         if span is not None and span[1] - span[0] <= MAX_SPAN_DAYS:
