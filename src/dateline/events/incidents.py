@@ -56,8 +56,8 @@ def merge_incidents(mentions: Sequence[Event], specificity: dict[str, float], th
     preamble = [m for m in mentions if m.sources[0].start < preamble_end]
     incidents: list[list[Event]] = []
     for mention in body:
-        home = next((g for g in incidents if _same(g, mention, countries, stated)
-                     or _same_object(g, mention, objects)), None)
+        home = _nearest([g for g in incidents if _same(g, mention, countries, stated)
+                         or _same_object(g, mention, objects)], mention, stated, objects)
         if home is None:
             incidents.append([mention])
         else:
@@ -73,6 +73,22 @@ def merge_incidents(mentions: Sequence[Event], specificity: dict[str, float], th
 
 
 ARMED = frozenset({"Battles", "Explosions"})  # fighting and shelling told in one sentence: one engagement
+PROXIMITY = 3  # sentences: a mention that states neither place nor day continues an incident told this recently
+
+
+def _nearest(groups: list[list[Event]], mention: Event, stated: dict[str, tuple[bool, bool]],
+             objects: dict[str, tuple[str, int]]) -> list[Event] | None:
+    """The compatible incident told last before ``mention``. A mention that states neither its place nor its day
+    only continues an incident told within PROXIMITY sentences: further away, "the fighting" may be another."""
+    if not groups:
+        return None
+    sentence = objects.get(mention.id, ("", -1))[1]
+    def last(group: list[Event]) -> int:
+        return max(objects.get(e.id, ("", -1))[1] for e in group)
+    best = max(groups, key=last)
+    if not any(stated.get(mention.id, (True, True))) and sentence >= 0 and sentence - last(best) > PROXIMITY:
+        return None
+    return best
 
 
 def _one_sentence(group: list[Event], mention: Event) -> bool:
