@@ -110,7 +110,7 @@ def run(
     actors: Annotated[list[str] | None, typer.Option("--actors", help="Extra actor dictionary TSV (kind, words, "
                                                      "canonical, inter), on top of the packaged one.")] = None,
     event_threshold: Annotated[float | None, typer.Option(help="Confidence an event needs to be reportable (shown on "
-                                                          "the map, the timeline and in the ACLED export); default 0.4.",
+                                                          "the map, the timeline and in the ACLED export); default 0.5.",
                                                           min=0.0, max=1.0)] = None,
     gazetteer: Annotated[Path | None, typer.Option(help="Gazetteer index (default: the one in the user cache).")] = None,
     report: Annotated[bool, typer.Option(help="Write OUT/report/index.html.")] = True,
