@@ -60,3 +60,10 @@ def test_figures_reuse_the_quotes_stages_attributions(make_document):
     alone = FiguresStage(Settings()).process(doc).figures
     after_quotes = FiguresStage(Settings()).process(QuotesStage(Settings()).process(doc)).figures
     assert alone and after_quotes == alone
+
+
+def test_running_totals_are_marked_cumulative(make_document):
+    total = _figures(make_document("More than 300 people have been killed since the fighting began in March."))
+    single = _figures(make_document("The blast killed 14 people at the market on Monday."))
+    assert total and all(f.cumulative for f in total)
+    assert single and not any(f.cumulative for f in single)

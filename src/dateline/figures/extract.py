@@ -14,6 +14,7 @@ import re
 from functools import cache
 from importlib import resources
 
+from dateline.events.fatalities import RUNNING_TOTAL
 from dateline.figures.numbers import Number, find_numbers
 from dateline.model import Document, Figure
 from dateline.quotes import Attribution
@@ -58,9 +59,16 @@ def extract_figures(document: Document, attributions: list[Attribution]) -> list
                     unit_or_what=what,
                     as_of=as_of(document, start, end, at=number.start),
                     attributed_to=_source(number, attributions, start, end),
+                    cumulative=is_running_total(document.text[start:end]),
                 )
             )
     return figures
+
+
+def is_running_total(sentence: str) -> bool:
+    """The sentence counts over a period ("killed since March", "the toll has risen to 40", "in the past week"):
+    the same test the events stage uses before it gives a toll to one incident."""
+    return bool(RUNNING_TOTAL.search(sentence))
 
 
 _RANGE_JOIN = re.compile(r"\s*(?:and|to|or|-|–|—)\s*", re.IGNORECASE)

@@ -16,7 +16,7 @@ from dateline.stage import BaseStage
 class FiguresStage(BaseStage):
     """Reported counts (killed, displaced, trained ...) with what, as-of date and who reported them."""
 
-    name: ClassVar[str] = "figures.extract.v2"
+    name: ClassVar[str] = "figures.extract.v3"
 
     def setup(self) -> None:
         counted_words()
