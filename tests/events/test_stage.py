@@ -87,3 +87,8 @@ def test_history_is_background_and_not_reportable(events_of):
 def test_an_event_never_happens_after_its_report(events_of):
     events = events_of("Gunmen attacked the checkpoint on 9 March 2019.", published="2019-03-02")
     assert events and all((e.date or "")[:10] <= "2019-03-02" for e in events)
+
+
+def test_weapons_seized_are_not_attacks_of_their_own(events_of):
+    events = events_of("Soldiers seized a cache which included rifles, mortars and grenades near the border on Friday.")
+    assert [e.acled for e in events] == ["Disrupted weapons use"]

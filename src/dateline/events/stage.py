@@ -50,6 +50,8 @@ WEAK_GATE = 0.5
 VIOLENT = frozenset({"FIGHT", "ASSAULT"})
 PREAMBLE_DATELINE = re.compile(r"\((?:CNN|Reuters|AP|AFP|BBC|Al Jazeera|dpa|Xinhua|UPI)\)\s*[-–—]+")
 BATTLES = frozenset({"armed_clash", "gov_regains", "nsa_overtakes"})
+SEIZING = frozenset({"disrupted_weapons", "arrests"})  # their objects are things taken, not events
+LISTING_VERBS = frozenset({"include", "contain", "comprise"})
 PROTEST_CLASSES = frozenset({"excessive_force", "mob_violence", "violent_demonstration", "protest_intervention",
                              "peaceful_protest"})
 
@@ -341,6 +343,9 @@ def _fold(document: Document, typed: list[Found], lexicon: Lexicon) -> list[Foun
         if governor is None:
             continue
         dependent, upper = by_head.pop(head), by_head[governor]
+        if upper.cls in SEIZING and lexicon.cls(dependent.cls).plover in VIOLENT:
+            by_head[governor] = upper  # "seized rifles and grenades": the weapons seized are no attack of their own
+            continue
         if not _same_family(lexicon, dependent.cls, upper.cls):
             by_head[head] = dependent
             continue
@@ -365,6 +370,8 @@ def _governing_trigger(tokens: Sequence[Token], head: int, by_head: dict[int, Fo
 
 
 def _boundary(token: Token) -> bool:
+    if token.dep == "relcl" and token.lemma.lower() in LISTING_VERBS:
+        return False  # "arms which included missiles and grenades": the list belongs to the arms
     if token.dep == "advcl":
         return token.tag != "VBG"  # "..., killing two pilots" belongs to the main event
     if token.dep == "acl":
