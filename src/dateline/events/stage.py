@@ -340,6 +340,9 @@ def _fold(document: Document, typed: list[Found], lexicon: Lexicon) -> list[Foun
     order = sorted(by_head, key=lambda h: -_depth(tokens, h))  # deepest first: chains fold upwards
     for head in order:
         governor = _governing_trigger(tokens, head, by_head)
+        if governor is None and lexicon.cls(by_head[head].cls).plover in VIOLENT:
+            seizing = {h: f for h, f in by_head.items() if f.cls in SEIZING}  # "seized a cache which included mortars"
+            governor = _governing_trigger(tokens, head, seizing, hops=FOLD_HOPS + 2) if seizing else None
         if governor is None:
             continue
         dependent, upper = by_head.pop(head), by_head[governor]
@@ -356,10 +359,10 @@ def _fold(document: Document, typed: list[Found], lexicon: Lexicon) -> list[Foun
     return [by_head[h] for h in sorted(by_head)]
 
 
-def _governing_trigger(tokens: Sequence[Token], head: int, by_head: dict[int, Found]) -> int | None:
-    """The nearest trigger above ``head`` within FOLD_HOPS, unless a clause boundary intervenes."""
+def _governing_trigger(tokens: Sequence[Token], head: int, by_head: dict[int, Found], hops: int = FOLD_HOPS) -> int | None:
+    """The nearest trigger above ``head`` within ``hops``, unless a clause boundary intervenes."""
     current = head
-    for _ in range(FOLD_HOPS):
+    for _ in range(hops):
         token = tokens[current]
         if token.head == current or _boundary(token):
             return None
