@@ -92,3 +92,8 @@ def test_an_event_never_happens_after_its_report(events_of):
 def test_weapons_seized_are_not_attacks_of_their_own(events_of):
     events = events_of("Soldiers seized a cache which included rifles, mortars and grenades near the border on Friday.")
     assert [e.acled for e in events] == ["Disrupted weapons use"]
+
+
+def test_armed_men_storming_a_place_of_civilians_is_an_attack(events_of):
+    events = events_of("Gunmen stormed a school in the north on Monday, killing four students.")
+    assert [e.acled for e in events] == ["Attack"]

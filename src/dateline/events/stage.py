@@ -415,7 +415,7 @@ def _event(document: Document, item: Found, lexicon: Lexicon, analysis: Analysis
                                      ctx=ctx, event_country=country or ctx.document_country, violent=violent,
                                      protest=cls.key in PROTEST_CLASSES)
     lo, hi = analysis.ranges[sent]
-    cls = _retyped(lexicon, cls, args, _crowd_clause(document, lo, hi, ctx), deaths)
+    cls = _retyped(lexicon, cls, args, _sentence_kinds(document, lo, hi, ctx), deaths)
     if cls.key in BATTLES:
         args = _both_sides(args, ctx, sent)
     args = _by_convention(cls, args, ctx, country or ctx.document_country)
@@ -496,28 +496,34 @@ def _both_sides(args: Arguments, ctx: ActorContext, sentence: int) -> Arguments:
     return args
 
 
-def _retyped(lexicon: Lexicon, cls: EventClass, args: Arguments, crowd_clause: bool, deaths: int | None) -> EventClass:
+def _retyped(lexicon: Lexicon, cls: EventClass, args: Arguments, kinds: set[str], deaths: int | None) -> EventClass:
     """ACLED: an armed clash is between organised armed groups; a fight involving protesters or rioters (named as
-    participants, or the only people the sentence names) is a violent demonstration; an attack on protesters is
-    a protest met with force, lethal force when people died."""
+    participants, or the only people the sentence names) is a violent demonstration; armed men storming a place
+    where the only people named are civilians is an attack on civilians; an attack on protesters is a protest met
+    with force, lethal force when people died. ``kinds``: the actor-dictionary kinds of the sentence's nouns."""
     crowd_types = {5, 6}
     parties = (*args.actors, *args.targets)
+    crowd_clause = bool(kinds & {"protester", "rioter"}) and not kinds & {"military", "rebel", "unidentified", "militia"}
     if cls.key == "armed_clash" and (any(p.type in crowd_types for p in parties) or (crowd_clause and not any(
             p.type in (1, 2, 3, 4, 8) for p in args.actors))):
         return lexicon.cls("violent_demonstration")
+    if cls.key == "armed_clash" and "civilian" in kinds and not kinds & {"military", "police", "rebel", "protester",
+                                                                          "rioter"} \
+            and not any(p.type in (1, 2, 8) for p in args.targets):
+        return lexicon.cls("attack")  # "gunmen stormed the university, killing students"
     if cls.key == "attack" and any(p.type == 6 for p in args.targets):
         return lexicon.cls("excessive_force" if deaths else "protest_intervention")
     return cls
 
 
-def _crowd_clause(document: Document, lo: int, hi: int, ctx: ActorContext) -> bool:
-    """The sentence speaks of protesters or rioters and of no armed force."""
+def _sentence_kinds(document: Document, lo: int, hi: int, ctx: ActorContext) -> set[str]:
+    """The actor-dictionary kinds of the nouns of tokens ``lo..hi-1`` ("protester", "military", "civilian" ...)."""
     kinds = set()
     for i in range(lo, hi):
         kind = ctx.lexicon.nouns.get((document.tokens[i].lemma.lower(),))
         if kind:
             kinds.add(kind)
-    return bool(kinds & {"protester", "rioter"}) and not kinds & {"military", "rebel", "unidentified", "militia"}
+    return kinds
 
 
 def _not_participants(document: Document, analysis: Analysis, sent: int, start: int, end: int) -> set[int]:
