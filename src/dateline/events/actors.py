@@ -269,6 +269,11 @@ def describe(document: Document, head: int, children: list[list[int]], ctx: Acto
     return _templated(ctx, kind, country, phrase, event_country)
 
 
+ORG_WORDS = frozenset({"army", "force", "forces", "front", "brigade", "brigades", "battalion", "party", "movement",
+                       "council", "group", "organization", "organisation", "committee", "union", "alliance", "coalition",
+                       "militia", "guard", "guards", "police", "ministry", "government", "regime", "authority",
+                       "administration", "command", "service", "agency", "network", "league", "association",
+                       "federation", "company", "office", "mission", "corps", "unit", "units", "committees"})
 QUANTITIES = frozenset({"thousand", "hundred", "dozen", "score", "ten", "million", "number", "group", "crowd",
                         "band", "handful", "couple", "some", "many", "most", "all", "several", "few"})
 
@@ -336,6 +341,8 @@ def _named(document: Document, mention: Mention, ctx: ActorContext, phrase: str,
         if kind in KIND_BY_TEMPLATE.values() and kind in STATE_KINDS:
             iso = next((ctx.demonyms.get(k) for k in range(mention.start, mention.end) if ctx.demonyms.get(k)), None)
             return _templated(ctx, kind, iso or event_country or ctx.document_country, name, event_country)
+        if role == "target" and not set(words) & ORG_WORDS and not kind:
+            return None  # "shelling on Dafniya": an unknown one-word "organisation" hit by violence is mostly a place
         return Participant(name=name, canonical=name, type=0)
     if mention.label == "NORP":
         iso = ctx.demonyms.get(mention.start)
@@ -530,6 +537,22 @@ def crowd(ctx: ActorContext, participant: Participant, event_class: str) -> Part
     template, inter = ctx.lexicon.templates.get(kind, ("", participant.type or 0))
     canonical = template.replace("{country}", country) if template and country else participant.canonical
     return Participant(name=participant.name, entity=participant.entity, canonical=canonical, type=inter)
+
+
+def with_crowd(ctx: ActorContext, actors: tuple[Participant, ...], event_class: str,
+               country: str | None) -> tuple[Participant, ...]:
+    """ACLED names a protest's actor 1 after the crowd ("Protesters (Jordan)"); the organisation that called it
+    comes after, as an associated actor."""
+    if not actors or any(a.type in (5, 6) for a in actors):
+        return actors
+    kind = "rioter" if event_class in ("violent_demonstration", "mob_violence") else "protester"
+    template, inter = ctx.lexicon.templates.get(kind, ("", 0))
+    name = ctx.country_name(country)
+    if not template or not name or any(a.type in (1, 8) for a in actors):
+        return actors  # a protest whose only named party is a force is told from the force's side
+    crowd_actor = Participant(name=template.replace("{country}", name), canonical=template.replace("{country}", name),
+                              type=inter)
+    return (crowd_actor, *actors)
 
 
 def is_victim(participant: Participant) -> bool:

@@ -23,7 +23,7 @@ from typing import Any, ClassVar
 
 import numpy as np
 
-from dateline.events.actors import ActorContext, actor_lexicon, crowd, document_context
+from dateline.events.actors import ActorContext, actor_lexicon, crowd, document_context, with_crowd
 from dateline.events.arguments import Arguments, find_arguments
 from dateline.events.combine import choose, rule_scores
 from dateline.events.confidence import is_background, reportable, rules_confidence, threshold_of
@@ -420,7 +420,8 @@ def _event(document: Document, item: Found, lexicon: Lexicon, analysis: Analysis
         args = _both_sides(args, ctx, sent)
     args = _by_convention(cls, args, ctx, country or ctx.document_country)
     if cls.key in PROTEST_CLASSES:
-        args = dataclasses.replace(args, actors=tuple(crowd(ctx, a, cls.key) for a in args.actors))
+        crowds = tuple(crowd(ctx, a, cls.key) for a in args.actors)
+        args = dataclasses.replace(args, actors=with_crowd(ctx, crowds, cls.key, country or ctx.document_country))
     trigger = _trigger_text(document, item.indices)
     first = tokens[item.indices[0]].start
     date, precision = event_date(document, sent_start, sent_end, at=tokens[head].start)
