@@ -35,3 +35,8 @@ def test_a_sentence_without_a_place_borrows_the_previous_one(placed_events_of):
     text = "Rebels attacked an army base near Misrata on Friday.\nThe fighting lasted for six hours."
     events = placed_events_of(text)
     assert all(e.place and e.place.name.startswith("Mis") for e in events if e.acled == "Armed clash")
+
+
+def test_records_name_the_first_level_division(placed_events_of):
+    events = placed_events_of("Gunmen attacked a checkpoint in Kirkuk on Monday.")
+    assert events and events[0].country == "IQ" and events[0].admin1 and not events[0].admin1.isdigit()

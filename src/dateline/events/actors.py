@@ -110,6 +110,7 @@ class ActorContext:
     demonyms: dict[int, str] = field(default_factory=dict)  # char offset of a demonym → ISO2
     document_country: str | None = None
     recent: list[tuple[int, Participant]] = field(default_factory=list)  # (sentence, actor) named so far
+    admin1_names: dict[tuple[str, str], str] = field(default_factory=dict)  # (ISO2, admin1 code) → name
 
     def country_name(self, iso: str | None) -> str | None:
         if not iso:

@@ -35,7 +35,7 @@ from dateline.events.modality import event_modality
 from dateline.events.record_confidence import RecordModel, clause_shape, record_features
 from dateline.events.triggers import Candidate, EventClass, Lexicon, children_of, load_lexicon, match_sentence
 from dateline.events.where import as_event_place, conjoined, document_focus, event_place, usable_mentions
-from dateline.model import Document, Event, Participant, PlaceMention, Span, Token
+from dateline.model import Document, Event, Participant, Place, PlaceMention, Span, Token
 from dateline.stage import BaseStage
 
 log = logging.getLogger(__name__)
@@ -76,6 +76,7 @@ class EventsStage(BaseStage):
         self._lexicon: Lexicon | None = None
         self._detector: Detector | None = None
         self._countries: dict[str, str] = {}
+        self._admin1: dict[tuple[str, str], str] = {}
         self._ready = False
 
     @property
@@ -101,6 +102,7 @@ class EventsStage(BaseStage):
         threads = max(1, (os.cpu_count() or 1) // jobs) if jobs > 1 else None
         self._detector = load_detector("en", embeddings=getattr(self.settings, "event_embeddings", True), threads=threads)
         self._countries = country_names(getattr(self.settings, "gazetteer", None))
+        self._admin1 = admin1_names(getattr(self.settings, "gazetteer", None))
         self._ready = True
 
     def __call__(self, batch: list[Document]) -> list[Document]:
@@ -113,6 +115,7 @@ class EventsStage(BaseStage):
         out = list(batch)
         for i, analysis in work:
             ctx = document_context(batch[i], actors, dict(self._countries))
+            ctx.admin1_names = self._admin1
             records = self._detector.record_model if self._detector is not None else None
             events = build_events(batch[i], analysis, lexicon, predictions, ctx, threshold, records)
             out[i] = dataclasses.replace(batch[i], events=events)
@@ -151,6 +154,26 @@ def _country_names_cached(path: str | None) -> tuple[tuple[str, str], ...]:
 def country_names(path: str | None = None) -> dict[str, str]:
     """ISO2 → country name from the gazetteer index (empty when there is none)."""
     return dict(_country_names_cached(path))
+
+
+@cache
+def admin1_names(path: str | None = None) -> dict[tuple[str, str], str]:
+    """(ISO2, admin1 code) → first-level division name from the gazetteer index (empty when there is none)."""
+    try:
+        from dateline.geo.gazetteer import Gazetteer
+
+        with Gazetteer.open(path, build=False) as gazetteer:
+            rows = gazetteer.conn.execute("SELECT country, code, name FROM admin1").fetchall()
+    except Exception:  # noqa: BLE001 - no gazetteer: the code is kept
+        return {}
+    return {(str(c), str(k)): str(n) for c, k, n in rows if c and k and n}
+
+
+def _admin1(record: Place | None, ctx: ActorContext) -> str | None:
+    """The place's first-level division by name ("Ninawa"), the code when the name is unknown."""
+    if record is None or not record.admin1:
+        return None
+    return ctx.admin1_names.get((record.country or "", record.admin1), record.admin1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,7 +250,7 @@ def event_mentions(document: Document, analysis: Analysis, lexicon: Lexicon,
             event, thing = _event(document, item, lexicon, analysis, deaths if k == 0 else None, prediction, ctx, usable,
                                   taken, threshold, focus)
             extras = [dataclasses.replace(e, id=f"{event.id}-{n}")
-                      for n, e in enumerate(_more_places(document, event, usable), 1)]
+                      for n, e in enumerate(_more_places(document, event, usable, ctx), 1)]
             for one in _split_toll([event, *extras]):
                 if item.cls in BATTLES and bool(one.actors) != bool(one.targets):
                     battles.append(len(out.mentions))
@@ -268,7 +291,7 @@ def preamble_end(document: Document) -> int:
     return match.end() if match else 0
 
 
-def _more_places(document: Document, event: Event, usable: list[PlaceMention]) -> list[Event]:
+def _more_places(document: Document, event: Event, usable: list[PlaceMention], ctx: ActorContext) -> list[Event]:
     """"Protesters battled police in Cairo, Suez and Alexandria": one event per place (ACLED's unit), the toll
     kept only when there is one place."""
     if event.place is None:
@@ -280,7 +303,7 @@ def _more_places(document: Document, event: Event, usable: list[PlaceMention]) -
     out = []
     for other in conjoined(document, mention, usable):
         place, record = as_event_place(document, other)
-        out.append(dataclasses.replace(event, place=place, admin1=record.admin1 if record else None,
+        out.append(dataclasses.replace(event, place=place, admin1=_admin1(record, ctx),
                                        country=record.country if record else event.country, fatalities=None))
     return out
 
@@ -448,7 +471,7 @@ def _event(document: Document, item: Found, lexicon: Lexicon, analysis: Analysis
         confidence=round(confidence, 4),
         reportable=reportable(modality, background, confidence, threshold),
         background=background,
-        admin1=record.admin1 if record else None,
+        admin1=_admin1(record, ctx),
         country=country,
     ), thing
 
