@@ -89,54 +89,43 @@ def _shingles(text: str) -> set[str]:
     return {" ".join(w[i:i + 5]) for i in range(len(w) - 4)}
 
 
-def half_of(key: str) -> str:
-    return "A" if int(hashlib.sha1(key.encode()).hexdigest(), 16) % 2 == 0 else "B"
+def _draw(pool: list[Article], rng: random.Random, limit: int, seen: list[set[str]]) -> list[tuple[Article, str]]:
+    """Up to ``limit`` articles of ``pool`` in random order, skipping near-copies of ``seen`` and of each other;
+    balanced halves: ordered by hash, alternating A and B."""
+    rng.shuffle(pool)
+    picked: list[Article] = []
+    for a in pool:
+        sh = _shingles(a.text)
+        if any(len(sh & s) > MAX_SHARED_SHINGLES * min(len(sh), len(s)) for s in seen):
+            continue
+        picked.append(a)
+        seen.append(sh)
+        if len(picked) == limit:
+            break
+    ordered = sorted(picked, key=lambda a: hashlib.sha1(a.key.encode()).hexdigest())
+    return [(a, "AB"[i % 2]) for i, a in enumerate(ordered)]
+
+
+def _eligible(a: Article) -> bool:
+    return MIN_WORDS <= len(a.text.split()) <= MAX_WORDS and not _transcript(a.text)
 
 
 def select(articles: Sequence[Article]) -> list[tuple[Article, str]]:
-    chosen: list[tuple[Article, str]] = []
+    """Round 1: PER_TOPIC distinct articles per topic."""
     rng = random.Random(SEED)
-    for topic in TOPICS:
-        pool = [a for a in articles if a.topic == topic and MIN_WORDS <= len(a.text.split()) <= MAX_WORDS
-                and not _transcript(a.text)]
-        rng.shuffle(pool)
-        picked: list[Article] = []
-        seen: list[set[str]] = []
-        for a in pool:
-            sh = _shingles(a.text)
-            if any(len(sh & s) > MAX_SHARED_SHINGLES * min(len(sh), len(s)) for s in seen):
-                continue
-            picked.append(a)
-            seen.append(sh)
-            if len(picked) == PER_TOPIC:
-                break
-        # balanced halves per topic: order by hash, alternate
-        ordered = sorted(picked, key=lambda a: hashlib.sha1(a.key.encode()).hexdigest())
-        chosen += [(a, "AB"[i % 2]) for i, a in enumerate(ordered)]
-    return chosen
+    return [pick for topic in TOPICS
+            for pick in _draw([a for a in articles if a.topic == topic and _eligible(a)], rng, PER_TOPIC, [])]
 
 
 def select_round2(articles: Sequence[Article], taken: set[str], excluded: set[str]) -> list[tuple[Article, str]]:
-    chosen: list[tuple[Article, str]] = []
+    """Round 2: ROUND2_PER_TOPIC more, incident-heavy, unlike anything already taken or excluded."""
     rng = random.Random(SEED + 2)
     avoid = [_shingles(a.text) for a in articles if a.key in taken or a.key in excluded]
+    chosen: list[tuple[Article, str]] = []
     for topic in TOPICS:
         pool = [a for a in articles if a.topic == topic and a.key not in taken and a.key not in excluded
-                and MIN_WORDS <= len(a.text.split()) <= MAX_WORDS and not _transcript(a.text)
-                and len(INCIDENT_WORDS.findall(a.text)) >= 4]
-        rng.shuffle(pool)
-        picked: list[Article] = []
-        seen = list(avoid)
-        for a in pool:
-            sh = _shingles(a.text)
-            if any(len(sh & s) > MAX_SHARED_SHINGLES * min(len(sh), len(s)) for s in seen):
-                continue
-            picked.append(a)
-            seen.append(sh)
-            if len(picked) == ROUND2_PER_TOPIC:
-                break
-        ordered = sorted(picked, key=lambda a: hashlib.sha1(a.key.encode()).hexdigest())
-        chosen += [(a, "AB"[i % 2]) for i, a in enumerate(ordered)]
+                and _eligible(a) and len(INCIDENT_WORDS.findall(a.text)) >= 4]
+        chosen += _draw(pool, rng, ROUND2_PER_TOPIC, list(avoid))
     return chosen
 
 

@@ -30,9 +30,7 @@ Results are printed for half A (tuned on), half B (never tuned on) and both. Las
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
-import math
 import re
 import sys
 import tempfile
@@ -43,6 +41,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from dateline.events.confidence import is_reported
+from dateline.geo.gazetteer import haversine_km
+from dateline.time.calendar import day_span
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from event_gold import GOLD, SUB_EVENT_TYPES, TOPICS, locate, mention_texts, read_gold  # noqa: E402
@@ -73,55 +75,15 @@ def read_jsonl(path: Path) -> list[dict[str, Any]]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def presented(event: dict[str, Any]) -> bool:
-    if "reportable" in event:
-        return bool(event["reportable"])
-    return event.get("modality", "asserted") == "asserted" and not str(event.get("summary", "")).startswith("[background]")
-
-
-# -- normalisation ---------------------------------------------------------------------------------------------
 def norm(text: str | None) -> str:
     text = unicodedata.normalize("NFKD", text or "").encode("ascii", "ignore").decode().lower()
     text = re.sub(r"'s\b", "", text)
     return " ".join(w for w in re.split(r"[^a-z0-9]+", text) if w and w not in _DROP)
 
 
-def day_range(value: str | None) -> tuple[dt.date, dt.date] | None:
-    if not value:
-        return None
-    first, _, last = value.partition("/")
-    a, b = _bounds(first), _bounds(last or first)
-    return (a[0], b[1]) if a and b else None
-
-
-def _bounds(value: str) -> tuple[dt.date, dt.date] | None:
-    try:
-        if len(value) >= 10:
-            day = dt.date.fromisoformat(value[:10])
-            return day, day
-        if "-W" in value:
-            monday = dt.date.fromisocalendar(int(value[:4]), int(value[6:8]), 1)
-            return monday, monday + dt.timedelta(days=6)
-        if len(value) == 7:
-            first = dt.date(int(value[:4]), int(value[5:7]), 1)
-            nxt = dt.date(first.year + first.month // 12, first.month % 12 + 1, 1)
-            return first, nxt - dt.timedelta(days=1)
-        if len(value) == 4:
-            return dt.date(int(value), 1, 1), dt.date(int(value), 12, 31)
-    except ValueError:
-        return None
-    return None
-
-
-def km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
-
-
 # -- field checks ----------------------------------------------------------------------------------------------
 def date_ok(pred: dict[str, Any], gold: dict[str, Any]) -> bool:
-    p, g = day_range(pred.get("date")), day_range(gold.get("date"))
+    p, g = day_span(pred.get("date")), day_span(gold.get("date"))
     return bool(p and g and g[0] <= p[0] and p[1] <= g[1])
 
 
@@ -140,7 +102,7 @@ def place_ok(pred: dict[str, Any], gold: dict[str, Any], places: dict[str, dict[
         return True
     if place.get("lat") is None or loc.get("lat") is None:
         return False
-    return km((place["lat"], place["lon"]), (loc["lat"], loc["lon"])) <= KM_BY_PRECISION.get(precision, 25.0)
+    return haversine_km(place["lat"], place["lon"], loc["lat"], loc["lon"]) <= KM_BY_PRECISION.get(precision, 25.0)
 
 
 def actor_names(item: dict[str, Any]) -> set[str]:
@@ -241,7 +203,7 @@ def match(projections: list[Projection], gold_events: list[dict[str, Any]], plac
 
 # -- scoring ---------------------------------------------------------------------------------------------------
 def score(projections: list[Projection], gold_rows: list[dict[str, Any]]) -> dict[str, Any]:
-    shown = [p for p in projections if presented(p.event)]
+    shown = [p for p in projections if is_reported(p.event)]
     n_gold = sum(len(r["events"]) for r in gold_rows)
     matched = [p for p in shown if p.matched]
     tp = len(matched)
@@ -335,7 +297,7 @@ def main() -> None:
         result = evaluate(out, gold_rows, raw)
     print_report(result)
     if args.show:
-        shown = [p for p in result["_projections"] if presented(p.event)]
+        shown = [p for p in result["_projections"] if is_reported(p.event)]
         for p in shown[: args.show]:
             verdict = "DUP" if p.duplicate else ("OK " if p.matched else "FP ")
             bad = [f for f in FIELDS if p.matched and not p.checks.get(f)]

@@ -90,27 +90,11 @@ def corpus(tmp_path):
 @pytest.fixture(scope="session")
 def make_document():
     """Build a document from hand-written sentences through the language layer (needs the spaCy model)."""
-    import re
-
     from dateline.entities.stage import EntitiesStage
-    from dateline.model import Document
     from dateline.nlp.stage import SpacyStage
-    from dateline.settings import Settings
+    from tests.documents import document_builder
 
-    paragraph = re.compile(r"[^\n]+")
-    settings = Settings()
-    stages = [SpacyStage(settings), EntitiesStage(settings)]
-    for stage in stages:
-        stage.setup()
-
-    def build(text: str, published: str | None = None) -> Document:
-        paragraphs = tuple((m.start(), m.end()) for m in paragraph.finditer(text))
-        docs = [Document(id="d-test", source="test", text=text, language="en", paragraphs=paragraphs, published=published)]
-        for stage in stages:
-            docs = stage(docs)
-        return docs[0]
-
-    return build
+    return document_builder([SpacyStage, EntitiesStage], None)
 
 
 @pytest.fixture(scope="session")

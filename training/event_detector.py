@@ -42,7 +42,7 @@ from dateline.events.actors import actor_lexicon, document_context  # noqa: E402
 from dateline.events.detect import FEATURES, Prediction, encoder_text, sentence_features, weights_path  # noqa: E402
 from dateline.events.incidents import EVENT_TYPE_OF  # noqa: E402
 from dateline.events.record_confidence import RECORD_FEATURES  # noqa: E402
-from dateline.events.stage import _analyse, country_names, event_mentions  # noqa: E402
+from dateline.events.stage import _analyse, event_mentions, gazetteer_names  # noqa: E402
 from dateline.events.triggers import data_rows, load_lexicon  # noqa: E402
 from dateline.ingest.readers import document_from_record  # noqa: E402
 from dateline.model import Document  # noqa: E402
@@ -268,7 +268,7 @@ def fit_records(name: str, samples: list[Sample], docs: list[Document], oof_even
                                                                      dict(zip(types, oof_types[i].tolist(), strict=True)))
         labelled[(sample.doc, sample.sent)] = sample
     actors = actor_lexicon("en")
-    countries = country_names()
+    countries = gazetteer_names()[0]
     rows, y, groups = [], [], []
     for n, doc in enumerate(docs):
         if not doc.ok or not any(key[0] == n for key in labelled):

@@ -2,54 +2,26 @@
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
 from dateline.entities.stage import EntitiesStage
 from dateline.events.stage import EventsStage
 from dateline.geo.stage import GeoStage
-from dateline.model import Document
 from dateline.nlp.stage import SpacyStage
 from dateline.settings import Settings
 from dateline.time.stage import TimeStage
-
-PARAGRAPH = re.compile(r"[^\n]+")
+from tests.documents import document_builder
 
 
 @pytest.fixture(scope="module")
 def make_document():
-    settings = Settings()
-    stages = [SpacyStage(settings), EntitiesStage(settings), TimeStage(settings)]
-    for stage in stages:
-        stage.setup()
-
-    def build(text: str, published: str | None = "2019-03-02") -> Document:
-        paragraphs = tuple((m.start(), m.end()) for m in PARAGRAPH.finditer(text))
-        docs = [Document(id="d-test", source="test", text=text, language="en", paragraphs=paragraphs, published=published)]
-        for stage in stages:
-            docs = stage(docs)
-        return docs[0]
-
-    return build
+    return document_builder([SpacyStage, EntitiesStage, TimeStage], "2019-03-02")
 
 
 @pytest.fixture(scope="module")
 def make_placed_document():
     """Like ``make_document``, with places resolved by the embedded gazetteer (as ``dateline run`` does)."""
-    settings = Settings()
-    stages = [SpacyStage(settings), EntitiesStage(settings), TimeStage(settings), GeoStage(settings)]
-    for stage in stages:
-        stage.setup()
-
-    def build(text: str, published: str | None = "2019-03-02") -> Document:
-        paragraphs = tuple((m.start(), m.end()) for m in PARAGRAPH.finditer(text))
-        docs = [Document(id="d-test", source="test", text=text, language="en", paragraphs=paragraphs, published=published)]
-        for stage in stages:
-            docs = stage(docs)
-        return docs[0]
-
-    return build
+    return document_builder([SpacyStage, EntitiesStage, TimeStage, GeoStage], "2019-03-02")
 
 
 @pytest.fixture(scope="module")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dateline.events.incidents import day_span, merge_incidents
+from dateline.events.incidents import merge_incidents
 from dateline.model import Event, EventPlace, Participant, Span
 
 TEXT = "x" * 400
@@ -64,11 +64,3 @@ def test_summary_lines_join_the_body_incident_whatever_they_state():
 def test_an_incident_is_as_sure_as_its_surest_mention():
     rows = merge([mention("a", 0, confidence=0.3), mention("b", 100, confidence=0.8)])
     assert rows[0].confidence == 0.8 and rows[0].reportable
-
-
-def test_day_spans():
-    assert day_span("2011-01-28") == (day_span("2011-01-28")[0],) * 2
-    first, last = day_span("2011-W04")
-    assert last - first == 6
-    assert day_span("2011-02/2011-03")[1] - day_span("2011-02/2011-03")[0] == 58
-    assert day_span("not a date") is None

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from dateline.events.actors import ActorContext, actor_lexicon, describe, document_context
 from dateline.events.arguments import Arguments, find_arguments
-from dateline.events.combine import main_class
 from dateline.events.detect import Detector, load_detector, sentence_features
 from dateline.events.fatalities import cumulative_count, sentence_fatalities
 from dateline.events.incidents import merge_incidents
@@ -34,7 +33,6 @@ __all__ = [
     "find_arguments",
     "load_detector",
     "load_lexicon",
-    "main_class",
     "match_sentence",
     "merge_incidents",
     "sentence_features",

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from dateline.events.triggers import data_rows
+from dateline.events.triggers import data_rows, subtree
 from dateline.model import Document, Mention, Participant, Token
 
 STATE_KINDS = frozenset({"military", "police"})
@@ -404,7 +404,7 @@ def _loyal_to(document: Document, head: int, children: list[list[int]]) -> list[
     for c in children[head]:
         lemma = tokens[c].lemma.lower()
         if tokens[c].dep == "amod" and lemma == "loyal" or (tokens[c].dep == "prep" and lemma in ("of", "from")):
-            for g in _subtree(children, c):
+            for g in subtree(children, c):
                 if tokens[g].pos == "PROPN":
                     out.append((tokens[g].start, tokens[g].end))
         elif tokens[c].dep == "acl" and tokens[c].tag == "VBN":  # "a checkpoint run by the SDF"
@@ -412,12 +412,12 @@ def _loyal_to(document: Document, head: int, children: list[list[int]]) -> list[
                 if tokens[a].dep == "agent":
                     for g in children[a]:
                         if tokens[g].dep == "pobj":
-                            sub = [k for k in _subtree(children, g) if k <= g or tokens[k].dep in ("compound", "amod")]
+                            sub = [k for k in subtree(children, g) if k <= g or tokens[k].dep in ("compound", "amod")]
                             out.append((tokens[min(sub)].start, tokens[g].end))
         elif tokens[c].dep == "prep" and lemma == "by":  # "an air strike by the US-led coalition": its operator
             for g in children[c]:
                 if tokens[g].dep == "pobj":
-                    sub = _subtree(children, g)
+                    sub = subtree(children, g)
                     sub = [k for k in sub if k <= g or tokens[k].dep in ("compound", "amod")]
                     out.append((tokens[min(sub)].start, tokens[g].end))
     return out
@@ -514,15 +514,6 @@ def _head_phrase(document: Document, head: int, lo: int, lexicon: ActorLexicon) 
 
 def _mention_at(mentions: Sequence[Mention], start: int, end: int) -> Mention | None:
     return next((m for m in mentions if m.start <= start and end <= m.end), None)
-
-
-def _subtree(children: list[list[int]], i: int) -> list[int]:
-    out, stack = [], [i]
-    while stack:
-        k = stack.pop()
-        out.append(k)
-        stack.extend(children[k])
-    return out
 
 
 def _clean(phrase: str) -> str:

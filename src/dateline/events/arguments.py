@@ -13,8 +13,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from dateline.events.actors import ActorContext, describe, is_victim
-from dateline.model import Document, Mention, Participant, Token
+from dateline.events.actors import ActorContext, describe, is_victim, phrase_bounds
+from dateline.model import Document, Participant, Token
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
@@ -22,82 +22,56 @@ OBJECT_DEPS = frozenset({"dobj", "obj"})
 INHERIT_DEPS = frozenset({"advcl", "xcomp", "conj", "acl", "pcomp", "ccomp"})
 TARGET_PREPS = frozenset({"on", "against", "for", "at", "into", "in", "with"})
 VERB_TARGET_PREPS = frozenset({"on", "against", "at", "with", "upon", "into"})
-NAME_LABELS = frozenset({"ORG", "GPE", "PERSON", "NORP", "FAC", "LOC"})
 CROWD_TYPES = frozenset({5, 6})  # rioters, protesters
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
-INSTRUMENTS = frozenset({"rocket", "missile", "shell", "mortar", "bomb", "mine", "bullet", "grenade", "explosive", "ied",
+INSTRUMENTS = frozenset({  # objects that are the weapon, not the target ("fired tear gas at protesters")"rocket", "missile", "shell", "mortar", "bomb", "mine", "bullet", "grenade", "explosive", "ied",
                          "airstrike", "strike", "attack", "blast", "explosion", "fire", "gunfire", "gas", "cannon",
                          "shot", "round", "ammunition", "weapon", "salvo", "barrage", "volley"})
 MAX_CLIMB = 3  # head hops when a trigger borrows its subject from a governing verb
-MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "nummod", "quantmod"})
 
 
 @dataclass(frozen=True, slots=True)
 class Arguments:
     actors: tuple[Participant, ...] = ()
     targets: tuple[Participant, ...] = ()
-    actor_text: str = ""
-    target_text: str = ""
-    target_lemma: str = ""  # lemma of the first target's head ("helicopter"): used to merge repeated mentions
+    target_lemma: str = ""  # lemma of the first target's head ("helicopter"): ties mentions of one incident
     subject_text: str = ""  # the grammatical subject even when it is no participant ("the offensive" began)
 
 
-def find_arguments(document: Document, head: int, children: list[list[int]], trigger: Sequence[int] = (),
-                   excluded: frozenset[int] | set[int] = frozenset(), ctx: ActorContext | None = None,
-                   event_country: str | None = None, violent: bool = False, protest: bool = False) -> Arguments:
+def find_arguments(document: Document, head: int, children: list[list[int]], trigger: Sequence[int],
+                   excluded: frozenset[int] | set[int], ctx: ActorContext, *, event_country: str | None = None,
+                   violent: bool = False, protest: bool = False) -> Arguments:
     """Actors and targets of the trigger whose head token is ``head`` (``trigger``: all its token indices).
 
-    ``excluded`` tokens are never participants: other event triggers ("the offensive began") and time
-    expressions ("began 6 June"). With an actor context (``ctx``) every phrase goes through the actor
-    dictionary (:func:`dateline.events.actors.describe`): fragments are dropped, pronouns resolved, canonical
-    names and ``inter`` codes filled, and victims of ``violent`` events are never actors.
+    Every phrase goes through the actor dictionary (:func:`dateline.events.actors.describe`): fragments are
+    dropped, pronouns resolved, canonical names and ``inter`` codes filled, a weapon stands for its operator
+    ("NATO airstrikes hit ..." → NATO), and victims of ``violent`` events are never actors. ``excluded`` tokens
+    (other triggers, time expressions) are participants only when they are nouns the dictionary can read.
     """
     tokens = document.tokens
     if tokens[head].pos in ("VERB", "AUX"):
         actor_heads, target_heads = _verb_arguments(tokens, head, children)
     else:
         actor_heads, target_heads = _noun_arguments(tokens, head, children)
-    if ctx is None:
-        actor_heads = [i for i in actor_heads if tokens[i].lemma.lower() not in INSTRUMENTS]
-    # (with an actor context a weapon stands for its operator: "NATO airstrikes hit ..." → NATO)
     target_heads = [i for i in target_heads if i not in trigger]  # "started the offensive": no target "offensive"
     subject_heads = [i for i in actor_heads if i in excluded and tokens[i].pos in ("NOUN", "PROPN")]
-    if ctx is None:
-        actor_heads = [i for i in actor_heads if i not in excluded]
-        target_heads = [i for i in target_heads if i not in excluded]
-    else:  # the actor dictionary drops what names nobody; a weapon that is another trigger names its operator
-        actor_heads = [i for i in actor_heads if i not in excluded or tokens[i].pos in ("NOUN", "PROPN")]
-        target_heads = [i for i in target_heads if i not in excluded or tokens[i].pos in ("NOUN", "PROPN")]
-    if ctx is not None:
-        sentence = tokens[head].sent
-        actors = _described(document, actor_heads, children, ctx, event_country, sentence, "actor")
-        targets = _described(document, target_heads, children, ctx, event_country, sentence, "target")
-        keys = {(t.canonical or t.name) for t in targets}
-        actors = tuple(a for a in actors if (a.canonical or a.name) not in keys) or actors
-        if protest and not any(a.type in CROWD_TYPES for a in actors) and any(t.type in CROWD_TYPES for t in targets):
-            actors, targets = targets, actors  # ACLED: protesters are actor 1, the force that met them actor 2
-        if violent and any(is_victim(a) for a in actors):
-            victims = tuple(a for a in actors if is_victim(a))
-            actors = tuple(a for a in actors if not is_victim(a))
-            targets = targets or victims
-        for actor in actors:
-            ctx.remember(sentence, actor)
-        return Arguments(
-            actors=actors, targets=targets,
-            actor_text=_phrase_text(document, actor_heads[:1], children),
-            target_text=_phrase_text(document, target_heads[:1], children),
-            target_lemma=tokens[target_heads[0]].lemma.lower() if target_heads else "",
-            subject_text=_phrase_text(document, subject_heads[:1], children),
-        )
-    actor_heads = _resolve_pronouns(document, actor_heads)
-    target_heads = _resolve_pronouns(document, target_heads)
-    actors = _participants(document, actor_heads, children)
-    targets = _participants(document, target_heads, children)
+    actor_heads = [i for i in actor_heads if i not in excluded or tokens[i].pos in ("NOUN", "PROPN")]
+    target_heads = [i for i in target_heads if i not in excluded or tokens[i].pos in ("NOUN", "PROPN")]
+    sentence = tokens[head].sent
+    actors = _described(document, actor_heads, children, ctx, event_country, sentence, "actor")
+    targets = _described(document, target_heads, children, ctx, event_country, sentence, "target")
+    keys = {(t.canonical or t.name) for t in targets}
+    actors = tuple(a for a in actors if (a.canonical or a.name) not in keys) or actors
+    if protest and not any(a.type in CROWD_TYPES for a in actors) and any(t.type in CROWD_TYPES for t in targets):
+        actors, targets = targets, actors  # ACLED: protesters are actor 1, the force that met them actor 2
+    if violent and any(is_victim(a) for a in actors):
+        victims = tuple(a for a in actors if is_victim(a))
+        actors = tuple(a for a in actors if not is_victim(a))
+        targets = targets or victims
+    for actor in actors:
+        ctx.remember(sentence, actor)
     return Arguments(
-        actors=actors,
-        targets=targets,
-        actor_text=_phrase_text(document, actor_heads[:1], children),
-        target_text=_phrase_text(document, target_heads[:1], children),
+        actors=actors, targets=targets,
         target_lemma=tokens[target_heads[0]].lemma.lower() if target_heads else "",
         subject_text=_phrase_text(document, subject_heads[:1], children),
     )
@@ -106,7 +80,7 @@ def find_arguments(document: Document, head: int, children: list[list[int]], tri
 def _described(document: Document, heads: list[int], children: list[list[int]], ctx: ActorContext,
                event_country: str | None, sentence: int, role: str) -> tuple[Participant, ...]:
     out: dict[str, Participant] = {}
-    for i in _resolve_pronouns(document, heads, keep_plural=True):
+    for i in _resolve_pronouns(document, heads):
         found = describe(document, i, children, ctx, event_country=event_country, sentence=sentence, role=role)
         if found is not None:
             out.setdefault((found.canonical or found.name).lower(), found)
@@ -117,9 +91,9 @@ PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 PRONOUN_LOOKBACK = 2  # sentences searched for the person a "he"/"she" refers to
 
 
-def _resolve_pronouns(document: Document, heads: list[int], *, keep_plural: bool = False) -> list[int]:
+def _resolve_pronouns(document: Document, heads: list[int]) -> list[int]:
     """"he"/"she" → the token of the last person named in this or the previous sentences; "they"/"them" are
-    kept when ``keep_plural`` (the actor context resolves them to the last party named), other pronouns dropped."""
+    kept (the actor context resolves them to the last party named); other pronouns are dropped."""
     tokens = document.tokens
     out = []
     for i in heads:
@@ -128,7 +102,7 @@ def _resolve_pronouns(document: Document, heads: list[int], *, keep_plural: bool
             out.append(i)
             continue
         word = document.text[token.start:token.end].lower()
-        if keep_plural and word in ("they", "them"):
+        if word in ("they", "them"):
             out.append(i)
             continue
         if word not in PERSON_PRONOUNS:
@@ -237,52 +211,8 @@ def _resolve_relative(tokens: Sequence[Token], i: int) -> int:
     return i
 
 
-def _participants(document: Document, heads: list[int], children: list[list[int]]) -> tuple[Participant, ...]:
-    names: list[str] = []
-    for i in heads:
-        name = _name(document, i, children)
-        if name and name not in names:
-            names.append(name)
-    return tuple(Participant(name=name, entity=None) for name in names)
-
-
-def _name(document: Document, i: int, children: list[list[int]]) -> str:
-    """The canonical name of the mention covering the phrase head, else of a named modifier, else the phrase."""
-    token = document.tokens[i]
-    covering = _mention_at(document.mentions, token.start, token.end)
-    if covering is not None and covering.label in NAME_LABELS and (covering.label != "NORP" or token.pos == "PROPN"):
-        return covering.canonical or covering.text
-    lo, hi = _phrase_bounds(document.tokens, i, children)
-    for mention in document.mentions:
-        if lo <= mention.start and mention.end <= hi and mention.label in NAME_LABELS - {"NORP", "GPE", "LOC"}:
-            return mention.canonical or mention.text  # "an Iraqi army helicopter" → Iraqi Army
-    return document.text[lo:hi]
-
-
-def _mention_at(mentions: Sequence[Mention], start: int, end: int) -> Mention | None:
-    return next((m for m in mentions if m.start <= start and end <= m.end), None)
-
-
-def _phrase_bounds(tokens: Sequence[Token], i: int, children: list[list[int]]) -> tuple[int, int]:
-    """Character span of the head and the modifiers just left of it (no determiners or clauses)."""
-    first = i
-    while first > 0 and tokens[first - 1].dep in MODIFIER_DEPS | {"case"} and _governed_by(tokens, first - 1, i):
-        first -= 1
-    return tokens[first].start, tokens[i].end
-
-
-def _governed_by(tokens: Sequence[Token], k: int, i: int) -> bool:
-    for _ in range(4):
-        if tokens[k].head == i:
-            return True
-        if tokens[k].head == k:
-            return False
-        k = tokens[k].head
-    return False
-
-
 def _phrase_text(document: Document, heads: list[int], children: list[list[int]]) -> str:
     if not heads:
         return ""
-    lo, hi = _phrase_bounds(document.tokens, heads[0], children)
+    lo, hi = phrase_bounds(document.tokens, heads[0], children)
     return document.text[lo:hi]

@@ -9,7 +9,10 @@ export, the report's map and the timeline show) when it is told as having happen
 
 from __future__ import annotations
 
-import datetime as dt
+from collections.abc import Mapping
+from typing import Any
+
+from dateline.time.calendar import day_span
 
 DEFAULT_THRESHOLD = 0.5  # chosen on gold half A: the most recall with precision >= 0.75 (bench/event_records.py)
 BACKGROUND_DAYS = 30  # EVENT_CODING.md: incidents more than about a month before publication are background
@@ -27,29 +30,17 @@ def rules_confidence(rule_weight: float) -> float:
 
 def is_background(date: str | None, published: str | None) -> bool:
     """The event's date ends more than BACKGROUND_DAYS before publication ("seized the city in 2014")."""
-    end = _last_day(date)
-    pub = _last_day(published[:10] if published else None)
-    return bool(end and pub and (pub - end).days > BACKGROUND_DAYS)
+    end, pub = day_span(date), day_span(published[:10] if published else None)
+    return bool(end and pub and pub[1] - end[1] > BACKGROUND_DAYS)
 
 
 def reportable(modality: str, background: bool, confidence: float, threshold: float) -> bool:
     return modality in FACT_MODALITIES and not background and confidence >= threshold
 
 
-def _last_day(value: str | None) -> dt.date | None:
-    if not value:
-        return None
-    value = value.rpartition("/")[2] or value
-    try:
-        if len(value) >= 10:
-            return dt.date.fromisoformat(value[:10])
-        if "-W" in value:
-            return dt.date.fromisocalendar(int(value[:4]), int(value[6:8]), 7)
-        if len(value) == 7:
-            year, month = int(value[:4]), int(value[5:7])
-            return dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
-        if len(value) == 4:
-            return dt.date(int(value), 12, 31)
-    except ValueError:
-        return None
-    return None
+def is_reported(event: Mapping[str, Any]) -> bool:
+    """Whether a stored event row is presented (ACLED export, map, timeline): its ``reportable`` flag; rows
+    from stores before schema v2, without it: told as fact and not background."""
+    if event.get("reportable") is not None:
+        return bool(event["reportable"]) and not event.get("background")
+    return (event.get("modality") or "asserted") in FACT_MODALITIES and not event.get("background")

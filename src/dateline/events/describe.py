@@ -1,8 +1,7 @@
-"""When and where an event happened (via the time and geo stages), and its one-line summary.
+"""When an event happened (via the time stage), never after its report, and its one-line summary.
 
-``dateline.time.event_date`` and ``dateline.geo.event_place`` are imported lazily: either may be
-missing (another package, or an install without it); the fallbacks are the publication date and
-no place.
+``dateline.time.event_date`` is imported lazily: it may be missing (another package, or an install without
+it); the fallback is the publication date. Where an event happened is :mod:`dateline.events.where`.
 """
 
 from __future__ import annotations
@@ -51,21 +50,6 @@ def _covers(value: str, day: str) -> bool:
     return bool(span and point and span[0] <= point[0] <= span[1])
 
 
-def event_place(document: Document, start: int, end: int) -> EventPlace | None:
-    """The place of the events of ``text[start:end]`` from the geo stage, as an EventPlace."""
-    try:
-        from dateline.geo import event_place as geo_event_place
-    except ImportError:
-        return None
-    mention = geo_event_place(document, start, end)
-    if mention is None:
-        return None
-    record = next((p for p in document.place_records if p.id == mention.place), None)
-    if record is None:
-        return EventPlace(name=mention.text, lat=None, lon=None, place=mention.place)
-    return EventPlace(name=record.name, lat=record.lat, lon=record.lon, place=record.id)
-
-
 def summary(
     document: Document,
     args: Arguments,
@@ -75,7 +59,7 @@ def summary(
     fatalities: int | None,
     modality: str,
     *,
-    background: bool | None = None,
+    background: bool,
 ) -> str:
     """"Islamic State shot down an Iraqi army helicopter (Mosul, 2017-04-06, 2 killed)"."""
     actor = _display(args.actors[0]) if args.actors else args.subject_text  # "Offensive began", not "Began"
@@ -88,7 +72,7 @@ def summary(
         line += f" ({', '.join(details)})"
     if modality != "asserted":
         line = f"[{modality}] {line}"
-    if background if background is not None else _background(document, date):
+    if background:
         line = f"[background] {line}"
     return line
 
@@ -96,8 +80,3 @@ def summary(
 def _display(participant: Participant) -> str:
     return participant.canonical or participant.name
 
-
-def _background(document: Document, date: str | None) -> bool:
-    """A dated event years before publication is background ("seized the city in 2014")."""
-    published = document.published
-    return bool(date and published and date[:4].isdigit() and date[:4] < published[:4])

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from dateline.events.triggers import data_rows
+from dateline.events.triggers import data_rows, subtree
 from dateline.model import Document, Token
 
 RUNNING_TOTAL = re.compile(
@@ -121,7 +121,7 @@ def _number_near(document: Document, v: int, children: list[list[int]], words: D
     """The count attached to a noun: a numeric modifier, or "dozens of" governing it."""
     tokens = document.tokens
     mods = [c for c in children[v] if tokens[c].dep in ("nummod", "quantmod", "amod", "det")]
-    parts = sorted({k for c in mods for k in _subtree(children, c)})
+    parts = sorted({k for c in mods for k in subtree(children, c)})
     number = _parse_number(document, parts, words)
     if number is not None:
         return number
@@ -169,13 +169,6 @@ def _toll(document: Document, i: int, words: DeathWords) -> int | None:
         if number is not None and tokens[k].pos == "NUM":
             return number
     return None
-
-
-def _subtree(children: list[list[int]], i: int) -> list[int]:
-    out = [i]
-    for c in children[i]:
-        out += _subtree(children, c)
-    return out
 
 
 def _parse_number(document: Document, indices: Sequence[int], words: DeathWords) -> int | None:

@@ -13,12 +13,12 @@ background with background.
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
-import math
 from collections.abc import Sequence
 
 from dateline.events.confidence import FACT_MODALITIES, reportable
+from dateline.geo.gazetteer import haversine_km
 from dateline.model import Event, Participant
+from dateline.time.calendar import day_span
 
 PLACE_KM = 25.0
 EVENT_TYPE_OF = {
@@ -167,39 +167,7 @@ def _near(a: object, b: object, countries: dict[str, tuple[str, bool]]) -> bool:
     la, lb = (getattr(a, "lat", None), getattr(a, "lon", None)), (getattr(b, "lat", None), getattr(b, "lon", None))
     if None in la or None in lb:
         return False
-    return haversine_km(la, lb) <= PLACE_KM  # type: ignore[arg-type]
-
-
-def haversine_km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
-
-
-def day_span(value: str | None) -> tuple[int, int] | None:
-    """The days a date value covers, as ordinals (days, weeks, months, years and ranges)."""
-    if not value:
-        return None
-    if "/" in value:
-        first, _, last = value.partition("/")
-        a, b = day_span(first), day_span(last)
-        return (a[0], b[1]) if a and b else None
-    try:
-        if len(value) >= 10:
-            day = dt.date.fromisoformat(value[:10]).toordinal()
-            return day, day
-        if "-W" in value:
-            monday = dt.date.fromisocalendar(int(value[:4]), int(value[6:8]), 1).toordinal()
-            return monday, monday + 6
-        if len(value) == 7:
-            first_day = dt.date(int(value[:4]), int(value[5:7]), 1)
-            nxt = dt.date(first_day.year + first_day.month // 12, first_day.month % 12 + 1, 1)
-            return first_day.toordinal(), nxt.toordinal() - 1
-        if len(value) == 4:
-            return dt.date(int(value), 1, 1).toordinal(), dt.date(int(value), 12, 31).toordinal()
-    except ValueError:
-        return None
-    return None
+    return haversine_km(*la, *lb) <= PLACE_KM  # type: ignore[arg-type]
 
 
 def _combine(group: list[Event], specificity: dict[str, float], threshold: float,

@@ -101,8 +101,7 @@ class EventsStage(BaseStage):
         jobs = max(1, getattr(self.settings, "jobs", 1))
         threads = max(1, (os.cpu_count() or 1) // jobs) if jobs > 1 else None
         self._detector = load_detector("en", embeddings=getattr(self.settings, "event_embeddings", True), threads=threads)
-        self._countries = country_names(getattr(self.settings, "gazetteer", None))
-        self._admin1 = admin1_names(getattr(self.settings, "gazetteer", None))
+        self._countries, self._admin1 = gazetteer_names(getattr(self.settings, "gazetteer", None))
         self._ready = True
 
     def __call__(self, batch: list[Document]) -> list[Document]:
@@ -140,33 +139,20 @@ class EventsStage(BaseStage):
 
 
 @cache
-def _country_names_cached(path: str | None) -> tuple[tuple[str, str], ...]:
+def gazetteer_names(path: str | None = None) -> tuple[dict[str, str], dict[tuple[str, str], str]]:
+    """ISO2 → country name and (ISO2, admin1 code) → division name, read once from the gazetteer index.
+    Both are empty when there is none: actors then keep the ISO code, records the admin1 code. Shared: copy
+    before changing."""
     try:
         from dateline.geo.gazetteer import Gazetteer
 
         with Gazetteer.open(path, build=False) as gazetteer:
-            rows = gazetteer.conn.execute("SELECT iso, name FROM countries").fetchall()
-    except Exception:  # noqa: BLE001 - no gazetteer: actor names use the ISO code
-        return ()
-    return tuple((str(iso), str(name)) for iso, name in rows if iso and name and not str(iso).startswith("@"))
-
-
-def country_names(path: str | None = None) -> dict[str, str]:
-    """ISO2 → country name from the gazetteer index (empty when there is none)."""
-    return dict(_country_names_cached(path))
-
-
-@cache
-def admin1_names(path: str | None = None) -> dict[tuple[str, str], str]:
-    """(ISO2, admin1 code) → first-level division name from the gazetteer index (empty when there is none)."""
-    try:
-        from dateline.geo.gazetteer import Gazetteer
-
-        with Gazetteer.open(path, build=False) as gazetteer:
-            rows = gazetteer.conn.execute("SELECT country, code, name FROM admin1").fetchall()
-    except Exception:  # noqa: BLE001 - no gazetteer: the code is kept
-        return {}
-    return {(str(c), str(k)): str(n) for c, k, n in rows if c and k and n}
+            countries = {iso: row[1] for iso, row in gazetteer.countries.items()
+                         if iso and row[1] and not iso.startswith("@")}
+            admin1 = {key: row[0] for key, row in gazetteer.admin1.items() if all(key) and row[0]}
+    except Exception:  # noqa: BLE001 - no gazetteer index
+        return {}, {}
+    return countries, admin1
 
 
 def _admin1(record: Place | None, ctx: ActorContext) -> str | None:
@@ -434,8 +420,8 @@ def _event(document: Document, item: Found, lexicon: Lexicon, analysis: Analysis
     country = record.country if record else None
     violent = cls.plover in VIOLENT and cls.key not in PROTEST_CLASSES
     args: Arguments = find_arguments(document, head, analysis.children, item.indices,
-                                     _not_participants(document, analysis, sent, sent_start, sent_end),
-                                     ctx=ctx, event_country=country or ctx.document_country, violent=violent,
+                                     _not_participants(document, analysis, sent, sent_start, sent_end), ctx,
+                                     event_country=country or ctx.document_country, violent=violent,
                                      protest=cls.key in PROTEST_CLASSES)
     lo, hi = analysis.ranges[sent]
     cls = _retyped(lexicon, cls, args, _sentence_kinds(document, lo, hi, ctx), deaths)

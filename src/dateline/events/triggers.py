@@ -119,6 +119,16 @@ def children_of(tokens: Sequence[Token]) -> list[list[int]]:
     return children
 
 
+def subtree(children: list[list[int]], i: int) -> list[int]:
+    """Token ``i`` and everything it governs, in text order."""
+    out, stack = [], [i]
+    while stack:
+        k = stack.pop()
+        out.append(k)
+        stack.extend(children[k])
+    return sorted(out)
+
+
 def word_forms(token: Token, text: str) -> tuple[str, str]:
     return token.lemma.lower(), text[token.start : token.end].lower()
 

@@ -17,6 +17,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from dateline.model import Document, EventPlace, Place, PlaceMention, Token
+from dateline.time.tense import token_index
 
 LOCATIVE = frozenset({"in", "near", "outside", "at", "around", "across", "on", "inside", "within", "throughout", "over",
                       "into", "through", "along", "between", "nearby", "off", "beyond", "onto"})
@@ -93,14 +94,14 @@ def _breadth(document: Document, mention: PlaceMention) -> int:
 def conjoined(document: Document, mention: PlaceMention, usable: Sequence[PlaceMention]) -> list[PlaceMention]:
     """Places coordinated with ``mention`` ("in Cairo, Suez and Alexandria"): each is its own event's place."""
     tokens = document.tokens
-    first = _token_at(tokens, mention.end - 1)
+    first = token_index(tokens).at(mention.end - 1)
     if first is None:
         return []
     out = []
     for other in usable:
         if other is mention or other.place == mention.place or not (mention.end <= other.start <= mention.end + 80):
             continue
-        index = _token_at(tokens, other.end - 1)
+        index = token_index(tokens).at(other.end - 1)
         if index is not None and _coordinated(tokens, index, first):
             out.append(other)
     return out
@@ -121,7 +122,7 @@ def _coordinated(tokens: Sequence[Token], i: int, first: int) -> bool:
 def _score(document: Document, mention: PlaceMention, head: int, trigger: set[int]) -> float | None:
     """How surely ``mention`` is where the trigger happened; None when it is surely not."""
     tokens = document.tokens
-    index = _token_at(tokens, mention.end - 1)
+    index = token_index(tokens).at(mention.end - 1)
     if index is None:
         return None
     path = _path_up(tokens, index, head)
@@ -138,10 +139,6 @@ def _score(document: Document, mention: PlaceMention, head: int, trigger: set[in
     if prep in LOCATIVE:
         return 1.0
     return None  # a place elsewhere in the sentence ("an analyst based in Qatar") is not where it happened
-
-
-def _token_at(tokens: Sequence[Token], offset: int) -> int | None:
-    return next((i for i, t in enumerate(tokens) if t.start <= offset < t.end), None)
 
 
 def _path_up(tokens: Sequence[Token], i: int, head: int) -> tuple[int, bool] | None:

@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+from dateline.events.confidence import is_reported
 from dateline.report.data import table_records
 from dateline.store.duckdb_store import Store
 
@@ -88,13 +89,6 @@ def acled_row(event: dict[str, Any], *, places: dict[str, dict[str, Any]], outle
         "confidence": event.get("confidence") if event.get("confidence") is not None else "",
         "source_spans": "; ".join(f"{s['doc']}:{s['start']}-{s['end']}" for s in sources),
     }
-
-
-def is_reported(event: dict[str, Any]) -> bool:
-    """What the ACLED export, the map and the timeline show by default."""
-    if event.get("reportable") is not None:
-        return bool(event["reportable"]) and not event.get("background")
-    return (event.get("modality") or "asserted") in ("asserted", "claimed") and not event.get("background")
 
 
 def _cell(value: Any) -> Any:

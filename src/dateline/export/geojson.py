@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from dateline.export.acled import is_reported
+from dateline.events.confidence import is_reported
 from dateline.report.data import table_records
 from dateline.store.duckdb_store import Store
 

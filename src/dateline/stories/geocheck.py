@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
+from dateline.geo.gazetteer import haversine_km
 from dateline.ids import content_id
-from dateline.stories.merge import haversine_km
 
 log = logging.getLogger(__name__)
 
@@ -145,7 +145,7 @@ def _distance_flags(doc: str, story: str | None, start: int, end: int, sentence:
         subject = _last_before(inside, start + match.start(), exclude="")
         if anchor is None or subject is None or subject.place == anchor.place:
             continue
-        actual = haversine_km((anchor.lat, anchor.lon), (subject.lat, subject.lon))
+        actual = haversine_km(anchor.lat, anchor.lon, subject.lat, subject.lon)
         problems = []
         if abs(actual - stated) > max(DISTANCE_ABS_KM, DISTANCE_REL * stated):
             problems.append(f"stated {stated:.0f} km, coordinates give {actual:.0f} km")

@@ -9,8 +9,6 @@ most conservative (lowest) reported figure, as ACLED codes it.
 
 from __future__ import annotations
 
-import datetime as dt
-import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -18,8 +16,10 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from dateline.geo.gazetteer import haversine_km
 from dateline.ids import content_id
 from dateline.stories.features import words
+from dateline.time.calendar import day_span
 
 PLACE_KM = 50.0  # two event places farther apart than this are different events
 UNDATED_LOOKBACK_DAYS = 7  # an undated report is about something in the week before publication
@@ -87,41 +87,12 @@ def type_family() -> dict[str, str]:
 
 def date_span(date: str | None, precision: str | None, published: str | None) -> tuple[int, int] | None:
     """The days an event date covers, as ordinals; undated events borrow the week before publication."""
-    span = _parse_span(date) if date else None
+    span = day_span(date) if date else None
     if span is None and published:
-        pub = _parse_span(published[:10])
+        pub = day_span(published[:10])
         if pub is not None:
             return (pub[1] - UNDATED_LOOKBACK_DAYS, pub[1])
     return span
-
-
-def _parse_span(value: str) -> tuple[int, int] | None:
-    if "/" in value:  # a range "2017-06-06/2017-07-04": from the start of the first to the end of the last
-        first, _, last = value.partition("/")
-        a, b = _parse_span(first), _parse_span(last)
-        return (a[0], b[1]) if a and b and a[0] <= b[1] else None
-    try:
-        if len(value) >= 10:
-            day = dt.date.fromisoformat(value[:10]).toordinal()
-            return (day, day)
-        if "-W" in value:
-            monday = dt.date.fromisocalendar(int(value[:4]), int(value[6:8]), 1).toordinal()
-            return (monday, monday + 6)
-        if len(value) == 7:
-            first = dt.date(int(value[:4]), int(value[5:7]), 1)
-            nxt = dt.date(first.year + first.month // 12, first.month % 12 + 1, 1)
-            return (first.toordinal(), nxt.toordinal() - 1)
-        if len(value) == 4:
-            return (dt.date(int(value), 1, 1).toordinal(), dt.date(int(value), 12, 31).toordinal())
-    except ValueError:
-        return None
-    return None
-
-
-def haversine_km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def merge_events(events: Sequence[EventRow], *, min_evidence: float = MIN_EVIDENCE) -> tuple[list[dict[str, Any]], dict[str, str]]:
@@ -179,7 +150,7 @@ def _unique_within(event: EventRow, span: tuple[int, int], clusters: list[_Clust
     found = [i for i, c in enumerate(clusters)
              if c.span[1] - c.span[0] <= MAX_SPAN_DAYS and span[0] <= c.span[0] and c.span[1] <= span[1]
              and any(m.acled == event.acled for m in c.members) and c.points
-             and min(haversine_km(p, q) for p in points for q in c.points) <= PLACE_KM / 2
+             and min(haversine_km(*p, *q) for p in points for q in c.points) <= PLACE_KM / 2
              and _evidence(event, span, c) > 0]
     return (found[0], MIN_EVIDENCE) if len(found) == 1 else (None, 0.0)
 
@@ -197,7 +168,7 @@ def _evidence(event: EventRow, span: tuple[int, int], cluster: _Cluster) -> floa
     score = 1.0 if any(m.type == event.type for m in cluster.members) else 0.5
     points = _points(event)
     if points and cluster.points:
-        nearest = min(haversine_km(p, q) for p in points for q in cluster.points)
+        nearest = min(haversine_km(*p, *q) for p in points for q in cluster.points)
         if nearest > PLACE_KM:
             return 0.0
         score += 1.0
@@ -280,8 +251,8 @@ def _merged_row(members: list[EventRow]) -> dict[str, Any]:
 
 def _background(event: EventRow) -> bool:
     """Dated well before the report that mentions it ("seized the city in 2014" in a 2017 article)."""
-    span = _parse_span(event.date) if event.date else None
-    published = _parse_span(event.published[:10]) if event.published else None
+    span = day_span(event.date) if event.date else None
+    published = day_span(event.published[:10]) if event.published else None
     return span is not None and published is not None and span[1] < published[0] - BACKGROUND_DAYS
 
 

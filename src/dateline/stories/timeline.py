@@ -24,6 +24,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from dateline.events.confidence import is_reported
 from dateline.stories.features import cosine, idf_table, weigh, words
 
 PUB_WEIGHT = 0.5  # a document published on a date counts this much toward that date
@@ -187,7 +188,6 @@ def _shift(date: str, days: int) -> str:
 
 
 # -- event timelines --------------------------------------------------------------------------------------
-TIMELINE_MODALITIES = frozenset({"asserted", "claimed"})  # planned, expected, denied events did not (yet) happen
 FINE_PRECISIONS = frozenset({"day", "week"})
 
 
@@ -199,7 +199,7 @@ def event_timeline(story: str, merged: Sequence[Mapping[str, Any]], story_terms:
     events, not those dated only to a month or a year. Dates are ordered by the day they start ("2017-W13"
     before "2017-04-06").
     """
-    kept = [e for e in merged if e.get("date") and _shown(e)]
+    kept = [e for e in merged if e.get("date") and is_reported(e)]
     if any(e.get("date_precision") in FINE_PRECISIONS for e in kept):
         kept = [e for e in kept if e.get("date_precision") in FINE_PRECISIONS]
     by_date: dict[str, list[tuple[float, Mapping[str, Any]]]] = defaultdict(list)
@@ -212,12 +212,6 @@ def event_timeline(story: str, merged: Sequence[Mapping[str, Any]], story_terms:
             rows.append({"story": story, "date": date, "day": _date_key(date)[0], "rank": rank, "event": event["id"],
                          "text": one_line(event), "sources": event["sources"], "importance": round(score, 4)})
     return rows
-
-
-def _shown(event: Mapping[str, Any]) -> bool:
-    if "reportable" in event and event["reportable"] is not None:
-        return bool(event["reportable"]) and not event.get("background")
-    return not event.get("background") and (event.get("modality") or "asserted") in TIMELINE_MODALITIES
 
 
 def _date_key(value: str) -> tuple[str, str]:

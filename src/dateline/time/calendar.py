@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar as _calendar
 import re
 from datetime import date, timedelta
+from functools import lru_cache
 
 SEASON_OF_MONTH = {
     12: "WI",
@@ -128,6 +129,7 @@ def easter(year: int) -> date:
     return date(year, month, day + 1)
 
 
+@lru_cache(maxsize=8192)  # pure, and asked again for every event candidate of a document
 def parse_value(value: str) -> tuple[date, str] | None:
     """A date inside a TIMEX3 value and its precision (``day week month quarter year``), if it has one."""
     m = re.match(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?|-W(\d\d)|-Q(\d))?", value)
@@ -148,3 +150,28 @@ def parse_value(value: str) -> tuple[date, str] | None:
     if m[5]:
         return date(year, 3 * int(m[5]) - 2, 1), "quarter"
     return date(year, 1, 1), "year"
+
+
+def day_span(value: str | None) -> tuple[int, int] | None:
+    """The days a TIMEX3 date value covers, as ordinals: a day, ISO week, month, year or ``first/last`` range."""
+    if not value:
+        return None
+    if "/" in value:  # a range: from the start of the first to the end of the last
+        first, _, last = value.partition("/")
+        a, b = day_span(first), day_span(last)
+        return (a[0], b[1]) if a and b and a[0] <= b[1] else None
+    try:
+        if len(value) >= 10:
+            day = date.fromisoformat(value[:10]).toordinal()
+            return day, day
+        if "-W" in value:
+            monday = date.fromisocalendar(int(value[:4]), int(value[6:8]), 1).toordinal()
+            return monday, monday + 6
+        if len(value) == 7:
+            first_day = date(int(value[:4]), int(value[5:7]), 1)
+            return first_day.toordinal(), add_months(first_day, 1).toordinal() - 1
+        if len(value) == 4:
+            return date(int(value), 1, 1).toordinal(), date(int(value), 12, 31).toordinal()
+    except ValueError:
+        return None
+    return None

@@ -7,7 +7,7 @@ from bisect import bisect_right
 
 from dateline.model import Document, TimeExpression
 from dateline.time import calendar as cal
-from dateline.time.tense import TokenIndex
+from dateline.time.tense import TokenIndex, token_index
 
 PRECISION = {"day": "day", "week": "week", "month": "month", "quarter": "month", "year": "year"}
 MAX_HEAD_STEPS = 6
@@ -40,7 +40,7 @@ def since_clause(document: Document, time: TimeExpression, start: int, end: int)
     tokens = document.tokens
     if not tokens:
         return None
-    index = TokenIndex(tokens)
+    index = token_index(tokens)
     sentence = {i for i in index.covering(start, end) if start <= tokens[i].start < end}
     current: int | None = min(index.covering(time.start, time.end))
     for _ in range(MAX_HEAD_STEPS):
@@ -83,7 +83,7 @@ def _governing(
     """The expression whose tokens hang (through heads) closest to the sentence's root verb."""
     if not document.tokens:
         return None
-    index = TokenIndex(document.tokens)
+    index = token_index(document.tokens)
     sentence = [i for i in index.covering(start, end) if start <= document.tokens[i].start < end]
     roots = {i for i in sentence if document.tokens[i].head == i or document.tokens[i].dep == "ROOT"}
     best: tuple[int, TimeExpression] | None = None

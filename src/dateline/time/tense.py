@@ -39,6 +39,26 @@ class TokenIndex:
         last = bisect_right(self.starts, end - 1)
         return range(first, max(last, first + 1))
 
+    def at(self, offset: int) -> int | None:
+        """Index of the token holding character ``offset``, or None between tokens."""
+        i = bisect_right(self.starts, offset) - 1
+        return i if i >= 0 and offset < self.tokens[i].end else None
+
+
+_last_index: tuple[Sequence[Token], TokenIndex] | None = None
+
+
+def token_index(tokens: Sequence[Token]) -> TokenIndex:
+    """The :class:`TokenIndex` of ``tokens``, built once per document: stages ask many questions of one
+    document's tokens in a row (every event candidate's date and place), so the last index is kept."""
+    global _last_index
+    last = _last_index
+    if last is not None and last[0] is tokens:
+        return last[1]
+    index = TokenIndex(tokens)
+    _last_index = (tokens, index)
+    return index
+
 
 def sentence_bounds(text: str, start: int, sentences: Sequence[tuple[int, int]]) -> tuple[int, int]:
     """The sentence holding offset ``start``: from ``sentences`` when given, else by punctuation."""
