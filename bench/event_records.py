@@ -297,7 +297,8 @@ def main() -> None:
         result = evaluate(out, gold_rows, raw)
     print_report(result)
     if args.show:
-        shown = [p for p in result["_projections"] if is_reported(p.event)]
+        half_a = {r["article"] for r in gold_rows if r["half"] == "A"}  # never show B: it is never looked at
+        shown = [p for p in result["_projections"] if is_reported(p.event) and p.article in half_a]
         for p in shown[: args.show]:
             verdict = "DUP" if p.duplicate else ("OK " if p.matched else "FP ")
             bad = [f for f in FIELDS if p.matched and not p.checks.get(f)]

@@ -91,3 +91,15 @@ def test_users_extend_the_dictionary(tmp_path: Path):
 def test_surname_key():
     assert surname("Col. Moammar Gadhafi") == "gadhafi"
     assert surname("") == ""
+
+
+def test_they_means_the_armed_party_of_an_earlier_sentence_of_any_kind(placed_events_of):
+    text = "Government troops moved on the town of Homs on Monday. They started shelling the market around midnight."
+    shelling = [e for e in placed_events_of(text) if e.acled == "Shelling/artillery/missile attack"]
+    assert shelling and shelling[0].actors and shelling[0].actors[0].type == 1
+
+
+def test_the_group_means_the_party_named_before(placed_events_of):
+    text = "Rebels advanced toward Idlib on Sunday. The group then attacked a checkpoint near the town."
+    attacks = [e for e in placed_events_of(text) if e.trigger == "attacked"]
+    assert attacks and attacks[0].actors and attacks[0].actors[0].name == "Rebels"

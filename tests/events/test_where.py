@@ -40,3 +40,10 @@ def test_a_sentence_without_a_place_borrows_the_previous_one(placed_events_of):
 def test_records_name_the_first_level_division(placed_events_of):
     events = placed_events_of("Gunmen attacked a checkpoint in Kirkuk on Monday.")
     assert events and events[0].country == "IQ" and events[0].admin1 and not events[0].admin1.isdigit()
+
+
+def test_a_village_the_gazetteer_cannot_place_is_kept_by_name(placed_events_of):
+    events = placed_events_of("Government troops shelled the village of Kafr Umbala on Friday, residents said.")
+    shelling = [e for e in events if e.acled == "Shelling/artillery/missile attack"]
+    assert shelling and shelling[0].place is not None
+    assert (shelling[0].place.name, shelling[0].place.place, shelling[0].place.lat) == ("Kafr Umbala", None, None)

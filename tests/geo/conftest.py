@@ -25,6 +25,7 @@ ROWS = [
     geoname(2001, "Paris", 48.853, 2.349, "P", "PPLC", "FR", "11", 2_138_551, "Paree"),
     geoname(2002, "Paris", 33.661, -95.556, "P", "PPLA2", "US", "TX", 24_782, ""),
     geoname(2003, "Paris", 36.302, -88.326, "P", "PPLA2", "US", "TN", 10_156, ""),
+    geoname(2004, "Oakdale", 40.1, -80.2, "P", "PPL", "US", "PA", 1_500, "Badush"),  # an alternate name shared by chance
     geoname(3001, "Iraq", 33.0, 44.0, "A", "PCLI", "IQ", "00", 38_000_000, "Irak"),
     geoname(3002, "France", 46.0, 2.0, "A", "PCLI", "FR", "00", 66_000_000, ""),
     geoname(3003, "United States", 39.76, -98.5, "A", "PCLI", "US", "00", 327_000_000, "USA"),

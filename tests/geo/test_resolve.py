@@ -57,3 +57,15 @@ def test_resolve_confidence_in_range(gazetteer):
     toponyms = _resolve(gazetteer, "From Mosul to Baghdad and Paris.", "Mosul", "Baghdad", "Paris")
     assert all(0.0 <= t.confidence <= 1.0 for t in toponyms)
     assert haversine_km(toponyms[0].best.lat, toponyms[0].best.lon, 36.34, 43.13) < 5
+
+
+def test_a_small_place_matched_by_an_alternate_name_far_from_the_document_stays_unresolved(gazetteer):
+    text = "Troops cut the road near Badush, north-west of Mosul, on Sunday."
+    badush, mosul = _resolve(gazetteer, text, "Badush", "Mosul")
+    assert mosul.best is not None and mosul.best.gid == 1001
+    assert badush.best is None  # not the Pennsylvania hamlet that lists the name among its alternates
+
+
+def test_a_far_alternate_name_still_resolves_without_anchors(gazetteer):
+    (badush,) = _resolve(gazetteer, "The fair in Badush drew a crowd.", "Badush")
+    assert badush.best is not None and badush.best.gid == 2004

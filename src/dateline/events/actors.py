@@ -110,6 +110,7 @@ class ActorContext:
     demonyms: dict[int, str] = field(default_factory=dict)  # char offset of a demonym → ISO2
     document_country: str | None = None
     recent: list[tuple[int, Participant]] = field(default_factory=list)  # (sentence, actor) named so far
+    subjects: list[tuple[int, Participant]] = field(default_factory=list)  # armed parties acting in any sentence
     admin1_names: dict[tuple[str, str], str] = field(default_factory=dict)  # (ISO2, admin1 code) → name
 
     def country_name(self, iso: str | None) -> str | None:
@@ -136,10 +137,20 @@ class ActorContext:
         return min(others, key=lambda pair: (abs(pair[0] - sentence), pair[0] > sentence))[1]
 
     def last_actor(self, sentence: int) -> Participant | None:
+        """The party a "they" or "the group" of ``sentence`` means: the last actor of an event named in the
+        RECENT_SENTENCES before it (or in it), or an armed party that was the subject of an earlier sentence
+        of any kind ("Government troops moved on the town. They started shelling ..."), the nearer one."""
+        best: tuple[int, Participant] | None = None
         for sent, participant in reversed(self.recent):
             if sentence - RECENT_SENTENCES <= sent <= sentence:
-                return participant
-        return None
+                best = (sent, participant)
+                break
+        for sent, participant in reversed(self.subjects):
+            if sentence - RECENT_SENTENCES <= sent < sentence:
+                if best is None or sent > best[0]:
+                    best = (sent, participant)
+                break
+        return best[1] if best else None
 
 
 def _side(participant: Participant) -> str | None:
@@ -222,6 +233,20 @@ def surname(name: str) -> str:
     return words[-1] if words else ""
 
 
+ARMED_PARTIES = frozenset({1, 2, 3, 4, 8})
+
+
+def remember_subjects(document: Document, children: list[list[int]], ctx: ActorContext) -> None:
+    """Note every armed party that is the subject of a verb, in any sentence, for pronouns to refer to."""
+    tokens = document.tokens
+    for i, token in enumerate(tokens):
+        if token.dep != "nsubj" or token.pos not in ("NOUN", "PROPN") or tokens[token.head].pos != "VERB":
+            continue
+        found = describe(document, i, children, ctx, event_country=None, sentence=token.sent, role="actor")
+        if found is not None and found.type in ARMED_PARTIES:
+            ctx.subjects.append((token.sent, found))
+
+
 # -- one participant ---------------------------------------------------------------------------------------------
 def describe(document: Document, head: int, children: list[list[int]], ctx: ActorContext, *,
              event_country: str | None, sentence: int, role: str = "actor") -> Participant | None:
@@ -248,7 +273,8 @@ def describe(document: Document, head: int, children: list[list[int]], ctx: Acto
     if kind is None and (_is_place(document, token) or (mention is not None and mention.label in ("GPE", "LOC", "FAC")
                                                         and not _country_of_name(ctx, mention.canonical or mention.text))):
         return None  # "retook al-Brega", "shelled Misrata": a place is where, never who
-    if lemma_phrase and lemma_phrase[-1] in GROUP_DESCRIPTIONS and len(lemma_phrase) == 1 and mention is None:
+    if mention is None and token.lemma.lower() in GROUP_DESCRIPTIONS and \
+            _clean(phrase).lower() in (f"the {surface.lower()}", surface.lower()):  # "the group" → the party meant
         return _description(ctx, sentence)
     group = _group(ctx, phrase, mention)
     if group is not None and kind != "weapon":

@@ -161,6 +161,8 @@ def _near(a: object, b: object, countries: dict[str, tuple[str, bool]]) -> bool:
     pa, pb = getattr(a, "place", None), getattr(b, "place", None)
     if pa and pb and pa == pb:
         return True
+    if not pa and not pb and str(getattr(a, "name", "")).lower() == str(getattr(b, "name", "")).lower() != "":
+        return True  # the same name the gazetteer could not place
     ca, cb = countries.get(pa or ""), countries.get(pb or "")
     if ca and cb and ca[0] == cb[0] and (ca[1] or cb[1]):
         return True  # "in Yemen" and "in Sanaa": the country contains the city

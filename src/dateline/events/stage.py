@@ -23,7 +23,14 @@ from typing import Any, ClassVar
 
 import numpy as np
 
-from dateline.events.actors import ActorContext, actor_lexicon, crowd, document_context, with_crowd
+from dateline.events.actors import (
+    ActorContext,
+    actor_lexicon,
+    crowd,
+    document_context,
+    remember_subjects,
+    with_crowd,
+)
 from dateline.events.arguments import Arguments, find_arguments
 from dateline.events.combine import choose, rule_scores
 from dateline.events.confidence import is_background, reportable, rules_confidence, threshold_of
@@ -32,9 +39,17 @@ from dateline.events.detect import Detector, Prediction, load_detector, sentence
 from dateline.events.fatalities import cumulative_count, sentence_fatalities
 from dateline.events.incidents import family, merge_incidents
 from dateline.events.modality import event_modality
+from dateline.events.perpetrators import fill_perpetrators
 from dateline.events.record_confidence import RecordModel, clause_shape, record_features
 from dateline.events.triggers import Candidate, EventClass, Lexicon, children_of, load_lexicon, match_sentence
-from dateline.events.where import as_event_place, conjoined, document_focus, event_place, usable_mentions
+from dateline.events.where import (
+    as_event_place,
+    conjoined,
+    document_focus,
+    event_place,
+    unplaced_mentions,
+    usable_mentions,
+)
 from dateline.model import Document, Event, Participant, Place, PlaceMention, Span, Token
 from dateline.stage import BaseStage
 
@@ -115,6 +130,7 @@ class EventsStage(BaseStage):
         for i, analysis in work:
             ctx = document_context(batch[i], actors, dict(self._countries))
             ctx.admin1_names = self._admin1
+            remember_subjects(batch[i], analysis.children, ctx)
             records = self._detector.record_model if self._detector is not None else None
             events = build_events(batch[i], analysis, lexicon, predictions, ctx, threshold, records)
             out[i] = dataclasses.replace(batch[i], events=events)
@@ -200,8 +216,8 @@ def build_events(document: Document, analysis: Analysis, lexicon: Lexicon, predi
                     for e, c in zip(mentions, scores, strict=True)]
     countries = {p.id: (p.country, bool(p.feature and p.feature.startswith("A.PCL"))) for p in document.place_records
                  if p.country}
-    return tuple(merge_incidents(mentions, found.specificity, threshold, preamble_end(document), countries,
-                                 found.stated, found.objects))
+    return tuple(fill_perpetrators(merge_incidents(mentions, found.specificity, threshold, preamble_end(document),
+                                                   countries, found.stated, found.objects)))
 
 
 @dataclass(slots=True)
@@ -266,6 +282,8 @@ def _stated(document: Document, event: Event, usable: list[PlaceMention]) -> tup
     """Whether the event's own sentence names its place and a date."""
     start, end = event.sources[0].start, event.sources[0].end
     place = bool(event.place) and any(start <= m.start < end and m.place == event.place.place for m in usable)
+    if event.place and event.place.place is None:  # a name the gazetteer could not place: stated by name
+        place = event.place.name in document.text[start:end]
     date = any(start <= t.start < end and t.type in ("DATE", "TIME") for t in document.times)
     return place, date
 
@@ -413,11 +431,13 @@ def _event(document: Document, item: Found, lexicon: Lexicon, analysis: Analysis
     cls = lexicon.cls(item.cls)
     sent = tokens[head].sent
     sent_start, sent_end = document.sentences[sent]
-    where = event_place(document, head, sent_start, sent_end, usable, taken, item.indices, focus)
+    where = event_place(document, head, sent_start, sent_end, usable, taken, item.indices, focus,
+                        unplaced_mentions(document))
     if where is not None:
         taken.setdefault(sent, where)
     place, record = as_event_place(document, where)
-    country = record.country if record else None
+    # A name the gazetteer could not place lies in the country the document is about, when it has one.
+    country = record.country if record else (ctx.document_country if place else None)
     violent = cls.plover in VIOLENT and cls.key not in PROTEST_CLASSES
     args: Arguments = find_arguments(document, head, analysis.children, item.indices,
                                      _not_participants(document, analysis, sent, sent_start, sent_end), ctx,

@@ -6,7 +6,9 @@ a place under the trigger (or under the verb it belongs to) through a locative p
 ("the town of X was shelled") next; a place inside a participant phrase ("Benghazi-based rebels"), after "from"
 or "toward", or in the attribution ("told CNN in Cairo") is never the event's place. A relative location
 ("25 km north of Mosul") is the offset point the geo stage made, not Mosul. Datelines ("Tripoli, Libya
-(CNN) --") never count. Without a place in the sentence the event borrows the place of the nearest earlier
+(CNN) --") never count. A name the gazetteer cannot place ("the village of Qasr Tallin", unresolved) is the
+event's place, by name only, when it is where the trigger happened and clearly more so than any placed name
+of the sentence (``UNPLACED_MIN_SCORE``): a coder writes the village, not the nearest town the gazetteer knows. Without a place in the sentence the event borrows the place of the nearest earlier
 sentences (within ``LOOKBACK``), else the place the document is about (:func:`document_focus`), else none.
 """
 
@@ -26,6 +28,10 @@ MAX_HOPS = 7
 LOOKBACK = 2  # earlier sentences whose place an event without one may borrow
 FOCUS_SHARE = 0.5  # a document is about one place when it has half of the mentions below country level
 DATELINE = re.compile(r"^(?:,\s*[A-Z][\w.' -]{1,40})?\s*\((?:CNN|Reuters|AP|AFP|BBC|Al Jazeera|dpa|Xinhua|UPI)\)\s*[-–—]",)
+PLACE_NOUNS = frozenset({"village", "town", "city", "district", "neighborhood", "neighbourhood", "area", "region",
+                         "province", "governorate", "suburb", "outskirts", "port", "capital", "quarter", "hamlet",
+                         "settlement", "camp", "border", "crossing", "oasis", "stronghold", "enclave"})
+UNPLACED_MIN_SCORE = 2.0  # an unresolved name must hang on the trigger (a path), not only follow "in" somewhere
 SAYING = frozenset({"say", "tell", "report", "announce", "add", "state", "confirm"})
 
 
@@ -35,17 +41,29 @@ def usable_mentions(document: Document) -> list[PlaceMention]:
             and not DATELINE.match(document.text[m.end:m.end + 60])]
 
 
+def unplaced_mentions(document: Document) -> list[PlaceMention]:
+    """Names recognized as places that the gazetteer could not place (no demonyms, no datelines)."""
+    return [m for m in document.places if m.place is None and m.qualifier != "demonym" and m.text[:1].isupper()
+            and len(m.text) >= 3 and not DATELINE.match(document.text[m.end:m.end + 60])]
+
+
 def event_place(document: Document, head: int, start: int, end: int, usable: Sequence[PlaceMention],
                 taken: dict[int, PlaceMention], trigger: Sequence[int] = (),
-                focus: PlaceMention | None = None) -> PlaceMention | None:
+                focus: PlaceMention | None = None, unplaced: Sequence[PlaceMention] = ()) -> PlaceMention | None:
     """The place of the event whose trigger head is token ``head`` in the sentence ``text[start:end]``.
 
-    ``taken``: sentence index → the place an earlier event of that sentence used (the borrowing source).
+    ``taken``: sentence index → the place an earlier event of that sentence used (the borrowing source);
+    ``unplaced``: unresolved place names (:func:`unplaced_mentions`), which win only by a clear margin.
     """
     tokens = document.tokens
     inside = [m for m in usable if start <= m.start and m.end <= end]
     ranked = sorted(((score, m) for m in inside if (score := _score(document, m, head, set(trigger))) is not None),
                     key=lambda sm: (-sm[0], _breadth(document, sm[1]), abs(sm[1].start - tokens[head].start)))
+    named = sorted(((score, m) for m in unplaced if start <= m.start and m.end <= end
+                    and (score := _score(document, m, head, set(trigger))) is not None and score >= UNPLACED_MIN_SCORE),
+                   key=lambda sm: (-sm[0], abs(sm[1].start - tokens[head].start)))
+    if named and (not ranked or named[0][0] > ranked[0][0]):
+        return named[0][1]
     if ranked:
         return ranked[0][1]
     sentence = tokens[head].sent
@@ -153,7 +171,8 @@ def _path_up(tokens: Sequence[Token], i: int, head: int) -> tuple[int, bool] | N
         if current in targets:
             return hops, via_participant
         token = tokens[current]
-        if hops and token.dep in ("nsubj", "nsubjpass", "dobj") and token.pos in ("NOUN", "PROPN", "PRON"):
+        if hops and token.dep in ("nsubj", "nsubjpass", "dobj") and token.pos in ("NOUN", "PROPN", "PRON") \
+                and token.lemma.lower() not in PLACE_NOUNS:  # "shelled the village of X": X is the place
             via_participant = True
         if token.head == current:
             return None

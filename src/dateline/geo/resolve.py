@@ -42,6 +42,7 @@ WEAK_MATCH_MIN_POP = 50_000
 CAPITAL_MIN_POP = 100_000  # a division named like a big town in it ("Deir ez-Zor"): the bare name means the town
 W_SAME_NAME = 1.0
 FAR_KM = 1_500.0  # a weak match of a small place farther than this from every anchor place is dropped
+FAR_MATCH = 0.9  # "weak" for that test: below a primary, alias or ASCII name (alternate names, skeletons, fuzzy)
 ANCHOR_CONFIDENCE = 0.6
 BROAD_FEATURES = frozenset({"A.PCLI", "A.PCLS", "A.PCLD", "L.CONT", "A.ADM1", "L.RGN"})  # too big to anchor proximity
 _CUE_RE = re.compile(r"^\s*,\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})")
@@ -139,16 +140,18 @@ def _filter_weak(cands: list[Candidate], focus: Focus | None) -> list[Candidate]
 
 
 def _filter_far_weak(cands: list[Candidate], anchors: Sequence[tuple[float, float]]) -> list[Candidate]:
-    """Drop partial or fuzzy matches of small places far from every confident place of the document.
+    """Drop alternate-name, partial or fuzzy matches of small places far from every confident place of the document.
 
-    "Hawi al-Hawa" in a report on Raqqa is not Hāwī, Hawaii: a name that matches only in part, with no
-    support from the document's geography, is left unresolved rather than placed on another continent.
+    "Hawi al-Hawa" in a report on Raqqa is not Hāwī, Hawaii, and "Majer near Zlitan" is not Mayer,
+    Minnesota (whose alternate names include Majer): a name that is not the place's own, with no support from
+    the document's geography, is left unresolved rather than placed on another continent.
     """
     if not anchors:
         return cands
     out = []
     for c in cands:
-        weak = c.match < WEAK_MATCH and c.entry.population < WEAK_MATCH_MIN_POP
+        weak = c.match < FAR_MATCH and c.entry.population < WEAK_MATCH_MIN_POP \
+            and not (c.entry.feature or "").startswith(("P.PPLC", "A.PCL"))  # capitals and countries are known by all
         if weak and min(haversine_km(c.entry.lat, c.entry.lon, lat, lon) for lat, lon in anchors) > FAR_KM:
             continue
         out.append(c)

@@ -1,0 +1,33 @@
+"""A remote-violence record that names nobody takes the one party its document names for that type and place."""
+
+from __future__ import annotations
+
+from dateline.events.perpetrators import fill_perpetrators
+from dateline.model import Event, EventPlace, Participant, Span
+
+SHELLING = "Shelling/artillery/missile attack"
+ARMY = Participant(name="government forces", canonical="Military Forces of Syria", type=1)
+REBELS = Participant(name="rebels", canonical="Rebels (Syria)", type=2)
+HOMS = EventPlace(name="Homs", lat=34.7, lon=36.7, place="gn:1")
+
+
+def _event(n: int, actors=(), place=HOMS, acled=SHELLING, summary="Shelling (Homs)") -> Event:
+    return Event(id=f"e{n}", type="ASSAULT", trigger="shelling", sources=(Span("d", n * 10, n * 10 + 5, "x"),),
+                 acled=acled, actors=tuple(actors), place=place, summary=summary)
+
+
+def test_the_only_party_shelling_that_place_is_actor_1():
+    out = fill_perpetrators([_event(1, [ARMY]), _event(2, summary="[claimed] Shelling (Homs)")])
+    assert out[1].actors == (ARMY,)
+    assert out[1].summary == "[claimed] Military Forces of Syria shelling (Homs)"
+
+
+def test_two_parties_shelling_the_place_leave_it_empty():
+    out = fill_perpetrators([_event(1, [ARMY]), _event(2, [REBELS]), _event(3)])
+    assert out[2].actors == ()
+
+
+def test_another_place_or_type_gives_nothing():
+    elsewhere = EventPlace(name="Hama", lat=35.1, lon=36.7, place="gn:2")
+    out = fill_perpetrators([_event(1, [ARMY]), _event(2, place=elsewhere), _event(3, acled="Attack")])
+    assert out[1].actors == () and out[2].actors == ()
