@@ -103,3 +103,16 @@ def test_the_group_means_the_party_named_before(placed_events_of):
     text = "Rebels advanced toward Idlib on Sunday. The group then attacked a checkpoint near the town."
     attacks = [e for e in placed_events_of(text) if e.trigger == "attacked"]
     assert attacks and attacks[0].actors and attacks[0].actors[0].name == "Rebels"
+
+
+def test_a_battle_with_one_side_named_takes_the_party_acting_earlier_in_the_document(placed_events_of):
+    text = "Government troops held the centre of Homs on Saturday. Four rebels were killed in fighting around Homs on Sunday."
+    clash = [e for e in placed_events_of(text) if e.acled == "Armed clash"]
+    assert clash and {p.name for p in clash[0].actors + clash[0].targets} == {"Government troops", "Four rebels"}
+
+
+def test_the_other_side_of_a_battle_is_the_state_where_it_happened_not_a_foreign_one(placed_events_of):
+    text = ("Syrian army units held the centre of Homs on Saturday. French jets patrolled the coast on Sunday. "
+            "Four rebels were killed in fighting around Homs on Sunday.")
+    clash = [e for e in placed_events_of(text) if e.acled == "Armed clash"]
+    assert clash and "Syrian army units" in {p.name for p in clash[0].actors + clash[0].targets}

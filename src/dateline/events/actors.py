@@ -122,19 +122,28 @@ class ActorContext:
         if participant.type not in (None, 0, VICTIM_INTER):
             self.recent.append((sentence, participant))
 
-    def opponent(self, participant: Participant, sentence: int | None = None) -> Participant | None:
+    def opponent(self, participant: Participant, sentence: int | None = None,
+                 country: str | None = None) -> Participant | None:
         """The party on the other side of an armed conflict (state forces against rebels and militias) named
         nearest to ``sentence`` in the document (before it when ``sentence`` is None), to complete a battle
-        whose text names one side ("four rebels were killed in fighting around Misrata")."""
+        whose text names one side ("four rebels were killed in fighting around Misrata"). Parties that acted
+        in any sentence count (:func:`remember_subjects`), not only the actors of earlier events."""
         side = _side(participant)
         if side is None:
             return None
-        others = [(sent, other) for sent, other in self.recent if (s := _side(other)) is not None and s != side]
+        pool = self.recent if sentence is None else self.recent + self.subjects
+        others = [(sent, other) for sent, other in pool if (s := _side(other)) is not None and s != side]
         if not others:
             return None
         if sentence is None:
             return others[-1][1]
-        return min(others, key=lambda pair: (abs(pair[0] - sentence), pair[0] > sentence))[1]
+        home = self.country_name(country or self.document_country)  # where the battle is: its own state's forces first
+        return min(others, key=lambda pair: (self._foreign(pair[1], home), abs(pair[0] - sentence), pair[0] > sentence))[1]
+
+    @staticmethod
+    def _foreign(participant: Participant, home: str | None) -> bool:
+        """State forces of another country than the one the document is about (a last resort as the other side)."""
+        return bool(home) and participant.type == 1 and home not in (participant.canonical or "")
 
     def last_actor(self, sentence: int) -> Participant | None:
         """The party a "they" or "the group" of ``sentence`` means: the last actor of an event named in the

@@ -271,7 +271,7 @@ def event_mentions(document: Document, analysis: Analysis, lexicon: Lexicon,
     for k in battles:  # a side named only later in the document ("... the rebels said") completes a battle
         event, sent = out.mentions[k], out.sentences[k]
         known = (event.actors or event.targets)[0]
-        other = ctx.opponent(known, sent)
+        other = ctx.opponent(known, sent, event.country)
         if other is not None:
             out.mentions[k] = dataclasses.replace(event, targets=(other,)) if event.actors else \
                 dataclasses.replace(event, actors=(other,))
