@@ -64,3 +64,14 @@ def test_summary_lines_join_the_body_incident_whatever_they_state():
 def test_an_incident_is_as_sure_as_its_surest_mention():
     rows = merge([mention("a", 0, confidence=0.3), mention("b", 100, confidence=0.8)])
     assert rows[0].confidence == 0.8 and rows[0].reportable
+
+
+def test_a_killing_told_beside_a_kidnapping_does_not_give_the_kidnapping_its_toll():
+    rows = merge([mention("a", 0, acled="Abduction/forced disappearance"), mention("b", 100, acled="Attack", fatalities=300)])
+    assert len(rows) == 1 and rows[0].acled == "Abduction/forced disappearance"
+    assert rows[0].fatalities is None
+
+
+def test_a_toll_told_as_another_killing_of_the_same_family_is_kept():
+    rows = merge([mention("a", 0), mention("b", 100, acled="Mob violence", fatalities=4)])
+    assert len(rows) == 1 and rows[0].fatalities == 4

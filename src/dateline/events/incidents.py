@@ -193,11 +193,26 @@ def _combine(group: list[Event], specificity: dict[str, float], threshold: float
         country=placed.country if placed else first.country,
         date=dated[0].date if dated else None,
         date_precision=dated[0].date_precision if dated else None,
-        fatalities=next((e.fatalities for e in group if e.fatalities is not None), None),
+        # The toll of a sentence typed as another kind of event ("300 were killed" beside a kidnapping, "two
+        # fighters died" beside a town retaken) is that event's, not this record's.
+        fatalities=next((e.fatalities for e in group if e.fatalities is not None and _toll_of(e, typed)), None),
         confidence=max(e.confidence for e in group),
         reportable=reportable(first.modality, first.background, max(e.confidence for e in group), threshold),
         sources=sources,
     )
+
+
+LETHAL = frozenset({"Armed clash", "Air/drone strike", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED",
+                    "Suicide bomb", "Grenade", "Chemical weapon", "Attack", "Excessive force against protesters",
+                    "Violent demonstration", "Mob violence"})
+
+
+def _toll_of(mention: Event, record: Event) -> bool:
+    """A mention's toll is the record's when both are killings of one family (an attack told as a clash), or
+    the same sub-event type; a kidnapping or a town retaken does not take the toll of a killing beside it."""
+    if mention.acled == record.acled:
+        return True
+    return mention.acled in LETHAL and record.acled in LETHAL and family(mention) == family(record)
 
 
 def _width(value: str | None) -> int:
