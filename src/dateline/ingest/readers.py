@@ -8,6 +8,7 @@ bad input.
 
 from __future__ import annotations
 
+import codecs
 import fnmatch
 import gzip
 import io
@@ -20,7 +21,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from dateline.ids import content_id
-from dateline.ingest.decode import UnreadableInput, check_not_binary, decode_bytes
+from dateline.ingest.decode import UnreadableInput, decode_bytes
 from dateline.ingest.metadata import normalize_date, outlet_from_url
 from dateline.model import FROM_METADATA, STATUS_ERROR, Document
 
@@ -33,6 +34,8 @@ TEXT_FIELDS = ("text", "body", "content", "articleBody", "article")
 HTML_FIELDS = ("html", "raw_html")
 DATE_FIELDS = ("date", "published", "published_at", "datePublished", "pubdate")
 STDIN = "-"
+_WIDE_BOMS = ((codecs.BOM_UTF32_LE, "utf_32"), (codecs.BOM_UTF32_BE, "utf_32"),
+              (codecs.BOM_UTF16_LE, "utf_16"), (codecs.BOM_UTF16_BE, "utf_16"))
 
 
 def discover(paths: Sequence[str], *, include: Sequence[str] = (), exclude: Sequence[str] = ()) -> Iterator[str]:
@@ -103,7 +106,7 @@ def documents_from_bytes(source: str, data: bytes, *, kind: str | None, max_doc_
     except UnreadableInput as exc:
         yield error_document(source, str(exc))
         return
-    notes = (decoded.note,) if decoded.note else ()
+    notes = decoded.notes
     text = decoded.text
     if not text.strip():
         yield error_document(source, "empty document: no text in the input")
@@ -167,12 +170,22 @@ def _read_limited(stream: BinaryIO, limit: int) -> bytes:
 def _read_jsonl(source: str, stream: BinaryIO, *, max_doc_bytes: int) -> Iterator[Document]:
     """Stream a JSONL file line by line, so a large corpus file never sits in memory."""
     lineno = 0
+    notes: tuple[str, ...] = ()
     try:
         with stream:
+            if wide := _wide_bom(stream):
+                # UTF-16/32 JSONL (e.g. Windows PowerShell's Out-File): recode to UTF-8 as it streams
+                stream = codecs.EncodedFile(stream, "utf-8", wide, errors="replace")  # type: ignore[assignment]
+                notes = (f"not UTF-8: decoded as {wide} (byte order mark)",)
             for lineno, line in enumerate(_limited_lines(stream, max_doc_bytes), start=1):
-                yield from _jsonl_line(source, lineno, line, max_doc_bytes)
+                yield from _jsonl_line(source, lineno, line, max_doc_bytes, notes)
     except (EOFError, gzip.BadGzipFile, zlib.error) as exc:
         yield error_document(f"{source}#L{lineno + 1}", f"truncated or corrupt gzip data after line {lineno}: {exc}")
+
+
+def _wide_bom(stream: BinaryIO) -> str | None:
+    head = stream.peek(4)[:4] if hasattr(stream, "peek") else b""
+    return next((encoding for bom, encoding in _WIDE_BOMS if head.startswith(bom)), None)
 
 
 def _limited_lines(stream: BinaryIO, limit: int) -> Iterator[bytes | None]:
@@ -190,7 +203,9 @@ def _limited_lines(stream: BinaryIO, limit: int) -> Iterator[bytes | None]:
         yield line
 
 
-def _jsonl_line(source: str, lineno: int, line: bytes | None, max_doc_bytes: int) -> Iterator[Document]:
+def _jsonl_line(
+    source: str, lineno: int, line: bytes | None, max_doc_bytes: int, notes: tuple[str, ...] = ()
+) -> Iterator[Document]:
     where = f"{source}#L{lineno}"
     if line is None:
         yield error_document(where, f"document too large: line longer than {max_doc_bytes // (1024 * 1024)} MiB")
@@ -198,7 +213,6 @@ def _jsonl_line(source: str, lineno: int, line: bytes | None, max_doc_bytes: int
     if not line.strip():
         return
     try:
-        check_not_binary(line)
         decoded = decode_bytes(line)
         record = json.loads(decoded.text)
     except UnreadableInput as exc:
@@ -207,8 +221,7 @@ def _jsonl_line(source: str, lineno: int, line: bytes | None, max_doc_bytes: int
     except json.JSONDecodeError as exc:
         yield error_document(where, f"malformed JSON line: {exc.msg} at column {exc.colno}")
         return
-    notes = (decoded.note,) if decoded.note else ()
-    yield document_from_record(where, record, notes=notes)
+    yield document_from_record(where, record, notes=notes + decoded.notes)
 
 
 def _read_json_text(source: str, text: str, *, notes: tuple[str, ...], max_doc_bytes: int) -> Iterator[Document]:
@@ -219,7 +232,7 @@ def _read_json_text(source: str, text: str, *, notes: tuple[str, ...], max_doc_b
         lines = [ln for ln in text.splitlines() if ln.strip()]
         if len(lines) > 1 and lines[0].lstrip().startswith("{"):
             for lineno, line in enumerate(text.splitlines(), start=1):
-                yield from _jsonl_line(source, lineno, line.encode("utf-8"), max_doc_bytes)
+                yield from _jsonl_line(source, lineno, line.encode("utf-8"), max_doc_bytes, notes)
             return
         yield error_document(source, f"malformed JSON: {exc.msg} at line {exc.lineno} column {exc.colno}")
         return
