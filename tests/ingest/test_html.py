@@ -307,3 +307,12 @@ def test_benchmark_script_end_to_end(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert result["f1"] > 0.95
     assert {"precision", "recall", "f1"} <= result.keys()
     assert any("empty" in line for line in out)
+
+
+def test_page_nested_deeper_than_the_parser_limit():
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    deep = f"<html><body>{'<div>' * 300}{body}{'</div>' * 300}</body></html>"
+    assert extract_html(deep).text.startswith(PARAGRAPHS[0][:40])  # libxml2 alone stops at 256 levels
+    deeper = f"<html><body>{'<div>' * 2100}{body}{'</div>' * 2100}</body></html>"
+    with pytest.raises(ExtractionError, match="nested deeper than 2048 levels"):
+        extract_html(deeper)

@@ -30,6 +30,8 @@ from urllib.parse import urljoin
 
 from lxml.html import HtmlElement
 
+from dateline.ingest.depth import TooDeep, reparse_if_too_deep
+
 __all__ = ["ExtractedArticle", "ExtractionError", "extract_html"]
 
 
@@ -73,10 +75,21 @@ def extract_html(html: str, *, url: str | None = None) -> ExtractedArticle:
         html = _decode(html)
     if not html.strip():
         raise ExtractionError("empty HTML")
-    tree = _parse(html)
+    try:
+        return _extract(_parse(html), url)
+    except ExtractionError:
+        try:
+            deep = reparse_if_too_deep(_prepare(html))
+        except TooDeep as exc:
+            raise ExtractionError(f"no article text found in HTML: {exc}") from None
+        if deep is None:
+            raise
+        return _extract(deep, url)
+
+
+def _extract(tree: HtmlElement | None, url: str | None) -> ExtractedArticle:
     if tree is None:
         raise ExtractionError("no article text found in HTML (unparseable)")
-
     metadata = _metadata(tree, url)
     paragraphs = _body_paragraphs(tree, url)
     paragraphs = _clean_paragraphs(paragraphs, metadata.title)
@@ -114,12 +127,17 @@ def _decode(raw: bytes) -> str:
         return str(best) if best is not None else raw.decode("utf-8", errors="replace")
 
 
-def _parse(html: str) -> HtmlElement | None:
-    from trafilatura.utils import load_html
-
+def _prepare(html: str) -> str:
     html = html.replace("\x00", "")
     if len(html) > MAX_HTML_CHARS:
         html = _NON_TEXT_RE.sub("", html)[:MAX_HTML_CHARS]
+    return html
+
+
+def _parse(html: str) -> HtmlElement | None:
+    from trafilatura.utils import load_html
+
+    html = _prepare(html)
     try:
         tree = load_html(html)
         if tree is None and "<" in html:
