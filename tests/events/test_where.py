@@ -47,3 +47,9 @@ def test_a_village_the_gazetteer_cannot_place_is_kept_by_name(placed_events_of):
     shelling = [e for e in events if e.acled == "Shelling/artillery/missile attack"]
     assert shelling and shelling[0].place is not None
     assert (shelling[0].place.name, shelling[0].place.place, shelling[0].place.lat) == ("Kafr Umbala", None, None)
+
+
+def test_a_building_the_gazetteer_cannot_place_gives_way_to_the_town_it_is_in(placed_events_of):
+    events = placed_events_of("Some 35 people were detained on Thursday at the Hisham Mubarak Law Center in Cairo.")
+    arrests = [e for e in events if e.acled == "Arrests"]
+    assert arrests and arrests[0].place is not None and arrests[0].place.name == "Cairo"

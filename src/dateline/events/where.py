@@ -63,7 +63,8 @@ def event_place(document: Document, head: int, start: int, end: int, usable: Seq
                     and (score := _score(document, m, head, set(trigger))) is not None and score >= UNPLACED_MIN_SCORE),
                    key=lambda sm: (-sm[0], abs(sm[1].start - tokens[head].start)))
     if named and (not ranked or named[0][0] > ranked[0][0]):
-        return named[0][1]
+        container = next((m for _, m in ranked if _qualifies(document, m, named[0][1])), None)
+        return container or named[0][1]  # "the Law Center in Cairo": the placed town that contains it
     if ranked:
         return ranked[0][1]
     sentence = tokens[head].sent
@@ -98,6 +99,23 @@ def document_focus(document: Document, usable: Sequence[PlaceMention]) -> PlaceM
     if len(countries) == 1 and whole:
         return whole[0]
     return None
+
+
+def _qualifies(document: Document, place: PlaceMention, name: PlaceMention) -> bool:
+    """``place`` says where ``name`` is ("X in Cairo", "X, Cairo"): it hangs on the name through "in" or an
+    apposition within a few hops."""
+    index = token_index(document.tokens)
+    i = index.at(place.end - 1)
+    if i is None or _preposition(document, document.tokens, i) not in ("in", None):
+        return False
+    for _ in range(4):
+        token = document.tokens[i]
+        if token.head == i:
+            return False
+        i = token.head
+        if name.start <= document.tokens[i].start < name.end:
+            return True
+    return False
 
 
 def _breadth(document: Document, mention: PlaceMention) -> int:
