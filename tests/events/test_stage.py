@@ -97,3 +97,12 @@ def test_weapons_seized_are_not_attacks_of_their_own(events_of):
 def test_armed_men_storming_a_place_of_civilians_is_an_attack(events_of):
     events = events_of("Gunmen stormed a school in the north on Monday, killing four students.")
     assert [e.acled for e in events] == ["Attack"]
+
+
+def test_events_are_never_taken_from_reader_comments(events_of):
+    article = "Gunmen stormed a school in the north on Monday, killing four students.\n"
+    comments = ("Ann\nMarch 8, 2011 at 6:40 pm | Troops shelled the airport yesterday.\n"
+                "Bob\nMarch 8, 2011 at 7:02 pm | Rebels attacked a checkpoint in the north.\n")
+    events = events_of(article + comments)
+    assert [e.acled for e in events] == ["Attack"]
+    assert all(s.end <= len(article) for e in events for s in e.sources)

@@ -23,6 +23,7 @@ from typing import Any, ClassVar
 
 import numpy as np
 
+from dateline.clean.comments import comments_start
 from dateline.events.actors import (
     ActorContext,
     actor_lexicon,
@@ -188,8 +189,11 @@ class Analysis:
 def _analyse(document: Document, lexicon: Lexicon) -> Analysis:
     children = children_of(document.tokens)
     ranges = sentence_token_ranges(document)
+    comments = comments_start(document.text)  # reader comments are nobody's report of an incident
     by_sentence = {}
     for sent, span in ranges.items():
+        if comments is not None and document.tokens[span[1] - 1].end > comments:
+            continue
         found = match_sentence(document.text, document.tokens, children, span, lexicon)
         if found:
             by_sentence[sent] = found
