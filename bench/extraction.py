@@ -1,5 +1,5 @@
 #!/usr/bin/env python
-"""Article-body extraction benchmark for ``dateline.ingest.html.extract_html``.
+"""Article-body benchmark: what ``dateline ingest`` writes as ``text``, beside trafilatura's defaults.
 
 Scores like the Zyte/Scrapinghub article-extraction-benchmark (``evaluate.py``, MIT):
 
@@ -12,16 +12,32 @@ Scores like the Zyte/Scrapinghub article-extraction-benchmark (``evaluate.py``, 
   and is left out of the precision mean, a page where both are empty drops out of both means;
 * F1 is the harmonic mean of the averaged precision and the averaged recall.
 
-Every baseline JSON in ``--baselines`` (``{"output": {ID: {"articleBody": ...}}}`` or ``{ID: {...}}``) is
-scored with the same function, so the comparison is like for like. The last line printed is one JSON
-object with Dateline's ``precision``, ``recall`` and ``f1``.
+Systems, all run in this process on the same pages:
 
-    python bench/extraction.py [--html DIR] [--truth FILE] [--baselines DIR]
+* ``dateline ingest``: the ``ingest.extract`` and ``clean.noise`` stages, the code `dateline ingest` and
+  `dateline run` use, on a Document made as the HTML reader makes it; the score is of ``Document.text``;
+* ``dateline extract_html``: the extractor alone, before cleaning (the figure this bench used to report);
+* ``trafilatura defaults``: ``trafilatura.extract(html, url=url)``;
+* every baseline JSON in the set's ``baselines/`` folder, scored by the same function.
+
+Each set is split in two halves by page id (ids sorted; even positions are half A, odd half B). Cleaning
+rules were tuned on half A only; half B is held out. Recall ("body recall") is printed beside F1, with the
+pages that lost most of their body (recall < 0.5). Per set the script also counts the pages where cleaning
+removed more than 20 % of the extracted words, and how many of those removals the gold calls article text
+(most of the removed 4-gram shingles are in the gold body).
+
+The last line printed is one JSON object: Dateline's ``precision``, ``recall`` and ``f1`` (ingest, all pages)
+of the first set, and ``sets`` with every set's figures per half.
+
+    python bench/extraction.py                          # ../shared/bench/extraction and extraction-l3s
+    python bench/extraction.py --set ../shared/bench/extraction-l3s --worst 10
+    python bench/extraction.py --html DIR --truth FILE [--baselines DIR]   # one set given by its parts
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import gzip
 import json
 import re
@@ -30,10 +46,12 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = REPO_ROOT.parent / "shared" / "bench" / "extraction"
+DEFAULT_L3S = REPO_ROOT.parent / "shared" / "bench" / "extraction-l3s"
 
 _TOKEN_RE = re.compile(r"\w+", re.UNICODE)
 
@@ -123,10 +141,13 @@ def load_urls(path: Path) -> dict[str, str | None]:
     return {key: (value or {}).get("url") for key, value in data.items()}
 
 
-def read_page(path: Path) -> str:
+def read_bytes(path: Path) -> bytes:
     raw = path.read_bytes()
-    if path.name.endswith(".gz"):
-        raw = gzip.decompress(raw)
+    return gzip.decompress(raw) if path.name.endswith(".gz") else raw
+
+
+def read_page(path: Path) -> str:
+    raw = read_bytes(path)
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError:
@@ -148,43 +169,161 @@ def page_files(html_dir: Path) -> dict[str, Path]:
 
 # --------------------------------------------------------------------------------------------- running
 
+HALVES = ("A", "B")
+REMOVED_SHARE = 0.2  # cleaning that removes more than this share of a page's words is counted
+WORD_RE = re.compile(r"\w+")
 
-def run_dateline(
-    files: Mapping[str, Path], urls: Mapping[str, str | None]
-) -> tuple[dict[str, str], float, int]:
-    """Extract every page; returns (outputs, seconds spent in extract_html, number of failures)."""
+
+@dataclass(frozen=True, slots=True)
+class PageRun:
+    ingest: str  # Document.text after extraction and cleaning
+    extracted: str  # extract_html's body, before cleaning
+    removed: str  # the removed pieces, joined
+    trafilatura: str
+    failed: bool
+
+
+def halves(keys: Iterable[str]) -> dict[str, list[str]]:
+    """Half A: sorted ids at even positions; half B: odd positions."""
+    ordered = sorted(keys)
+    return {"A": ordered[0::2], "B": ordered[1::2]}
+
+
+def _import_dateline():
     try:
-        from dateline.ingest.html import ExtractionError, extract_html
+        import dateline  # noqa: F401
     except ImportError:  # not installed yet: use the checkout's src/
         sys.path.insert(0, str(REPO_ROOT / "src"))
-        from dateline.ingest.html import ExtractionError, extract_html
 
-    out: dict[str, str] = {}
-    failures = 0
-    elapsed = 0.0
+
+def run_pages(files: Mapping[str, Path], urls: Mapping[str, str | None]) -> tuple[dict[str, PageRun], dict[str, float]]:
+    """Run every page through the ingest stages and trafilatura; returns the outputs and seconds per system."""
+    _import_dateline()
+    import trafilatura
+
+    from dateline.clean.stage import CleanStage
+    from dateline.ingest.readers import documents_from_bytes
+    from dateline.ingest.stage import ExtractStage
+    from dateline.settings import Settings
+
+    settings = Settings()
+    extract, clean = ExtractStage(settings), CleanStage(settings)
+    extract.setup()
+    clean.setup()
+    out: dict[str, PageRun] = {}
+    seconds = {"ingest": 0.0, "trafilatura": 0.0}
     for key, path in files.items():
-        html = read_page(path)
-        start = time.perf_counter()
-        try:
-            out[key] = extract_html(html, url=urls.get(key)).text
-        except ExtractionError:
-            out[key] = ""
-            failures += 1
-        elapsed += time.perf_counter() - start
-    return out, elapsed, failures
+        data = read_bytes(path)
+        url = urls.get(key) or None
+        started = time.perf_counter()
+        # as the HTML reader makes it (decoding included), with the URL a JSONL record would give
+        read = next(documents_from_bytes(str(path), data, kind="html", max_doc_bytes=settings.max_doc_bytes))
+        extracted = extract([dataclasses.replace(read, url=url)])[0]
+        cleaned = clean([extracted])[0]
+        seconds["ingest"] += time.perf_counter() - started
+        started = time.perf_counter()
+        baseline = trafilatura.extract(data, url=url) or ""  # trafilatura decodes the bytes itself
+        seconds["trafilatura"] += time.perf_counter() - started
+        out[key] = PageRun(
+            ingest=cleaned.text if cleaned.ok else "",
+            extracted=extracted.meta.get("body", "") if extracted.ok else "",
+            removed="\n".join(r.text for r in cleaned.removed),
+            trafilatura=baseline,
+            failed=not extracted.ok,
+        )
+    return out, seconds
 
 
-def _table(rows: Iterable[tuple[str, dict[str, float], bool]]) -> str:
+def removal_counts(truth: Mapping[str, str], runs: Mapping[str, PageRun], keys: Iterable[str]) -> dict[str, int]:
+    """Pages where cleaning removed > REMOVED_SHARE of the words; of those, how many removals were gold text."""
+    heavy = in_gold = 0
+    for key in keys:
+        run = runs.get(key)
+        if run is None or run.failed:
+            continue
+        before, after = len(WORD_RE.findall(run.extracted)), len(WORD_RE.findall(run.ingest))
+        if not before or (before - after) / before <= REMOVED_SHARE:
+            continue
+        heavy += 1
+        removed, gold = shingles(run.removed), shingles(truth[key])
+        total = sum(removed.values())
+        if total and sum(min(c, gold.get(s, 0)) for s, c in removed.items()) / total > 0.5:
+            in_gold += 1
+    return {"removed_over_20pct": heavy, "of_which_gold_text": in_gold}
+
+
+def _table(rows: Iterable[tuple[str, Mapping[str, float], bool]]) -> str:
     lines = [
-        f"| {'system':<22} | precision | recall |   F1   |",
-        f"|{'-' * 24}|-----------|--------|--------|",
+        f"| {'system':<26} | precision | recall |   F1   | R<0.5 |",
+        f"|{'-' * 28}|-----------|--------|--------|-------|",
     ]
     for name, metrics, mine in rows:
         label = f"**{name}** ◀" if mine else name
+        lost = metrics.get("lost")
+        lost_cell = f"{int(lost):>5}" if lost is not None else "    –"
         lines.append(
-            f"| {label:<22} |   {metrics['precision']:.3f}   | {metrics['recall']:.3f}  | {metrics['f1']:.3f}  |"
+            f"| {label:<26} |   {metrics['precision']:.3f}   | {metrics['recall']:.3f}  | {metrics['f1']:.3f}  | {lost_cell} |"
         )
     return "\n".join(lines)
+
+
+def _scored(truth: Mapping[str, str], predicted: Mapping[str, str], keys: list[str]) -> dict[str, float]:
+    subset = {k: truth[k] for k in keys}
+    metrics = score(subset, predicted)
+    metrics["lost"] = sum(1 for k in keys if truth[k].strip() and page_scores(truth[k], predicted.get(k, ""))["recall"] < 0.5)
+    return metrics
+
+
+def bench_set(
+    name: str, html_dir: Path, truth_path: Path, baseline_dir: Path | None, *, worst: int = 0, dump: Path | None = None
+) -> dict[str, object]:
+    """Score one set, print its tables and return its figures."""
+    truth = load_bodies(truth_path)
+    urls = load_urls(truth_path)
+    files = page_files(html_dir)
+    missing = sorted(set(truth) - set(files))
+    if missing:
+        print(f"warning: {len(missing)} ground-truth pages have no HTML file; they score as empty", file=sys.stderr)
+    runs, seconds = run_pages({k: files[k] for k in truth if k in files}, urls)
+    systems = {
+        "dateline ingest": {k: r.ingest for k, r in runs.items()},
+        "dateline extract_html": {k: r.extracted for k, r in runs.items()},
+        "trafilatura defaults": {k: r.trafilatura for k, r in runs.items()},
+    }
+    baselines = sorted(baseline_dir.glob("*.json")) if baseline_dir and baseline_dir.is_dir() else []
+    parts = {**halves(truth), "all": sorted(truth)}
+    result: dict[str, object] = {"pages": len(truth), "failures": sum(r.failed for r in runs.values())}
+    print(f"\n## {name}: {len(truth)} pages, {result['failures']} raised ExtractionError")
+    for part, keys in parts.items():
+        rows = [(system, _scored(truth, outputs, keys), system == "dateline ingest") for system, outputs in systems.items()]
+        if part == "all":
+            rows += [(path.stem, _scored(truth, load_bodies(path), keys), False) for path in baselines]
+        rows.sort(key=lambda row: row[1]["f1"], reverse=True)
+        counts = removal_counts(truth, runs, keys)
+        label = "all pages" if part == "all" else f"half {part} ({'tuned on' if part == 'A' else 'held out'})"
+        print(f"\n{label}, {len(keys)} pages; cleaning removed > 20 % of the words on {counts['removed_over_20pct']} "
+              f"pages ({counts['of_which_gold_text']} of them mostly gold article text)")
+        print(_table(rows))
+        result[part] = {
+            **{system: {m: round(v, 4) for m, v in metrics.items() if m != "pages"} for system, metrics, _ in rows
+               if system in systems},
+            **counts,
+        }
+    n = len(runs)
+    print(f"\nspeed: ingest {n / max(seconds['ingest'], 1e-9):.1f} pages/s, "
+          f"trafilatura {n / max(seconds['trafilatura'], 1e-9):.1f} pages/s (one process)")
+    if worst:
+        ingest = systems["dateline ingest"]
+        ranked = sorted(truth, key=lambda key: page_scores(truth[key], ingest.get(key, ""))["f1"])
+        print(f"\nworst {worst} pages (dateline ingest):")
+        for key in ranked[:worst]:
+            s = page_scores(truth[key], ingest.get(key, ""))
+            half = "A" if key in parts["A"] else "B"
+            print(f"  {half} {key[:16]}  P={s['precision']:.3f} R={s['recall']:.3f} F1={s['f1']:.3f}  {urls.get(key) or ''}")
+    if dump:
+        dump.write_text(json.dumps({"output": {k: {"articleBody": v} for k, v in systems["dateline ingest"].items()}},
+                                   ensure_ascii=False), encoding="utf-8")
+    return result
 
 
 def _resolve(value: str | None, default: Path) -> Path:
@@ -195,72 +334,30 @@ def _resolve(value: str | None, default: Path) -> Path:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    parser.add_argument("--html", help="folder of ID.html.gz pages (default ../shared/bench/extraction/html)")
-    parser.add_argument("--truth", help="ground-truth JSON {ID: {articleBody, url}}")
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--set", action="append", dest="sets", help="a set folder (html/ + ground-truth.json); "
+                        "repeatable; default ../shared/bench/extraction and ../shared/bench/extraction-l3s")
+    parser.add_argument("--html", help="one set's folder of ID.html.gz pages (with --truth)")
+    parser.add_argument("--truth", help="one set's ground-truth JSON {ID: {articleBody, url}}")
     parser.add_argument("--baselines", help="folder of baseline JSONs (default: next to the ground truth)")
-    parser.add_argument("--no-baselines", action="store_true", help="score Dateline only")
+    parser.add_argument("--no-baselines", action="store_true", help="skip the baseline JSONs")
     parser.add_argument("--worst", type=int, default=0, help="also list the N worst pages by F1")
-    parser.add_argument(
-        "--dump", help="write Dateline's outputs as {output: {ID: {articleBody}}} to this file"
-    )
+    parser.add_argument("--dump", help="write the first set's ingest outputs as {output: {ID: {articleBody}}} here")
     args = parser.parse_args(argv)
 
-    html_dir = _resolve(args.html, DEFAULT_DATA / "html")
-    truth_path = _resolve(args.truth, DEFAULT_DATA / "ground-truth.json")
-    baseline_dir = _resolve(args.baselines, truth_path.parent / "baselines")
-
-    truth = load_bodies(truth_path)
-    urls = load_urls(truth_path)
-    files = page_files(html_dir)
-    missing = sorted(set(truth) - set(files))
-    if missing:
-        print(
-            f"warning: {len(missing)} ground-truth pages have no HTML file; they score as empty",
-            file=sys.stderr,
-        )
-
-    outputs, elapsed, failures = run_dateline({k: files[k] for k in truth if k in files}, urls)
-    mine = score(truth, outputs)
-
-    rows: list[tuple[str, dict[str, float], bool]] = [("dateline", mine, True)]
-    if not args.no_baselines and baseline_dir.is_dir():
-        for path in sorted(baseline_dir.glob("*.json")):
-            rows.append((path.stem, score(truth, load_bodies(path)), False))
-    rows.sort(key=lambda row: row[1]["f1"], reverse=True)
-
-    n_pages = len(outputs)
-    rate = n_pages / elapsed if elapsed > 0 else float("inf")
-    print(f"pages: {len(truth)} in truth, {n_pages} extracted, {failures} raised ExtractionError")
-    print(_table(rows))
-    print(f"dateline speed: {rate:.1f} pages/s ({elapsed:.1f} s in extract_html, one process)")
-
-    if args.worst:
-        ranked = sorted(truth, key=lambda key: page_scores(truth[key], outputs.get(key, ""))["f1"])
-        print(f"\nworst {args.worst} pages:")
-        for key in ranked[: args.worst]:
-            s = page_scores(truth[key], outputs.get(key, ""))
-            print(
-                f"  {key[:16]}  P={s['precision']:.3f} R={s['recall']:.3f} F1={s['f1']:.3f}  {urls.get(key)}"
-            )
-
-    if args.dump:
-        Path(args.dump).write_text(
-            json.dumps({"output": {k: {"articleBody": v} for k, v in outputs.items()}}, ensure_ascii=False),
-            encoding="utf-8",
-        )
-
-    result = {
-        "precision": round(mine["precision"], 4),
-        "recall": round(mine["recall"], 4),
-        "f1": round(mine["f1"], 4),
-        "pages": len(truth),
-        "failures": failures,
-        "pages_per_s": round(rate, 2),
-    }
-    print(json.dumps(result))
+    if args.html or args.truth:
+        truth_path = _resolve(args.truth, DEFAULT_DATA / "ground-truth.json")
+        specs = [(truth_path.parent.name, _resolve(args.html, truth_path.parent / "html"), truth_path)]
+    else:
+        folders = [_resolve(s, DEFAULT_DATA) for s in args.sets] if args.sets else [DEFAULT_DATA, DEFAULT_L3S]
+        specs = [(f.name, f / "html", f / "ground-truth.json") for f in folders]
+    results: dict[str, dict[str, object]] = {}
+    for i, (name, html_dir, truth_path) in enumerate(specs):
+        baseline_dir = None if args.no_baselines else _resolve(args.baselines, truth_path.parent / "baselines")
+        dump = _resolve(args.dump, Path()) if args.dump and i == 0 else None
+        results[name] = bench_set(name, html_dir, truth_path, baseline_dir, worst=args.worst, dump=dump)
+    first = results[specs[0][0]]["all"]["dateline ingest"]  # type: ignore[index]
+    print(json.dumps({**{m: first[m] for m in ("precision", "recall", "f1")}, "sets": results}))
     return 0
 
 

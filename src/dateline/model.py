@@ -22,7 +22,8 @@ STATUS_ERROR = "error"
 
 # Where a publication date came from.
 FROM_METADATA = "metadata"
-FROM_TEXT = "text"
+FROM_TEXT = "text"  # a date line, header or dateline of the article text
+FROM_URL = "url"  # the article's URL holds the date ("/2011/08/12/", "/2018/apr/05/")
 FROM_INFERRED = "inferred"
 
 

@@ -316,3 +316,30 @@ def test_page_nested_deeper_than_the_parser_limit():
     deeper = f"<html><body>{'<div>' * 2100}{body}{'</div>' * 2100}</body></html>"
     with pytest.raises(ExtractionError, match="nested deeper than 2048 levels"):
         extract_html(deeper)
+
+
+# --------------------------------------------------------------------------------------------- tables
+
+LAYOUT_PAGE = """<html><head><title>Harbour reopens</title></head><body>
+<table><tr><td><a href="/">Home</a></td><td><a href="/news">News</a></td></tr></table>
+<table><tr><td width="600">
+<p>The harbour reopened to fishing boats on Tuesday after a month of repairs to the sea wall, the port authority said.</p>
+<p>Skippers queued from before dawn to take their boats out, and the first catch was sold at the quay by noon.</p>
+<p>The authority said a second phase of work on the northern breakwater would begin in the spring.</p>
+</td><td>&nbsp;</td></tr></table>
+<table><tr><th>Boat</th><th>Catch (kg)</th></tr><tr><td>Marisol</td><td>420</td></tr><tr><td>Gull</td><td>310</td></tr></table>
+</body></html>"""
+
+
+def test_layout_table_becomes_paragraphs_data_table_stays_rows() -> None:
+    paragraphs = extract_html(LAYOUT_PAGE).text.split("\n\n")
+    lede = next(p for p in paragraphs if "harbour reopened" in p)
+    assert lede.startswith("The harbour reopened") and lede.endswith("the port authority said.")
+    assert any(p.startswith("Skippers queued") for p in paragraphs)
+    assert not any(p.startswith("|") and "harbour" in p for p in paragraphs)
+    assert "| Marisol | 420 |" in paragraphs
+
+
+def test_bench_halves_split_sorted_ids_even_and_odd() -> None:
+    bench = _bench_module()
+    assert bench.halves(["d", "a", "c", "b", "e"]) == {"A": ["a", "c", "e"], "B": ["b", "d"]}

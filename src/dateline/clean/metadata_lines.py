@@ -14,7 +14,8 @@ META_PREFIX = re.compile(
     re.I,
 )
 DATE_LINE_LEAD = re.compile(
-    r"^\s*(?:(?:first\s+)?published|last\s+updated|updated|posted|date|modified)(?:\s+(?:on|at))?\s*[:|-]?\s*", re.I
+    r"^\s*(?:(?:first\s+)?published|(?:page\s+)?last\s+updated|updated|posted|date|modified)(?:\s+(?:on|at))?\s*[:|-]?\s*",
+    re.I,
 )
 BYLINE = re.compile(r"^\s*(?i:by)\s+([A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|de|al|van|von|and|&))*)\s*(?:[,|].{0,60})?$")
 MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b", re.I)
@@ -23,27 +24,13 @@ YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # Words that may surround a date on a dateline without making it prose.
 DATELINE_FILLER = {
     "at", "on", "gmt", "bst", "utc", "est", "edt", "cet", "cest", "msk", "ast", "am", "pm", "local", "time",
-    "updated", "published", "the", "of", "|", "-", ",", ".", ":", "/",
+    "updated", "published", "the", "of", "uk", "|", "-", ",", ".", ":", "/",
 }
+# "18.11 BST": a time written with a dot (not part of a dotted date such as 06.01.2008)
+_DOT_TIME = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{2})(?![\d.])")
 MAX_DATELINE_CHARS = 80
 _DEFAULT = datetime(1, 1, 1)
 _OTHER_DEFAULT = datetime(1, 1, 2)  # a second default day reveals whether the line named a day
-
-
-# "AIN ISSA, Syria, June 6 (LWS) - U.S.-backed fighters ...", "BEIRUT - An air strike ...": the wire dateline
-# opening the first paragraph (place in capitals, optional region and date, optional agency, a dash).
-WIRE_DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z'’.-]{2,}(?: [A-Z][A-Z'’.-]+){0,3})(?:, [A-Z][\w.'’ -]{1,30}?){0,2}"
-    r"(?: \([A-Za-z .&-]{2,30}\))?\s+[-–—]\s+(?=[A-Z0-9\"“‘'])"
-)
-
-
-def split_wire_dateline(paragraph: str) -> tuple[str, str, str] | None:
-    """``"BEIRUT - An air strike ..."`` → (dateline, place, rest); None when the paragraph has none."""
-    match = WIRE_DATELINE.match(paragraph)
-    if not match or len(paragraph) - match.end() < 40:
-        return None
-    return paragraph[: match.end()], match.group("place"), paragraph[match.end():]
 
 
 def split_meta_prefix(paragraph: str) -> tuple[str, str, str] | None:
@@ -65,7 +52,7 @@ def parse_dateline(line: str) -> str | None:
         return None
     if not (MONTH.search(text) or NUMERIC_DATE.search(text)):
         return None
-    body = DATE_LINE_LEAD.sub("", text)
+    body = _DOT_TIME.sub(r"\1:\2", DATE_LINE_LEAD.sub("", text))
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # unknown time-zone names ("BST") are fine: we keep the date
@@ -81,9 +68,17 @@ def parse_dateline(line: str) -> str | None:
     return parsed.date().isoformat()
 
 
+# Where an outlet's name starts inside a byline: "By Jon Smith BBC News, Cairo" (an all-capitals word after a name)
+_OUTLET_IN_NAME = re.compile(r"(?<=[a-z.]) (?=[A-Z]{2,}\b)")
+
+
 def parse_byline(line: str) -> str | None:
-    """``"By Jane Doe, Middle East correspondent"`` → ``"Jane Doe"``."""
-    if len(line) > MAX_DATELINE_CHARS:
+    """``"By Jane Doe, Middle East correspondent"`` → ``"Jane Doe"``; ``"By JANE DOE, Associated Press Writer"``
+    → ``"Jane Doe"``. A line ending like a sentence ("By Friday, most had left.") is not a byline."""
+    if len(line) > MAX_DATELINE_CHARS or line.rstrip().endswith((".", "!", "?")) and not line.rstrip().endswith(" Jr."):
         return None
     match = BYLINE.match(line)
-    return match.group(1).strip() if match else None
+    if not match:
+        return None
+    name = _OUTLET_IN_NAME.split(match.group(1).strip(), maxsplit=1)[0]
+    return name.title() if name.isupper() else name

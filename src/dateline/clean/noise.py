@@ -14,7 +14,7 @@ import re
 from dateline.clean.lexicon import NoiseLexicon
 
 # "1/22 Iraqi soldiers ..." — the position counter of a photo gallery.
-GALLERY_COUNTER = re.compile(r"^\s*\d{1,3}\s*/\s*\d{1,3}\s+\S")
+GALLERY_COUNTER = re.compile(r"^\s*(\d{1,3})\s*/\s*(\d{1,3})\s+\S")
 # Media-player clock readouts: "0:00", "26:12", "1:02:33", "0:00 / 3:45".
 PLAYER_CLOCK = re.compile(r"^\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*/\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*$")
 ICON_WORD = re.compile(r"icon", re.I)
@@ -22,6 +22,10 @@ ICON_WORD = re.compile(r"icon", re.I)
 TERMINAL = re.compile(r"[.!?…:;]['\"’”»)\]]*\s*$|['\"’”»]\s*$")
 POSITION_CUE = re.compile(r"\((?:left|right|centre|center|pictured|top|bottom|front|back)\)", re.I)
 WORD = re.compile(r"\w[\w'’-]*")
+TABLE_ROW = re.compile(r"^\|.*\|$")
+# "Video: Fighters push into the western outskirts", "Watch | ...": a media item's label
+MEDIA_LABEL = re.compile(r"^(?:video|watch|photos?|pictures?|images?|gallery|audio|listen|podcast)\s*[:|]\s*\S", re.I)
+MEDIA_KINDS = frozenset({"player", "icon_junk", "caption"})  # removed furniture that captions stand beside
 
 MIN_ICON_WORDS = 3  # a line with at least this many "...icon" tokens ...
 MIN_ICON_SHARE = 0.3  # ... making up this share of its words is an icon font dump
@@ -41,6 +45,8 @@ def classify_paragraph(paragraph: str, lexicon: NoiseLexicon) -> str | None:
         return "player" if lowered in ("podcasts", "podcast", "play", "pause", "replay", "listen") else "boilerplate"
     if PLAYER_CLOCK.match(line):
         return "player"
+    if not WORD.search(line):
+        return "separator"  # "* * *", "| | |": no word at all
     words = WORD.findall(line)
     icons = len(ICON_WORD.findall(line))
     if icons >= MIN_ICON_WORDS and icons / max(len(words), 1) >= MIN_ICON_SHARE:
@@ -48,8 +54,8 @@ def classify_paragraph(paragraph: str, lexicon: NoiseLexicon) -> str | None:
     for kind, pattern in lexicon.boilerplate:
         if pattern.match(line):
             return kind
-    if GALLERY_COUNTER.match(line):
-        return "caption"
+    if (counter := GALLERY_COUNTER.match(line)) and int(counter.group(1)) <= int(counter.group(2)):
+        return "caption"  # "1/22 Soldiers ...", never "9/11 families ..." or "24/7 ..."
     if lexicon.credit_tail.search(line) and not TERMINAL.search(_strip_credit(line, lexicon)):
         return "caption"
     return None
@@ -59,26 +65,35 @@ def _strip_credit(line: str, lexicon: NoiseLexicon) -> str:
     return lexicon.credit_tail.sub("", line).rstrip()
 
 
+def is_table_row(paragraph: str) -> bool:
+    """"| Raqqa | 12 | 3 May |": a row of a data table, written by trafilatura. Article text, never a caption."""
+    return bool(TABLE_ROW.match(paragraph.strip()))
+
+
 def is_unpunctuated(paragraph: str) -> bool:
-    """True for a long paragraph with no sentence-final punctuation (caption-like)."""
+    """True for a long paragraph with no sentence-final punctuation (caption-like); table rows never are."""
     line = paragraph.strip()
-    return len(WORD.findall(line)) >= MIN_CAPTION_WORDS and not TERMINAL.search(line)
+    return len(WORD.findall(line)) >= MIN_CAPTION_WORDS and not TERMINAL.search(line) and not is_table_row(line)
 
 
-def unpunctuated_caption(paragraphs: list[str], flags: list[bool]) -> list[bool]:
-    """Mark long unpunctuated paragraphs as captions, unless the whole text lacks punctuation.
+def unpunctuated_caption(paragraphs: list[str], kinds: list[str | None]) -> list[bool]:
+    """Mark the long unpunctuated paragraphs that sit in a media block as captions.
 
-    News prose ends its sentences; a picture caption scraped into the body usually does not
-    ("Displaced families walk past a checkpoint near the town"). When most paragraphs are
-    unpunctuated the source simply has no punctuation and nothing is removed.
+    ``kinds``: what each paragraph was already removed as (None: kept). A picture or video caption scraped into
+    the body usually has no full stop ("Displaced families walk past a checkpoint near the town"), but neither
+    do headings, list items, table-layout text and whole articles from sources without punctuation: lacking a
+    full stop alone removes nothing. The paragraph must also be labelled as media ("Video: ...") or stand next
+    to removed media furniture (a player clock, a gallery counter, a credited picture, icon junk). When most
+    paragraphs are unpunctuated the source simply has no punctuation and nothing is removed.
     """
-    candidates = [i for i, p in enumerate(paragraphs) if not flags[i] and is_unpunctuated(p)]
-    remaining = [i for i in range(len(paragraphs)) if not flags[i]]
+    candidates = [i for i, p in enumerate(paragraphs) if kinds[i] is None and is_unpunctuated(p)]
+    remaining = [i for i in range(len(paragraphs)) if kinds[i] is None]
     if not remaining or len(candidates) > MAX_UNPUNCTUATED_SHARE * len(remaining):
         return [False] * len(paragraphs)
     marks = [False] * len(paragraphs)
     for i in candidates:
-        marks[i] = True
+        beside = [kinds[j] for j in (i - 1, i + 1) if 0 <= j < len(kinds)]
+        marks[i] = bool(MEDIA_LABEL.match(paragraphs[i])) or any(k in MEDIA_KINDS for k in beside)
     return marks
 
 

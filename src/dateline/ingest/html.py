@@ -196,8 +196,42 @@ def _render(body) -> list[str]:
     """trafilatura's XML body → paragraphs (one per block element; list items become "- " lines)."""
     from trafilatura.xml import xmltotxt
 
+    _unwrap_layout_tables(body)
     text = xmltotxt(body, False) or ""
     return [line.strip() for line in text.split("\n") if line.strip()]
+
+
+# A table cell holding a block of its own (paragraph, heading, list, quote, table) or this many words is
+# running text, not a table value.
+LAYOUT_CELL_WORDS = 20
+_BLOCK_TAGS = frozenset({"p", "head", "list", "quote", "table"})
+
+
+def _unwrap_layout_tables(body) -> None:
+    """Render layout tables as paragraphs, in place: one paragraph per cell, the cell's own blocks kept.
+
+    Written by hand because trafilatura writes every table as "| cell | cell |" rows, each cell on one line:
+    on pages laid out with tables (common before CSS layouts) the whole article becomes one table row, with
+    its paragraphs run together, and nothing downstream can tell it from a data table. A table is a layout
+    table when one of its own cells holds running text (a block element or ``LAYOUT_CELL_WORDS`` words);
+    data tables (short values in every cell) stay rows.
+    """
+    for table in list(body.iter("table")):
+        cells = table.xpath("./row/cell")
+        if not any(_is_running_cell(cell) for cell in cells):
+            continue
+        table.tag = "div"  # xmltotxt writes unknown containers as their children, no separators of their own
+        for row in table.xpath("./row"):
+            row.tag = "div"
+        for cell in cells:
+            cell.tag = "p"
+            cell.attrib.clear()
+
+
+def _is_running_cell(cell) -> bool:
+    if any(child.tag in _BLOCK_TAGS for child in cell):
+        return True
+    return len(_WORD_RE.findall("".join(cell.itertext()))) >= LAYOUT_CELL_WORDS
 
 
 def _n_words(paragraphs: list[str]) -> int:

@@ -50,3 +50,36 @@ def outlet_from_url(url: str | None) -> str | None:
     if not host:
         return None
     return host[4:] if host.startswith("www.") else host
+
+
+_MONTH_NAMES = {
+    name: number
+    for number, names in enumerate(("jan january", "feb february", "mar march", "apr april", "may", "jun june",
+                                    "jul july", "aug august", "sep sept september", "oct october",
+                                    "nov november", "dec december"), start=1)
+    for name in names.split()
+}
+# "/2011/08/12/", "/2018/apr/05/", "/2017-06-12-slug", "/2018/10/slug.html": a year, a month (number or name),
+# maybe a day, between path separators. Written by hand: htmldate reads dates from URLs only inside a page
+# (and not month names), and text records have no page.
+_URL_DATE = re.compile(
+    r"/((?:19|20)\d\d)[/_-](0?[1-9]|1[0-2]|[a-z]{3,9})(?:[/_-](0?[1-9]|[12]\d|3[01]))?(?=[/_.-]|$)", re.I
+)
+
+
+def date_from_url(url: str | None) -> str | None:
+    """``https://example.com/world/2018/apr/05/story`` → ``2018-04-05``; ``.../2018/10/story.html`` → ``2018-10``."""
+    if not url:
+        return None
+    path = urlparse(url if "//" in url else f"//{url}").path
+    for match in _URL_DATE.finditer(path):
+        year, month, day = match.groups()
+        if not month.isdigit():
+            if month.lower() not in _MONTH_NAMES:
+                continue
+            month = str(_MONTH_NAMES[month.lower()])
+        found = _checked(int(year), int(month), int(day) if day else None)
+        if found:
+            return found
+    return None
+

@@ -13,7 +13,7 @@ from dateline.stage import BaseStage
 class ExtractStage(BaseStage):
     """HTML → article body and metadata (trafilatura, see ``ingest.html``); text passes through."""
 
-    name: ClassVar[str] = "ingest.extract.v1"
+    name: ClassVar[str] = "ingest.extract.v2"
 
     def process(self, document: Document) -> Document:
         if document.format != "html":
