@@ -90,6 +90,7 @@ class LocalSite:
 
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
+            wbufsize = 1 << 16  # headers and body in one write (no Nagle/delayed-ACK stall on keep-alive)
 
             def do_GET(self) -> None:  # noqa: N802
                 with site._lock:
