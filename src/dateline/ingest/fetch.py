@@ -111,8 +111,14 @@ def normalize(url: str) -> str:
 
 
 def host_of(url: str) -> str:
+    """``scheme://host:port``: what one robots.txt covers."""
     parts = urlsplit(url)
     return f"{parts.scheme}://{parts.netloc}"
+
+
+def _gate_key(url: str) -> str:
+    """What the rate limit counts per: the host name (http and https of one site are one server)."""
+    return (urlsplit(url).hostname or url).lower()
 
 
 class HostGate:
@@ -165,7 +171,7 @@ class Fetcher:
     # -- one request -----------------------------------------------------------------------
     def get(self, url: str) -> Fetched:
         """GET ``url`` (rate limited, retried); never raises."""
-        self._gate.wait(host_of(url), self._delay_for(url))
+        self._gate.wait(_gate_key(url), self._delay_for(url))
         return self._request(url)
 
     def _retry(self) -> urllib3.Retry:
@@ -216,7 +222,7 @@ class Fetcher:
         from trafilatura.spider import parse_robots
 
         robots_url = host + "/robots.txt"
-        self._gate.wait(host, self.options.delay)
+        self._gate.wait(_gate_key(robots_url), self.options.delay)
         answer = self._request(robots_url)
         if answer.error or answer.status is None:
             return None  # host unreachable: the page request will say why
@@ -268,15 +274,18 @@ class Fetcher:
 
     def pages(self, urls: Iterable[tuple[str, str]]) -> Iterator[Document]:
         """Fetch ``(url, source)`` pairs on ``workers`` threads; yield Documents in input order."""
-        window = max(1, self.options.workers) * 4
-        with ThreadPoolExecutor(max(1, self.options.workers), thread_name_prefix="fetch") as pool:
-            pending: list[Future[Document]] = []
+        window = max(1, self.options.workers) * 4  # bounded read-ahead
+        pool = ThreadPoolExecutor(max(1, self.options.workers), thread_name_prefix="fetch")
+        pending: list[Future[Document]] = []
+        try:
             for url, source in urls:
                 pending.append(pool.submit(self.page, url, source=source))
                 if len(pending) >= window:
                     yield pending.pop(0).result()
-            for future in pending:
-                yield future.result()
+            while pending:
+                yield pending.pop(0).result()
+        finally:  # stopped early (Ctrl-C, an error downstream): drop what has not started
+            pool.shutdown(wait=False, cancel_futures=True)
 
 
 def page_problem(answer: Fetched) -> str | None:
