@@ -26,6 +26,9 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import inspect
+import ipaddress
+import socket
 import threading
 import time
 from collections.abc import Iterable, Iterator
@@ -150,10 +153,15 @@ class Fetcher:
         from trafilatura.downloads import create_pool
 
         self.options = options or FetchOptions()
-        # trafilatura's pool: with ssrf_protection every connection (redirects included) to a non-public
-        # address is refused after DNS resolution, so a feed cannot point the fetcher into your network.
-        self._pool = create_pool(ssrf_protection=not self.options.allow_private, ca_certs=certifi.where(),
-                                 cert_reqs="CERT_REQUIRED", maxsize=max(4, self.options.workers))
+        pool_args = {"ca_certs": certifi.where(), "cert_reqs": "CERT_REQUIRED", "maxsize": max(4, self.options.workers)}
+        self._vet_hosts = False
+        if "ssrf_protection" in inspect.signature(create_pool).parameters:
+            # trafilatura's pool: with ssrf_protection every connection (redirects included) to a non-public
+            # address is refused after DNS resolution, so a feed cannot point the fetcher into your network.
+            self._pool = create_pool(ssrf_protection=not self.options.allow_private, **pool_args)
+        else:  # a trafilatura without it: check the addresses a host name resolves to before each request
+            self._pool = urllib3.PoolManager(num_pools=50, **pool_args)
+            self._vet_hosts = not self.options.allow_private
         self._gate = HostGate()
         self._robots: dict[str, RobotFileParser | str | None] = {}  # host → rules, a refusal reason, or None (no rules)
         self._robots_locks: dict[str, threading.Lock] = {}
@@ -186,6 +194,8 @@ class Fetcher:
     def _request(self, url: str) -> Fetched:
         o = self.options
         attempts = o.retries + 1
+        if self._vet_hosts and (private := _private_address(url)):
+            return Fetched(url, url, error=_reason(OSError(f"SSRF protection: {private}"), url, o.timeout, 1))
         headers = {"User-Agent": o.user_agent, "Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
                    **urllib3.util.make_headers(accept_encoding=True)}
         try:
@@ -354,9 +364,21 @@ def _reason(exc: BaseException | None, url: str, timeout: float, attempts: int) 
     return f"download failed from {netloc}: {text or type(exc).__name__}{tries}"
 
 
-def _has_retry_after_max() -> bool:
-    import inspect
+def _private_address(url: str) -> str | None:
+    """A non-public address ``url``'s host resolves to, if any (the fallback SSRF check; see Fetcher)."""
+    host = urlsplit(url).hostname or ""
+    try:
+        infos = socket.getaddrinfo(host, None)
+    except OSError:
+        return None  # the request itself will report that the host is not found
+    for info in infos:
+        address = ipaddress.ip_address(str(info[4][0]).split("%", 1)[0])
+        if not (getattr(address, "ipv4_mapped", None) or address).is_global:
+            return str(address)
+    return None
 
+
+def _has_retry_after_max() -> bool:
     return "retry_after_max" in inspect.signature(urllib3.Retry.__init__).parameters
 
 
