@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
@@ -28,6 +28,9 @@ BEFORE_LANGUAGE = ("ingest.extract", "clean.noise")  # stages that need the raw 
 SOURCES_CHUNK = 5000  # (document, source) rows
 FAILED_CHUNK = 1000  # input errors and files not read
 Progress = Callable[[int, int], None]  # (documents finished in this call, words in them)
+# Reads documents instead of the input files, given the open store, the run's summary and the pipeline
+# signature (e.g. ``dateline.ingest.web.WebReader``: URLs and feeds, only those not stored yet).
+Reader = Callable[[Store, "RunSummary", str], Iterable[Document]]
 
 
 @dataclass(slots=True)
@@ -69,6 +72,7 @@ def run_corpus(
     engine: str = "local",
     progress: Progress | None = None,
     stdin: BinaryIO | None = None,
+    reader: Reader | None = None,
 ) -> RunSummary:
     """Process ``inputs`` into the store at ``db_path`` (default ``out_dir/dateline.duckdb``) and write the files."""
     settings = settings or Settings()
@@ -79,8 +83,9 @@ def run_corpus(
     summary = RunSummary()
     pipeline = plan_signature(settings)
     with Store(db) as store:
-        documents = read_inputs(inputs, max_doc_bytes=settings.max_doc_bytes, include=include, exclude=exclude, stdin=stdin,
-                                max_input_bytes=settings.max_input_bytes, max_input_lines=settings.max_input_lines)
+        documents = iter(reader(store, summary, pipeline)) if reader else read_inputs(
+            inputs, max_doc_bytes=settings.max_doc_bytes, include=include, exclude=exclude, stdin=stdin,
+            max_input_bytes=settings.max_input_bytes, max_input_lines=settings.max_input_lines)
         batches = _new_batches(documents, store, pipeline, settings, summary, progress)
         for batch in _engine(engine)(batches, settings):
             store.write_documents(batch, pipeline=pipeline)

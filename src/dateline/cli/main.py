@@ -23,9 +23,22 @@ from rich.progress import (
 from rich.table import Table
 from rich.text import Text
 
+from dateline.cli.fetch_options import (
+    DEFAULT_DELAY,
+    DEFAULT_RETRIES,
+    DEFAULT_TIMEOUT,
+    USER_AGENT,
+    AllowPrivateOpt,
+    DelayOpt,
+    FeedOpt,
+    RetriesOpt,
+    TimeoutOpt,
+    UserAgentOpt,
+    fetch_options,
+)
 from dateline.errors import DatelineError
 from dateline.export.files import FORMATS, OUTPUT_TABLES, export_all, export_table, table_for
-from dateline.pipeline import RunSummary, run_corpus
+from dateline.pipeline import Reader, RunSummary, run_corpus
 from dateline.settings import DEFAULT_BATCH_SIZE, DEFAULT_MAX_DOC_BYTES, Settings
 from dateline.store.duckdb_store import Store
 
@@ -62,7 +75,7 @@ def _settings(jobs: int | None, batch_size: int, max_doc_mb: float, aliases: lis
 
 
 def _run(inputs: list[str], out: Path, db: Path | None, settings: Settings, include: list[str] | None,
-         exclude: list[str] | None, engine: str) -> RunSummary:
+         exclude: list[str] | None, engine: str, reader: Reader | None = None) -> RunSummary:
     columns = [SpinnerColumn(), TextColumn("[bold]{task.description}"), BarColumn(), TextColumn("{task.completed} docs"),
                _RateColumn(), TimeElapsedColumn()]
     with Progress(*columns, console=console, transient=False, disable=not console.is_terminal) as bar:
@@ -73,7 +86,7 @@ def _run(inputs: list[str], out: Path, db: Path | None, settings: Settings, incl
 
         try:
             return run_corpus(inputs, out_dir=out, db_path=db, settings=settings, include=include or (),
-                              exclude=exclude or (), engine=engine, progress=progress)
+                              exclude=exclude or (), engine=engine, progress=progress, reader=reader)
         except DatelineError as exc:
             console.print(f"[red]error:[/red] {exc}")
             raise typer.Exit(2) from exc
@@ -96,7 +109,8 @@ def _report(summary: RunSummary, out: Path) -> None:
 
 @app.command()
 def run(
-    inputs: InputsArg,
+    inputs: Annotated[list[str] | None, typer.Argument(
+        help="Files, directories (read recursively), - for stdin, or http(s) URLs of articles.")] = None,
     out: OutOpt = Path("out"),
     db: DbOpt = None,
     jobs: JobsOpt = 0,
@@ -114,13 +128,30 @@ def run(
                                                           min=0.0, max=1.0)] = None,
     gazetteer: Annotated[Path | None, typer.Option(help="Gazetteer index (default: the one in the user cache).")] = None,
     report: Annotated[bool, typer.Option(help="Write OUT/report/index.html.")] = True,
+    feed: FeedOpt = None,
+    delay: DelayOpt = DEFAULT_DELAY,
+    timeout: TimeoutOpt = DEFAULT_TIMEOUT,
+    retries: RetriesOpt = DEFAULT_RETRIES,
+    allow_private: AllowPrivateOpt = False,
+    user_agent: UserAgentOpt = USER_AGENT,
 ) -> None:
-    """Run the whole pipeline on INPUTS: the store, the JSONL files, summary.md and report/ in OUT."""
+    """Run the whole pipeline on INPUTS (and the articles of each --feed): the store, the JSONL files,
+    summary.md and report/ in OUT."""
     settings = dataclasses.replace(_settings(jobs, batch_size, max_doc_mb, aliases), event_embeddings=embeddings,
                                    gazetteer=str(gazetteer) if gazetteer else None, report=report,
                                    actors=tuple(str(Path(a).resolve()) for a in actors or ()),
                                    event_threshold=event_threshold)
-    summary = _run(inputs, out, db, settings, include, exclude, engine)
+    reader = None
+    if feed or any(i.lower().startswith(("http://", "https://")) for i in inputs or ()):
+        from dateline.ingest.web import web_reader
+
+        reader = web_reader(inputs or (), feed or (), fetch_options(
+            delay=delay, timeout=timeout, retries=retries, allow_private=allow_private, user_agent=user_agent,
+            max_bytes=settings.max_doc_bytes), include=include or (), exclude=exclude or ())
+    elif not inputs:
+        console.print("[red]error:[/red] give INPUT... (files, directories, URLs) or --feed")
+        raise typer.Exit(2)
+    summary = _run(inputs or [], out, db, settings, include, exclude, engine, reader=reader)
     _report(summary, out)
     if summary.errors:
         raise typer.Exit(1)
@@ -209,10 +240,12 @@ def _mount_optional() -> None:
     from dateline.cli.gazetteer import app as gazetteer_app
     from dateline.cli.report import report
     from dateline.cli.serve import serve
+    from dateline.cli.watch import watch
 
     app.add_typer(gazetteer_app, name="gazetteer")
     app.command()(report)
     app.command()(serve)
+    app.command()(watch)
 
 
 _mount_optional()
