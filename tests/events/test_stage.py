@@ -106,3 +106,11 @@ def test_events_are_never_taken_from_reader_comments(events_of):
     events = events_of(article + comments)
     assert [e.acled for e in events] == ["Attack"]
     assert all(s.end <= len(article) for e in events for s in e.sources)
+
+
+def test_a_year_guessed_from_the_text_is_no_event_date(events_of):
+    text = ("Rebels stormed a police station in the north, killing two officers, witnesses say. "
+            "The town was shelled heavily in 2016, when the war reached it.")
+    events = events_of(text, None)
+    attacks = [e for e in events if "stormed" in e.sources[0].text]
+    assert attacks and attacks[0].date is None  # not "2016", the only year the text names

@@ -35,6 +35,8 @@ from dateline.events.actors import (
 from dateline.events.arguments import Arguments, find_arguments
 from dateline.events.combine import choose, rule_scores
 from dateline.events.confidence import is_background, reportable, rules_confidence, threshold_of
+from dateline.events.crime import KINDS as CRIME_KINDS
+from dateline.events.crime import ordinary_crime
 from dateline.events.describe import event_date, summary
 from dateline.events.detect import Detector, Prediction, load_detector, sentence_features
 from dateline.events.fatalities import cumulative_count, sentence_fatalities
@@ -255,6 +257,8 @@ def event_mentions(document: Document, analysis: Analysis, lexicon: Lexicon,
         for k, item in enumerate(found):
             event, thing = _event(document, item, lexicon, analysis, deaths if k == 0 else None, prediction, ctx, usable,
                                   taken, threshold, focus)
+            if event.acled in CRIME_KINDS and ordinary_crime(event.sources[0].text, _previous_sentence(document, sent)):
+                continue  # police news, not a political event (dateline.events.crime)
             extras = [dataclasses.replace(e, id=f"{event.id}-{n}")
                       for n, e in enumerate(_more_places(document, event, usable, ctx), 1)]
             for one in _split_toll([event, *extras]):
@@ -280,6 +284,10 @@ def event_mentions(document: Document, analysis: Analysis, lexicon: Lexicon,
             out.mentions[k] = dataclasses.replace(event, targets=(other,)) if event.actors else \
                 dataclasses.replace(event, actors=(other,))
     return out
+
+
+def _previous_sentence(document: Document, sent: int) -> str:
+    return document.text[slice(*document.sentences[sent - 1])] if sent > 0 else ""
 
 
 def _stated(document: Document, event: Event, usable: list[PlaceMention]) -> tuple[bool, bool]:

@@ -11,6 +11,15 @@ from dateline.stage import BaseStage
 from dateline.time.pubdate import infer_publication_date
 from dateline.time.tagger import tag_times, warm_up
 
+INFERRED_FROM_TEXT = "inferred from the text"
+
+
+def date_guessed_from_text(document: Document) -> bool:
+    """The publication date is the time stage's guess from the dates the text names, coarser than a day (the
+    latest year or month an article mentions is a bound on its date, not its date)."""
+    return (document.published_from == FROM_INFERRED and len(document.published or "") < 10
+            and any(INFERRED_FROM_TEXT in note for note in document.notes))
+
 
 class TimeStage(BaseStage):
     """Fill ``Document.times`` (TIMEX3 values anchored to the publication date) and infer missing dates."""
@@ -28,9 +37,7 @@ class TimeStage(BaseStage):
             if inferred is not None:
                 published, precision = inferred
                 meta = dict(document.meta, published_precision=precision)
-                note = (
-                    f"publication date {published} inferred from the text ({precision} precision), not stated"
-                )
+                note = f"publication date {published} {INFERRED_FROM_TEXT} ({precision} precision), not stated"
                 changes.update(
                     published=published,
                     published_from=FROM_INFERRED,
