@@ -19,6 +19,8 @@ State forces acting outside their own country get ``inter`` 8 (external forces),
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -245,12 +247,29 @@ def surname(name: str) -> str:
 ARMED_PARTIES = frozenset({1, 2, 3, 4, 8})
 
 
+_HEADS: dict[int, frozenset[str]] = {}  # id of a (cached, never freed) lexicon → the last lemma of each noun phrase
+
+
+def _head_lemmas(lexicon: ActorLexicon) -> frozenset[str]:
+    key = id(lexicon)
+    if key not in _HEADS:
+        _HEADS[key] = frozenset(phrase[-1] for phrase in lexicon.nouns)
+    return _HEADS[key]
+
+
 def remember_subjects(document: Document, children: list[list[int]], ctx: ActorContext) -> None:
     """Note every armed party that is the subject of a verb, in any sentence, for pronouns to refer to."""
     tokens = document.tokens
+    heads = _head_lemmas(ctx.lexicon)
+    named = sorted((m.start, m.end) for m in document.mentions)
+    starts = [a for a, _ in named]
+    reach = list(itertools.accumulate((b for _, b in named), max))  # furthest end among mentions starting so far
     for i, token in enumerate(tokens):
         if token.dep != "nsubj" or token.pos not in ("NOUN", "PROPN") or tokens[token.head].pos != "VERB":
             continue
+        k = bisect.bisect_right(starts, token.start) - 1
+        if token.lemma.lower() not in heads and not (k >= 0 and reach[k] > token.start):
+            continue  # neither a dictionary noun nor inside a named entity: describe() would find nobody
         found = describe(document, i, children, ctx, event_country=None, sentence=token.sent, role="actor")
         if found is not None and found.type in ARMED_PARTIES:
             ctx.subjects.append((token.sent, found))
