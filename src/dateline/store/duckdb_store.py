@@ -25,6 +25,11 @@ from dateline.store.schema import (
 )
 
 UPSERT_TABLES = {"places"}  # shared rows keyed by id, written by many documents
+# A place's confidence is the highest of its mentions in the whole store, whatever order documents come in.
+_PLACE_CONFIDENCE = (
+    "UPDATE places SET confidence = m.c FROM (SELECT place, max(confidence) AS c FROM place_mentions "
+    "WHERE place IN (SELECT unnest(?)) GROUP BY place) m WHERE places.id = m.place"
+)
 
 
 class Store:
@@ -83,11 +88,16 @@ class Store:
         ids = [d.id for d in documents]
         self.con.execute("BEGIN TRANSACTION")
         try:
+            places = {r["id"] for r in by_table["places"]} | {r[0] for r in self.con.execute(
+                "SELECT DISTINCT place FROM place_mentions WHERE doc IN (SELECT unnest(?)) AND place IS NOT NULL", [ids]
+            ).fetchall()}  # the places these documents point to now, and those they pointed to before
             self.con.execute("DELETE FROM documents WHERE id IN (SELECT unnest(?))", [ids])
             for table in PER_DOCUMENT_TABLES:
                 self.con.execute(f'DELETE FROM "{table}" WHERE doc IN (SELECT unnest(?))', [ids])
             for table, rows in by_table.items():
                 self._insert(table, rows)
+            if places:
+                self.con.execute(_PLACE_CONFIDENCE, [sorted(places)])
             self.con.execute("COMMIT")
         except Exception:
             self.con.execute("ROLLBACK")
