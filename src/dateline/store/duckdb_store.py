@@ -12,6 +12,7 @@ import pyarrow as pa
 
 from dateline.entities.link import MentionRow
 from dateline.model import Document, Entity
+from dateline.store.lock import connect
 from dateline.store.rows import document_from_row, document_rows
 from dateline.store.schema import (
     JSON_COLUMNS,
@@ -39,7 +40,7 @@ class Store:
         self.path = str(path)
         if not read_only:
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
-        self.con = duckdb.connect(self.path, read_only=read_only)
+        self.con = connect(self.path, read_only=read_only)  # StoreLocked when another process holds it
         if not read_only:
             for statement in ddl():
                 self.con.execute(statement)
