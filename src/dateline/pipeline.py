@@ -31,6 +31,7 @@ Progress = Callable[[int, int], None]  # (documents finished in this call, words
 # Reads documents instead of the input files, given the open store, the run's summary and the pipeline
 # signature (e.g. ``dateline.ingest.web.WebReader``: URLs and feeds, only those not stored yet).
 Reader = Callable[[Store, "RunSummary", str], Iterable[Document]]
+Engine = Callable[[Iterable[list[Document]], Settings], Iterator[list[Document]]]  # batches in → processed, in order
 
 
 @dataclass(slots=True)
@@ -69,7 +70,7 @@ def run_corpus(
     settings: Settings | None = None,
     include: Sequence[str] = (),
     exclude: Sequence[str] = (),
-    engine: str = "local",
+    engine: str | Engine = "local",
     progress: Progress | None = None,
     stdin: BinaryIO | None = None,
     reader: Reader | None = None,
@@ -87,23 +88,34 @@ def run_corpus(
             inputs, max_doc_bytes=settings.max_doc_bytes, include=include, exclude=exclude, stdin=stdin,
             max_input_bytes=settings.max_input_bytes, max_input_lines=settings.max_input_lines)
         batches = _new_batches(documents, store, pipeline, settings, summary, progress)
-        for batch in _engine(engine)(batches, settings):
-            store.write_documents(batch, pipeline=pipeline)
-            for document in batch:
-                summary.count(document)
-            if progress:
-                progress(len(batch), sum(len(d.text.split()) for d in batch if d.ok))
-        relink_entities(store)
-        if settings.corpus_steps:
-            summary.corpus = update_stories(store, settings)
-            summary.redated = redate_from_stories(store, settings, engine, pipeline)
-            if summary.redated:
-                relink_entities(store)
-                summary.corpus = update_stories(store, settings)
+        write_processed(_engine(engine)(batches, settings), store, pipeline, summary, progress)
+        finish_corpus(store, settings, engine, pipeline, summary)
         if out_dir is not None:
             summary.files = write_outputs(store, out_dir, settings)
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def write_processed(batches: Iterable[list[Document]], store: Store, pipeline: str, summary: RunSummary,
+                    progress: Progress | None = None) -> None:
+    """Store each processed batch (in the order given: input order) and count it."""
+    for batch in batches:
+        store.write_documents(batch, pipeline=pipeline)
+        for document in batch:
+            summary.count(document)
+        if progress:
+            progress(len(batch), sum(len(d.text.split()) for d in batch if d.ok))
+
+
+def finish_corpus(store: Store, settings: Settings, engine: str | Engine, pipeline: str, summary: RunSummary) -> None:
+    """The corpus-wide steps after the documents are stored: entities, then stories and publication dates."""
+    relink_entities(store)
+    if settings.corpus_steps:
+        summary.corpus = update_stories(store, settings)
+        summary.redated = redate_from_stories(store, settings, engine, pipeline)
+        if summary.redated:
+            relink_entities(store)
+            summary.corpus = update_stories(store, settings)
 
 
 def write_outputs(store: Store, out_dir: Path, settings: Settings) -> dict[str, int]:
@@ -118,7 +130,7 @@ def write_outputs(store: Store, out_dir: Path, settings: Settings) -> dict[str, 
     return files
 
 
-def redate_from_stories(store: Store, settings: Settings, engine: str, pipeline: str) -> int:
+def redate_from_stories(store: Store, settings: Settings, engine: str | Engine, pipeline: str) -> int:
     """Re-estimate undated documents' publication dates from their stories and run the stages after cleaning
     again on the documents whose estimate changed (their relative dates and event dates depend on it)."""
     estimates = story_date_estimates(store)
@@ -149,7 +161,10 @@ def relink_entities(store: Store) -> int:
     return len(entities)
 
 
-def _engine(name: str) -> Callable[..., Iterator[list[Document]]]:
+def _engine(name: str | Engine) -> Engine:
+    """The engine called ``name`` ("local" or "ray"), or ``name`` itself when it is one already."""
+    if callable(name):
+        return name
     if name == "ray":
         from dateline.engine.ray_engine import run_ray
 
@@ -226,3 +241,12 @@ def _filter_done(
     todo = [d for d in batch if d.id not in done]
     if todo:
         yield todo
+
+
+def stage_documents(documents: Iterator[Document], store: Store, settings: Settings, engine: str | Engine,
+                    summary: RunSummary) -> None:
+    """What ``run_corpus`` does between reading and the corpus steps: skip duplicates and documents already
+    stored, run the stages on the rest, write them (``store`` may keep the writes for later)."""
+    pipeline = plan_signature(settings)
+    batches = _new_batches(documents, store, pipeline, settings, summary, None)
+    write_processed(_engine(engine)(batches, settings), store, pipeline, summary)

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -9,11 +10,14 @@ from fastapi.testclient import TestClient
 from dateline.web.app import create_app
 
 TOKEN = "s3cret-token"
+LOCAL = "http://127.0.0.1"  # the app answers only to the host names of this machine
 
 
 @pytest.fixture(scope="module")
-def client(synthetic_db: Path) -> TestClient:
-    return TestClient(create_app(synthetic_db, token=TOKEN, max_body=4096))
+def client(synthetic_db: Path) -> Iterator[TestClient]:
+    # a writable app holds the store until it stops: one process cannot also open it read-only meanwhile
+    with TestClient(create_app(synthetic_db, token=TOKEN, max_body=4096), base_url=LOCAL) as client:
+        yield client
 
 
 def _items(client: TestClient, url: str) -> list[dict[str, Any]]:
@@ -133,7 +137,7 @@ def test_api_post_requires_token(client: TestClient) -> None:
 
 
 def test_api_post_without_server_token_is_forbidden(synthetic_db: Path) -> None:
-    readonly = TestClient(create_app(synthetic_db, token=None))
+    readonly = TestClient(create_app(synthetic_db, token=None), base_url=LOCAL)
     response = readonly.post("/api/documents", json={"documents": [{"text": "x"}]}, headers={"X-Dateline-Token": "x"})
     assert response.status_code == 403
 
@@ -154,17 +158,33 @@ def test_api_post_runs_the_pipeline_and_updates_the_store(tmp_path: Path) -> Non
     from tests.report.corpus import build_store
 
     db = build_store(tmp_path / "rw.duckdb")
-    app = TestClient(create_app(db, token=TOKEN))
-    assert app.get("/api/health").json()["counts"]["documents"] == 3  # reads open the store read-only
+    app = TestClient(create_app(db, token=TOKEN), base_url=LOCAL)
+    assert app.get("/api/health").json()["counts"]["documents"] == 3
     article = {"title": "Protest in Basra", "published": "2017-07-02",
                "text": "Hundreds of protesters gathered in Basra on Sunday to demand electricity. Police said the protest was peaceful."}
     response = app.post("/api/documents", json={"documents": [article]}, headers={"Authorization": f"Bearer {TOKEN}"})
-    assert response.status_code == 201, response.text
-    body = response.json()
-    assert body["ok"] == 1 and body["errors"] == 0
+    assert response.status_code == 202, response.text
+    queued = response.json()
+    assert queued["url"] == response.headers["location"] == f"/api/jobs/{queued['job']}"
+    job = wait_for_job(app, queued["url"])
+    assert job["state"] == "done" and job["ids"] == queued["ids"], job
+    assert job["result"]["ok"] == 1 and job["result"]["errors"] == 0
     assert app.get("/api/health").json()["counts"]["documents"] == 4
-    assert app.get(f"/api/documents/{body['ids'][0]}").json()["title"] == "Protest in Basra"
-    assert [i["id"] for i in app.get("/api/search?q=basra electricity").json()["items"]] == body["ids"]
+    assert app.get(f"/api/documents/{queued['ids'][0]}").json()["title"] == "Protest in Basra"
+    assert [i["id"] for i in app.get("/api/search?q=basra electricity").json()["items"]] == queued["ids"]
+    assert app.get("/api/jobs/nope").status_code == 404
+
+
+def wait_for_job(client: TestClient, url: str, timeout: float = 120.0) -> dict[str, Any]:
+    """Poll a job's status URL until it is done or failed."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    while True:
+        job = client.get(url).json()
+        if job["state"] in ("done", "failed") or time.monotonic() > deadline:
+            return job
+        time.sleep(0.1)
 
 
 def test_search_matches_title_or_text_and_escapes_like_wildcards():
@@ -192,6 +212,6 @@ def test_events_filter_by_document_after_merging(tmp_path) -> None:
         store.con.execute("INSERT INTO merged_events (id, story, type, sources) VALUES "
                           "('m1', 's', 'FIGHT', '[{\"doc\": \"d-1\", \"start\": 0, \"end\": 5}, {\"doc\": \"d-2\", \"start\": 1, \"end\": 4}]'), "
                           "('m2', 's', 'FIGHT', '[{\"doc\": \"d-3\", \"start\": 0, \"end\": 5}]')")
-    client = TestClient(create_app(db, token=None))
+    client = TestClient(create_app(db, token=None), base_url=LOCAL)
     assert [e["id"] for e in client.get("/api/events", params={"doc": "d-2"}).json()["items"]] == ["m1"]
     assert client.get("/api/events", params={"doc": "d-9"}).json()["total"] == 0

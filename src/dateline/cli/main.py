@@ -23,6 +23,7 @@ from rich.progress import (
 from rich.table import Table
 from rich.text import Text
 
+from dateline.cli.errors import EXIT_CODES_HELP, EXIT_DOCUMENT_ERRORS, EXIT_USAGE, fail, store_in_use
 from dateline.cli.fetch_options import (
     DEFAULT_DELAY,
     DEFAULT_RETRIES,
@@ -43,7 +44,7 @@ from dateline.settings import DEFAULT_BATCH_SIZE, DEFAULT_MAX_DOC_BYTES, Setting
 from dateline.store.duckdb_store import Store
 
 app = typer.Typer(help="Dateline: sourced, structured knowledge of what happened, where and when, from news reports.",
-                  no_args_is_help=True, add_completion=False)
+                  epilog=EXIT_CODES_HELP, no_args_is_help=True, add_completion=False)
 console = Console(stderr=True)
 INGEST_PLAN = ("ingest.extract", "clean.noise", "nlp.language")
 
@@ -85,11 +86,11 @@ def _run(inputs: list[str], out: Path, db: Path | None, settings: Settings, incl
             bar.update(task, advance=docs, words=bar.tasks[task].fields["words"] + words)
 
         try:
-            return run_corpus(inputs, out_dir=out, db_path=db, settings=settings, include=include or (),
-                              exclude=exclude or (), engine=engine, progress=progress, reader=reader)
+            with store_in_use():
+                return run_corpus(inputs, out_dir=out, db_path=db, settings=settings, include=include or (),
+                                  exclude=exclude or (), engine=engine, progress=progress, reader=reader)
         except DatelineError as exc:
-            console.print(f"[red]error:[/red] {exc}")
-            raise typer.Exit(2) from exc
+            raise fail(str(exc), EXIT_USAGE) from exc
 
 
 def _report(summary: RunSummary, out: Path) -> None:
@@ -154,7 +155,7 @@ def run(
     summary = _run(inputs or [], out, db, settings, include, exclude, engine, reader=reader)
     _report(summary, out)
     if summary.errors:
-        raise typer.Exit(1)
+        raise typer.Exit(EXIT_DOCUMENT_ERRORS)
 
 
 @app.command()
@@ -173,7 +174,7 @@ def ingest(
     summary = _run(inputs, out, db, settings, include, exclude, "local")
     _report(summary, out)
     if summary.errors:
-        raise typer.Exit(1)
+        raise typer.Exit(EXIT_DOCUMENT_ERRORS)
 
 
 EXPORT_FORMATS = (*FORMATS, "acled-csv", "geojson")
@@ -196,7 +197,7 @@ def export(
         console.print(f"[red]error:[/red] no store at {db}; run `dateline run INPUT --out DIR` first")
         raise typer.Exit(2)
     started = time.perf_counter()
-    with Store(db, read_only=True) as store:
+    with store_in_use(), Store(db, read_only=True) as store:
         if fmt == "acled-csv":
             from dateline.export.acled import export_acled_csv
 
@@ -221,7 +222,7 @@ def stats(
     if not db.exists():
         console.print(f"[red]error:[/red] no store at {db}")
         raise typer.Exit(2)
-    with Store(db, read_only=True) as store:
+    with store_in_use(), Store(db, read_only=True) as store:
         table = Table(title=f"Dateline store {db}")
         table.add_column("table")
         table.add_column("rows", justify="right")

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
+from dateline.cli.errors import store_in_use
 from dateline.report.build import build_report
 from dateline.store.duckdb_store import Store
 
@@ -22,6 +23,6 @@ def report(
     if not db.exists():
         console.print(f"[red]error:[/red] no store at {db}; run `dateline run INPUT --out DIR` first")
         raise typer.Exit(2)
-    with Store(db, read_only=True) as store:
+    with store_in_use(), Store(db, read_only=True) as store:
         path = build_report(store, out / "report")
     console.print(f"wrote {path} ({path.stat().st_size / 1024:.0f} KiB)")

@@ -12,6 +12,7 @@ import pyarrow as pa
 
 from dateline.entities.link import MentionRow
 from dateline.model import Document, Entity
+from dateline.store.lock import connect
 from dateline.store.rows import document_from_row, document_rows
 from dateline.store.schema import (
     JSON_COLUMNS,
@@ -25,6 +26,11 @@ from dateline.store.schema import (
 )
 
 UPSERT_TABLES = {"places"}  # shared rows keyed by id, written by many documents
+# A place's confidence is the highest of its mentions in the whole store, whatever order documents come in.
+_PLACE_CONFIDENCE = (
+    "UPDATE places SET confidence = m.c FROM (SELECT place, max(confidence) AS c FROM place_mentions "
+    "WHERE place IN (SELECT unnest(?)) GROUP BY place) m WHERE places.id = m.place"
+)
 
 
 class Store:
@@ -34,7 +40,7 @@ class Store:
         self.path = str(path)
         if not read_only:
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
-        self.con = duckdb.connect(self.path, read_only=read_only)
+        self.con = connect(self.path, read_only=read_only)  # StoreLocked when another process holds it
         if not read_only:
             for statement in ddl():
                 self.con.execute(statement)
@@ -83,11 +89,16 @@ class Store:
         ids = [d.id for d in documents]
         self.con.execute("BEGIN TRANSACTION")
         try:
+            places = {r["id"] for r in by_table["places"]} | {r[0] for r in self.con.execute(
+                "SELECT DISTINCT place FROM place_mentions WHERE doc IN (SELECT unnest(?)) AND place IS NOT NULL", [ids]
+            ).fetchall()}  # the places these documents point to now, and those they pointed to before
             self.con.execute("DELETE FROM documents WHERE id IN (SELECT unnest(?))", [ids])
             for table in PER_DOCUMENT_TABLES:
                 self.con.execute(f'DELETE FROM "{table}" WHERE doc IN (SELECT unnest(?))', [ids])
             for table, rows in by_table.items():
                 self._insert(table, rows)
+            if places:
+                self.con.execute(_PLACE_CONFIDENCE, [sorted(places)])
             self.con.execute("COMMIT")
         except Exception:
             self.con.execute("ROLLBACK")

@@ -63,8 +63,9 @@ def _feature_rows(store: Store, ids: list[str]) -> list[dict[str, Any]]:
     docs = store.con.execute(
         "SELECT id, title, text, sentences, published FROM documents WHERE id IN (SELECT unnest(?)) ORDER BY id", [ids]
     ).fetchall()
-    mentions = _grouped(store, 'SELECT doc, label, canonical, text FROM mentions WHERE doc IN (SELECT unnest(?))', ids)
-    places = _grouped(store, "SELECT doc, place, confidence, qualifier FROM place_mentions WHERE doc IN (SELECT unnest(?))", ids)
+    mentions = _grouped(store, 'SELECT doc, label, canonical, text FROM mentions WHERE doc IN (SELECT unnest(?)) ORDER BY doc, start', ids)
+    places = _grouped(store, "SELECT doc, place, confidence, qualifier FROM place_mentions WHERE doc IN (SELECT unnest(?)) "
+                     "ORDER BY doc, start", ids)
     leads = [lead_text(title, text or "", json.loads(sents or "[]")) for _, title, text, sents, _ in docs]
     vectors = embed(leads)
     rows = []
@@ -136,7 +137,8 @@ def document_sentences(doc: dict[str, Any], *, lead: int | None = None) -> list[
 def dated_sentences(store: Store, docs: dict[str, dict[str, Any]]) -> dict[str, list[DatedSentence]]:
     """Per story, sentences holding a day-precise DATE expression (from the times table)."""
     rows = store.con.execute(
-        "SELECT doc, start, value FROM times WHERE type = 'DATE' AND regexp_matches(value, '^\\d{4}-\\d{2}-\\d{2}$')"
+        "SELECT doc, start, value FROM times WHERE type = 'DATE' AND regexp_matches(value, '^\\d{4}-\\d{2}-\\d{2}$') "
+        "ORDER BY doc, start"
     ).fetchall()
     out: dict[str, list[DatedSentence]] = defaultdict(list)
     for doc_id, start, value in rows:
@@ -162,7 +164,8 @@ def load_places(store: Store) -> dict[str, list[dict[str, Any]]]:
     """Per document, resolved place mentions with coordinates."""
     cursor = store.con.execute(
         'SELECT m.doc, m.start, m."end", m.text, m.place, p.lat, p.lon, p.feature FROM place_mentions m '
-        "JOIN places p ON p.id = m.place WHERE p.lat IS NOT NULL AND coalesce(m.qualifier, '') != 'demonym'")
+        "JOIN places p ON p.id = m.place WHERE p.lat IS NOT NULL AND coalesce(m.qualifier, '') != 'demonym' "
+        "ORDER BY m.doc, m.start")
     out: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for record in decoded_rows(cursor, ()):
         out[record["doc"]].append(record)

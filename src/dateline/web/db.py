@@ -1,8 +1,10 @@
-"""Store access for the web app: shared read-only connection, one writer at a time.
+"""Store access for the web app.
 
-DuckDB allows one read-write process, and in one process a file cannot be open read-only and
-read-write at once. Reads share a read-only connection (a cursor per request); a write waits for
-running reads, closes that connection, lets the pipeline open the file read-write, then reads resume.
+DuckDB lets one process open a file read-write, or several open it read-only. Without a token the app only
+reads: it shares one read-only connection (a cursor per request), so `dateline stats` and exports can read
+the file too; while another process writes it, reads answer 503. With a token the app writes, so it holds the
+file read-write for its lifetime: each request reads through its own cursor, a snapshot that a write in
+progress never blocks (DuckDB's MVCC), and writes (the ingestion jobs) go one at a time.
 """
 
 from __future__ import annotations
@@ -33,58 +35,56 @@ class CursorStore(Store):
 
 
 class Database:
-    """Readers/writer access to one store file."""
+    """Readers and (when ``writable``) one writer at a time over one store file."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, writable: bool = False) -> None:
         self.path = path
-        self._cond = threading.Condition()
-        self._readers = 0
-        self._writing = False
+        self.writable = writable
+        self._lock = threading.Lock()  # around opening, closing and taking cursors of the shared connection
+        self._write_lock = threading.Lock()
         self._con: duckdb.DuckDBPyConnection | None = None
-        if not path.exists():
-            Store(path).close()  # an empty store with every table, so reads work before the first POST
+        self._store: Store | None = None
+        if writable:
+            self._store = Store(path)  # creates the file and its tables; StoreLocked when another process holds it
+            self._con = self._store.con
+        elif not path.exists():
+            Store(path).close()  # an empty store with every table, so reads work before the first write
 
     @contextmanager
     def read(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        """A cursor on the read-only connection for the duration of one request."""
-        with self._cond:
-            self._cond.wait_for(lambda: not self._writing)
-            con = self._connect()
-            self._readers += 1
-        cursor = con.cursor()
+        """A cursor of its own for one request: it sees the last committed state and waits for no writer."""
+        with self._lock:
+            cursor = self._connect().cursor()
         try:
             yield cursor
         finally:
             cursor.close()
-            with self._cond:
-                self._readers -= 1
-                self._cond.notify_all()
 
     @contextmanager
-    def write(self) -> Iterator[Path]:
-        """Exclusive access: no reads run and the read-only connection is closed until the block ends."""
-        with self._cond:
-            self._cond.wait_for(lambda: not self._writing)
-            self._writing = True
-            self._cond.wait_for(lambda: self._readers == 0)
-            if self._con is not None:
-                self._con.close()
-                self._con = None
-        try:
-            yield self.path
-        finally:
-            with self._cond:
-                self._writing = False
-                self._cond.notify_all()
+    def write(self) -> Iterator[Store]:
+        """The store for one writer at a time (readers go on reading the last committed state meanwhile)."""
+        if not self.writable:
+            raise RuntimeError("this app serves the store read-only")
+        with self._write_lock:
+            with self._lock:
+                cursor = self._connect().cursor()
+            try:
+                yield CursorStore(cursor)
+            finally:
+                cursor.close()
 
     def close(self) -> None:
-        with self._cond:
-            if self._con is not None:
+        with self._lock:
+            if self._store is not None:
+                self._store.close()
+            elif self._con is not None:
                 self._con.close()
-                self._con = None
+            self._con = self._store = None
 
     def _connect(self) -> duckdb.DuckDBPyConnection:
         if self._con is None:
+            if self.writable:
+                raise RuntimeError("the store is closed")
             try:
                 self._con = duckdb.connect(str(self.path), read_only=True)
             except duckdb.IOException as exc:

@@ -21,12 +21,12 @@ HEADERS = [
 DOCS_PATHS = ("/docs", "/redoc")
 
 
-class _TooLarge(Exception):
-    pass
-
-
 class BodyLimit:
-    """Refuse bodies over ``max_body`` bytes: by Content-Length up front, else while reading."""
+    """Refuse bodies over ``max_body`` bytes with 413: by Content-Length up front, else while reading them.
+
+    The body is read here, before the app runs, and handed to it whole: a chunked body that grows past the
+    limit gets 413 rather than the framework's "error parsing the body" (it would catch our signal).
+    """
 
     def __init__(self, app: Any, *, max_body: int) -> None:
         self.app = app
@@ -40,27 +40,30 @@ class BodyLimit:
         if length is not None and (not length.isdigit() or int(length) > self.max_body):
             await _reject(send, self.max_body)
             return
+        chunks: list[bytes] = []
         seen = 0
-        started = False
-
-        async def limited() -> Message:
-            nonlocal seen
+        while True:
             message: Message = await receive()
-            seen += len(message.get("body", b""))
+            if message["type"] != "http.request":  # the client went away
+                await self.app(scope, _replay([message], receive), send)
+                return
+            chunks.append(message.get("body", b""))
+            seen += len(chunks[-1])
             if seen > self.max_body:
-                raise _TooLarge
-            return message
-
-        async def tracking_send(message: Message) -> None:
-            nonlocal started
-            started = started or message["type"] == "http.response.start"
-            await send(message)
-
-        try:
-            await self.app(scope, limited, tracking_send)
-        except _TooLarge:
-            if not started:
                 await _reject(send, self.max_body)
+                return
+            if not message.get("more_body", False):
+                break
+        whole = {"type": "http.request", "body": b"".join(chunks), "more_body": False}
+        await self.app(scope, _replay([whole], receive), send)
+
+
+def _replay(messages: list[Message], receive: Any) -> Any:
+    """A receive function that gives ``messages`` first, then what ``receive`` gives (the disconnect)."""
+    async def replayed() -> Message:
+        return messages.pop(0) if messages else await receive()
+
+    return replayed
 
 
 async def _reject(send: Any, limit: int) -> None:

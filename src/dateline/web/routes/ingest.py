@@ -1,21 +1,15 @@
-"""POST /api/documents: add articles to the store by running the pipeline on them (token required)."""
+"""POST /api/documents: queue articles for the pipeline (token required); GET /api/jobs/{id}: how that went."""
 
 from __future__ import annotations
 
 import hmac
-import json
-import tempfile
-from pathlib import Path
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Body, Depends, Header, HTTPException, Request
+from fastapi import APIRouter, Body, Depends, Header, HTTPException, Request, Response
 from pydantic import BaseModel, Field
 
 from dateline.ingest.readers import document_from_record
-from dateline.pipeline import run_corpus
-from dateline.settings import Settings
-from dateline.web.db import Database
-from dateline.web.deps import database
+from dateline.web.jobs import Jobs, QueueFull
 
 router = APIRouter(prefix="/api", tags=["ingest"])
 MAX_ARTICLES = 100  # per request; bigger batches belong to `dateline run`
@@ -49,16 +43,30 @@ def require_token(request: Request, authorization: Annotated[str | None, Header(
         raise HTTPException(status_code=403, detail="wrong token")
 
 
-@router.post("/documents", status_code=201, dependencies=[Depends(require_token)])
-def add_documents(body: Annotated[Articles, Body()], db: Annotated[Database, Depends(database)]) -> dict[str, Any]:
-    """Run the pipeline on the posted articles and store them; answers their ids and the run's counts."""
+@router.post("/documents", status_code=202, dependencies=[Depends(require_token)])
+def add_documents(body: Annotated[Articles, Body()], request: Request, response: Response) -> dict[str, Any]:
+    """Queue the posted articles: 202 with the job's id and status URL at once, the pipeline runs in the background.
+
+    GET the ``url`` (also the ``Location`` header) until ``state`` is ``done`` (``result`` holds the counts) or
+    ``failed`` (``error`` says why). Reads are never held up by the job.
+    """
     records = [a.model_dump(exclude_none=True) for a in body.documents]
     ids = [document_from_record("api", r).id for r in records]
-    with tempfile.TemporaryDirectory(prefix="dateline-post-") as tmp:
-        path = Path(tmp) / "posted.jsonl"
-        path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
-        with db.write() as db_path:
-            summary = run_corpus([str(path)], out_dir=None, db_path=db_path, settings=Settings(jobs=1))
-    return {"ids": ids, "ok": summary.ok, "skipped": summary.skipped, "errors": summary.errors,
-            "unchanged": summary.unchanged, "duplicates": summary.duplicates,
-            "problems": [{"status": s, "reason": r} for s, _, r in summary.problems]}
+    jobs: Jobs = request.app.state.jobs
+    try:
+        job = jobs.submit(records, ids)
+    except QueueFull as exc:
+        raise HTTPException(status_code=503, detail=str(exc), headers={"Retry-After": "10"}) from exc
+    url = f"/api/jobs/{job.id}"
+    response.headers["Location"] = url
+    return {"job": job.id, "state": job.state, "url": url, "ids": ids}
+
+
+@router.get("/jobs/{job_id}")
+def get_job(job_id: str, request: Request) -> dict[str, Any]:
+    """An ingestion job: ``state`` queued, running, done or failed; ``result`` (the run's counts) once done."""
+    jobs: Jobs | None = getattr(request.app.state, "jobs", None)
+    job = jobs.get(job_id) if jobs is not None else None
+    if job is None:
+        raise HTTPException(status_code=404, detail="no such job (jobs are forgotten when the server restarts)")
+    return job.public()
