@@ -67,3 +67,11 @@ def test_running_totals_are_marked_cumulative(make_document):
     single = _figures(make_document("The blast killed 14 people at the market on Monday."))
     assert total and all(f.cumulative for f in total)
     assert single and not any(f.cumulative for f in single)
+
+
+def test_no_figure_is_taken_from_reader_comments(make_document):
+    article = "More than 45,000 people have fled the district since the fighting began.\n"
+    comments = ("Ann\nMarch 8, 2011 at 6:40 pm | I heard 3,000 people were displaced in one week.\n"
+                "Bob\nMarch 8, 2011 at 7:02 pm | No, it was more.\n")
+    figures = _figures(make_document(article + comments, published="2017-05-02"))
+    assert [f.value for f in figures] == [45_000]

@@ -86,3 +86,11 @@ def test_dash_attribution(make_document):
 def test_scare_quotes_are_not_quotes(make_document):
     doc = make_document("The group declared a so-called 'caliphate' in the region.")
     assert _quotes(doc) == ()
+
+
+def test_no_quote_is_taken_from_reader_comments(make_document):
+    article = "'We have pushed them out of the valley,' said Colonel Rami Haddad, a spokesman for the army.\n"
+    comments = ("Ann\nMarch 8, 2011 at 6:40 pm | 'They are lying,' said my neighbour.\n"
+                "Bob\nMarch 8, 2011 at 7:02 pm | 'Peace now,' said the mayor.\n")
+    quotes = _quotes(make_document(article + comments))
+    assert [q.speaker for q in quotes] == ["Rami Haddad"]

@@ -14,6 +14,7 @@ import re
 from functools import cache
 from importlib import resources
 
+from dateline.clean.comments import comments_start
 from dateline.events.fatalities import RUNNING_TOTAL
 from dateline.figures.numbers import Number, find_numbers
 from dateline.model import Document, Figure
@@ -44,7 +45,10 @@ def extract_figures(document: Document, attributions: list[Attribution]) -> list
         return []
     parse = Parse(document)
     figures = []
+    comments = comments_start(document.text)  # figures in readers' comments are nobody's report
     for start, end in document.sentences:
+        if comments is not None and end > comments:
+            break
         for number, value in _with_ranges(document.text, find_numbers(document.text, start, end)):
             what = counted_what(parse, number)
             if what is None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any, ClassVar
 
+from dateline.clean.comments import comments_start
 from dateline.model import Document, Quote
 from dateline.quotes import extract_attributions, load_speech_verbs
 from dateline.quotes.speakers import Attribution, load_lexicon
@@ -27,6 +28,9 @@ class QuotesStage(BaseStage):
 
     def process(self, document: Document) -> Document:
         attributions = extract_attributions(document)
+        comments = comments_start(document.text)  # readers' comments quote nobody the article reports
+        if comments is not None:
+            attributions = [a for a in attributions if a.end <= comments]
         quotes = tuple(to_quote(document, a) for a in attributions)
         details = {q.id: _details(a) for q, a in zip(quotes, attributions, strict=True)}
         meta = {**document.meta, META_KEY: details, ATTRIBUTIONS_KEY: attributions}
