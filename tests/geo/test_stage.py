@@ -136,3 +136,12 @@ def test_names_in_a_list_of_places_and_arabic_article_prefixes_are_places():
         docs = stage(docs)
     found = {p.text for p in docs[0].places if p.place}
     assert {"Cairo", "Suez", "Alexandria", "el-Arish"} <= found
+
+
+
+def test_a_name_quoted_alone_as_a_cry_is_no_place(gazetteer):
+    text = "The crowd chanted 'Paris!' outside the embassy. Later they marched to Paris."
+    first, second = text.index("Paris"), text.rindex("Paris")
+    doc = dataclasses.replace(_doc(text), mentions=(Mention(first, first + 5, "Paris", "GPE"),
+                                                    Mention(second, second + 5, "Paris", "GPE")))
+    assert [s.start for s in recognize(doc, gazetteer) if s.text == "Paris"] == [second]

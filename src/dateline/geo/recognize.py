@@ -69,7 +69,17 @@ def recognize(document: Document, gazetteer: Gazetteer) -> list[ToponymSpan]:
         if not out or span.start >= out[-1].end:
             out.append(span)
     heads = organisation_heads()
-    return [_compound_modifier(text, span) for span in out if not _in_organisation_name(text, span, heads)]
+    return [_compound_modifier(text, span) for span in out
+            if not _in_organisation_name(text, span, heads) and not _quoted_exclamation(text, span)]
+
+
+_OPEN_QUOTES = "\"'“‘«"
+
+
+def _quoted_exclamation(text: str, span: ToponymSpan) -> bool:
+    """"chanted, 'Freedom!'": a word quoted alone as a cry is a slogan, not a place."""
+    before = text[max(0, span.start - 1):span.start]
+    return bool(before) and before in _OPEN_QUOTES and text[span.end:span.end + 1] == "!"
 
 
 @cache
