@@ -21,3 +21,8 @@ def test_a_burglary_arrest_is_no_event_but_a_protest_arrest_is(events_of):
     assert not [e for e in events_of("Police arrested a man on suspicion of burglary in Leeds on Tuesday.")
                 if e.acled == "Arrests"]
     assert events_of("Police arrested 30 protesters on charges of rioting in Leeds on Tuesday.")
+
+
+def test_an_arrest_naming_an_armed_group_is_political_whatever_the_charge(events_of):
+    text = "Police arrested an alleged Islamic State financier on charges of money laundering in Leeds on Tuesday."
+    assert [e for e in events_of(text) if e.acled == "Arrests"]

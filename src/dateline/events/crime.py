@@ -4,7 +4,8 @@ ACLED codes arrests and looting when they are part of political violence or prot
 a militant cell rounded up, shops looted in a riot); its scope excludes ordinary crime. A sentence of the
 criminal-justice register ("charged with burglary", "suspected of fraud", "stolen") with no political cue
 in it or the sentence before ("protesters", "activists", "militants", "opposition", soldiers or security forces) is
-ordinary crime, and its arrests and thefts are no event records. The words are general English crime and
+ordinary crime, and its arrests and thefts are no event records (unless the sentence names an armed group of
+the actor dictionary: the events stage checks that). The words are general English crime and
 politics vocabulary, not names from any corpus.
 """
 

@@ -257,8 +257,9 @@ def event_mentions(document: Document, analysis: Analysis, lexicon: Lexicon,
         for k, item in enumerate(found):
             event, thing = _event(document, item, lexicon, analysis, deaths if k == 0 else None, prediction, ctx, usable,
                                   taken, threshold, focus)
-            if event.acled in CRIME_KINDS and ordinary_crime(event.sources[0].text, _previous_sentence(document, sent)):
-                continue  # police news, not a political event (dateline.events.crime)
+            if event.acled in CRIME_KINDS and ordinary_crime(event.sources[0].text, _previous_sentence(document, sent)) \
+                    and not any(pattern.search(event.sources[0].text) for pattern, _, _ in ctx.lexicon.groups):
+                continue  # police news, not a political event (dateline.events.crime); a named armed group is politics
             extras = [dataclasses.replace(e, id=f"{event.id}-{n}")
                       for n, e in enumerate(_more_places(document, event, usable, ctx), 1)]
             for one in _split_toll([event, *extras]):
