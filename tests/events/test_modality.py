@@ -16,6 +16,9 @@ import pytest
         ("Allied militias are to cut the supply route next week.", "cut", "planned"),
         ("The army will launch an air strike on the camp.", "air strike", "planned"),
         ("Government troops managed to enter the old town.", "enter", "asserted"),
+        ("Students poured onto the streets of Dunmore on Monday to protest the new tax.", "protest", "asserted"),
+        ("Protesters battle police in Dunmore to demand an end to the curfew.", "battle", "asserted"),
+        ("The army launched an operation to retake the town.", "retake", "planned"),
     ],
 )
 def test_modality(events_of, text, trigger, modality):

@@ -26,8 +26,15 @@ def modality_cues(language: str = "en") -> dict[tuple[str, str], str]:
     return {(r["lemma"], r["relation"]): r["modality"] for r in data_rows("modality.tsv", language)}
 
 
-def event_modality(tokens: Sequence[Token], head: int, children: list[list[int]]) -> str:
-    """The modality of the event whose trigger head is ``head``."""
+GATHERING = frozenset({"take", "gather", "follow", "march", "pour", "flock", "turn", "assemble", "come", "converge",
+                       "rally", "mass", "head", "return", "join", "fill", "crowd", "throng", "spill", "go", "walk"})
+
+
+def event_modality(tokens: Sequence[Token], head: int, children: list[list[int]], *, protest: bool = False) -> str:
+    """The modality of the event whose trigger head is ``head``.
+
+    ``protest``: the trigger is a protest; "took to the streets to protest", "gathered to demand" tell a protest
+    that happened (the gathering is the protest), not a plan, so such a purpose clause defers to its governor."""
     cues = modality_cues()
     current, via = head, ""
     for hop in range(MAX_HOPS + 1):
@@ -35,12 +42,19 @@ def event_modality(tokens: Sequence[Token], head: int, children: list[list[int]]
         if found is not None:
             return found
         token = tokens[current]
-        if hop == 0 and _purpose(tokens, current, children):
+        if hop == 0 and _purpose(tokens, current, children) and not (
+                protest and tokens[token.head].lemma.lower() in GATHERING):
             return "planned"  # "launched an operation to retake the city"
         if token.head == current or token.dep not in PASS_THROUGH:
             break
+        if _infinitive(tokens, token.head, children) and tokens[token.head].start > tokens[head].start:
+            break  # "Protesters battle police ... to demand an end": a purpose clause parsed as the governor
         current, via = token.head, token.dep
     return ASSERTED
+
+
+def _infinitive(tokens: Sequence[Token], i: int, children: list[list[int]]) -> bool:
+    return any(tokens[c].dep == "aux" and tokens[c].lemma.lower() == "to" for c in children[i])
 
 
 def _purpose(tokens: Sequence[Token], i: int, children: list[list[int]]) -> bool:

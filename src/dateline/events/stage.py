@@ -467,7 +467,7 @@ def _event(document: Document, item: Found, lexicon: Lexicon, analysis: Analysis
     trigger = _trigger_text(document, item.indices)
     first = tokens[item.indices[0]].start
     date, precision = event_date(document, sent_start, sent_end, at=tokens[head].start)
-    modality = event_modality(tokens, head, analysis.children)
+    modality = event_modality(tokens, head, analysis.children, protest=cls.key in PROTEST_CLASSES)
     fatalities = deaths if cls.plover in VIOLENT or cls.key in PROTEST_CLASSES else None
     background = is_background(date, document.published)
     confidence = prediction.p_event if prediction is not None else rules_confidence(item.score)
