@@ -116,3 +116,19 @@ def test_the_other_side_of_a_battle_is_the_state_where_it_happened_not_a_foreign
             "Four rebels were killed in fighting around Homs on Sunday.")
     clash = [e for e in placed_events_of(text) if e.acled == "Armed clash"]
     assert clash and "Syrian army units" in {p.name for p in clash[0].actors + clash[0].targets}
+
+
+def test_two_named_armed_groups_can_be_each_others_other_side():
+    from dateline.events.actors import ActorContext, actor_lexicon
+    from dateline.model import Participant
+
+    sdf = Participant(name="SDF", canonical="SDF: Syrian Democratic Forces", type=2)
+    isis = Participant(name="Islamic State", canonical="Islamic State", type=2)
+    army = Participant(name="government troops", canonical="Military Forces of Syria", type=1)
+    ctx = ActorContext(lexicon=actor_lexicon("en"), country_names={})
+    ctx.subjects = [(0, isis)]
+    assert ctx.opponent(sdf, 2) == isis  # unnamed rebels and the state were the only sides before
+    ctx.subjects = [(0, isis), (1, army)]
+    assert ctx.opponent(sdf, 2) == army  # the nearest opposing party ...
+    ctx.remember_adversaries([isis], [sdf])
+    assert ctx.opponent(sdf, 2) == isis  # ... unless the document already set the two against each other

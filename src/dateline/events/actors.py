@@ -113,6 +113,8 @@ class ActorContext:
     document_country: str | None = None
     recent: list[tuple[int, Participant]] = field(default_factory=list)  # (sentence, actor) named so far
     subjects: list[tuple[int, Participant]] = field(default_factory=list)  # armed parties acting in any sentence
+    adversaries: dict[str, Counter[str]] = field(default_factory=dict)  # party → parties it fought in this document
+    parties: dict[str, Participant] = field(default_factory=dict)  # key → the participant, for adversaries
     admin1_names: dict[tuple[str, str], str] = field(default_factory=dict)  # (ISO2, admin1 code) → name
 
     def country_name(self, iso: str | None) -> str | None:
@@ -124,12 +126,25 @@ class ActorContext:
         if participant.type not in (None, 0, VICTIM_INTER):
             self.recent.append((sentence, participant))
 
+    def remember_adversaries(self, actors: Sequence[Participant], targets: Sequence[Participant]) -> None:
+        """Armed parties the text sets against each other in one violent event ("the SDF fought Islamic State")."""
+        for a in actors:
+            for t in targets:
+                if a.type in ARMED_PARTIES and t.type in ARMED_PARTIES and _key(a) != _key(t):
+                    self.adversaries.setdefault(_key(a), Counter())[_key(t)] += 1
+                    self.adversaries.setdefault(_key(t), Counter())[_key(a)] += 1
+                    self.parties.setdefault(_key(a), a)
+                    self.parties.setdefault(_key(t), t)
+
     def opponent(self, participant: Participant, sentence: int | None = None,
                  country: str | None = None) -> Participant | None:
         """The party on the other side of an armed conflict (state forces against rebels and militias) named
         nearest to ``sentence`` in the document (before it when ``sentence`` is None), to complete a battle
         whose text names one side ("four rebels were killed in fighting around Misrata"). Parties that acted
         in any sentence count (:func:`remember_subjects`), not only the actors of earlier events."""
+        fought = self.adversaries.get(_key(participant))
+        if fought:  # the document already set this party against another: that is its other side
+            return self.parties[fought.most_common(1)[0][0]]
         side = _side(participant)
         if side is None:
             return None
@@ -164,11 +179,18 @@ class ActorContext:
         return best[1] if best else None
 
 
+def _key(participant: Participant) -> str:
+    return (participant.canonical or participant.name).lower()
+
+
 def _side(participant: Participant) -> str | None:
+    """State forces are one side; a named armed group (Islamic State, the SDF) is a side of its own, so two named
+    groups can fight each other; unnamed rebels and militias ("Rebels (Libya)") are the armed opposition."""
     if participant.type == 1:
         return "state"
     if participant.type in (2, 3, 4):
-        return "armed"
+        canonical = participant.canonical or ""
+        return "armed" if not canonical or canonical.endswith(")") else f"group:{canonical}"
     return None
 
 

@@ -70,6 +70,8 @@ def find_arguments(document: Document, head: int, children: list[list[int]], tri
         targets = targets or victims
     for actor in actors:
         ctx.remember(sentence, actor)
+    if violent:
+        ctx.remember_adversaries(actors, targets)
     return Arguments(
         actors=actors, targets=targets,
         target_lemma=tokens[target_heads[0]].lemma.lower() if target_heads else "",
