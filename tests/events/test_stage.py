@@ -114,3 +114,8 @@ def test_a_year_guessed_from_the_text_is_no_event_date(events_of):
     events = events_of(text, None)
     attacks = [e for e in events if "stormed" in e.sources[0].text]
     assert attacks and attacks[0].date is None  # not "2016", the only year the text names
+
+
+def test_who_took_the_territory_decides_regained_or_overtaken(events_of):
+    events = events_of("Islamic State fighters recaptured the village of Hawi al-Hawa near Raqqa on Tuesday.")
+    assert [e.acled for e in events if "recaptured" in e.trigger] == ["Non-state actor overtakes territory"]

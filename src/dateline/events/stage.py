@@ -543,7 +543,8 @@ def _retyped(lexicon: Lexicon, cls: EventClass, args: Arguments, kinds: set[str]
     """ACLED: an armed clash is between organised armed groups; a fight involving protesters or rioters (named as
     participants, or the only people the sentence names) is a violent demonstration; armed men storming a place
     where the only people named are civilians is an attack on civilians; an attack on protesters is a protest met
-    with force, lethal force when people died. ``kinds``: the actor-dictionary kinds of the sentence's nouns."""
+    with force, lethal force when people died; territory taken by state forces is regained, by a rebel group
+    overtaken, whatever the verb. ``kinds``: the actor-dictionary kinds of the sentence's nouns."""
     crowd_types = {5, 6}
     parties = (*args.actors, *args.targets)
     crowd_clause = bool(kinds & {"protester", "rioter"}) and not kinds & {"military", "rebel", "unidentified", "militia"}
@@ -556,6 +557,10 @@ def _retyped(lexicon: Lexicon, cls: EventClass, args: Arguments, kinds: set[str]
         return lexicon.cls("attack")  # "gunmen stormed the university, killing students"
     if cls.key == "attack" and any(p.type == 6 for p in args.targets):
         return lexicon.cls("excessive_force" if deaths else "protest_intervention")
+    if cls.key == "gov_regains" and args.actors and args.actors[0].type == 2:
+        return lexicon.cls("nsa_overtakes")  # who took it decides: "Isis fighters recaptured the village"
+    if cls.key == "nsa_overtakes" and args.actors and args.actors[0].type == 1:
+        return lexicon.cls("gov_regains")
     return cls
 
 
