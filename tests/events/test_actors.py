@@ -132,3 +132,9 @@ def test_two_named_armed_groups_can_be_each_others_other_side():
     assert ctx.opponent(sdf, 2) == army  # the nearest opposing party ...
     ctx.remember_adversaries([isis], [sdf])
     assert ctx.opponent(sdf, 2) == isis  # ... unless the document already set the two against each other
+
+
+def test_a_battle_takes_its_other_side_from_a_party_named_in_any_role(placed_events_of):
+    text = "Control of Homs was divided between rebels and the army for weeks. Four soldiers were killed in fighting around Homs on Sunday."
+    clash = [e for e in placed_events_of(text) if e.acled == "Armed clash"]
+    assert clash and "rebels" in {p.name for p in clash[0].actors + clash[0].targets}

@@ -23,7 +23,7 @@ import bisect
 import itertools
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -113,6 +113,7 @@ class ActorContext:
     document_country: str | None = None
     recent: list[tuple[int, Participant]] = field(default_factory=list)  # (sentence, actor) named so far
     subjects: list[tuple[int, Participant]] = field(default_factory=list)  # armed parties acting in any sentence
+    mentioned: list[tuple[int, Participant]] = field(default_factory=list)  # armed parties named otherwise
     adversaries: dict[str, Counter[str]] = field(default_factory=dict)  # party → parties it fought in this document
     parties: dict[str, Participant] = field(default_factory=dict)  # key → the participant, for adversaries
     admin1_names: dict[tuple[str, str], str] = field(default_factory=dict)  # (ISO2, admin1 code) → name
@@ -148,7 +149,7 @@ class ActorContext:
         side = _side(participant)
         if side is None:
             return None
-        pool = self.recent if sentence is None else self.recent + self.subjects
+        pool = self.recent if sentence is None else self.recent + self.subjects + self.mentioned
         others = [(sent, other) for sent, other in pool if (s := _side(other)) is not None and s != side]
         if not others:
             return None
@@ -267,34 +268,51 @@ def surname(name: str) -> str:
 
 
 ARMED_PARTIES = frozenset({1, 2, 3, 4, 8})
+PARTY_DEPS = frozenset({"nsubjpass", "dobj", "pobj", "conj", "appos"})  # other places a party is named in
 
 
-_HEADS: dict[int, frozenset[str]] = {}  # id of a (cached, never freed) lexicon → the last lemma of each noun phrase
+_HEADS: dict[tuple[int, frozenset[str] | None], frozenset[str]] = {}  # (id of a cached lexicon, kinds) → head lemmas
 
 
-def _head_lemmas(lexicon: ActorLexicon) -> frozenset[str]:
-    key = id(lexicon)
+def _head_lemmas(lexicon: ActorLexicon, kinds: frozenset[str] | None = None) -> frozenset[str]:
+    """The last lemma of every dictionary noun phrase (of the given ``kinds`` only, when given)."""
+    key = (id(lexicon), kinds)
     if key not in _HEADS:
-        _HEADS[key] = frozenset(phrase[-1] for phrase in lexicon.nouns)
+        _HEADS[key] = frozenset(phrase[-1] for phrase, kind in lexicon.nouns.items() if kinds is None or kind in kinds)
     return _HEADS[key]
+
+
+ARMED_KINDS = frozenset({"military", "police", "rebel", "militia", "unidentified", "generic"})
+
+
+def _covered(spans: list[tuple[int, int]]) -> Callable[[int], bool]:
+    """A test of whether an offset lies inside one of ``spans`` (bisect over the starts, not a scan)."""
+    spans = sorted(spans)
+    starts = [a for a, _ in spans]
+    reach = list(itertools.accumulate((b for _, b in spans), max))  # furthest end among spans starting so far
+
+    def inside(offset: int) -> bool:
+        k = bisect.bisect_right(starts, offset) - 1
+        return k >= 0 and reach[k] > offset
+
+    return inside
 
 
 def remember_subjects(document: Document, children: list[list[int]], ctx: ActorContext) -> None:
     """Note every armed party that is the subject of a verb, in any sentence, for pronouns to refer to."""
     tokens = document.tokens
-    heads = _head_lemmas(ctx.lexicon)
-    named = sorted((m.start, m.end) for m in document.mentions)
-    starts = [a for a, _ in named]
-    reach = list(itertools.accumulate((b for _, b in named), max))  # furthest end among mentions starting so far
+    heads, armed = _head_lemmas(ctx.lexicon), _head_lemmas(ctx.lexicon, ARMED_KINDS)
+    inside_any = _covered([(m.start, m.end) for m in document.mentions])
+    inside_org = _covered([(m.start, m.end) for m in document.mentions if m.label in ("ORG", "NORP")])
     for i, token in enumerate(tokens):
-        if token.dep != "nsubj" or token.pos not in ("NOUN", "PROPN") or tokens[token.head].pos != "VERB":
+        subject = token.dep == "nsubj" and tokens[token.head].pos == "VERB"
+        if not (subject or token.dep in PARTY_DEPS) or token.pos not in ("NOUN", "PROPN"):
             continue
-        k = bisect.bisect_right(starts, token.start) - 1
-        if token.lemma.lower() not in heads and not (k >= 0 and reach[k] > token.start):
-            continue  # neither a dictionary noun nor inside a named entity: describe() would find nobody
+        if token.lemma.lower() not in (heads if subject else armed) and not (inside_any if subject else inside_org)(token.start):
+            continue  # neither a dictionary noun (of an armed kind) nor inside a named entity (an organisation)
         found = describe(document, i, children, ctx, event_country=None, sentence=token.sent, role="actor")
         if found is not None and found.type in ARMED_PARTIES:
-            ctx.subjects.append((token.sent, found))
+            (ctx.subjects if subject else ctx.mentioned).append((token.sent, found))
 
 
 # -- one participant ---------------------------------------------------------------------------------------------
