@@ -222,13 +222,8 @@ def _write_failed(
     failed: list[Document], store: Store, pipeline: str, summary: RunSummary, progress: Progress | None
 ) -> None:
     """Store documents that never reach the stages (input errors, files not read) and count them."""
-    if not failed:
-        return
-    store.write_documents(failed, pipeline=pipeline)
-    for document in failed:
-        summary.count(document)
-    if progress:
-        progress(len(failed), 0)
+    if failed:
+        write_processed([failed], store, pipeline, summary, progress)
 
 
 def _filter_done(

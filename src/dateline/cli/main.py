@@ -39,6 +39,7 @@ from dateline.cli.fetch_options import (
 )
 from dateline.errors import DatelineError
 from dateline.export.files import FORMATS, OUTPUT_TABLES, export_all, export_table, table_for
+from dateline.ingest.fetch import is_url
 from dateline.pipeline import Reader, RunSummary, run_corpus
 from dateline.settings import DEFAULT_BATCH_SIZE, DEFAULT_MAX_DOC_BYTES, Settings
 from dateline.store.duckdb_store import Store
@@ -143,15 +144,14 @@ def run(
                                    actors=tuple(str(Path(a).resolve()) for a in actors or ()),
                                    event_threshold=event_threshold)
     reader = None
-    if feed or any(i.lower().startswith(("http://", "https://")) for i in inputs or ()):
+    if feed or any(is_url(i) for i in inputs or ()):
         from dateline.ingest.web import web_reader
 
         reader = web_reader(inputs or (), feed or (), fetch_options(
             delay=delay, timeout=timeout, retries=retries, allow_private=allow_private, user_agent=user_agent,
             max_bytes=settings.max_doc_bytes), include=include or (), exclude=exclude or ())
     elif not inputs:
-        console.print("[red]error:[/red] give INPUT... (files, directories, URLs) or --feed")
-        raise typer.Exit(2)
+        raise fail("give INPUT... (files, directories, URLs) or --feed", EXIT_USAGE)
     summary = _run(inputs or [], out, db, settings, include, exclude, engine, reader=reader)
     _report(summary, out)
     if summary.errors:

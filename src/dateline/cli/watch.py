@@ -16,6 +16,7 @@ from typing import Annotated
 
 import typer
 
+from dateline.cli.errors import EXIT_DOCUMENT_ERRORS, EXIT_OK, EXIT_USAGE, fail
 from dateline.cli.fetch_options import (
     DEFAULT_DELAY,
     DEFAULT_RETRIES,
@@ -83,8 +84,7 @@ def watch(
     try:
         interval = parse_every(every)
     except ValueError as exc:
-        cli.console.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(2) from exc
+        raise fail(str(exc), EXIT_USAGE) from exc
     settings = cli._settings(jobs, DEFAULT_BATCH_SIZE, DEFAULT_MAX_DOC_BYTES / 2**20, None,
                              stages=cli.INGEST_PLAN if ingest_only else ())
     settings = dataclasses.replace(settings, corpus_steps=not ingest_only, report=report and not ingest_only)
@@ -98,16 +98,14 @@ def watch(
             try:
                 feeds = read_feed_list(feeds_file)
             except OSError as exc:
-                cli.console.print(f"[red]error:[/red] cannot read {feeds_file}: {exc.strerror or exc}")
-                raise typer.Exit(2) from exc
+                raise fail(f"cannot read {feeds_file}: {exc.strerror or exc}", EXIT_USAGE) from exc
             if not feeds:
-                cli.console.print(f"[red]error:[/red] no feeds in {feeds_file} (one URL or file per line)")
-                raise typer.Exit(2)
+                raise fail(f"no feeds in {feeds_file} (one URL or file per line)", EXIT_USAGE)
             cli.console.print(f"[bold]cycle {cycle}[/bold] {datetime.now():%Y-%m-%d %H:%M:%S}: {len(feeds)} feeds")
             summary = cli._run([], out, db, settings, None, None, "local", reader=WebReader(feeds=feeds, options=options))
             cli._report(summary, out)
             if once:
-                raise typer.Exit(1 if summary.errors else 0)
+                raise typer.Exit(EXIT_DOCUMENT_ERRORS if summary.errors else EXIT_OK)
             wait = max(0.0, interval - (time.monotonic() - started))
             cli.console.print(f"next cycle at {datetime.fromtimestamp(time.time() + wait):%H:%M:%S} (Ctrl-C stops)")
             time.sleep(wait)

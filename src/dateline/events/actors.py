@@ -52,6 +52,7 @@ PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "nummod", "quantmod", "npadvmod", "det", "case",
                            "punct", "advmod"})
 RECENT_SENTENCES = 2
+ARMED_KINDS = frozenset({"military", "police", "rebel", "militia", "unidentified", "generic"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +63,12 @@ class ActorLexicon:
     templates: dict[str, tuple[str, int]]  # kind → (canonical template, inter)
     cues: dict[str, str]  # modifier word → kind
     groups: tuple[tuple[re.Pattern[str], str, int], ...]  # name pattern → canonical, inter
+    heads: frozenset[str] = frozenset()  # the last lemma of every noun phrase
+    armed_heads: frozenset[str] = frozenset()  # ... of the phrases that name armed or security forces
+
+    def names_group(self, text: str) -> bool:
+        """``text`` names an organisation of the dictionary (Islamic State, NATO, the SDF ...)."""
+        return any(pattern.search(text) for pattern, _, _ in self.groups)
 
 
 @cache
@@ -91,7 +98,9 @@ def actor_lexicon(language: str = "en", extra: tuple[str, ...] = ()) -> ActorLex
         elif kind == "group":
             pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])", re.IGNORECASE)
             groups.append((pattern, canonical, inter))
-    return ActorLexicon(nouns=nouns, templates=templates, cues=cues, groups=tuple(groups))
+    return ActorLexicon(nouns=nouns, templates=templates, cues=cues, groups=tuple(groups),
+                        heads=frozenset(phrase[-1] for phrase in nouns),
+                        armed_heads=frozenset(phrase[-1] for phrase, kind in nouns.items() if kind in ARMED_KINDS))
 
 
 def _user_rows(path: Path) -> list[dict[str, str]]:
@@ -271,20 +280,6 @@ ARMED_PARTIES = frozenset({1, 2, 3, 4, 8})
 PARTY_DEPS = frozenset({"nsubjpass", "dobj", "pobj", "conj", "appos"})  # other places a party is named in
 
 
-_HEADS: dict[tuple[int, frozenset[str] | None], frozenset[str]] = {}  # (id of a cached lexicon, kinds) → head lemmas
-
-
-def _head_lemmas(lexicon: ActorLexicon, kinds: frozenset[str] | None = None) -> frozenset[str]:
-    """The last lemma of every dictionary noun phrase (of the given ``kinds`` only, when given)."""
-    key = (id(lexicon), kinds)
-    if key not in _HEADS:
-        _HEADS[key] = frozenset(phrase[-1] for phrase, kind in lexicon.nouns.items() if kinds is None or kind in kinds)
-    return _HEADS[key]
-
-
-ARMED_KINDS = frozenset({"military", "police", "rebel", "militia", "unidentified", "generic"})
-
-
 def _covered(spans: list[tuple[int, int]]) -> Callable[[int], bool]:
     """A test of whether an offset lies inside one of ``spans`` (bisect over the starts, not a scan)."""
     spans = sorted(spans)
@@ -299,9 +294,10 @@ def _covered(spans: list[tuple[int, int]]) -> Callable[[int], bool]:
 
 
 def remember_subjects(document: Document, children: list[list[int]], ctx: ActorContext) -> None:
-    """Note every armed party that is the subject of a verb, in any sentence, for pronouns to refer to."""
+    """Note every armed party of the document: subjects of a verb (``ctx.subjects``, what a later "they" or "the
+    group" may mean) and parties named in other roles (``ctx.mentioned``); both can be a battle's other side."""
     tokens = document.tokens
-    heads, armed = _head_lemmas(ctx.lexicon), _head_lemmas(ctx.lexicon, ARMED_KINDS)
+    heads, armed = ctx.lexicon.heads, ctx.lexicon.armed_heads
     inside_any = _covered([(m.start, m.end) for m in document.mentions])
     inside_org = _covered([(m.start, m.end) for m in document.mentions if m.label in ("ORG", "NORP")])
     for i, token in enumerate(tokens):

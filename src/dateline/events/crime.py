@@ -5,13 +5,14 @@ a militant cell rounded up, shops looted in a riot); its scope excludes ordinary
 criminal-justice register ("charged with burglary", "suspected of fraud", "stolen") with no political cue
 in it or the sentence before ("protesters", "activists", "militants", "opposition", soldiers or security forces) is
 ordinary crime, and its arrests and thefts are no event records (unless the sentence names an armed group of
-the actor dictionary: the events stage checks that). The words are general English crime and
+the actor dictionary). The words are general English crime and
 politics vocabulary, not names from any corpus.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 KINDS = frozenset({"Arrests", "Looting/property destruction"})  # the sub-event types crime news reads as
 _CRIME = re.compile(
@@ -33,6 +34,8 @@ _POLITICAL = re.compile(
 )
 
 
-def ordinary_crime(text: str, before: str = "") -> bool:
-    """The sentence ``text`` tells ordinary crime: a criminal-justice cue, and no political cue in it or ``before``."""
-    return bool(_CRIME.search(text)) and not _POLITICAL.search(text) and not _POLITICAL.search(before)
+def ordinary_crime(text: str, before: str = "", names_group: Callable[[str], bool] | None = None) -> bool:
+    """The sentence ``text`` tells ordinary crime: a criminal-justice cue, and no political cue in it or ``before``
+    (``names_group``: whether a text names an armed group or organisation, which is politics whatever the charge)."""
+    return (bool(_CRIME.search(text)) and not _POLITICAL.search(text) and not _POLITICAL.search(before)
+            and not (names_group is not None and names_group(text)))

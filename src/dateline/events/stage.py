@@ -241,7 +241,7 @@ class Mentions:
 def event_mentions(document: Document, analysis: Analysis, lexicon: Lexicon,
                    predictions: dict[tuple[str, int], Prediction], ctx: ActorContext, threshold: float) -> Mentions:
     """Every trigger of the document typed and described as an event mention."""
-    usable = usable_mentions(document)
+    usable, unplaced = usable_mentions(document), unplaced_mentions(document)
     focus = document_focus(document, usable)
     preamble = preamble_end(document)
     taken: dict[int, PlaceMention] = {}
@@ -255,11 +255,11 @@ def event_mentions(document: Document, analysis: Analysis, lexicon: Lexicon,
         deaths = None if cumulative_count(document, lo, hi) else sentence_fatalities(document, lo, hi, analysis.children)
         live = sum(1 for c in candidates if not c.agent)
         for k, item in enumerate(found):
-            event, thing = _event(document, item, lexicon, analysis, deaths if k == 0 else None, prediction, ctx, usable,
-                                  taken, threshold, focus)
-            if event.acled in CRIME_KINDS and ordinary_crime(event.sources[0].text, _previous_sentence(document, sent)) \
-                    and not any(pattern.search(event.sources[0].text) for pattern, _, _ in ctx.lexicon.groups):
-                continue  # police news, not a political event (dateline.events.crime); a named armed group is politics
+            event, thing = _event(document, item, lexicon, analysis, deaths if k == 0 else None, prediction, ctx,
+                                  (usable, unplaced), taken, threshold, focus)
+            if event.acled in CRIME_KINDS and ordinary_crime(event.sources[0].text, _previous_sentence(document, sent),
+                                                             ctx.lexicon.names_group):
+                continue  # police news, not a political event (dateline.events.crime)
             extras = [dataclasses.replace(e, id=f"{event.id}-{n}")
                       for n, e in enumerate(_more_places(document, event, usable, ctx), 1)]
             for one in _split_toll([event, *extras]):
@@ -437,15 +437,17 @@ def _depth(tokens: Sequence[Token], i: int) -> int:
 
 
 def _event(document: Document, item: Found, lexicon: Lexicon, analysis: Analysis, deaths: int | None,
-           prediction: Prediction | None, ctx: ActorContext, usable: list[PlaceMention], taken: dict[int, PlaceMention],
+           prediction: Prediction | None, ctx: ActorContext,
+           places: tuple[list[PlaceMention], list[PlaceMention]], taken: dict[int, PlaceMention],
            threshold: float, focus: PlaceMention | None = None) -> tuple[Event, str]:
+    """One trigger typed and described. ``places``: the document's usable and unplaced mentions (where.py)."""
     tokens = document.tokens
     head = item.candidate.head
     cls = lexicon.cls(item.cls)
     sent = tokens[head].sent
     sent_start, sent_end = document.sentences[sent]
-    where = event_place(document, head, sent_start, sent_end, usable, taken, item.indices, focus,
-                        unplaced_mentions(document))
+    usable, unplaced = places
+    where = event_place(document, head, sent_start, sent_end, usable, taken, item.indices, focus, unplaced)
     if where is not None:
         taken.setdefault(sent, where)
     place, record = as_event_place(document, where)

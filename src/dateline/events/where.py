@@ -8,8 +8,9 @@ or "toward", or in the attribution ("told CNN in Cairo") is never the event's pl
 ("25 km north of Mosul") is the offset point the geo stage made, not Mosul. Datelines ("Tripoli, Libya
 (CNN) --") never count. A name the gazetteer cannot place ("the village of Qasr Tallin", unresolved) is the
 event's place, by name only, when it is where the trigger happened and clearly more so than any placed name
-of the sentence (``UNPLACED_MIN_SCORE``): a coder writes the village, not the nearest town the gazetteer knows. Without a place in the sentence the event borrows the place of the nearest earlier
-sentences (within ``LOOKBACK``), else the place the document is about (:func:`document_focus`), else none.
+of the sentence (``UNPLACED_MIN_SCORE``): a coder writes the village, not the nearest town the gazetteer knows.
+Without a place in the sentence the event borrows the place of the nearest earlier sentences (within
+``LOOKBACK``), else the place the document is about (:func:`document_focus`), else none.
 """
 
 from __future__ import annotations
