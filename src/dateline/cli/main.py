@@ -188,6 +188,10 @@ def export(
     table: Annotated[list[str] | None, typer.Option("--table", help="Only these tables (repeatable; jsonl/csv/parquet).")] = None,
     all_events: Annotated[bool, typer.Option("--all-events", help="acled-csv/geojson: also events not presented as fact "
                                              "(planned, denied, background, below the confidence threshold).")] = False,
+    gazetteer: Annotated[Path | None, typer.Option(help="acled-csv: the gazetteer index admin1/admin2 names come from "
+                                                   "(default: the one `dateline run` uses).")] = None,
+    outlet_scales: Annotated[Path | None, typer.Option("--outlet-scales", help="acled-csv: a TSV of outlet name or web "
+                                                       "host and its ACLED source_scale, added to the packaged one.")] = None,
 ) -> None:
     """Export the store: tables as JSONL, CSV or Parquet; events as ACLED-like CSV; events and places as GeoJSON."""
     if fmt not in EXPORT_FORMATS:
@@ -201,7 +205,8 @@ def export(
         if fmt == "acled-csv":
             from dateline.export.acled import export_acled_csv
 
-            written = {"events_acled.csv": export_acled_csv(store, out / "events_acled.csv", include_unreported=all_events)}
+            written = {"events_acled.csv": export_acled_csv(store, out / "events_acled.csv", include_unreported=all_events,
+                                                            gazetteer=gazetteer, outlet_scale_file=outlet_scales)}
         elif fmt == "geojson":
             from dateline.export.geojson import export_geojson
 
