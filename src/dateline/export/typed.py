@@ -48,6 +48,10 @@ def typed_query(table: str) -> str:
 
 def typed_table(store: Store, table: str) -> pa.Table:
     """``table`` as an Arrow table with typed nested columns."""
-    relation = store.con.sql(typed_query(table))
-    to_arrow = getattr(relation, "to_arrow_table", None) or relation.arrow  # DuckDB ≥ 1.4 / before
-    return to_arrow()
+    cursor = store.con.cursor()  # its own result: the store's connection may hold an unfinished one
+    try:
+        relation = cursor.sql(typed_query(table))
+        to_arrow = getattr(relation, "to_arrow_table", None) or relation.arrow  # DuckDB ≥ 1.4 / before
+        return to_arrow()
+    finally:
+        cursor.close()
