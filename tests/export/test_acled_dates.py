@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from dateline.export.acled_dates import acled_date
+from dateline.export.acled_dates import acled_date, first_and_last_day
 
 
 @pytest.mark.parametrize(("value", "day", "precision"), [
@@ -27,3 +27,14 @@ def test_a_date_is_one_day_and_a_precision(value, day, precision):
 @pytest.mark.parametrize("value", [None, "", "PRESENT_REF", "2018-13", "2018-W60", "soon"])
 def test_no_date_is_no_day(value):
     assert acled_date(value) == (None, None)
+
+
+@pytest.mark.parametrize(("value", "first", "last"), [
+    ("2018-11-05", "2018-11-05", "2018-11-05"),
+    ("2018-W45", "2018-11-05", "2018-11-11"),
+    ("2018-12", "2018-12-01", "2018-12-31"),
+    ("2018", "2018-01-01", "2018-12-31"),
+    ("2018-11-05/2019-02", "2018-11-05", "2019-02-28"),
+])
+def test_the_days_a_value_covers(value, first, last):
+    assert first_and_last_day(value) == (dt.date.fromisoformat(first), dt.date.fromisoformat(last))

@@ -58,3 +58,23 @@ def _range(start: str, end: str) -> tuple[dt.date | None, int | None]:
     span = (last - first).days
     middle = first + dt.timedelta(days=span // 2)
     return middle, (1 if span == 0 else 2 if span < WEEK_DAYS else 3)
+
+
+def first_and_last_day(value: str | None) -> tuple[dt.date, dt.date] | None:
+    """The first and last day a date value covers (a week: Monday to Sunday; a year: 1 January to 31 December)."""
+    value = (value or "").strip()
+    if "/" in value:
+        start, end = (first_and_last_day(part) for part in value.split("/", 1))
+        return (start[0], end[1]) if start and end else start or end
+    day, precision = acled_date(value)
+    if day is None:
+        return None
+    if _YEAR.match(value):
+        return dt.date(day.year, 1, 1), dt.date(day.year, 12, 31)
+    if _MONTH.match(value):
+        following = dt.date(day.year + day.month // 12, day.month % 12 + 1, 1)
+        return day.replace(day=1), following - dt.timedelta(days=1)
+    if m := _WEEK.match(value):
+        monday = dt.date.fromisocalendar(int(m[1]), int(m[2]), 1)
+        return (monday + dt.timedelta(days=5), monday + dt.timedelta(days=6)) if m[3] else (monday, monday + dt.timedelta(days=6))
+    return day, day
