@@ -28,3 +28,22 @@ def test_stdin_and_urls_have_no_total(tmp_path):
 
 def test_durations_read_as_a_person_would_write_them():
     assert (_duration(42), _duration(430), _duration(7300)) == ("42s", "7m10s", "2h01m")
+
+
+def test_on_a_terminal_the_bar_shows_total_eta_and_named_steps():
+    import io
+
+    from rich.console import Console
+
+    from dateline.cli.progress import run_display
+    from dateline.pipeline import STEP_DOCUMENTS
+
+    screen = io.StringIO()
+    console = Console(file=screen, force_terminal=True, width=160, color_system=None)
+    with run_display(console, 4) as display:
+        display.step(STEP_DOCUMENTS)
+        display.documents(3, 900)
+        display.step("stories, cross-source event merging, conflicts, timeline")
+    text = screen.getvalue()
+    assert f"{STEP_DOCUMENTS}" in text and "3/4 docs" in text and "ETA" in text
+    assert "stories, cross-source event merging" in text

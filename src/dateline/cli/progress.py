@@ -15,7 +15,6 @@ from pathlib import Path
 from rich.console import Console
 from rich.progress import (
     BarColumn,
-    MofNCompleteColumn,
     Progress,
     ProgressColumn,
     SpinnerColumn,
@@ -63,12 +62,33 @@ def _count_file(path: Path) -> int:
 
 
 class _RateColumn(ProgressColumn):
+    """Documents and words per second, on the documents line only."""
+
     def render(self, task: Task) -> Text:
         elapsed = task.elapsed or 0.0
         if elapsed <= 0 or not task.fields.get("documents"):
             return Text("")
         words = task.fields.get("words", 0)
-        return Text(f"{task.completed / elapsed:6.1f} docs/s  {words / elapsed:8.0f} words/s", style="cyan")
+        return Text(f"{task.completed / elapsed:.1f} docs/s, {words / elapsed:.0f} words/s", style="cyan")
+
+
+class _CountColumn(ProgressColumn):
+    """"12/300 docs" on the documents line (without a total: "12 docs"); nothing on a step's line."""
+
+    def render(self, task: Task) -> Text:
+        if not task.fields.get("documents"):
+            return Text("")
+        done = int(task.completed)
+        return Text(f"{done}/{int(task.total)} docs" if task.total is not None else f"{done} docs")
+
+
+class _EtaColumn(TimeRemainingColumn):
+    """The time left, on the documents line only."""
+
+    def render(self, task: Task) -> Text:
+        if not task.fields.get("documents") or task.total is None:
+            return Text("")
+        return Text("ETA ") + super().render(task)
 
 
 class RichDisplay:
@@ -111,12 +131,13 @@ class PlainDisplay:
     def __init__(self, console: Console, total: int | None, every: float) -> None:
         self.console, self.total, self.every = console, total, every
         self.done = self.words = 0
+        self.shown = -1  # documents count of the last line, so that a step change does not repeat it
         self.started = self.last = time.monotonic()
         self.step_started = self.started
         self.name = ""
 
     def step(self, name: str) -> None:
-        if self.name == STEP_DOCUMENTS:
+        if self.name == STEP_DOCUMENTS and self.shown != self.done:
             self._documents_line()
         self.name, self.step_started = name, time.monotonic()
         self._line(f"step: {name}")
@@ -133,6 +154,7 @@ class PlainDisplay:
         self._line(f"finished in {_duration(time.monotonic() - self.started)}")
 
     def _documents_line(self) -> None:
+        self.shown = self.done
         elapsed = max(time.monotonic() - self.step_started, 1e-9)
         rate = self.done / elapsed
         if self.total:
@@ -152,9 +174,8 @@ class PlainDisplay:
 def run_display(console: Console, total: int | None) -> Iterator[RichDisplay | PlainDisplay]:
     """The display for a run: rich on a terminal, plain lines otherwise."""
     if console.is_terminal:
-        columns = [SpinnerColumn(), TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
-                   TextColumn("docs" if total else ""), _RateColumn(), TimeElapsedColumn(), TextColumn("ETA"),
-                   TimeRemainingColumn()]
+        columns = [SpinnerColumn(), TextColumn("[bold]{task.description}"), BarColumn(), _CountColumn(),
+                   _RateColumn(), TimeElapsedColumn(), _EtaColumn()]
         with Progress(*columns, console=console, transient=False) as bar:
             display: RichDisplay | PlainDisplay = RichDisplay(bar, total)
             try:
