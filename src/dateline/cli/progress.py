@@ -121,8 +121,9 @@ class RichDisplay:
         if self.current is None:
             return
         task = self.bar.tasks[self.current]
-        done = task.completed if task.fields.get("documents") else 1
-        self.bar.update(self.current, total=max(done, 1), completed=max(done, 1))
+        # the documents step is over: every input is done (those not counted were duplicates)
+        done = max(task.total or 0, task.completed) if task.fields.get("documents") else 1
+        self.bar.update(self.current, total=done, completed=done)
 
 
 class PlainDisplay:
