@@ -28,7 +28,7 @@ def test_open_takes_the_output_folder_or_the_store_file(out_dir):
 def test_tables_come_back_as_arrow_with_typed_nested_columns(out_dir):
     with dateline.open(out_dir) as data:
         events = data.arrow("events")
-        assert isinstance(events, pa.Table) and events.num_rows == 5
+        assert isinstance(events, pa.Table) and events.num_rows == 6
         assert pa.types.is_list(events.schema.field("actors").type) and "lat" in events.schema.names
         with pytest.raises(KeyError):
             data.arrow("secrets")
@@ -41,7 +41,7 @@ def test_tables_come_back_as_pandas_dataframes(out_dir):
         assert events.loc["ev-clash-0000000000aa", "actors"][1]["canonical"] == "Northern Shield Brigade"
         assert data.documents["outlet"].tolist().count("Valley Courier") == 1
         acled = data.acled()
-        assert len(acled) == 4 and acled.columns[0] == "event_id_cnty" and len(data.acled(all_events=True)) == 5
+        assert len(acled) == 4 and acled.columns[0] == "event_id_cnty" and len(data.acled(all_events=True)) == 6
         assert data.sql("SELECT count(*) AS n FROM quotes")["n"][0] == 0
 
 

@@ -10,7 +10,8 @@ from dateline.store.duckdb_store import Store
 TEXT_1 = (
     "Army units and fighters of the Northern Shield clashed outside Kafr Sabt on 3 March 2019, leaving 6 dead. "
     "Around 400 demonstrators gathered in Kafr Sabt in the first week of March to denounce the fighting. "
-    "An unidentified drone struck a market near Kafr Sabt in March, killing 2 civilians."
+    "An unidentified drone struck a market near Kafr Sabt in March, killing 2 civilians. "
+    "Gunmen shot a shopkeeper in Kafr Sabt on 4 March 2019."
 )
 TEXT_2 = (
     "Police detained a journalist in Port Maren between 10 and 12 March 2019. "
@@ -61,6 +62,10 @@ def documents() -> list[Document]:
                                                                          type=7),),
                            date="2019-03", date_precision="month", place=EventPlace("Kafr Sabt", 34.70, 36.72, "p-kafr"),
                            fatalities=2, confidence=0.7, reportable=True, country="SY"),
+                     Event("ev-shot-00000000000ff", "ASSAULT", "shot", (sentence(one, TEXT_1, "Gunmen"),),
+                           acled="Attack", date="2019-03-04", date_precision="day",
+                           place=EventPlace("Kafr Sabt", 34.70, 36.72, "p-kafr"), confidence=0.4, reportable=False,
+                           country="SY"),
                  )),
         Document(id=two, source="/home/me/corpus/two.html", url="https://www.harbour-times.example/2019/03/13/a",
                  published="2019-03-13", language="en", text=TEXT_2,

@@ -54,7 +54,7 @@ def test_the_csv_loads_with_pandas_and_every_column_has_the_codebooks_type(store
     with Store(store_path, read_only=True) as store:
         export_acled_csv(store, path, include_unreported=True, gazetteer=tmp_path / "missing.sqlite")
     frame = pd.read_csv(path, keep_default_na=False, na_values=[""])
-    assert len(frame) == 5 and list(frame.columns[:31]) == [name for name, _ in CODEBOOK]
+    assert len(frame) == 6 and list(frame.columns[:31]) == [name for name, _ in CODEBOOK]
     for name, kind in CODEBOOK:
         column = frame[name].dropna()
         if kind.endswith("?"):
@@ -127,6 +127,10 @@ def test_notes_are_one_sentence(rows):
 
 def test_only_reportable_events_unless_all_are_asked_for(store_path, tmp_path):
     with Store(store_path, read_only=True) as store:
-        assert export_acled_csv(store, tmp_path / "all.csv", include_unreported=True, gazetteer=tmp_path / "x") == 5
-    planned = [r for r in csv.DictReader((tmp_path / "all.csv").open(encoding="utf-8")) if r["modality"] == "planned"]
-    assert len(planned) == 1 and planned[0]["reportable"] == "False" and planned[0]["notes"].endswith("(planned).")
+        assert export_acled_csv(store, tmp_path / "all.csv", include_unreported=True, gazetteer=tmp_path / "x") == 6
+    every = {r["dateline_id"]: r for r in csv.DictReader((tmp_path / "all.csv").open(encoding="utf-8"))}
+    planned = every["ev-plan-00000000000ee"]
+    assert planned["reportable"] == "False" and planned["notes"].endswith("(planned).")
+    shot = every["ev-shot-00000000000ff"]  # violence against civilians names no one: ACLED's generic actors
+    assert (shot["actor1"], shot["actor2"], shot["interaction"], shot["civilian_targeting"]) == (
+        "Unidentified Armed Group (Syria)", "Civilians (Syria)", "37", "Civilian targeting")

@@ -20,7 +20,7 @@ def parquet_dir(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("parquet")
     with Store(store_path, read_only=True) as store:
         written = export_all(store, out, "parquet")
-    assert written["events.parquet"] == 5
+    assert written["events.parquet"] == 6
     return out
 
 

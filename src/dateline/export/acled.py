@@ -110,7 +110,7 @@ def acled_row(event: dict[str, Any], context: AcledContext) -> dict[str, Any]:
     country = countries().get(iso2)
     side1, side2 = _sides(event, kind)
     actor1, inter1 = side1[0] if side1 else _unnamed(kind, country)
-    actor2, inter2 = side2[0] if side2 else ("", 0)
+    actor2, inter2 = side2[0] if side2 else _unnamed_victims(kind, country)
     day, precision = acled_date(event.get("date"))
     lat, lon = place.get("lat"), place.get("lon")
     located = isinstance(lat, (int, float)) and isinstance(lon, (int, float))
@@ -200,6 +200,13 @@ def _unnamed(kind: str, country: Country | None) -> tuple[str, int]:
         return "", 0
     name, inter = UNNAMED_ACTOR[kind]
     return (f"{name} ({country.name})" if country else name), inter
+
+
+def _unnamed_victims(kind: str, country: Country | None) -> tuple[str, int]:
+    """Violence against civilians always has civilians on its other side (ACLED: "Civilians (Country)")."""
+    if kind != "Violence against civilians":
+        return "", 0
+    return (f"Civilians ({country.name})" if country else "Civilians"), CIVILIANS
 
 
 def _targets_civilians(kind: str, sub: str, inter2: int) -> bool:
