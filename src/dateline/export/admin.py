@@ -32,6 +32,7 @@ class AdminNames:
         if gazetteer is not None and Path(gazetteer).exists():
             self.conn = sqlite3.connect(f"file:{Path(gazetteer).resolve()}?mode=ro", uri=True)
         self._towns: dict[str, tuple[np.ndarray, list[str]]] | None = None
+        self._admin2: dict[tuple[Any, ...], str | None] = {}  # events share places: each is looked up once
 
     def close(self) -> None:
         if self.conn is not None:
@@ -51,10 +52,18 @@ class AdminNames:
 
     def admin2(self, geonames_id: int | None, country: str | None, lat: float | None, lon: float | None) -> str | None:
         """The second-level division of a GeoNames place (by its admin2 code) or of a point (by the nearest town)."""
+        key = (geonames_id, country, lat, lon)
+        if key not in self._admin2:
+            self._admin2[key] = self._lookup_admin2(geonames_id, country, lat, lon)
+        return self._admin2[key]
+
+    def _lookup_admin2(self, geonames_id: int | None, country: str | None, lat: float | None,
+                       lon: float | None) -> str | None:
         if self.conn is not None and geonames_id:
+            # a GeoNames place's row id is its GeoNames id (the primary key: no scan)
             row = self.conn.execute(
                 "SELECT a.name FROM places p JOIN admin2 a ON a.country = p.country AND a.admin1 = p.admin1 "
-                "AND a.code = p.admin2 WHERE p.gid = ? LIMIT 1", (geonames_id,)).fetchone()
+                "AND a.code = p.admin2 WHERE p.id = ?", (geonames_id,)).fetchone()
             if row:
                 return row[0]
         if not country or lat is None or lon is None:
