@@ -134,3 +134,14 @@ def test_only_reportable_events_unless_all_are_asked_for(store_path, tmp_path):
     shot = every["ev-shot-00000000000ff"]  # violence against civilians names no one: ACLED's generic actors
     assert (shot["actor1"], shot["actor2"], shot["interaction"], shot["civilian_targeting"]) == (
         "Unidentified Armed Group (Syria)", "Civilians (Syria)", "37", "Civilian targeting")
+
+
+def test_inter_labels_give_acleds_text_form(store_path, tmp_path):
+    path = tmp_path / "labels.csv"
+    with Store(store_path, read_only=True) as store:
+        export_acled_csv(store, path, gazetteer=tmp_path / "x", inter_labels=True)
+    rows = {r["dateline_id"]: r for r in csv.DictReader(path.open(encoding="utf-8"))}
+    clash, protest = rows["ev-clash-0000000000aa"], rows["ev-protest-00000000bb"]
+    assert (clash["inter1"], clash["inter2"], clash["interaction"]) == ("State forces", "Political militia",
+                                                                       "State forces-Political militia")
+    assert (protest["inter1"], protest["inter2"], protest["interaction"]) == ("Protesters", "", "Protesters only")

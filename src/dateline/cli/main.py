@@ -194,6 +194,9 @@ def export(
                                                    "(default: the one `dateline run` uses).")] = None,
     outlet_scales: Annotated[Path | None, typer.Option("--outlet-scales", help="acled-csv: a TSV of outlet name or web "
                                                        "host and its ACLED source_scale, added to the packaged one.")] = None,
+    inter_labels: Annotated[bool, typer.Option("--inter-labels", help="acled-csv: actor types and interaction as ACLED's "
+                                               "text labels ('State forces', 'State forces-Rebel group'), as in its data "
+                                               "since 2024, instead of the numeric codes.")] = False,
 ) -> None:
     """Export the store: tables as JSONL, CSV or Parquet; events as ACLED-like CSV; events and places as GeoJSON."""
     if fmt not in EXPORT_FORMATS:
@@ -208,7 +211,8 @@ def export(
             from dateline.export.acled import export_acled_csv
 
             written = {"events_acled.csv": export_acled_csv(store, out / "events_acled.csv", include_unreported=all_events,
-                                                            gazetteer=gazetteer, outlet_scale_file=outlet_scales)}
+                                                            gazetteer=gazetteer, outlet_scale_file=outlet_scales,
+                                                            inter_labels=inter_labels)}
         elif fmt == "geojson":
             from dateline.export.geojson import export_geojson
 

@@ -18,11 +18,13 @@ from dateline.events.confidence import is_reported
 from dateline.export.acled_dates import acled_date
 from dateline.export.acled_notes import crowd_tag, describe
 from dateline.export.acled_reference import (
+    INTER_LABELS,
     Country,
     countries,
     disorder_types,
     event_types,
     interaction,
+    interaction_label,
     joined_scale,
     outlet_scales,
 )
@@ -61,10 +63,11 @@ class AcledContext:
     admin: AdminNames | None = None
     scales: dict[str, str] = field(default_factory=dict)
     timestamp: int = 0
+    inter_labels: bool = False  # inter1/inter2/interaction as ACLED's text labels (its data since 2024), not codes
 
 
 def export_acled_csv(store: Store, path: Path, *, include_unreported: bool = False, gazetteer: Path | str | None = None,
-                     outlet_scale_file: Path | None = None) -> int:
+                     outlet_scale_file: Path | None = None, inter_labels: bool = False) -> int:
     """Write the reportable events (with ``include_unreported``, every event) to ``path``; return the row count.
 
     Reportable: told as fact, not background, confidence at or above the threshold (stores from before v2,
@@ -77,7 +80,7 @@ def export_acled_csv(store: Store, path: Path, *, include_unreported: bool = Fal
         writer = csv.DictWriter(handle, fieldnames=COLUMNS)
         writer.writeheader()
         for row in acled_rows(store, include_unreported=include_unreported, gazetteer=gazetteer,
-                              outlet_scale_file=outlet_scale_file):
+                              outlet_scale_file=outlet_scale_file, inter_labels=inter_labels):
             writer.writerow({k: _cell(v) for k, v in row.items()})
             count += 1
     os.replace(tmp, path)
@@ -85,11 +88,12 @@ def export_acled_csv(store: Store, path: Path, *, include_unreported: bool = Fal
 
 
 def acled_rows(store: Store, *, include_unreported: bool = False, gazetteer: Path | str | None = None,
-               outlet_scale_file: Path | None = None) -> Iterator[dict[str, Any]]:
+               outlet_scale_file: Path | None = None, inter_labels: bool = False) -> Iterator[dict[str, Any]]:
     """The ACLED rows of the store's events (reportable ones unless ``include_unreported``), in id order."""
     with AdminNames(_gazetteer_path(gazetteer)) as admin:
         context = AcledContext(places={p["id"]: p for p in table_records(store, "places")}, outlets=document_outlets(store),
-                               admin=admin, scales=outlet_scales(outlet_scale_file), timestamp=_store_time(store))
+                               admin=admin, scales=outlet_scales(outlet_scale_file), timestamp=_store_time(store),
+                               inter_labels=inter_labels)
         for event in store.records(store.event_table()):
             if include_unreported or is_reported(event):
                 yield acled_row(event, context)
@@ -120,7 +124,7 @@ def acled_row(event: dict[str, Any], context: AcledContext) -> dict[str, Any]:
     sources = [s for s in event.get("sources") or [] if s.get("doc")]
     outlets = list(dict.fromkeys(context.outlets.get(s["doc"], UNNAMED_OUTLET) for s in sources))
     fatalities = event.get("fatalities") or 0  # ACLED writes 0 when no deaths are reported
-    return {
+    row = {
         "event_id_cnty": event_id_cnty(event["id"], country),
         "event_date": day.isoformat() if day else "",
         "year": day.year if day else "",
@@ -163,6 +167,10 @@ def acled_row(event: dict[str, Any], context: AcledContext) -> dict[str, Any]:
         "date_as_reported": event.get("date") or "",
         "source_spans": "; ".join(f"{s['doc']}:{s['start']}-{s['end']}" for s in sources),
     }
+    if context.inter_labels:
+        row.update(inter1=INTER_LABELS.get(inter1, ""), inter2=INTER_LABELS.get(inter2, ""),
+                   interaction=interaction_label(inter1, inter2) if inter1 else "")
+    return row
 
 
 def event_id_cnty(event_id: str, country: Country | None) -> str:

@@ -64,6 +64,16 @@ def interaction(inter1: int, inter2: int) -> int:
     return low * 10 + high
 
 
+def interaction_label(inter1: int, inter2: int) -> str:
+    """The interaction in ACLED's text form (data since 2024): "State forces-Rebel group", "Protesters only"."""
+    low, high = sorted(code for code in (inter1, inter2))
+    if not high:
+        return ""
+    if not low:
+        return f"{INTER_LABELS.get(high, '')} only"
+    return f"{INTER_LABELS.get(low, '')}-{INTER_LABELS.get(high, '')}"
+
+
 def joined_scale(scales: set[str]) -> str:
     """Several outlets' scales as one ACLED value ("National-International")."""
     return "-".join(s for s in SCALE_ORDER if s in scales)
