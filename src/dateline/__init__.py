@@ -23,5 +23,6 @@ logging.getLogger(__name__).addHandler(logging.NullHandler())
 
 open = open_store  # `dateline.open(path)`, the documented entry point; shadows nothing inside this module
 
-__all__ = ["Dataset", "Document", "Entity", "Mention", "RunSummary", "Settings", "Span", "open", "open_store", "run_corpus"]
+# `open` stays out of __all__: `from dateline import *` must not shadow the builtin
+__all__ = ["Dataset", "Document", "Entity", "Mention", "RunSummary", "Settings", "Span", "open_store", "run_corpus"]
 __version__ = "0.1.0"
