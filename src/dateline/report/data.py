@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from itertools import islice
 from typing import Any
 
+from dateline.report.charts import chart_data
 from dateline.store.duckdb_store import Store
 from dateline.store.schema import TABLES
 
@@ -45,10 +46,12 @@ def _loose_records(store: Store, table: str) -> Iterator[dict[str, Any]]:
         yield record
 
 
-def report_data(store: Store, *, with_text: bool = True, limit: int | None = None) -> dict[str, Any]:
+def report_data(store: Store, *, with_text: bool = True, limit: int | None = None,
+                with_charts: bool = False) -> dict[str, Any]:
     """Everything the report shows (at most ``limit`` rows a table).
 
-    ``with_text=False`` leaves article texts out (the web app loads them one at a time).
+    ``with_text=False`` leaves article texts out (the web app loads them one at a time); ``with_charts`` adds
+    ``charts``, the per-day counts of every event (see ``store_charts``).
     """
     data: dict[str, Any] = {name: table_records(store, name, limit=limit) for name in REPORT_TABLES}
     data["events"] = table_records(store, store.event_table(), limit=limit)
@@ -56,7 +59,14 @@ def report_data(store: Store, *, with_text: bool = True, limit: int | None = Non
     data["entities"] = [_entity_summary(e) for e in data["entities"]]
     data["documents"] = list(islice(_documents(store, with_text=with_text), limit))
     data["counts"] = _counts(store)
+    if with_charts:
+        data["charts"] = chart_data(data["events"], data["places"]) if limit is None else store_charts(store)
     return data
+
+
+def store_charts(store: Store) -> dict[str, Any]:
+    """Chart counts over every event and place of the store (no row cap)."""
+    return chart_data(table_records(store, store.event_table()), table_records(store, "places"))
 
 
 def _attach_summaries(store: Store, stories: list[dict[str, Any]]) -> None:
