@@ -61,3 +61,17 @@ def test_report_tables_sort(report: PageWatch) -> None:
 
 def test_report_hostile_article_executes_nothing(report: PageWatch) -> None:
     steps.hostile_article_stays_text(report, "report-hostile.png")
+
+
+def test_report_charts_and_date_slider(report: PageWatch) -> None:
+    steps.charts_follow_the_date_slider(report, "report-charts.png")
+    assert report.errors == [] and report.blocked == []
+
+
+def test_report_actor_and_place_pages(report: PageWatch) -> None:
+    steps.actor_and_place_pages(report, "report-actor.png")
+
+
+def test_report_map_labels_and_clusters(report: PageWatch) -> None:
+    steps.map_labels_and_clusters(report, "report-clusters.png")
+    assert report.errors == []

@@ -45,11 +45,12 @@ def actor_names(event: Mapping[str, Any]) -> list[str]:
 
 
 def region(event: Mapping[str, Any], places: Mapping[str, Mapping[str, Any]]) -> str:
-    """The event's first-level region: the place's admin1 with its country ('SY 04'), else the country, else the
-    place name, else 'unknown'."""
+    """The event's first-level region: admin1 with its country ('SY 04'; the event's own, else its place's), else
+    the country, else the place name, else 'unknown'."""
     ref = event.get("place") or {}
     place = places.get(ref.get("place") or "") or {}
-    country, admin1 = place.get("country"), place.get("admin1")
+    country = event.get("country") or place.get("country")
+    admin1 = event.get("admin1") or place.get("admin1")
     if country and admin1:
         return f"{country} {admin1}"
     return str(country or ref.get("name") or UNKNOWN)

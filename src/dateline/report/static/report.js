@@ -412,7 +412,7 @@
         node.appendChild(label);
         node.appendChild(svg("title")).textContent = members.length + " places, " + n + " event(s): click to zoom in";
         function open() {
-          var w = Math.max(0.5, (x1 - x0) * 1.6, (y1 - y0) * 3.2, vb.w / 8);
+          var w = Math.min(vb.w / 2, Math.max(0.5, (x1 - x0) * 4, (y1 - y0) * 8));  // room enough to part them
           vb = { x: (x0 + x1) / 2 - w / 2, y: (y0 + y1) / 2 - w / 4, w: w, h: w / 2 };
           apply();
         }
