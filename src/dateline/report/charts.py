@@ -15,6 +15,7 @@ from typing import Any
 TOP = 8  # series per breakdown; the rest are summed as OTHER
 OTHER = "other"
 UNKNOWN = "unknown"
+NO_ACTOR = "(no actor named)"
 _DAY = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 _WEEK = re.compile(r"^(\d{4})-W(\d{2})")
 
@@ -72,7 +73,7 @@ def chart_data(events: Iterable[Mapping[str, Any]], places: Iterable[Mapping[str
             continue
         killed = event.get("fatalities") or 0
         rows.append((day, killed, {"by_type": [event.get("type") or UNKNOWN],
-                                   "by_actor": actor_names(event) or [UNKNOWN],
+                                   "by_actor": actor_names(event) or [NO_ACTOR],
                                    "by_region": [region(event, by_id)]}))
     days = sorted({day for day, _, _ in rows})
     index = {day: i for i, day in enumerate(days)}

@@ -218,19 +218,20 @@
       select, DATA.stories.length ? stories : null,
       input("f-actor", "actor", { type: "search", placeholder: "actor or target", "aria-label": "Actor" }),
       el("label", { title: "Also show planned, denied and background events and those below the confidence threshold" },
-        el("input", { id: "f-all", type: "checkbox", checked: state.all ? "checked" : null, onchange: function (ev) { state.all = ev.target.checked; onChange(); } }),
+        el("input", { id: "f-all", type: "checkbox", checked: state.all ? "checked" : null, onchange: function (ev) { state.all = ev.target.checked; syncSlider(); onChange(); } }),
         " unreported too"),
       el("button", { type: "button", onclick: function () { state = { type: "", from: "", to: "", actor: "", story: "", all: false }; route(); }, text: "Reset" }));
   }
   // Two range inputs over the days that have events: drag either end to narrow every view to a period.
-  var DAYS = null;
-  function eventDays() {
-    if (!DAYS) {
+  var DAYS = {};
+  function eventDays() {  // days of the events shown (reported ones, or all with "unreported too")
+    var key = state.all ? "all" : "shown";
+    if (!DAYS[key]) {
       var seen = {};
-      DATA.events.forEach(function (e) { var t = toTime(e.date); if (t !== null) seen[isoDay(t)] = 1; });
-      DAYS = Object.keys(seen).sort();
+      DATA.events.forEach(function (e) { var t = shown(e) ? toTime(e.date) : null; if (t !== null) seen[isoDay(t)] = 1; });
+      DAYS[key] = Object.keys(seen).sort();
     }
-    return DAYS;
+    return DAYS[key];
   }
   // slider positions for the state's dates: the first day on or after `from`, the last on or before `to`
   function sliderIndex(day, upper) {
@@ -242,7 +243,8 @@
   }
   function syncSlider() {
     var low = document.getElementById("f-slide-from"), high = document.getElementById("f-slide-to"), days = eventDays();
-    if (!low || !high) return;
+    if (!low || !high || !days.length) return;
+    low.max = high.max = days.length - 1;
     low.value = sliderIndex(state.from, false); high.value = sliderIndex(state.to, true);
     document.getElementById("f-range").textContent = days[+low.value] + " – " + days[+high.value];
   }
@@ -253,7 +255,7 @@
     var low = el("input", { id: "f-slide-from", type: "range", min: 0, max: last, step: 1, "aria-label": "Start of the period" });
     var high = el("input", { id: "f-slide-to", type: "range", min: 0, max: last, step: 1, "aria-label": "End of the period" });
     function moved(ev) {
-      var a = +low.value, b = +high.value;
+      var days = eventDays(), last = days.length - 1, a = +low.value, b = +high.value;
       if (a > b) { if (ev.target === low) high.value = a; else low.value = b; }
       a = +low.value; b = +high.value;
       state.from = a > 0 ? days[a] : ""; state.to = b < last ? days[b] : "";
@@ -622,7 +624,9 @@
     var kept = [];
     days.forEach(function (d, i) { if ((!from || d >= from) && (!to || d <= to)) kept.push(i); });
     if (!kept.length) return { xs: [], ys: lists.map(function () { return []; }), unit: "day" };
-    var t0 = toTime(days[kept[0]]), t1 = toTime(days[kept[kept.length - 1]]), unit = binUnit(t0, t1);
+    var t0 = toTime(days[kept[0]]), t1 = toTime(days[kept[kept.length - 1]]);
+    if (t1 - t0 < 14 * DAY) { t0 -= 7 * DAY; t1 += 7 * DAY; }  // a few empty days around: a readable axis
+    var unit = binUnit(t0, t1);
     var xs = [], at = {};
     for (var t = binStart(t0, unit); t <= t1; t = nextBin(t, unit)) { at[t] = xs.length; xs.push(t); }
     var ys = lists.map(function (list) {
@@ -717,9 +721,9 @@
     return Object.keys(counts).map(function (k) { return [k, counts[k]]; }).sort(function (a, b) { return b[1] - a[1] || (a[0] < b[0] ? -1 : 1); });
   }
   function countList(id, rows, href) {
-    return el("ul", { class: "plain counts", id: id }, rows.slice(0, 10).map(function (r) {
+    return el("ul", { class: "plain counts", id: id }, rows.length ? rows.slice(0, 10).map(function (r) {
       return el("li", null, href ? el("a", { href: href(r[0]), text: r[0] }) : el("span", { text: r[0] }), " ", el("span", { class: "muted", text: String(r[1]) }));
-    }));
+    }) : el("li", { class: "muted", text: "none" }));
   }
   // header, numbers, a chart and the list of events: shared by the actor and place pages
   function profile(root, events, facts, sideLists) {
@@ -779,7 +783,9 @@
     profile(root, events, facts, [
       ["Event types", countList("place-types", countBy(events, function (e) { return [e.type]; }))],
       ["Actors", countList("place-actors", countBy(events, function (e) { return participantNames(e.actors); }), function (n) { return "#/actor/" + encodeURIComponent(n); })],
-      ["Mentioned in", el("div", { class: "sources" }, sourceLinks(((place && place.mentions) || []).slice(0, 20)))]
+      ["Mentioned in", el("div", { class: "sources" }, sourceLinks(((place && place.mentions) || []).filter(function (m, i, all) {
+        return all.findIndex(function (o) { return o.doc === m.doc; }) === i;  // one link per article
+      }).slice(0, 20)))]
     ]);
   }
 
