@@ -6,7 +6,8 @@ The store is written through ``Store.write_documents`` from made-up articles (no
 characters with two events, a quote, a figure and three place mentions over a pool of 400 places. Prints the
 build time, the total size of the report folder and of ``index.html``, and the time from navigation until the
 page is ready (``body[data-ready]``: first-view data loaded, map drawn) and until a click on a map marker has
-listed its events (interactive). Last, one JSON line.
+listed its events (interactive); then the seconds to draw the charts page and to open one article (its text
+file loaded on demand). Last, one JSON line.
 """
 
 from __future__ import annotations
@@ -95,11 +96,16 @@ def open_report(index: Path) -> dict[str, float]:
         page.wait_for_selector("#map-panel .event-item", timeout=60_000)
         interactive = time.perf_counter() - t0
         t1 = time.perf_counter()
+        page.goto(index.as_uri() + "#/charts")
+        page.wait_for_selector("#chart-by_region .uplot", timeout=60_000)
+        charts_s = time.perf_counter() - t1
+        t1 = time.perf_counter()
         page.goto(index.as_uri() + "#/doc/doc000123")
         page.wait_for_selector("#article", timeout=60_000)
         article_s = time.perf_counter() - t1
         browser.close()
-    return {"ready_s": round(ready, 2), "interactive_s": round(interactive, 2), "article_s": round(article_s, 2)}
+    return {"ready_s": round(ready, 2), "interactive_s": round(interactive, 2), "charts_s": round(charts_s, 2),
+            "article_s": round(article_s, 2)}
 
 
 def main() -> None:

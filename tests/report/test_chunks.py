@@ -6,7 +6,14 @@ import json
 import re
 from pathlib import Path
 
-from dateline.report.chunks import PLACE_MENTIONS, chunk_script, split_rows, split_texts, write_chunks
+from dateline.report.chunks import (
+    PLACE_MENTIONS,
+    chunk_script,
+    compact,
+    split_rows,
+    split_texts,
+    write_chunks,
+)
 
 
 def test_split_rows_in_order_and_bounded() -> None:
@@ -28,6 +35,11 @@ def test_split_texts_keeps_a_long_article_whole() -> None:
     assert pieces == [{"long": "w" * 500}, {"next": "v"}]
 
 
+def test_compact_leaves_out_null_fields_at_any_depth() -> None:
+    row = {"id": "e", "mode": None, "actors": [{"name": "Army", "entity": None}], "fatalities": 0, "reportable": False}
+    assert compact(row) == {"id": "e", "actors": [{"name": "Army"}], "fatalities": 0, "reportable": False}
+
+
 def test_chunk_script_registers_escaped_json() -> None:
     script = chunk_script("data/x.js", {"texts": {"d": "</script><b>&\u2028"}})
     call = re.fullmatch(r'datelineChunk\("data/x\.js",(.*)\);\n', script, re.DOTALL)
@@ -42,7 +54,7 @@ def _payload(root: Path, name: str) -> dict:
 
 def test_write_chunks_core_and_lazy_files(tmp_path: Path) -> None:
     data = {
-        "events": [{"id": f"e{i}"} for i in range(5)],
+        "events": [{"id": f"e{i}", "story": None} for i in range(5)],
         "documents": [{"id": "d1", "title": "One", "text": "first"}, {"id": "d2", "title": "Two", "text": "second"}],
         "places": [{"id": "p", "mentions": [{"doc": "d1"}] * (PLACE_MENTIONS + 5)}],
         "quotes": [{"id": "q"}], "figures": [], "entities": [{"id": "n"}],
@@ -59,4 +71,4 @@ def test_write_chunks_core_and_lazy_files(tmp_path: Path) -> None:
     docs = _payload(tmp_path, "data/documents-0000.js")["documents"]
     assert docs == [{"id": "d1", "title": "One", "t": 0}, {"id": "d2", "title": "Two", "t": 0}]  # no texts here
     assert _payload(tmp_path, "data/texts-0000.js") == {"texts": {"d1": "first", "d2": "second"}}
-    assert [e["id"] for e in _payload(tmp_path, "data/events-0000.js")["events"]] == [f"e{i}" for i in range(5)]
+    assert _payload(tmp_path, "data/events-0000.js")["events"] == [{"id": f"e{i}"} for i in range(5)]

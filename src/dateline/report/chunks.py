@@ -20,7 +20,7 @@ FOLDER = "data"
 TABLE_ROWS = 2_000  # rows per table chunk (a few hundred KB)
 TEXT_CHARS = 400_000  # characters of article text per text chunk
 PLACE_MENTIONS = 20  # source links kept per place in the first view (the full count is in ``mention_count``)
-CORE_TABLES = ("events", "documents")  # chunked and loaded at start
+CORE_TABLES = ("events", "documents")  # chunked (null fields left out) and loaded at start
 LAZY_TABLES = ("quotes", "figures", "entities")  # chunked and loaded when a page needs them
 META_KEYS = ("counts", "places", "stories", "timeline", "charts")
 
@@ -73,12 +73,22 @@ def write_chunks(data: dict[str, Any], basemap: dict[str, Any], root: Path) -> d
     meta["places"] = [_trim_mentions(p) for p in data.get("places") or []]
     core = [write("meta", meta), write("basemap", {"basemap": basemap})]
     for table in CORE_TABLES:
-        core += [write(f"{table}-{i:04d}", {table: rows}) for i, rows in enumerate(split_rows(data.get(table) or []))]
+        rows = [compact(row) for row in data.get(table) or []]
+        core += [write(f"{table}-{i:04d}", {table: part}) for i, part in enumerate(split_rows(rows))]
     lazy = {table: [write(f"{table}-{i:04d}", {table: rows}) for i, rows in enumerate(split_rows(data.get(table) or []))]
             for table in LAZY_TABLES}
     lazy["texts"] = [write(f"texts-{i:04d}", {"texts": piece}) for i, piece in enumerate(texts)]
     _remove_stale(folder, {Path(name).name for name in written})
     return {"core": core, "lazy": lazy}
+
+
+def compact(value: Any) -> Any:
+    """``value`` without its null fields, at any depth (the report reads a missing field as null)."""
+    if isinstance(value, dict):
+        return {k: compact(v) for k, v in value.items() if v is not None}
+    if isinstance(value, list):
+        return [compact(v) for v in value]
+    return value
 
 
 def _trim_mentions(place: dict[str, Any]) -> dict[str, Any]:
