@@ -68,7 +68,8 @@ def hostile_article_stays_text(watch: PageWatch, screenshot: str) -> None:
     page = watch.page
     base = page.url.split("#")[0]
     for view in ("#/map", "#/events", "#/quotes", "#/figures", "#/entities", "#/documents", "#/timeline",
-                 "#/stories", "#/search/pwned", "#/doc/d-x/0/10"):
+                 "#/stories", "#/search/pwned", "#/charts", "#/place/p-mosul",
+                 "#/actor/%3Cimg%20src%3Dx%20onerror%3D%22window.__pwned%3D6%22%3E", "#/doc/d-x/0/10"):
         page.goto(base + view)
         page.wait_for_timeout(150)
     page.wait_for_selector("#article")
@@ -105,6 +106,11 @@ def charts_follow_the_date_slider(watch: PageWatch, screenshot: str) -> None:
     assert page.input_value("#f-from") == "2017-05-07"
     page.goto(page.url.split("#")[0] + "#/timeline")
     expect(page.locator(".tl-item")).to_have_count(3)
+    page.goto(page.url.split("#")[0] + "#/events")
+    expect(page.locator("table.data tbody tr")).to_have_count(3)
+    page.focus("#f-slide-from")
+    page.keyboard.press("Home")  # back to the first day: every event again
+    expect(page.locator("table.data tbody tr")).to_have_count(5)
 
 
 def actor_and_place_pages(watch: PageWatch, screenshot: str) -> None:

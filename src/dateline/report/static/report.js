@@ -803,12 +803,20 @@
     root.appendChild(el("div", { class: "filters" },
       el("input", { type: "search", class: "table-filter", placeholder: "Filter " + title.toLowerCase() + "…", "aria-label": "Filter", oninput: function (ev) { query = lower(ev.target.value); draw(); } }),
       facets.length ? el("select", { class: "table-facet", "aria-label": "Type", onchange: function (ev) { facet = ev.target.value; draw(); } },
-        el("option", { value: "", text: "all" }), facets.map(function (f) { return el("option", { value: f, text: f }); })) : null));
+        el("option", { value: "", text: "all" }), facets.map(function (f) { return el("option", { value: f, text: f }); })) : null,
+      opts.period ? dateSlider(function () { draw(); }) : null));
     root.appendChild(info);
     root.appendChild(el("div", { class: "table-wrap" }, el("table", { class: "data" }, el("thead", null, head), body)));
     function text(row) { return columns.map(function (c) { return lower(c.get(row)); }).join(" "); }
     function draw() {
-      var shown = rows.filter(function (r) { return (!facet || opts.facet(r) === facet) && (!query || text(r).indexOf(query) >= 0); });
+      var from = opts.period && state.from ? toTime(state.from) : null, to = opts.period && state.to ? toTime(state.to) : null;
+      var shown = rows.filter(function (r) {
+        if ((from !== null || to !== null)) {  // the slider's period, as on the map and timeline
+          var t = toTime(opts.period(r));
+          if (t === null || (from !== null && t < from) || (to !== null && t > to)) return false;
+        }
+        return (!facet || opts.facet(r) === facet) && (!query || text(r).indexOf(query) >= 0);
+      });
       var get = columns[sortCol].get, num = columns[sortCol].numeric;
       shown.sort(function (a, b) {
         var x = get(a), y = get(b);
@@ -842,7 +850,7 @@
         col("Confidence", function (e) { return e.confidence; }, { numeric: true }),
         col("Reported", function (e) { return e.reportable === false ? "no" : "yes"; }),
         col("Sources", function (e) { return (e.sources || []).length; }, { numeric: true, render: function (e) { return sourceLinks(eventSpans(e)); } })
-      ], { facet: function (e) { return e.type; } });
+      ], { facet: function (e) { return e.type; }, period: function (e) { return e.date; } });
     },
     quotes: function () {
       renderTable("Quotes", DATA.quotes, [
