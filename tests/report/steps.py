@@ -150,3 +150,19 @@ def map_labels_and_clusters(watch: PageWatch, screenshot: str) -> None:
     before = page.locator("#map circle.marker").count()
     page.locator("#map g.cluster").first.dispatch_event("click")
     expect(page.locator("#map circle.marker")).not_to_have_count(before)
+
+
+def drag_across_a_chart(watch: PageWatch) -> None:
+    """Dragging across the total chart chooses that period, as the slider does; its numbers are in a table."""
+    page = watch.page
+    page.goto(page.url.split("#")[0] + "#/charts")
+    page.wait_for_selector("#chart-total .uplot")
+    assert page.locator("#chart-total details.numbers tbody tr").count() == 5  # five days with events
+    over = page.locator("#chart-total .u-over").bounding_box()
+    y = over["y"] + over["height"] / 2
+    page.mouse.move(over["x"] + 2, y)
+    page.mouse.down()
+    page.mouse.move(over["x"] + over["width"] * 0.35, y, steps=5)  # the first third: April's events only
+    page.mouse.up()
+    expect(page.locator("#chart-total")).to_have_attribute("data-total", "2")
+    assert page.inner_text("#f-range").startswith("2017-04-03")

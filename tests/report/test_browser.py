@@ -75,3 +75,7 @@ def test_report_actor_and_place_pages(report: PageWatch) -> None:
 def test_report_map_labels_and_clusters(report: PageWatch) -> None:
     steps.map_labels_and_clusters(report, "report-clusters.png")
     assert report.errors == []
+
+
+def test_report_drag_across_a_chart(report: PageWatch) -> None:
+    steps.drag_across_a_chart(report)

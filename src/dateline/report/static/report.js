@@ -661,7 +661,14 @@
     var u = new uPlot({
       width: width, height: (opts && opts.height) || 220,
       legend: { live: true },
-      cursor: { drag: { x: false, y: false } },
+      // with onRange: drag across the chart to choose that period
+      cursor: { drag: { x: !!(opts && opts.onRange), y: false, setScale: false } },
+      hooks: { setSelect: [function (u) {
+        if (!(opts && opts.onRange) || u.select.width < 4) return;
+        var a = u.posToVal(u.select.left, "x"), b = u.posToVal(u.select.left + u.select.width, "x");
+        u.setSelect({ left: 0, width: 0, top: 0, height: 0 }, false);
+        opts.onRange(isoDay(a * 1000), isoDay(b * 1000));
+      }] },
       scales: { x: { time: true }, n: { range: function (u, lo, hi) { return [0, Math.max(1, hi)]; } },
                 k: { range: function (u, lo, hi) { return [0, Math.max(1, hi)]; } } },
       axes: [{}, { scale: "n", label: (opts && opts.label) || "events", size: 50 }].concat(right ? [{ scale: "k", side: 1, label: "killed", grid: { show: false } }] : []),
@@ -671,11 +678,20 @@
       }))
     }, [xs].concat(series.map(function (x) { return x.values; })), box);
     plots.push(u);
+    box.appendChild(numbers(xs, series));
+  }
+  // the chart's numbers as a table, for screen readers and for copying
+  function numbers(xs, series) {
+    var rows = xs.map(function (x, i) { return [isoDay(x * 1000)].concat(series.map(function (s) { return s.values[i]; })); })
+      .filter(function (r) { return r.slice(1).some(function (v) { return v; }); });
+    return el("details", { class: "numbers" }, el("summary", { text: "Numbers (" + rows.length + " non-empty bins)" }),
+      el("table", { class: "data" }, el("thead", null, el("tr", null, el("th", { text: "from" }), series.map(function (s) { return el("th", { text: s.label }); }))),
+        el("tbody", null, rows.slice(0, MAX_ROWS).map(function (r) { return el("tr", null, r.map(function (v) { return el("td", { text: v }); })); }))));
   }
   function renderCharts() {
     var root = view();
     root.appendChild(el("h1", { text: "Charts" }));
-    root.appendChild(el("p", { class: "muted", text: "Reported events with a date (from every event in the store), by when they happened. Drag the slider to choose a period; it filters the map and timeline too." }));
+    root.appendChild(el("p", { class: "muted", text: "Reported events with a date (from every event in the store), by when they happened. Drag the slider, or across a chart, to choose a period; it filters the map, timeline and event table too." }));
     var metric = "events";
     var controls = el("div", { class: "filters" }, dateSlider(function () { draw(); }),
       el("label", null, "Show ", el("select", { id: "c-metric", "aria-label": "Measure", onchange: function (ev) { metric = ev.target.value; draw(); } },
@@ -693,13 +709,18 @@
       var total = rebin(CHARTS.days, [CHARTS.total.events, CHARTS.total.fatalities], state.from, state.to);
       document.getElementById("c-unit").textContent = total.xs.length ? "one bar per " + total.unit : "";
       plot(boxes.total, total.xs, [{ label: "events", values: total.ys[0], colour: "#1f77b4", bars: true },
-                                   { label: "killed", values: total.ys[1], colour: "#d62728", right: true }]);
+                                   { label: "killed", values: total.ys[1], colour: "#d62728", right: true }], { onRange: choose });
       ["by_type", "by_actor", "by_region"].forEach(function (name) {
         var part = CHARTS[name], binned = rebin(CHARTS.days, part[metric], state.from, state.to);
         plot(boxes[name], binned.xs, part.keys.map(function (k, i) {
           return { label: k, values: binned.ys[i], colour: name === "by_type" ? colour(k) : PALETTE[i % PALETTE.length] };
-        }), { label: metric === "events" ? "events" : "killed", height: 200 });
+        }), { label: metric === "events" ? "events" : "killed", height: 200, onRange: choose });
       });
+    }
+    function choose(from, to) {
+      state.from = from; state.to = to;
+      syncSlider();
+      draw();
     }
     source.charts().then(function (c) {
       CHARTS = c || { days: [], total: { events: [], fatalities: [] }, by_type: { keys: [] }, by_actor: { keys: [] }, by_region: { keys: [] } };
@@ -1013,6 +1034,13 @@
       if (q) location.hash = "#/search/" + encodeURIComponent(q);
     });
     window.addEventListener("hashchange", route);
+    var resized = null;  // charts are drawn to the page's width: draw them again after a resize
+    window.addEventListener("resize", function () {
+      window.clearTimeout(resized);
+      resized = window.setTimeout(function () {
+        plots.forEach(function (u) { u.setSize({ width: Math.max(320, u.root.parentNode.clientWidth - 4), height: u.height }); });
+      }, 250);
+    });
     route();
     document.body.setAttribute("data-ready", "1");
   }
