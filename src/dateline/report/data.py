@@ -65,8 +65,29 @@ def report_data(store: Store, *, with_text: bool = True, limit: int | None = Non
 
 
 def store_charts(store: Store) -> dict[str, Any]:
-    """Chart counts over every event and place of the store (no row cap)."""
-    return chart_data(table_records(store, store.event_table()), table_records(store, "places"))
+    """Chart counts over every event and place of the store (no row cap), reading only the columns they use."""
+    table, present = store.event_table(), existing_tables(store)
+    if table not in present:
+        return chart_data([], [])
+    cols = {r[0] for r in store.con.execute(
+        "SELECT column_name FROM information_schema.columns WHERE table_name = ?", [table]).fetchall()}
+    wanted = [c for c in ("date", "type", "fatalities", "reportable", "actors", "admin1", "country") if c in cols]
+    place = ", json_extract_string(place, '$.place'), json_extract_string(place, '$.name')" if "place" in cols else ""
+    where = " WHERE reportable IS NOT FALSE" if "reportable" in cols else ""
+    cursor = store.con.execute(f'SELECT {", ".join(wanted)}{place} FROM "{table}"{where}')  # names from the lists above
+    events = []
+    for values in cursor.fetchall():
+        event = dict(zip(wanted, values, strict=False))
+        if place:
+            event["place"] = {"place": values[-2], "name": values[-1]}
+        if isinstance(event.get("actors"), str):
+            event["actors"] = json.loads(event["actors"] or "[]")
+        events.append(event)
+    places = []
+    if "places" in present:
+        places = [dict(zip(("id", "country", "admin1"), r, strict=True))
+                  for r in store.con.execute("SELECT id, country, admin1 FROM places").fetchall()]
+    return chart_data(events, places)
 
 
 def _attach_summaries(store: Store, stories: list[dict[str, Any]]) -> None:
