@@ -79,10 +79,11 @@ def chart_data(events: Iterable[Mapping[str, Any]], places: Iterable[Mapping[str
     index = {day: i for i, day in enumerate(days)}
     data: dict[str, Any] = {"days": days, "total": _series(rows, index, lambda keys: [None])[None]}
     for name in ("by_type", "by_actor", "by_region"):
-        ranked = Counter(key for _, _, keys in rows for key in keys[name])
-        kept = {key for key, _ in ranked.most_common(top)}
+        counts = Counter(key for _, _, keys in rows for key in keys[name])
+        ranked = sorted(counts, key=lambda key: (-counts[key], key))[:top]  # ties by name: any row order gives the same
+        kept = set(ranked)
         series = _series(rows, index, lambda keys, n=name, k=kept: [key if key in k else OTHER for key in keys[n]])
-        order = [key for key, _ in ranked.most_common(top)] + ([OTHER] if OTHER in series and OTHER not in kept else [])
+        order = ranked + ([OTHER] if OTHER in series and OTHER not in kept else [])
         data[name] = {"keys": order, "events": [series[k]["events"] for k in order],
                       "fatalities": [series[k]["fatalities"] for k in order]}
     return data
