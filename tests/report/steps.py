@@ -98,7 +98,7 @@ def charts_follow_the_date_slider(watch: PageWatch, screenshot: str) -> None:
     expect(page.locator("#chart-total")).to_have_attribute("data-total", "3")
     assert page.inner_text("#f-range").startswith("2017-05-07")
     page.select_option("#c-metric", "fatalities")
-    expect(page.locator("#chart-by_type")).to_have_attribute("data-total", "0")  # first key FIGHT: none after May
+    expect(page.locator("#chart-by_type")).to_have_attribute("data-total", "2")  # first key ASSAULT: Mosul, 7 May
     shot(watch, screenshot)
     page.goto(page.url.split("#")[0] + "#/map")
     page.wait_for_selector("#map circle.marker")
