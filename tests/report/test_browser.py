@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -79,3 +80,14 @@ def test_report_map_labels_and_clusters(report: PageWatch) -> None:
 
 def test_report_drag_across_a_chart(report: PageWatch) -> None:
     steps.drag_across_a_chart(report)
+
+
+def test_report_without_its_data_folder_says_so(chromium: Any, synthetic_db: Path, tmp_path: Path) -> None:
+    with Store(synthetic_db, read_only=True) as store:
+        index = build_report(store, tmp_path / "report")
+    shutil.rmtree(tmp_path / "report" / "data")
+    page = chromium.new_page()
+    page.goto(index.as_uri())
+    page.wait_for_selector("#view .error")
+    assert "keep the data folder beside this page" in page.inner_text("#view .error")
+    page.close()

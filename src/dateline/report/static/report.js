@@ -56,7 +56,7 @@
         var tag = document.createElement("script");
         tag.src = path;
         tag.onload = function () { received[path] ? resolve() : reject(new Error(path + " registered nothing")); };
-        tag.onerror = function () { reject(new Error("could not load " + path)); };
+        tag.onerror = function () { reject(new Error("could not load " + path + " (keep the data folder beside this page)")); };
         document.head.appendChild(tag);
       });
       return loading[path];
