@@ -995,7 +995,9 @@
     var token = ++routed, keys = NEEDS[name] || [];
     function show() {
       if (token !== routed) return;  // the reader has moved on
-      if (name === "map") renderMap();
+      var extra = window.DatelineViews && window.DatelineViews[name];  // views the app adds (review.js)
+      if (extra) extra(parts.slice(1));
+      else if (name === "map") renderMap();
       else if (name === "charts") renderCharts();
       else if (name === "actor") renderActor(parts.slice(1).join("/"));
       else if (name === "place") renderPlace(parts.slice(1).join("/"));
@@ -1044,6 +1046,9 @@
     route();
     document.body.setAttribute("data-ready", "1");
   }
+
+  // helpers for the app's own views (review.js)
+  window.Dateline = { el: el, view: view, clear: clear, sourceHref: sourceHref, sourceLinks: sourceLinks, data: function () { return DATA; } };
 
   // the static report's basemap arrives with its first-view data files, so it is asked for after them
   source.load().then(function (data) {
