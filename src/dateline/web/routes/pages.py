@@ -1,24 +1,29 @@
-"""The browser views: the report's page shell, script and styles, reading the API."""
+"""The browser views: the report's page shell, script and styles (and the vendored chart library), reading the API."""
 
 from __future__ import annotations
 
 from fastapi import APIRouter, HTTPException
 from fastapi.responses import HTMLResponse, Response
 
-from dateline.report.build import render_page, static_text
+from dateline.report.build import UPLOT_CSS, UPLOT_JS, render_page, static_text
 
 router = APIRouter(include_in_schema=False)
-ASSETS = {"report.js": "text/javascript; charset=utf-8", "report.css": "text/css; charset=utf-8"}
+JS, CSS = "text/javascript; charset=utf-8", "text/css; charset=utf-8"
+# URL name → (packaged file, media type)
+ASSETS = {"report.js": ("report.js", JS), "report.css": ("report.css", CSS),
+          "uplot.js": (UPLOT_JS, JS), "uplot.css": (UPLOT_CSS, CSS)}
 
 
 @router.get("/", response_class=HTMLResponse)
 def index() -> HTMLResponse:
-    head = '<link rel="stylesheet" href="static/report.css">'
-    return HTMLResponse(render_page(head=head, tail='<script src="static/report.js"></script>'))
+    head = '<link rel="stylesheet" href="static/uplot.css"><link rel="stylesheet" href="static/report.css">'
+    tail = '<script src="static/uplot.js"></script><script src="static/report.js"></script>'
+    return HTMLResponse(render_page(head=head, tail=tail))
 
 
 @router.get("/static/{name}")
 def asset(name: str) -> Response:
     if name not in ASSETS:
         raise HTTPException(status_code=404, detail="not found")
-    return Response(static_text(name), media_type=ASSETS[name], headers={"Cache-Control": "no-cache"})
+    path, media_type = ASSETS[name]
+    return Response(static_text(path), media_type=media_type, headers={"Cache-Control": "no-cache"})
