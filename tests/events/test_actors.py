@@ -138,3 +138,16 @@ def test_a_battle_takes_its_other_side_from_a_party_named_in_any_role(placed_eve
     text = "Control of Homs was divided between rebels and the army for weeks. Four soldiers were killed in fighting around Homs on Sunday."
     clash = [e for e in placed_events_of(text) if e.acled == "Armed clash"]
     assert clash and "rebels" in {p.name for p in clash[0].actors + clash[0].targets}
+
+
+def test_a_leader_tagged_as_an_organisation_stands_for_his_forces():
+    from dateline.events.actors import ActorContext, _named, actor_lexicon
+    from dateline.model import Document, Mention
+
+    ctx = ActorContext(lexicon=actor_lexicon(), country_names={"LY": "Libya"}, leaders={"qaddafa": "LY"})
+    document = Document(id="d", source="t", text="Pro-Qaddafa units fired.")
+    for surface in ("Pro-Qaddafa", "Qaddafa"):
+        found = _named(document, Mention(0, len(surface), surface, "ORG"), ctx, surface, "LY")
+        assert found is not None and (found.canonical, found.type) == ("Military Forces of Libya", 1)
+    anti = _named(document, Mention(0, 11, "Anti-Qaddafa", "ORG"), ctx, "Anti-Qaddafa", "LY")
+    assert anti is None or anti.canonical != "Military Forces of Libya"

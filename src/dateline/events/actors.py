@@ -428,6 +428,9 @@ def _named(document: Document, mention: Mention, ctx: ActorContext, phrase: str,
             return _templated(ctx, "military", iso, name, event_country)
         return None  # a city is not an actor
     if mention.label == "ORG":
+        iso = ctx.leaders.get(surname(re.sub(r"^(?:pro|anti)-", "", name, flags=re.IGNORECASE)))
+        if iso and not name.lower().startswith("anti-"):  # "Gadhafi", "Pro-Gadhafi" tagged ORG: the leader's forces
+            return _templated(ctx, "military", iso, name, event_country)
         words = tuple(w.lower() for w in re.findall(r"[\w-]+", name))
         kind = next((ctx.lexicon.nouns.get((w,)) for w in reversed(words) if ctx.lexicon.nouns.get((w,))), None)
         if kind in KIND_BY_TEMPLATE.values() and kind in STATE_KINDS:
