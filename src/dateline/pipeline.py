@@ -19,6 +19,7 @@ from dateline.registry import DEFAULT_PLAN, plan_signature
 from dateline.report.build import build_report
 from dateline.settings import Settings
 from dateline.store.duckdb_store import Store
+from dateline.store.reviews import apply_reviews
 from dateline.stories.pubdates import story_date_estimates
 from dateline.stories.update import update_stories, write_summary_md
 
@@ -116,6 +117,7 @@ def finish_corpus(store: Store, settings: Settings, engine: str | Engine, pipeli
         if summary.redated:
             relink_entities(store)
             summary.corpus = update_stories(store, settings)
+    apply_reviews(store)  # a reviewer's corrections survive the run: replayed on the rows it rewrote
 
 
 def write_outputs(store: Store, out_dir: Path, settings: Settings) -> dict[str, int]:
