@@ -20,6 +20,8 @@ from dateline.report.build import build_report
 from dateline.settings import Settings
 from dateline.store.duckdb_store import Store
 from dateline.store.reviews import apply_reviews
+from dateline.store.search_index import index_path
+from dateline.store.search_index import refresh as refresh_index
 from dateline.stories.pubdates import story_date_estimates
 from dateline.stories.update import update_stories, write_summary_md
 
@@ -91,6 +93,7 @@ def run_corpus(
         batches = _new_batches(documents, store, pipeline, settings, summary, progress)
         write_processed(_engine(engine)(batches, settings), store, pipeline, summary, progress)
         finish_corpus(store, settings, engine, pipeline, summary)
+        refresh_index(store.con, index_path(db))  # the full-text index beside the store follows it
         if out_dir is not None:
             summary.files = write_outputs(store, out_dir, settings)
     summary.seconds = time.perf_counter() - started
