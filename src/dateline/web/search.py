@@ -259,12 +259,9 @@ def _events(index: sqlite3.Connection, query: Query, filters: EventFilters, limi
         where.append("e.fatalities >= ?")
         params.append(filters.fatalities)
     clause = " WHERE " + " AND ".join(where) if where else ""
-    if match:
-        sql = f"FROM event_fts JOIN events e ON e.rowid = event_fts.rowid{clause}"
-        order = "bm25(event_fts, 1.0, 0.3, 1.0, 0.3), e.date"
-    else:
-        sql = f"FROM events e{clause}"
-        order = "e.date IS NULL, e.date, e.id"
+    sql = f"FROM event_fts JOIN events e ON e.rowid = event_fts.rowid{clause}" if match else f"FROM events e{clause}"
+    # words typed: best match first; filters alone: by date
+    order = "bm25(event_fts, 1.0, 0.3, 1.0, 0.3), e.date" if query.groups else "e.date IS NULL, e.date, e.id"
     total = index.execute(f"SELECT count(*) {sql}", params).fetchone()[0]
     items = []
     for (record,) in index.execute(f"SELECT e.record {sql} ORDER BY {order} LIMIT ? OFFSET ?", [*params, limit, offset]):
@@ -312,10 +309,10 @@ def _named(index: sqlite3.Connection, table: str, query: Query, limit: int, offs
 
 
 def _date_range(where: list[str], params: list[Any], column: str, start: str | None, end: str | None) -> None:
-    """Partial ISO dates overlap: '2017-06' is within a range starting '2017-06-15' (as the event list does)."""
-    if start:
-        where.append(f"{column} >= substr(?, 1, length({column}))")
-        params.append(start)
-    if end:
-        where.append(f"{column} <= substr(?, 1, length({column}))")
-        params.append(end)
+    """Partial ISO dates overlap: compared on their common prefix ('2017-06' is within a range starting
+    '2017-06-15', '2019-02-12' within one ending '2019-02')."""
+    for bound, op in ((start, ">="), (end, "<=")):
+        if bound:
+            common = f"min(length({column}), length(?))"
+            where.append(f"substr({column}, 1, {common}) {op} substr(?, 1, {common})")
+            params += [bound, bound, bound]
