@@ -606,7 +606,9 @@
     Array.prototype.forEach.call(document.querySelectorAll("#nav a"), function (a) {
       a.classList.toggle("active", a.getAttribute("href") === "#/" + name);
     });
-    if (name === "map") renderMap();
+    var extra = window.DatelineViews && window.DatelineViews[name];  // views the app adds (review.js)
+    if (extra) extra(parts.slice(1));
+    else if (name === "map") renderMap();
     else if (name === "timeline") renderTimeline();
     else if (name === "stories") renderStories();
     else if (name === "story") renderStory(parts[1]);
@@ -636,6 +638,9 @@
     route();
     document.body.setAttribute("data-ready", "1");
   }
+
+  // helpers for the app's own views (review.js)
+  window.Dateline = { el: el, view: view, clear: clear, sourceHref: sourceHref, sourceLinks: sourceLinks, data: function () { return DATA; } };
 
   Promise.all([source.load(), source.basemap().catch(function () { return null; })]).then(function (r) { start(r[0], r[1]); }).catch(function (err) {
     clear(document.getElementById("view")).appendChild(el("p", { class: "error", text: "Could not load the data: " + err.message }));

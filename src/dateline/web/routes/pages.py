@@ -8,13 +8,16 @@ from fastapi.responses import HTMLResponse, Response
 from dateline.report.build import render_page, static_text
 
 router = APIRouter(include_in_schema=False)
-ASSETS = {"report.js": "text/javascript; charset=utf-8", "report.css": "text/css; charset=utf-8"}
+ASSETS = {"report.js": "text/javascript; charset=utf-8", "report.css": "text/css; charset=utf-8",
+          "review.js": "text/javascript; charset=utf-8", "review.css": "text/css; charset=utf-8"}
 
 
 @router.get("/", response_class=HTMLResponse)
 def index() -> HTMLResponse:
-    head = '<link rel="stylesheet" href="static/report.css">'
-    return HTMLResponse(render_page(head=head, tail='<script src="static/report.js"></script>'))
+    head = '<link rel="stylesheet" href="static/report.css"><link rel="stylesheet" href="static/review.css">'
+    # review.js: the app's search, review queue and event pages (the static report stays read-only)
+    tail = '<script src="static/report.js"></script><script src="static/review.js"></script>'
+    return HTMLResponse(render_page(head=head, tail=tail))
 
 
 @router.get("/static/{name}")
