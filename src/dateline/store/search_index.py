@@ -30,7 +30,8 @@ TOKENIZER = "unicode61 remove_diacritics 2"
 CHUNK = 2_000
 # per part: the store rows it comes from and a cheap signature of their content
 _STAMPS = {
-    "docs": "SELECT count(*), coalesce(bit_xor(hash(id, length(text), title)), 0) FROM documents WHERE status = 'ok'",
+    # ids are content hashes; ``pipeline`` changes when a document is cleaned again (its text may change with it)
+    "docs": "SELECT count(*), coalesce(bit_xor(hash(id, pipeline, title)), 0) FROM documents WHERE status = 'ok'",
     "entities": "SELECT count(*), coalesce(bit_xor(hash(id, name, aliases)), 0) FROM entities",
     "places": "SELECT count(*), coalesce(bit_xor(hash(id, name, country)), 0) FROM places",
 }
@@ -74,10 +75,13 @@ def connect(path: Path, *, write: bool = False) -> sqlite3.Connection:
 
 
 # -- freshness ------------------------------------------------------------------------------------------------
-def store_stamp(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
+def store_stamp(con: duckdb.DuckDBPyConnection, parts: tuple[str, ...] = ("docs", "events", "entities", "places"),
+                ) -> dict[str, str]:
     """A signature of each indexed part of the store (changes whenever its rows do)."""
     out = {"version": INDEX_VERSION}
-    for part, query in {**_STAMPS, "events": _EVENT_STAMP.format(table=event_table(con))}.items():
+    queries = {**_STAMPS, "events": _EVENT_STAMP.format(table=event_table(con))}
+    for part in parts:
+        query = queries[part]
         try:
             row = con.execute(query).fetchone()
         except duckdb.Error:  # a store from before a column existed: index what is there
@@ -133,7 +137,7 @@ def refresh(con: duckdb.DuckDBPyConnection, path: Path) -> dict[str, int]:
 def _docs(con: duckdb.DuckDBPyConnection, index: sqlite3.Connection) -> int:
     """Articles: new ones added; when one changed or went, the article index is rebuilt (contentless FTS5
     cannot delete a row without its old text)."""
-    stored = dict(con.execute("SELECT id, hash(length(text), title) FROM documents WHERE status = 'ok'").fetchall())
+    stored = dict(con.execute("SELECT id, hash(pipeline, title) FROM documents WHERE status = 'ok'").fetchall())
     indexed = dict(index.execute("SELECT id, sig FROM docs").fetchall())
     stale = any(_signed(stored.get(i)) != s for i, s in indexed.items())
     if stale:
@@ -143,7 +147,7 @@ def _docs(con: duckdb.DuckDBPyConnection, index: sqlite3.Connection) -> int:
     new = [i for i in stored if i not in indexed]
     count = 0
     for chunk in _chunks(sorted(new), CHUNK):
-        rows = con.execute("SELECT id, hash(length(text), title), published, title, text FROM documents "
+        rows = con.execute("SELECT id, hash(pipeline, title), published, title, text FROM documents "
                            "WHERE id IN (SELECT unnest(?))", [chunk]).fetchall()
         for doc, sig, published, title, text in rows:
             cursor = index.execute("INSERT INTO docs (id, sig, published) VALUES (?, ?, ?)", [doc, _signed(sig), published])
@@ -208,7 +212,7 @@ def update_events(con: duckdb.DuckDBPyConnection, path: Path, ids: Iterable[str]
         try:
             _events(con, index, ids)
             if fresh is not None:  # the rest of the event index was current: it is again
-                index.execute("INSERT OR REPLACE INTO meta VALUES ('events', ?)", [store_stamp(con)["events"]])
+                index.execute("INSERT OR REPLACE INTO meta VALUES ('events', ?)", [store_stamp(con, ("events",))["events"]])
             index.execute("COMMIT")
         except BaseException:
             index.execute("ROLLBACK")
