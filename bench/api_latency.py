@@ -151,6 +151,8 @@ def reads_during_writes(db: Path, seconds: float) -> dict[str, object]:
                 writes.append((time.perf_counter() - started) * 1000)
                 k += 1
 
+        slowest: dict[str, float] = {}
+
         def read_times(duration: float) -> list[float]:
             times: list[float] = []
             deadline = time.monotonic() + duration
@@ -159,6 +161,7 @@ def reads_during_writes(db: Path, seconds: float) -> dict[str, object]:
                     started = time.perf_counter()
                     client.get(url).raise_for_status()
                     times.append((time.perf_counter() - started) * 1000)
+                    slowest[url] = max(slowest.get(url, 0.0), times[-1])
             return sorted(times)
 
         for url in reads:
@@ -172,7 +175,8 @@ def reads_during_writes(db: Path, seconds: float) -> dict[str, object]:
     return {"reviews_written": len(writes), "write_p50_ms": round(statistics.median(writes), 1),
             "read_p95_idle_ms": round(idle[int(0.95 * (len(idle) - 1))], 1),
             "read_p95_during_writes_ms": round(busy[int(0.95 * (len(busy) - 1))], 1),
-            "read_max_during_writes_ms": round(busy[-1], 1), "reads": len(busy)}
+            "read_max_during_writes_ms": round(busy[-1], 1), "reads": len(busy),
+            "slowest_ms": {u: round(t, 1) for u, t in slowest.items()}}
 
 
 def main() -> None:
@@ -181,7 +185,11 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=60)
     parser.add_argument("--write-seconds", type=float, default=20.0)
     parser.add_argument("--db", type=Path, default=Path("/tmp/dateline-bench.duckdb"))
+    parser.add_argument("--writes-only", action="store_true", help="only the reads-while-writing part, on --db as it is")
     args = parser.parse_args()
+    if args.writes_only:
+        print("reads while reviews are written:", json.dumps(reads_during_writes(args.db, args.write_seconds)))
+        return
     args.db.unlink(missing_ok=True)
     index_path(args.db).unlink(missing_ok=True)
     started = time.perf_counter()

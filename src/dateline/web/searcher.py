@@ -49,16 +49,10 @@ class Searcher:
         self.refresh_later()
 
     def status(self, con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
-        """``fresh``: built from the store as it is now; ``refreshing``: an update is under way."""
-        now = time.monotonic()
-        if now - self._checked > CHECK_EVERY:
-            try:
-                self._fresh = is_fresh(con, self.path)
-            except (duckdb.Error, sqlite3.Error) as exc:
-                self._fresh, self.error = False, str(exc)
-            self._checked = now
-            if not self._fresh:
-                self.refresh_later()
+        """``fresh``: built from the store as it was at the last check (at most CHECK_EVERY seconds ago, made in
+        the background so that no request pays for it); ``refreshing``: a check or update is under way."""
+        if time.monotonic() - self._checked > CHECK_EVERY:
+            self.refresh_later()
         running = self._thread is not None and self._thread.is_alive()
         return {"fresh": self._fresh, "refreshing": running, "error": self.error}
 
@@ -76,17 +70,22 @@ class Searcher:
             thread.join(timeout)
 
     def events_changed(self, con: duckdb.DuckDBPyConnection, ids: Iterable[str]) -> None:
-        """Re-index the event records a review touched."""
+        """Re-index the event records a review touched (the index stays as current as it was)."""
         try:
             update_events(con, self.path, ids)
         except sqlite3.Error as exc:
             log.warning("search index not updated: %s", exc)
-        self._checked = 0.0
+            self._checked = 0.0
 
     def _run(self) -> None:
         try:
             with self.database.read() as con:
-                self._refresh(con)
+                self._checked = time.monotonic()
+                if not is_fresh(con, self.path):
+                    self._fresh = False
+                    self._refresh(con)
+                else:
+                    self._fresh = True
         except Exception as exc:  # noqa: BLE001 - a background thread: keep the reason for the answers
             log.warning("search index refresh failed: %s", exc)
             self.error = str(exc)
