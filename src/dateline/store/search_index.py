@@ -25,7 +25,7 @@ import duckdb
 from dateline.store.duckdb_store import event_table
 from dateline.store.textfold import folded_text
 
-INDEX_VERSION = "1"
+INDEX_VERSION = "2"  # 2: event types left out of the words
 TOKENIZER = "unicode61 remove_diacritics 2"
 CHUNK = 2_000
 # per part: the store rows it comes from and a cheap signature of their content
@@ -187,8 +187,8 @@ def _events(con: duckdb.DuckDBPyConnection, index: sqlite3.Connection, ids: Iter
             record = _event_record(row)
             actors = " ; ".join(_participants(record["actors"]) + _participants(record["targets"]))
             place = record["place"] or {}
+            # what a person would type to find it (its type and sub-event type are filters, not words)
             body = " \n ".join(str(x) for x in (record.get("summary"), record.get("trigger"), place.get("name"),
-                                                  record.get("type"), record.get("acled"),
                                                   *(s.get("text") or "" for s in record["sources"])) if x)
             cur = index.execute(
                 "INSERT INTO events (id, date, country, type, acled, modality, reportable, fatalities, confidence, record) "
