@@ -25,7 +25,6 @@ import pyarrow as pa
 from fastapi.testclient import TestClient
 
 from dateline.store.duckdb_store import Store
-from dateline.store.rows import search_text
 from dateline.store.schema import arrow_schema, columns
 from dateline.store.search_index import index_path, refresh
 from dateline.web.app import create_app
@@ -99,10 +98,9 @@ def build(db: Path, n: int, seed: int = 7) -> None:
                          "canonical": "x", "entity": f"ent{rng.randrange(5000)}"} for j in range(4))
     entities = [{"id": f"ent{i}", "name": f"Entity {i}", "type": "PERSON", "aliases": "[]"} for i in range(5000)]
     entities.append({"id": "ent-sdf", "name": GROUP[0], "type": "ORG", "aliases": json.dumps(GROUP)})
-    hay = [{"doc": d["id"], "published": d["published"], "hay": search_text(d["title"], d["text"])} for d in docs]
     with Store(db) as store:
         for table, rows in (("documents", docs), ("events", events), ("places", places), ("quotes", quotes),
-                            ("figures", figures), ("mentions", mentions), ("entities", entities), ("search_text", hay)):
+                            ("figures", figures), ("mentions", mentions), ("entities", entities)):
             arrow = pa.Table.from_pylist([{c: r.get(c) for c in columns(table)} for r in rows], schema=arrow_schema(table))
             store.con.register("_bulk", arrow)
             store.con.execute(f'INSERT INTO "{table}" SELECT * FROM _bulk')
