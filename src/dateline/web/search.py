@@ -44,11 +44,9 @@ class Group:
 
 @dataclass(slots=True)
 class Query:
-    groups: list[Group] = field(default_factory=list)
+    """What a query asks for: every group must match."""
 
-    @property
-    def terms(self) -> list[str]:
-        return [g.forms[0] for g in self.groups]
+    groups: list[Group] = field(default_factory=list)
 
 
 @dataclass(slots=True)
