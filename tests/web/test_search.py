@@ -121,3 +121,21 @@ def test_every_word_must_match(indexed: tuple[Store, Path]) -> None:
 def test_event_filters_without_words(indexed: tuple[Store, Path], filters: EventFilters, expected: list[str]) -> None:
     store, path = indexed
     assert _ids(search(store.con, path, "", filters=filters), "events") == expected
+
+
+def test_the_app_says_when_its_index_is_behind_and_catches_up(tmp_path: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from dateline.web.app import create_app
+
+    db = tmp_path / "dateline.duckdb"
+    with Store(db) as store:
+        store.write_documents(_documents(), pipeline="test")
+    with TestClient(create_app(db, token=None), base_url="http://127.0.0.1") as client:
+        app_searcher = client.app.state.searcher  # type: ignore[attr-defined]
+        assert client.get("/api/search?q=Mayadeen").json()["index"]["fresh"] is True
+        index_path(db).unlink()  # the index lost: answers must not pretend
+        assert client.get("/api/search?q=Mayadeen").json()["index"]["fresh"] is False
+        app_searcher.wait(30)
+        again = client.get("/api/search?q=Mayadeen").json()
+        assert again["index"]["fresh"] is True and again["total"] == 2

@@ -51,7 +51,9 @@ class Searcher:
     def status(self, con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
         """``fresh``: built from the store as it was at the last check (at most CHECK_EVERY seconds ago, made in
         the background so that no request pays for it); ``refreshing``: a check or update is under way."""
-        if time.monotonic() - self._checked > CHECK_EVERY:
+        if not self.path.exists():  # deleted, or never built: say so now, not at the next check
+            self._fresh = False
+        if time.monotonic() - self._checked > CHECK_EVERY or (not self._fresh and self.error is None):
             self.refresh_later()
         running = self._thread is not None and self._thread.is_alive()
         return {"fresh": self._fresh, "refreshing": running, "error": self.error}
