@@ -12,6 +12,7 @@ on the event rows (idempotent: replaying twice changes nothing) and marks every 
 from __future__ import annotations
 
 import json
+import logging
 import re
 import uuid
 from collections.abc import Iterable
@@ -32,6 +33,9 @@ NOT_FACTUAL = {"denied", "hypothetical", "planned"}  # never presented as fact (
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?|-W\d{2})?$")
 _PRECISION = {4: "year", 7: "month", 10: "day", 8: "week"}
 MAX_TEXT = 300
+
+
+log = logging.getLogger(__name__)
 
 
 class ReviewError(ValueError):
@@ -201,12 +205,14 @@ def _apply(store: Store, entries: list[dict[str, Any]]) -> set[str]:
     con = store.con
     table = event_table(con)
     touched: set[str] = set()
+    orphans = 0
     for entry in entries:
         members = _loads(entry["members"]) or []
         new = _loads(entry["new"])
         row = _find(con, table, members)
         if row is None:
-            continue  # the mentions are gone (documents removed): nothing to correct
+            orphans += 1  # the mentions are gone (documents removed or read anew): nothing to correct
+            continue
         action = entry["action"]
         if action == "merge":
             other = _find(con, table, (new or {}).get("members") or [])
@@ -232,6 +238,8 @@ def _apply(store: Store, entries: list[dict[str, Any]]) -> set[str]:
         touched.add(row["id"])
     if table == "merged_events" and touched:
         _mark_mentions(con, touched)
+    if orphans:
+        log.warning("%d review(s) found no event record: their event mentions are no longer in the store", orphans)
     return touched
 
 
