@@ -111,3 +111,17 @@ def test_review_loop(page: PageWatch) -> None:
     p.wait_for_selector("#review-queue li")
     assert p.locator("#review-queue li[data-event=ev-killed]").count() == 0
     assert page.errors == [] and page.blocked == []
+
+
+def test_merge_a_suggested_duplicate(page: PageWatch) -> None:
+    p = page.page
+    base = p.url.split("#")[0]
+    p.goto(base + "#/review")
+    p.fill("#review-token", TOKEN)
+    p.goto(base + "#/event/ev-strike")
+    p.wait_for_selector("#merge-candidates li[data-event=ev-protest]")  # same day: June 2017 covers the 19th
+    assert p.locator("#merge-candidates li[data-event=ev-strike]").count() == 0
+    p.locator("#merge-candidates li[data-event=ev-protest] button.merge").click()
+    expect(p.locator("h1 .review-merged")).to_have_count(1)
+    expect(p.locator(".sources a.src")).to_have_count(2)
+    assert page.errors == []

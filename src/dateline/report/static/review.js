@@ -235,6 +235,22 @@
     root.appendChild(el("div", { class: "filters" }, other, el("button", { type: "button", id: "event-merge", text: "Merge into this one", onclick: function () {
       correct(e.id, { action: "merge", other: other.value.trim() }).then(done, fail);
     } })));
+    var nearby = el("ul", { class: "plain", id: "merge-candidates" });
+    root.appendChild(nearby);
+    if (e.date) {  // records of the same day (and country): the likeliest duplicates
+      var near = new URLSearchParams({ from: e.date, to: e.date, kind: "events", limit: "20" });
+      if (e.country) near.set("country", e.country);
+      get("api/search?" + near.toString()).then(function (res) {
+        res.events.items.filter(function (x) { return x.id !== e.id; }).forEach(function (x) {
+          nearby.appendChild(el("li", { "data-event": x.id }, el("span", { class: "tag", text: x.type }), " ",
+            el("a", { href: "#/event/" + encodeURIComponent(x.id), text: x.summary || x.id }), " ",
+            el("span", { class: "muted", text: [x.date, placeName(x), names(x.actors)].filter(Boolean).join(" · ") }), " ",
+            el("button", { type: "button", class: "merge", text: "Merge into this one", onclick: function () {
+              correct(e.id, { action: "merge", other: x.id }).then(done, fail);
+            } })));
+        });
+      }).catch(function () { /* suggestions only */ });
+    }
     var history = el("ul", { class: "plain", id: "review-history" });
     root.appendChild(el("h2", { text: "History" }));
     root.appendChild(history);
