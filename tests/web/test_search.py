@@ -108,6 +108,17 @@ def test_every_word_must_match(indexed: tuple[Store, Path]) -> None:
     assert _ids(search(store.con, path, "Deir al-Zour"), "documents") == ["d-bridge"]  # ez-Zor, transliterated
 
 
+def test_the_last_word_may_be_unfinished(indexed: tuple[Store, Path]) -> None:
+    store, path = indexed
+    assert set(_ids(search(store.con, path, "Mayad"), "documents")) == {"d-river", "d-wire"}
+    result = search(store.con, path, "police bridg")
+    assert _ids(result, "documents") == [] and _ids(search(store.con, path, "SDF bridg"), "documents") == ["d-bridge"]
+    hit = search(store.con, path, "SDF bridg")["documents"]["items"][0]["snippet"]
+    assert "bridge" in [TEXTS["d-bridge"][h["start"]:h["end"]] for h in hit["highlights"]]
+    assert _ids(search(store.con, path, "bridg "), "documents") == []  # a finished word is a whole word
+    assert _ids(search(store.con, path, "bri"), "documents") == []  # too short to be a prefix
+
+
 @pytest.mark.parametrize(("filters", "expected"), [
     (EventFilters(actor="SDF"), ["ev-d-river-0", "ev-d-bridge-0"]),
     (EventFilters(actor="SDF", reportable=True), ["ev-d-river-0"]),

@@ -25,6 +25,7 @@ from dateline.store.textfold import ARTICLES, fuzzy_enough, translit_key, words
 MAX_TERMS = 8
 MAX_ALTERNATIVES = 16  # names of one entity a query word widens to
 SNIPPET_CHARS = 220
+PREFIX_MIN = 4  # a shorter last word is taken as a whole word (a prefix of three letters matches too much)
 KINDS = ("documents", "events", "entities", "places")
 # an Arabic article written onto the next word (al-, ad-, ash-, ez-...): not a word of its own in a query
 _ATTACHED_ARTICLE = re.compile(r"\b(?:" + "|".join(sorted(ARTICLES)) + r")[-‐](?=\w)", re.IGNORECASE)
@@ -36,6 +37,7 @@ class Group:
 
     forms: list[str]
     entity: bool = False
+    prefix: bool = False  # the last word, still being typed: it matches the words it begins
 
     def phrases(self) -> list[list[str]]:
         """Each form as its normalised words."""
@@ -98,6 +100,10 @@ def parse(index: sqlite3.Connection, text: str) -> Query:
         forms = [typed, *_entity_names(index, entities_for[" ".join(norms[at:best])])]
         groups.append(Group(list(dict.fromkeys(forms))[:MAX_ALTERNATIVES], entity=True))
         at = best
+    last = groups[-1] if groups else None
+    if last is not None and not last.entity and not text[-1:].isspace():
+        normed = [w for _, _, w in words(last.forms[0])]
+        last.prefix = len(normed) == 1 and len(normed[0]) >= PREFIX_MIN and not normed[0].isdigit()
     return Query(groups)
 
 
@@ -121,10 +127,11 @@ def expression(query: Query, exact: str, fold: str) -> str:
         for form, phrase in zip(group.forms, group.phrases(), strict=True):
             if not phrase:
                 continue
-            options.append(f"{exact} : {_quote(form)}")
+            star = " *" if group.prefix else ""
+            options.append(f"{exact} : {_quote(form)}{star}")
             keys = [translit_key(w) for w in phrase if w not in ARTICLES]
             if keys and any(fuzzy_enough(w) for w in phrase):
-                options.append(f"{fold} : {_quote(' '.join(keys))}")
+                options.append(f"{fold} : {_quote(' '.join(keys))}{star}")
         if options:
             parts.append("(" + " OR ".join(dict.fromkeys(options)) + ")")
     return " AND ".join(parts)
@@ -150,8 +157,13 @@ def highlights(text: str, query: Query) -> list[tuple[int, int]]:
             phrase_keys = [translit_key(w) for w in phrase]
             fuzzy = any(fuzzy_enough(w) for w in phrase)
             for i in range(len(tokens) - n + 1):
-                exact = all(tokens[i + k][2] == phrase[k] for k in range(n))
-                if exact or (fuzzy and all(keys[i + k] == phrase_keys[k] for k in range(n))):
+                if group.prefix:  # one word, begun
+                    exact = tokens[i][2].startswith(phrase[0])
+                    folded = fuzzy and keys[i].startswith(phrase_keys[0])
+                else:
+                    exact = all(tokens[i + k][2] == phrase[k] for k in range(n))
+                    folded = fuzzy and all(keys[i + k] == phrase_keys[k] for k in range(n))
+                if exact or folded:
                     spans.append((tokens[i][0], tokens[i + n - 1][1]))
     merged: list[tuple[int, int]] = []
     for start, end in sorted(set(spans)):
