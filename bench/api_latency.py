@@ -58,6 +58,7 @@ SEARCHES = [
     "/api/search?q=SDF&limit=20",
     "/api/search?q=SDF%20Mayadin%20ceasefire&limit=20",
     "/api/search?q=Deir%20al-Zour&limit=20",
+    "/api/search?q=w123&limit=20",  # an unfinished word: w123, w1230 ... w1239 (two articles in three)
     "/api/search?q=protest&type=PROTEST&from=2018-03-01&to=2018-03-31&reportable=true&limit=20",
     "/api/search?actor=SDF&fatalities=5&limit=20",
 ]
