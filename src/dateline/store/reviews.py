@@ -285,7 +285,7 @@ def _split_row(store: Store, table: str, row: dict[str, Any], part: set[str]) ->
     moving = members & part
     if not moving or moving == members:
         return None  # split already (or nothing left to split)
-    mentions = {e.id: e for e in event_rows(r for r in load.load_events(store) if r["id"] in members)}
+    mentions = {e.id: e for e in event_rows(load.load_events(store, sorted(members)))}
     if not moving <= mentions.keys():
         return None
     new = merged_row([mentions[m] for m in sorted(moving)])
