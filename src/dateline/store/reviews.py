@@ -15,6 +15,7 @@ import json
 import logging
 import re
 import uuid
+from collections import Counter
 from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import Any
@@ -33,6 +34,7 @@ NOT_FACTUAL = {"denied", "hypothetical", "planned"}  # never presented as fact (
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?|-W\d{2})?$")
 _PRECISION = {4: "year", 7: "month", 10: "day", 8: "week"}
 MAX_TEXT = 300
+BULK = 20  # replaying more reviews than this: map every mention to its record once
 
 
 log = logging.getLogger(__name__)
@@ -206,23 +208,26 @@ def _apply(store: Store, entries: list[dict[str, Any]]) -> set[str]:
     table = event_table(con)
     touched: set[str] = set()
     orphans = 0
+    finder = _Finder(con, table, bulk=len(entries) > BULK)
     for entry in entries:
         members = _loads(entry["members"]) or []
         new = _loads(entry["new"])
-        row = _find(con, table, members)
+        row = finder.find(members)
         if row is None:
             orphans += 1  # the mentions are gone (documents removed or read anew): nothing to correct
             continue
         action = entry["action"]
         if action == "merge":
-            other = _find(con, table, (new or {}).get("members") or [])
+            other = finder.find((new or {}).get("members") or [])
             if other is None or other["id"] == row["id"]:
                 continue  # merged already
             _merge_rows(con, table, row, other)
+            finder.changed()
             touched.update((row["id"], other["id"]))
             continue
         if action == "split":
             part = _split_row(store, table, row, set((new or {}).get("members") or []))
+            finder.changed()
             if part is not None:
                 touched.update((row["id"], part))
             continue
@@ -320,10 +325,34 @@ def _mark_mentions(con: duckdb.DuckDBPyConnection, ids: set[str]) -> None:
 
 
 # -- reading ------------------------------------------------------------------------------------------------
+class _Finder:
+    """Finds the record holding most of a review's mentions: by one query each, or (``bulk``: replaying many
+    reviews after a run) through a map of every mention to its record, built once (again after a merge or split)."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, table: str, *, bulk: bool) -> None:
+        self.con, self.table, self.bulk = con, table, bulk
+        self._owners: dict[str, str] | None = None
+
+    def changed(self) -> None:
+        self._owners = None
+
+    def find(self, members: list[str]) -> dict[str, Any] | None:
+        if not members:
+            return None
+        if self.table == "events" or not self.bulk:
+            return _find(self.con, self.table, members)
+        if self._owners is None:
+            self._owners = {m: str(row_id) for row_id, ms in self.con.execute("SELECT id, members FROM merged_events").fetchall()
+                            for m in json.loads(ms or "[]")}
+        counts = Counter(self._owners[m] for m in members if m in self._owners)
+        if not counts:
+            return None
+        best = min(counts, key=lambda row_id: (-counts[row_id], row_id))
+        return _row(self.con, self.table, best)
+
+
 def _find(con: duckdb.DuckDBPyConnection, table: str, members: list[str]) -> dict[str, Any] | None:
     """The record holding most of ``members`` now (ties: the smallest id)."""
-    if not members:
-        return None
     if table == "events":
         found = list(decoded_rows(con.execute("SELECT * FROM events WHERE id IN (SELECT unnest(?)) ORDER BY id LIMIT 1",
                                               [members]), JSON_COLUMNS["events"]))
