@@ -128,6 +128,8 @@ def test_the_last_word_may_be_unfinished(indexed: tuple[Store, Path]) -> None:
     (EventFilters(type="MOBILIZE", modality="claimed"), ["ev-d-bridge-0"]),
     (EventFilters(fatalities=10), ["ev-d-river-0"]),
     (EventFilters(country="sy", fatalities=13), []),
+    (EventFilters(country="Syria", fatalities=12), ["ev-d-river-0"]),
+    (EventFilters(country="Iraq"), []),
 ])
 def test_event_filters_without_words(indexed: tuple[Store, Path], filters: EventFilters, expected: list[str]) -> None:
     store, path = indexed

