@@ -110,6 +110,9 @@ def test_review_loop(page: PageWatch) -> None:
     p.goto(base + "#/review")
     p.wait_for_selector("#review-queue li")
     assert p.locator("#review-queue li[data-event=ev-killed]").count() == 0
+    p.click("#queue-switch")  # the records held back: the rejected one is reviewed, so not there either
+    expect(p.locator("#review-status")).to_contain_text("among the records held back")
+    assert p.locator("#review-queue li[data-event=ev-killed]").count() == 0
     assert page.errors == [] and page.blocked == []
 
 

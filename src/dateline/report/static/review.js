@@ -157,9 +157,15 @@
     var list = el("ul", { class: "plain", id: "review-queue" });
     root.appendChild(note);
     root.appendChild(list);
-    get("api/review/queue?limit=50").then(function (res) {
-      status(note, res.total + " to review");
+    var params = hashQuery(), unreported = params.get("reportable") === "false", offset = parseInt(params.get("offset"), 10) || 0;
+    root.insertBefore(el("p", null, el("a", { id: "queue-switch", href: unreported ? "#/review" : "#/review/?reportable=false",
+      text: unreported ? "Show the records presented as fact" : "Show the records held back (below the threshold, not asserted…)" })), note);
+    get("api/review/queue?limit=50&offset=" + offset + "&reportable=" + (unreported ? "false" : "true")).then(function (res) {
+      status(note, res.total + " to review" + (unreported ? " among the records held back" : ""));
       res.items.forEach(function (e) { list.appendChild(queueItem(e, note)); });
+      if (offset + res.items.length < res.total) {
+        root.appendChild(el("a", { href: "#/review/?" + (unreported ? "reportable=false&" : "") + "offset=" + (offset + 50), text: "Next 50 →" }));
+      }
     }).catch(function (err) { status(note, err.message, true); });
   };
   function queueItem(e, note) {
