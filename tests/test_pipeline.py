@@ -124,7 +124,8 @@ def test_run_writes_every_stage_output(ran):
     summary = (out / "summary.md").read_text(encoding="utf-8")
     assert summary.count("`d-") >= len(stories)  # every story's sentences cite doc:start-end
     report = (out / "report" / "index.html").read_text(encoding="utf-8")
-    assert "dateline-data" in report and "http://" not in report.split("dateline-data")[0]
+    assert "dateline-manifest" in report and "http://" not in report.split("dateline-manifest")[0]
+    assert (out / "report" / "data" / "events-0000.js").exists()
 
 
 def test_rerun_is_idempotent(ran):

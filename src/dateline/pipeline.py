@@ -31,6 +31,8 @@ BEFORE_LANGUAGE = ("ingest.extract", "clean.noise")  # stages that need the raw 
 SOURCES_CHUNK = 5000  # (document, source) rows
 FAILED_CHUNK = 1000  # input errors and files not read
 Progress = Callable[[int, int], None]  # (documents finished in this call, words in them)
+Step = Callable[[str], None]  # called with the name of each step as it starts (for progress displays)
+STEP_DOCUMENTS = "analysing documents"
 # Reads documents instead of the input files, given the open store, the run's summary and the pipeline
 # signature (e.g. ``dateline.ingest.web.WebReader``: URLs and feeds, only those not stored yet).
 Reader = Callable[[Store, "RunSummary", str], Iterable[Document]]
@@ -77,8 +79,12 @@ def run_corpus(
     progress: Progress | None = None,
     stdin: BinaryIO | None = None,
     reader: Reader | None = None,
+    step: Step | None = None,
 ) -> RunSummary:
-    """Process ``inputs`` into the store at ``db_path`` (default ``out_dir/dateline.duckdb``) and write the files."""
+    """Process ``inputs`` into the store at ``db_path`` (default ``out_dir/dateline.duckdb``) and write the files.
+
+    ``progress`` hears of every document finished; ``step`` of the name of each step as it starts."""
+    step = step or _no_step
     settings = settings or Settings()
     if db_path is None and out_dir is None:
         raise ValueError("give out_dir or db_path")
@@ -90,12 +96,13 @@ def run_corpus(
         documents = iter(reader(store, summary, pipeline)) if reader else read_inputs(
             inputs, max_doc_bytes=settings.max_doc_bytes, include=include, exclude=exclude, stdin=stdin,
             max_input_bytes=settings.max_input_bytes, max_input_lines=settings.max_input_lines)
+        step(STEP_DOCUMENTS)
         batches = _new_batches(documents, store, pipeline, settings, summary, progress)
         write_processed(_engine(engine)(batches, settings), store, pipeline, summary, progress)
-        finish_corpus(store, settings, engine, pipeline, summary)
+        finish_corpus(store, settings, engine, pipeline, summary, step=step)
         refresh_index(store.con, index_path(db))  # the full-text index beside the store follows it
         if out_dir is not None:
-            summary.files = write_outputs(store, out_dir, settings)
+            summary.files = write_outputs(store, out_dir, settings, step=step)
     summary.seconds = time.perf_counter() - started
     return summary
 
@@ -111,28 +118,41 @@ def write_processed(batches: Iterable[list[Document]], store: Store, pipeline: s
             progress(len(batch), sum(len(d.text.split()) for d in batch if d.ok))
 
 
-def finish_corpus(store: Store, settings: Settings, engine: str | Engine, pipeline: str, summary: RunSummary) -> None:
+def finish_corpus(store: Store, settings: Settings, engine: str | Engine, pipeline: str, summary: RunSummary,
+                  *, step: Step | None = None) -> None:
     """The corpus-wide steps after the documents are stored: entities, then stories and publication dates."""
+    step = step or _no_step
+    step("linking entities across documents")
     relink_entities(store)
     if settings.corpus_steps:
+        step("stories, cross-source event merging, conflicts, timeline")
         summary.corpus = update_stories(store, settings)
+        step("estimating unstated publication dates from stories")
         summary.redated = redate_from_stories(store, settings, engine, pipeline)
         if summary.redated:
+            step(f"linking entities and stories again ({summary.redated} documents re-dated)")
             relink_entities(store)
             summary.corpus = update_stories(store, settings)
     apply_reviews(store)  # a reviewer's corrections survive the run: replayed on the rows it rewrote
 
 
-def write_outputs(store: Store, out_dir: Path, settings: Settings) -> dict[str, int]:
+def write_outputs(store: Store, out_dir: Path, settings: Settings, *, step: Step | None = None) -> dict[str, int]:
     """The JSONL files, summary.md and the static report; return rows (or stories) per file."""
+    step = step or _no_step
+    step("writing the JSONL files")
     files = export_all(store, out_dir)
     if settings.corpus_steps:
         write_summary_md(store, out_dir / "summary.md")
         files["summary.md"] = files.get("stories.jsonl", 0)
     if settings.report:
+        step("writing the report")
         build_report(store, out_dir / "report")
         files["report/index.html"] = 1
     return files
+
+
+def _no_step(name: str) -> None:
+    """The default ``step`` callback: no display."""
 
 
 def redate_from_stories(store: Store, settings: Settings, engine: str | Engine, pipeline: str) -> int:

@@ -63,3 +63,14 @@ def test_other_events_and_dates_are_not_participants(events_of):
 def test_summary_uses_the_coded_actor_names(placed_events_of):
     event = _only(placed_events_of("Rebel fighters shot down an army helicopter near Tal Afar on Monday."), "shot down")
     assert event.summary.startswith("Rebels (Iraq) shot down")
+
+
+def test_a_counted_total_is_the_people_counted(events_of):
+    event = _only(events_of("A total of nine people were detained by police on Monday."), "detained")
+    assert [p.type for p in event.targets] == [7]
+
+
+def test_an_unowned_weapon_hit_belongs_to_the_actors_opponent(placed_events_of):
+    text = "NATO jets struck government troops in Misrata on Sunday. On Monday NATO airstrikes destroyed three tanks in Misrata."
+    second = [e for e in placed_events_of(text) if e.trigger == "airstrikes"]
+    assert second and [p.type for p in second[0].targets] == [1]  # the tanks are the troops' the text set NATO against

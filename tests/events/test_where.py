@@ -53,3 +53,10 @@ def test_a_building_the_gazetteer_cannot_place_gives_way_to_the_town_it_is_in(pl
     events = placed_events_of("Some 35 people were detained on Thursday at the Hisham Mubarak Law Center in Cairo.")
     arrests = [e for e in events if e.acled == "Arrests"]
     assert arrests and arrests[0].place is not None and arrests[0].place.name == "Cairo"
+
+
+def test_a_sentence_naming_its_own_unplaced_village_does_not_borrow(placed_events_of):
+    text = ("Rebels attacked an army base near Misrata on Friday. "
+            "In the village of Kafr Umbala, a fuel depot was hit in the fighting on Saturday.")
+    fighting = [e for e in placed_events_of(text) if e.trigger == "fighting"]
+    assert fighting and fighting[0].place is not None and fighting[0].place.name == "Kafr Umbala"

@@ -145,3 +145,16 @@ def test_a_name_quoted_alone_as_a_cry_is_no_place(gazetteer):
     doc = dataclasses.replace(_doc(text), mentions=(Mention(first, first + 5, "Paris", "GPE"),
                                                     Mention(second, second + 5, "Paris", "GPE")))
     assert [s.start for s in recognize(doc, gazetteer) if s.text == "Paris"] == [second]
+
+
+def test_a_name_tagged_person_after_in_is_a_place_even_unknown_to_the_gazetteer(gazetteer):
+    text = "In Wadi Tamar, a depot was hit on Monday. Fighters in Bir Sahel held out."
+    doc = _doc(text, ("Wadi Tamar", "PERSON"), ("Bir Sahel", "PERSON"))
+    assert {s.text for s in recognize(doc, gazetteer)} == {"Wadi Tamar", "Bir Sahel"}
+
+
+def test_a_name_used_as_a_person_elsewhere_is_no_place(gazetteer):
+    text = "Crowds gathered near Paris Hilton on Friday. Paris Hilton said nothing. Voters lost faith in Tamar Adli."
+    doc = _doc(text, ("Paris Hilton", "PERSON"), ("Tamar Adli", "PERSON"))
+    doc = dataclasses.replace(doc, mentions=doc.mentions + (Mention(text.rindex("Paris Hilton"), text.rindex("Paris Hilton") + 12, "Paris Hilton", "PERSON"),))
+    assert not {s.text for s in recognize(doc, gazetteer)} & {"Paris Hilton", "Tamar Adli", "Paris"}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -61,3 +62,32 @@ def test_report_tables_sort(report: PageWatch) -> None:
 
 def test_report_hostile_article_executes_nothing(report: PageWatch) -> None:
     steps.hostile_article_stays_text(report, "report-hostile.png")
+
+
+def test_report_charts_and_date_slider(report: PageWatch) -> None:
+    steps.charts_follow_the_date_slider(report, "report-charts.png")
+    assert report.errors == [] and report.blocked == []
+
+
+def test_report_actor_and_place_pages(report: PageWatch) -> None:
+    steps.actor_and_place_pages(report, "report-actor.png")
+
+
+def test_report_map_labels_and_clusters(report: PageWatch) -> None:
+    steps.map_labels_and_clusters(report, "report-clusters.png")
+    assert report.errors == []
+
+
+def test_report_drag_across_a_chart(report: PageWatch) -> None:
+    steps.drag_across_a_chart(report)
+
+
+def test_report_without_its_data_folder_says_so(chromium: Any, synthetic_db: Path, tmp_path: Path) -> None:
+    with Store(synthetic_db, read_only=True) as store:
+        index = build_report(store, tmp_path / "report")
+    shutil.rmtree(tmp_path / "report" / "data")
+    page = chromium.new_page()
+    page.goto(index.as_uri())
+    page.wait_for_selector("#view .error")
+    assert "keep the data folder beside this page" in page.inner_text("#view .error")
+    page.close()

@@ -15,20 +15,29 @@ def _page(db: Path, out: Path) -> str:
         return build_report(store, out).read_text(encoding="utf-8")
 
 
-def test_build_report_writes_one_self_contained_page(synthetic_db: Path, tmp_path: Path) -> None:
+def test_build_report_writes_a_page_and_its_data_files(synthetic_db: Path, tmp_path: Path) -> None:
     html = _page(synthetic_db, tmp_path / "report")
-    assert (tmp_path / "report" / "index.html").exists()
+    files = {p.name for p in (tmp_path / "report" / "data").iterdir()}
+    assert {"meta.js", "basemap.js", "events-0000.js", "documents-0000.js", "texts-0000.js", "quotes-0000.js"} <= files
     assert not re.search(r"""(src|href)=["']?(https?:)?//""", html), "the report must load nothing from the network"
-    assert "default-src 'none'" in html
+    assert "default-src 'none'" in html and "script-src 'sha256-" in html and "unsafe" not in html.split("script-src")[1].split(";")[0]
+    assert TEXT_HOSTILE not in html  # article texts are in the data files, not the page
 
 
-def test_build_report_hostile_text_cannot_close_the_data_script(synthetic_db: Path, tmp_path: Path) -> None:
+def test_build_report_hostile_text_stays_data(synthetic_db: Path, tmp_path: Path) -> None:
     html = _page(synthetic_db, tmp_path)
-    data = html.split('<script id="dateline-data" type="application/json">', 1)[1].split("</script>", 1)[0]
-    assert "<" not in data and ">" not in data
-    assert TEXT_HOSTILE in json.loads(data)["documents"][-1]["text"] or any(
-        d["text"] == TEXT_HOSTILE for d in json.loads(data)["documents"])
-    assert html.count("<script") == 3  # data, basemap, the report script: nothing injected
+    chunk = (tmp_path / "data" / "texts-0000.js").read_text(encoding="utf-8")
+    name, payload = re.fullmatch(r'datelineChunk\("([^"]+)",(.*)\);\n', chunk, re.DOTALL).groups()
+    assert name == "data/texts-0000.js" and "<" not in payload and ">" not in payload
+    assert TEXT_HOSTILE in json.loads(payload)["texts"].values()
+    assert html.count("<script") == 3  # manifest, chart library, the report script: nothing injected
+
+
+def test_build_report_removes_stale_data_files(synthetic_db: Path, tmp_path: Path) -> None:
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "texts-0099.js").write_text("old", encoding="utf-8")
+    _page(synthetic_db, tmp_path)
+    assert not (tmp_path / "data" / "texts-0099.js").exists()
 
 
 def test_dumps_for_html_escapes_script_breakers() -> None:

@@ -43,3 +43,27 @@ def test_demo_map_timeline_and_story(demo_report: PageWatch) -> None:
     expect(page.locator(".summary-sentences li a.src").first).to_be_visible()  # every summary sentence cites
     shot(demo_report, "demo-story.png")
     assert demo_report.errors == [] and demo_report.blocked == []
+
+
+def test_demo_charts_actor_and_place(demo_report: PageWatch) -> None:
+    page = demo_report.page
+    base = page.url.split("#")[0]
+    page.goto(base + "#/charts")
+    page.wait_for_selector("#chart-by_actor .uplot")
+    assert int(page.get_attribute("#chart-total", "data-total")) >= 10  # the demo's reported, dated events
+    shot(demo_report, "demo-charts.png")
+    labels = page.locator("#chart-by_actor .u-legend .u-series .u-label").all_inner_texts()[1:]  # [0]: the x axis
+    busiest = next(name for name in labels if not name.startswith("(") and name != "other")
+    page.goto(base + "#/events")
+    page.locator("table.data a.actor", has_text=busiest).first.click()
+    page.wait_for_selector("#chart-profile .uplot")
+    assert page.inner_text("h1") == busiest
+    assert int(page.inner_text("dd[data-fact='events']")) >= 1
+    shot(demo_report, "demo-actor.png")
+    page.goto(base + "#/map")
+    page.wait_for_selector("#map circle.marker")
+    page.locator("#map circle.marker").first.dispatch_event("click")
+    page.locator("#map-panel h2 a").click()
+    page.wait_for_selector("#place-types")
+    shot(demo_report, "demo-place.png")
+    assert demo_report.errors == [] and demo_report.blocked == []

@@ -15,7 +15,7 @@ def test_export_acled_csv_rows_and_columns(synthetic_db: Path, tmp_path: Path) -
     path = tmp_path / "events.csv"
     with Store(synthetic_db, read_only=True) as store:
         assert export_acled_csv(store, path) == 5
-    rows = {r["event_id_cnty"]: r for r in csv.DictReader(path.open(encoding="utf-8"))}
+    rows = {r["dateline_id"]: r for r in csv.DictReader(path.open(encoding="utf-8"))}
     assert list(next(iter(rows.values())).keys()) == list(COLUMNS)
     battle = rows["ev-battle"]
     assert battle["event_type"] == "Battles" and battle["sub_event_type"] == "Armed clash"
@@ -71,4 +71,4 @@ def test_exports_show_reportable_events_unless_asked_for_all(tmp_path: Path) -> 
         assert export_geojson(store, tmp_path / "a.geojson") == 1
         assert export_geojson(store, tmp_path / "b.geojson", include_unreported=True) == 2
     row = next(csv.DictReader((tmp_path / "a.csv").open(encoding="utf-8")))
-    assert row["event_id_cnty"] == "ev-shown" and row["confidence"] == "0.8"
+    assert row["dateline_id"] == "ev-shown" and row["confidence"] == "0.8"

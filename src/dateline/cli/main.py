@@ -11,17 +11,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    Progress,
-    ProgressColumn,
-    SpinnerColumn,
-    Task,
-    TextColumn,
-    TimeElapsedColumn,
-)
 from rich.table import Table
-from rich.text import Text
 
 from dateline.cli.errors import EXIT_CODES_HELP, EXIT_DOCUMENT_ERRORS, EXIT_USAGE, fail, store_in_use
 from dateline.cli.fetch_options import (
@@ -37,9 +27,12 @@ from dateline.cli.fetch_options import (
     UserAgentOpt,
     fetch_options,
 )
+from dateline.cli.progress import count_documents, run_display
+from dateline.cli.stats import event_breakdown, print_event_breakdown
 from dateline.errors import DatelineError
 from dateline.export.files import FORMATS, OUTPUT_TABLES, export_all, export_table, table_for
 from dateline.ingest.fetch import is_url
+from dateline.ingest.readers import STDIN
 from dateline.pipeline import Reader, RunSummary, run_corpus
 from dateline.settings import DEFAULT_BATCH_SIZE, DEFAULT_MAX_DOC_BYTES, Settings
 from dateline.store.duckdb_store import Store
@@ -49,21 +42,26 @@ app = typer.Typer(help="Dateline: sourced, structured knowledge of what happened
 console = Console(stderr=True)
 INGEST_PLAN = ("ingest.extract", "clean.noise", "nlp.language")
 
+def _version(value: bool) -> None:
+    if value:
+        from dateline import __version__
+
+        typer.echo(f"dateline {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                                help="Print the version and exit.")] = False) -> None:
+    """Dateline: sourced, structured knowledge of what happened, where and when, from news reports."""
+
+
 InputsArg = Annotated[list[str], typer.Argument(help="Files, directories (read recursively) or - for stdin.")]
 OutOpt = Annotated[Path, typer.Option("--out", "-o", help="Output directory for the JSONL files and the store.")]
 DbOpt = Annotated[Path | None, typer.Option("--db", help="DuckDB store (default: OUT/dateline.duckdb).")]
 JobsOpt = Annotated[int, typer.Option("--jobs", "-j", help="Worker processes (default: all cores).")]
 IncludeOpt = Annotated[list[str] | None, typer.Option("--include", help="Glob of files to read from directories (repeatable).")]
 ExcludeOpt = Annotated[list[str] | None, typer.Option("--exclude", help="Glob of files to skip (repeatable).")]
-
-
-class _RateColumn(ProgressColumn):
-    def render(self, task: Task) -> Text:
-        elapsed = task.elapsed or 0.0
-        if elapsed <= 0:
-            return Text("")
-        words = task.fields.get("words", 0)
-        return Text(f"{task.completed / elapsed:6.1f} docs/s  {words / elapsed:8.0f} words/s", style="cyan")
 
 
 def _settings(jobs: int | None, batch_size: int, max_doc_mb: float, aliases: list[str] | None, stages: tuple[str, ...] = ()) -> Settings:
@@ -78,20 +76,22 @@ def _settings(jobs: int | None, batch_size: int, max_doc_mb: float, aliases: lis
 
 def _run(inputs: list[str], out: Path, db: Path | None, settings: Settings, include: list[str] | None,
          exclude: list[str] | None, engine: str, reader: Reader | None = None) -> RunSummary:
-    columns = [SpinnerColumn(), TextColumn("[bold]{task.description}"), BarColumn(), TextColumn("{task.completed} docs"),
-               _RateColumn(), TimeElapsedColumn()]
-    with Progress(*columns, console=console, transient=False, disable=not console.is_terminal) as bar:
-        task = bar.add_task("processing", total=None, words=0)
-
-        def progress(docs: int, words: int) -> None:
-            bar.update(task, advance=docs, words=bar.tasks[task].fields["words"] + words)
-
+    total = None if reader else count_documents(inputs, include=include or (), exclude=exclude or ())
+    with run_display(console, total) as display:
         try:
             with store_in_use():
                 return run_corpus(inputs, out_dir=out, db_path=db, settings=settings, include=include or (),
-                                  exclude=exclude or (), engine=engine, progress=progress, reader=reader)
+                                  exclude=exclude or (), engine=engine, progress=display.documents, reader=reader,
+                                  step=display.step)
         except DatelineError as exc:
             raise fail(str(exc), EXIT_USAGE) from exc
+
+
+def check_inputs(inputs: list[str]) -> None:
+    """Refuse at once (exit 2, before any model loads) an input path that does not exist."""
+    missing = [i for i in inputs if i != STDIN and not is_url(i) and not os.path.lexists(i)]
+    if missing:
+        raise fail(f"no such file or directory: {', '.join(missing)}", EXIT_USAGE)
 
 
 def _report(summary: RunSummary, out: Path) -> None:
@@ -152,6 +152,7 @@ def run(
             max_bytes=settings.max_doc_bytes), include=include or (), exclude=exclude or ())
     elif not inputs:
         raise fail("give INPUT... (files, directories, URLs) or --feed", EXIT_USAGE)
+    check_inputs(inputs or [])
     summary = _run(inputs or [], out, db, settings, include, exclude, engine, reader=reader)
     _report(summary, out)
     if summary.errors:
@@ -169,6 +170,7 @@ def ingest(
     max_doc_mb: Annotated[float, typer.Option(help="Refuse documents larger than this (MiB).")] = DEFAULT_MAX_DOC_BYTES / 2**20,
 ) -> None:
     """Ingest and clean only: write documents.jsonl and the store, no language analysis."""
+    check_inputs(inputs)
     settings = dataclasses.replace(_settings(jobs, DEFAULT_BATCH_SIZE, max_doc_mb, None, stages=INGEST_PLAN),
                                    corpus_steps=False, report=False)
     summary = _run(inputs, out, db, settings, include, exclude, "local")
@@ -188,6 +190,13 @@ def export(
     table: Annotated[list[str] | None, typer.Option("--table", help="Only these tables (repeatable; jsonl/csv/parquet).")] = None,
     all_events: Annotated[bool, typer.Option("--all-events", help="acled-csv/geojson: also events not presented as fact "
                                              "(planned, denied, background, below the confidence threshold).")] = False,
+    gazetteer: Annotated[Path | None, typer.Option(help="acled-csv: the gazetteer index admin1/admin2 names come from "
+                                                   "(default: the one `dateline run` uses).")] = None,
+    outlet_scales: Annotated[Path | None, typer.Option("--outlet-scales", help="acled-csv: a TSV of outlet name or web "
+                                                       "host and its ACLED source_scale, added to the packaged one.")] = None,
+    inter_labels: Annotated[bool, typer.Option("--inter-labels", help="acled-csv: actor types and interaction as ACLED's "
+                                               "text labels ('State forces', 'State forces-Rebel group'), as in its data "
+                                               "since 2024, instead of the numeric codes.")] = False,
 ) -> None:
     """Export the store: tables as JSONL, CSV or Parquet; events as ACLED-like CSV; events and places as GeoJSON."""
     if fmt not in EXPORT_FORMATS:
@@ -201,7 +210,9 @@ def export(
         if fmt == "acled-csv":
             from dateline.export.acled import export_acled_csv
 
-            written = {"events_acled.csv": export_acled_csv(store, out / "events_acled.csv", include_unreported=all_events)}
+            written = {"events_acled.csv": export_acled_csv(store, out / "events_acled.csv", include_unreported=all_events,
+                                                            gazetteer=gazetteer, outlet_scale_file=outlet_scales,
+                                                            inter_labels=inter_labels)}
         elif fmt == "geojson":
             from dateline.export.geojson import export_geojson
 
@@ -218,22 +229,24 @@ def stats(
     db: Annotated[Path, typer.Option("--db", help="The DuckDB store to read.")] = Path("out/dateline.duckdb"),
     errors: Annotated[int, typer.Option(help="How many problem documents to list.")] = 20,
 ) -> None:
-    """Counts per table, documents per status, and the documents that failed or were skipped."""
+    """Counts per table, documents per status, the events broken down (type, dates, countries, reportable), and
+    the documents that failed or were skipped."""
     if not db.exists():
-        console.print(f"[red]error:[/red] no store at {db}")
-        raise typer.Exit(2)
+        raise fail(f"no store at {db}; run `dateline run INPUT --out DIR` first", EXIT_USAGE)
+    out = Console()
     with store_in_use(), Store(db, read_only=True) as store:
         table = Table(title=f"Dateline store {db}")
         table.add_column("table")
         table.add_column("rows", justify="right")
         for name, count in store.counts().items():
             table.add_row(name, str(count))
-        Console().print(table)
+        out.print(table)
         statuses = store.status_counts()
-        Console().print("documents: " + ", ".join(f"{k} {v}" for k, v in statuses.items())
-                        + f"; duplicates {store.duplicate_count()}")
+        out.print("documents: " + ", ".join(f"{k} {v}" for k, v in statuses.items())
+                  + f"; duplicates {store.duplicate_count()}")
+        print_event_breakdown(out, event_breakdown(store))
         for status, source, reason in store.errors(errors):
-            Console().print(f"  {status} {source}: {reason}")
+            out.print(f"  {status} {source}: {reason}", markup=False)
 
 
 def _mount_optional() -> None:

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from dateline.cli.errors import store_in_use
+from dateline.cli.errors import EXIT_USAGE, fail, store_in_use
 from dateline.web.app import DEFAULT_MAX_BODY, LOOPBACK_HOSTS, host_pattern
 
 console = Console(stderr=True)
@@ -18,7 +18,7 @@ ANY_ADDRESS = ("0.0.0.0", "::", "")
 
 
 def serve(
-    db: Annotated[Path, typer.Option("--db", help="The DuckDB store to serve (created empty if missing).")] = Path("out/dateline.duckdb"),
+    db: Annotated[Path, typer.Option("--db", help="The DuckDB store to serve (it must exist, unless --create).")] = Path("out/dateline.duckdb"),
     host: Annotated[str, typer.Option(help="Address to bind; anything but loopback exposes the API.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="TCP port.")] = 8765,
     token: Annotated[str | None, typer.Option(
@@ -30,12 +30,17 @@ def serve(
                                "127.0.0.1, localhost, [::1] and --host: other names are refused (DNS rebinding).",
         show_default=False)] = None,
     max_body_mb: Annotated[float, typer.Option(help="Largest request body accepted (MiB).")] = DEFAULT_MAX_BODY / 2**20,
+    create: Annotated[bool, typer.Option("--create", help="Start with a new, empty store when --db does not exist "
+                                                          "(to fill it with POST /api/documents).")] = False,
 ) -> None:
     """Serve the store: JSON API at /api (docs at /docs), map/timeline/tables at /.
 
     With a token the server holds the store read-write (other processes cannot open it meanwhile) and a POST
     queues a background job; without one it only reads, and other processes may read the store too.
     """
+    if not db.exists() and not create:
+        raise fail(f"no store at {db}; give the store `dateline run` wrote (OUT/dateline.duckdb), or --create to "
+                   "start an empty one", EXIT_USAGE)
     import uvicorn  # imported here: the web extra is optional
 
     from dateline.web.app import create_app

@@ -366,7 +366,8 @@ ORG_WORDS = frozenset({"army", "force", "forces", "front", "brigade", "brigades"
                        "administration", "command", "service", "agency", "network", "league", "association",
                        "federation", "company", "office", "mission", "corps", "unit", "units", "committees"})
 QUANTITIES = frozenset({"thousand", "hundred", "dozen", "score", "ten", "million", "number", "group", "crowd",
-                        "band", "handful", "couple", "some", "many", "most", "all", "several", "few"})
+                        "band", "handful", "couple", "some", "many", "most", "all", "several", "few", "total",
+                        "majority", "rest", "lot", "each", "none"})
 
 
 def _counted(tokens: Sequence[Token], head: int, children: list[list[int]]) -> int | None:

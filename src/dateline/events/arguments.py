@@ -60,6 +60,8 @@ def find_arguments(document: Document, head: int, children: list[list[int]], tri
     sentence = tokens[head].sent
     actors = _described(document, actor_heads, children, ctx, event_country, sentence, "actor")
     targets = _described(document, target_heads, children, ctx, event_country, sentence, "target")
+    if violent and actors and not targets:
+        targets = _assets_of_opponent(document, target_heads, ctx, actors[0], sentence)
     keys = {(t.canonical or t.name) for t in targets}
     actors = tuple(a for a in actors if (a.canonical or a.name) not in keys) or actors
     if protest and not any(a.type in CROWD_TYPES for a in actors) and any(t.type in CROWD_TYPES for t in targets):
@@ -77,6 +79,17 @@ def find_arguments(document: Document, head: int, children: list[list[int]], tri
         target_lemma=tokens[target_heads[0]].lemma.lower() if target_heads else "",
         subject_text=_phrase_text(document, subject_heads[:1], children),
     )
+
+
+def _assets_of_opponent(document: Document, heads: list[int], ctx: ActorContext, actor: Participant,
+                        sentence: int) -> tuple[Participant, ...]:
+    """"NATO jets destroyed two tanks": a weapon or position hit whose holder the phrase does not name belongs to
+    the side the document sets against the actor (EVENT_CODING: actor 2 is the party whose assets were hit)."""
+    tokens = document.tokens
+    if not any(ctx.lexicon.nouns.get((tokens[i].lemma.lower(),)) == "weapon" for i in heads):
+        return ()
+    other = ctx.opponent(actor, sentence)
+    return (other,) if other is not None else ()
 
 
 def _described(document: Document, heads: list[int], children: list[list[int]], ctx: ActorContext,
@@ -171,6 +184,9 @@ def _noun_arguments(tokens: Sequence[Token], head: int, children: list[list[int]
             targets += [g for g in children[c] if tokens[g].dep == "pobj"]
     if not actors:
         actors = _light_verb_subject(tokens, head, children)
+    if not targets and tokens[head].dep == "nsubj" and tokens[tokens[head].head].pos == "VERB":
+        verb = tokens[head].head  # "four rockets struck the compound", "airstrikes destroyed two tanks"
+        targets = [c for c in children[verb] if tokens[c].dep in OBJECT_DEPS and tokens[c].lemma.lower() not in INSTRUMENTS]
     if not targets and tokens[head].dep in ("dobj", "obj") and tokens[head].head != head:
         verb = tokens[head].head  # "police used tear gas against protesters": the light verb's target
         targets = [g for c in children[verb] if tokens[c].dep == "prep" and tokens[c].lemma.lower() in VERB_TARGET_PREPS

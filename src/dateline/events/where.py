@@ -61,13 +61,15 @@ def event_place(document: Document, head: int, start: int, end: int, usable: Seq
     ranked = sorted(((score, m) for m in inside if (score := _score(document, m, head, set(trigger))) is not None),
                     key=lambda sm: (-sm[0], _breadth(document, sm[1]), abs(sm[1].start - tokens[head].start)))
     named = sorted(((score, m) for m in unplaced if start <= m.start and m.end <= end
-                    and (score := _score(document, m, head, set(trigger))) is not None and score >= UNPLACED_MIN_SCORE),
+                    and (score := _score(document, m, head, set(trigger))) is not None),
                    key=lambda sm: (-sm[0], abs(sm[1].start - tokens[head].start)))
-    if named and (not ranked or named[0][0] > ranked[0][0]):
+    if named and named[0][0] >= UNPLACED_MIN_SCORE and (not ranked or named[0][0] > ranked[0][0]):
         container = next((m for _, m in ranked if _qualifies(document, m, named[0][1])), None)
         return container or named[0][1]  # "the Law Center in Cairo": the placed town that contains it
     if ranked:
         return ranked[0][1]
+    if named:
+        return named[0][1]  # "In Ras Lanuf, a tank was hit": the sentence's own place, though unplaced, not a borrowed one
     sentence = tokens[head].sent
     for back in range(1, LOOKBACK + 1):
         previous = sentence - back
@@ -184,6 +186,9 @@ def _path_up(tokens: Sequence[Token], i: int, head: int) -> tuple[int, bool] | N
     targets = {head}
     if tokens[head].dep in ("dobj", "pobj", "nsubj", "nsubjpass", "attr") and tokens[head].head != head:
         targets.add(tokens[head].head)  # "carried out an attack in X": X hangs on the light verb
+        governor = tokens[head].head
+        if tokens[head].dep == "pobj" and tokens[governor].dep == "prep" and tokens[governor].head != governor:
+            targets.add(tokens[governor].head)  # "In X, a tank was hit in the fighting": X hangs on "hit"
     via_participant = False
     current = i
     for hops in range(MAX_HOPS + 1):

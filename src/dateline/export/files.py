@@ -6,6 +6,7 @@ import json
 import os
 from pathlib import Path
 
+from dateline.export.typed import typed_query
 from dateline.store.duckdb_store import Store, _export_query
 
 FORMATS = ("jsonl", "csv", "parquet")
@@ -30,7 +31,8 @@ def export_table(store: Store, table: str, path: Path, fmt: str) -> int:
                 handle.write(json.dumps(record, ensure_ascii=False) + "\n")
                 count += 1
     elif fmt in ("csv", "parquet"):
-        query, _ = _export_query(table)
+        # Parquet: nested values as typed structs and lists (and lat/lon on events); CSV: JSON text
+        query = typed_query(table) if fmt == "parquet" else _export_query(table)[0]
         if table in ("entities", "places") and fmt == "csv":
             query = f"SELECT * REPLACE (to_json(mentions)::VARCHAR AS mentions) FROM ({query})"
         options = "(FORMAT CSV, HEADER)" if fmt == "csv" else "(FORMAT PARQUET)"

@@ -56,7 +56,8 @@ def recognize(document: Document, gazetteer: Gazetteer) -> list[ToponymSpan]:
     text = document.text
     spans: list[ToponymSpan] = []
     for mention in document.mentions:
-        if mention.label in PLACE_LABELS:
+        if mention.label in PLACE_LABELS or (
+                mention.label == "PERSON" and _person_tagged_place(text, mention.start, mention.end)):
             spans.append(ToponymSpan(mention.start, mention.end, text[mention.start:mention.end], "ner"))
         elif mention.label == "NORP" and name_key(mention.text) in gazetteer.demonyms:
             spans.append(ToponymSpan(mention.start, mention.end, text[mention.start:mention.end], "ner", demonym=True))
@@ -71,6 +72,32 @@ def recognize(document: Document, gazetteer: Gazetteer) -> list[ToponymSpan]:
     heads = organisation_heads()
     return [_compound_modifier(text, span) for span in out
             if not _in_organisation_name(text, span, heads) and not _quoted_exclamation(text, span)]
+
+
+# A name spaCy tags PERSON is a place when only a place could stand there ("In Ras Lanuf, ...", "fighters in Bin
+# Jawad"): after a locative preposition that no noun of attitude governs ("confidence in X"), not possessive, and
+# never elsewhere in the text used as a person (a title before it, a speech verb after it).
+_PERSON_PLACE_BEFORE = re.compile(r"(?:^|[^\w])(?:[Ii]n|[Nn]ear|[Oo]utside|[Aa]round|[Ii]nto|(?:village|town|city) of)\s+$")
+_ATTITUDE_IN = re.compile(r"\b(?:confidence|faith|trust|interest|belief|role|part|stake|share|hand|investment)\s+in\s+$", re.I)
+_PERSON_TITLE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|President|Col|Gen|Colonel|General|Sheikh|King|Prince|Minister|leader|Sen|"
+                           r"spokesman|spokeswoman|Lt|Capt|Maj|Adm)\.?\s+$")
+_SPEECH_AFTER = re.compile(r"^(?:,\s+\w+,)?\s+(?:said|says|told|added|asked|wrote|explained|insisted)\b")
+
+
+def _person_tagged_place(text: str, start: int, end: int) -> bool:
+    before = text[max(0, start - 30):start]
+    if not _PERSON_PLACE_BEFORE.search(before) or _ATTITUDE_IN.search(before) or text[end:end + 2] in ("'s", "’s"):
+        return False
+    return not _used_as_person(text, text[start:end])
+
+
+def _used_as_person(text: str, name: str) -> bool:
+    """Whether ``name`` appears anywhere in ``text`` with a title before it or a speech verb after it."""
+    for found in re.finditer(re.escape(name), text):
+        if _PERSON_TITLE.search(text[max(0, found.start() - 20):found.start()]) \
+                or _SPEECH_AFTER.match(text[found.end():found.end() + 30]):
+            return True
+    return False
 
 
 _OPEN_QUOTES = "\"'“‘«"
@@ -174,8 +201,10 @@ def _is_abbreviation(word: str) -> bool:
 def _blocked(start: int, end: int, blocked: list[tuple[int, int, str]], text: str) -> bool:
     for s, e, label in blocked:
         if s < end and start < e:
-            if label in OVERRIDABLE_LABELS and s == start and e == end and _LOCATIVE_RE.search(text[max(0, start - 20):start]):
-                continue  # "the town of Bashiqa" tagged ORG, "in Bartella" tagged PERSON
+            if label in OVERRIDABLE_LABELS and s == start and e == end and _LOCATIVE_RE.search(text[max(0, start - 20):start]) \
+                    and not (label == "PERSON" and (_ATTITUDE_IN.search(text[max(0, start - 30):start])
+                                                    or _used_as_person(text, text[start:end]))):
+                continue  # "the town of Bashiqa" tagged ORG, "in Bartella" tagged PERSON (not "Mubarak said")
             if label in OVERRIDABLE_LABELS and s == start and e == end and _IN_LIST_RE.search(text[max(0, start - 30):start]) \
                     and _LIST_NEXT_RE.match(text[end:end + 20]):
                 continue  # "in Cairo, Suez and Alexandria": a name inside a list of places

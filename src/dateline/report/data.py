@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from itertools import islice
 from typing import Any
 
+from dateline.report.charts import chart_data
 from dateline.store.duckdb_store import Store
 from dateline.store.schema import TABLES
 
@@ -45,10 +46,12 @@ def _loose_records(store: Store, table: str) -> Iterator[dict[str, Any]]:
         yield record
 
 
-def report_data(store: Store, *, with_text: bool = True, limit: int | None = None) -> dict[str, Any]:
+def report_data(store: Store, *, with_text: bool = True, limit: int | None = None,
+                with_charts: bool = False) -> dict[str, Any]:
     """Everything the report shows (at most ``limit`` rows a table).
 
-    ``with_text=False`` leaves article texts out (the web app loads them one at a time).
+    ``with_text=False`` leaves article texts out (the web app loads them one at a time); ``with_charts`` adds
+    ``charts``, the per-day counts of every event (see ``store_charts``).
     """
     data: dict[str, Any] = {name: table_records(store, name, limit=limit) for name in REPORT_TABLES}
     data["events"] = table_records(store, store.event_table(), limit=limit)
@@ -56,7 +59,35 @@ def report_data(store: Store, *, with_text: bool = True, limit: int | None = Non
     data["entities"] = [_entity_summary(e) for e in data["entities"]]
     data["documents"] = list(islice(_documents(store, with_text=with_text), limit))
     data["counts"] = _counts(store)
+    if with_charts:
+        data["charts"] = chart_data(data["events"], data["places"]) if limit is None else store_charts(store)
     return data
+
+
+def store_charts(store: Store) -> dict[str, Any]:
+    """Chart counts over every event and place of the store (no row cap), reading only the columns they use."""
+    table, present = store.event_table(), existing_tables(store)
+    if table not in present:
+        return chart_data([], [])
+    cols = {r[0] for r in store.con.execute(
+        "SELECT column_name FROM information_schema.columns WHERE table_name = ?", [table]).fetchall()}
+    wanted = [c for c in ("date", "type", "fatalities", "reportable", "actors", "admin1", "country") if c in cols]
+    place = ", json_extract_string(place, '$.place'), json_extract_string(place, '$.name')" if "place" in cols else ""
+    where = " WHERE reportable IS NOT FALSE" if "reportable" in cols else ""
+    cursor = store.con.execute(f'SELECT {", ".join(wanted)}{place} FROM "{table}"{where}')  # names from the lists above
+    events = []
+    for values in cursor.fetchall():
+        event = dict(zip(wanted, values, strict=False))
+        if place:
+            event["place"] = {"place": values[-2], "name": values[-1]}
+        if isinstance(event.get("actors"), str):
+            event["actors"] = json.loads(event["actors"] or "[]")
+        events.append(event)
+    places = []
+    if "places" in present:
+        places = [dict(zip(("id", "country", "admin1"), r, strict=True))
+                  for r in store.con.execute("SELECT id, country, admin1 FROM places").fetchall()]
+    return chart_data(events, places)
 
 
 def _attach_summaries(store: Store, stories: list[dict[str, Any]]) -> None:

@@ -16,7 +16,7 @@ from dateline.web.ingestor import Ingestor
 from dateline.web.jobs import Jobs
 from dateline.web.limits import BodyLimit, SecurityHeaders
 from dateline.web.query import BadFilter
-from dateline.web.routes import api, ingest, pages, review
+from dateline.web.routes import api, charts, docs, ingest, pages, review
 from dateline.web.searcher import Searcher
 
 DEFAULT_MAX_BODY = 5 * 1024 * 1024  # bytes; a POST of a few large articles fits
@@ -51,7 +51,7 @@ def create_app(db: Path, *, token: str | None, max_body: int = DEFAULT_MAX_BODY,
             ingestor.close()
         database.close()
 
-    app = FastAPI(title="Dateline", version="1", lifespan=lifespan,
+    app = FastAPI(title="Dateline", version="1", lifespan=lifespan, docs_url=None, redoc_url=None,
                   description="Sourced, structured knowledge from news reports: every item links to its source span.")
     app.state.database = database
     app.state.token = token or None
@@ -61,6 +61,8 @@ def create_app(db: Path, *, token: str | None, max_body: int = DEFAULT_MAX_BODY,
     app.include_router(ingest.router)
     app.include_router(review.router)
     app.include_router(pages.router)
+    app.include_router(charts.router)
+    app.include_router(docs.router)  # /docs and /redoc from packaged files
     app.add_exception_handler(BadFilter, _bad_filter)
     app.add_exception_handler(StoreBusy, _busy)
     app.add_middleware(BodyLimit, max_body=max_body)
