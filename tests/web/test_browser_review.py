@@ -67,7 +67,8 @@ def test_search_by_another_spelling_with_filters_in_the_url(page: PageWatch) -> 
     p.wait_for_selector("#search-docs li a")
     assert p.locator("#search-docs li a").count() == 1
     assert p.inner_text("#search-docs mark.hit") == "Raqqa"
-    assert p.inner_text("#search-places li") .startswith("Raqqa")
+    assert p.inner_text("#search-places li").startswith("Raqqa")
+    assert p.get_attribute("#search-places li a", "href") == "#/place/p-raqqa"
     p.select_option("#search-filters select[name=reportable]", "true")
     p.fill("#search-filters input[name=fatalities]", "3")
     p.click("#search-filters button[type=submit]")

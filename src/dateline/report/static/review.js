@@ -141,8 +141,10 @@
   function namedHit(x) {
     var extra = x.type || [x.country, x.admin1].filter(Boolean).join(" ");
     var matched = str(x.matched);
-    return el("li", null, el("strong", null, marked(matched, 0, x.highlights)), matched !== str(x.name) ? " (" + str(x.name) + ")" : "",
-      " ", extra ? el("span", { class: "tag", text: extra }) : null,
+    // an entity: its events (the actor filter) and its actor page; a place: its place page
+    var page = x.type ? "#/actor/" + encodeURIComponent(str(x.name)) : "#/place/" + encodeURIComponent(str(x.id));
+    return el("li", null, el("a", { href: page }, el("strong", null, marked(matched, 0, x.highlights))),
+      matched !== str(x.name) ? " (" + str(x.name) + ")" : "", " ", extra ? el("span", { class: "tag", text: extra }) : null,
       x.type ? " " : null,
       x.type ? el("a", { href: "#/search/?actor=" + encodeURIComponent(str(x.name)), text: "events" }) : null);
   }
