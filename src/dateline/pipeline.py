@@ -19,6 +19,9 @@ from dateline.registry import DEFAULT_PLAN, plan_signature
 from dateline.report.build import build_report
 from dateline.settings import Settings
 from dateline.store.duckdb_store import Store
+from dateline.store.reviews import apply_reviews
+from dateline.store.search_index import index_path
+from dateline.store.search_index import refresh as refresh_index
 from dateline.stories.pubdates import story_date_estimates
 from dateline.stories.update import update_stories, write_summary_md
 
@@ -97,6 +100,7 @@ def run_corpus(
         batches = _new_batches(documents, store, pipeline, settings, summary, progress)
         write_processed(_engine(engine)(batches, settings), store, pipeline, summary, progress)
         finish_corpus(store, settings, engine, pipeline, summary, step=step)
+        refresh_index(store.con, index_path(db))  # the full-text index beside the store follows it
         if out_dir is not None:
             summary.files = write_outputs(store, out_dir, settings, step=step)
     summary.seconds = time.perf_counter() - started
@@ -129,6 +133,7 @@ def finish_corpus(store: Store, settings: Settings, engine: str | Engine, pipeli
             step(f"linking entities and stories again ({summary.redated} documents re-dated)")
             relink_entities(store)
             summary.corpus = update_stories(store, settings)
+    apply_reviews(store)  # a reviewer's corrections survive the run: replayed on the rows it rewrote
 
 
 def write_outputs(store: Store, out_dir: Path, settings: Settings, *, step: Step | None = None) -> dict[str, int]:

@@ -48,14 +48,7 @@ def document_rows(document: Document, *, pipeline: str) -> dict[str, list[dict[s
     rows["events"] = [_event_row(document.id, to_dict(e)) for e in document.events]
     rows["quotes"] = [to_dict(q) for q in document.quotes]
     rows["figures"] = [{**to_dict(f), "conflicts_with": _json(list(f.conflicts_with))} for f in document.figures]
-    rows["search_text"] = [{"doc": document.id, "published": document.published,
-                            "hay": search_text(document.title, document.text)}] if document.ok else []
     return rows
-
-
-def search_text(title: str | None, text: str) -> str:
-    """What full-text search matches against: title and text, lower-cased (as the query terms are)."""
-    return f"{title or ''} {text}".lower()
 
 
 def _event_row(doc: str, event: dict[str, Any]) -> dict[str, Any]:

@@ -107,6 +107,7 @@ TABLES: dict[str, list[tuple[str, str]]] = {
         ("background", "BOOLEAN"),
         ("admin1", "VARCHAR"),
         ("country", "VARCHAR"),
+        ("review", "VARCHAR"),  # a reviewer's decision (accepted, rejected, edited, merged), set by store.reviews
     ],
     "quotes": [
         ("id", "VARCHAR"),
@@ -131,9 +132,22 @@ TABLES: dict[str, list[tuple[str, str]]] = {
         ("conflicts_with", "JSON"),
         ("cumulative", "BOOLEAN"),
     ],
-    # the lower-cased title and text of each OK document, written with it: what full-text search scans
-    "search_text": [("doc", "VARCHAR"), ("published", "VARCHAR"), ("hay", "VARCHAR")],
     "meta": [("key", "VARCHAR PRIMARY KEY"), ("value", "VARCHAR")],
+    # human corrections of event records (store.reviews): kept across runs, applied after each one. ``members``
+    # (the event mentions the record stood for) is the key a re-run reproduces; ``event`` the id at review time.
+    "reviews": [
+        ("id", "VARCHAR PRIMARY KEY"),
+        ("seq", "BIGINT"),
+        ("at", "VARCHAR"),
+        ("who", "VARCHAR"),
+        ("action", "VARCHAR"),
+        ("event", "VARCHAR"),
+        ("members", "JSON"),
+        ("field", "VARCHAR"),
+        ("old", "JSON"),
+        ("new", "JSON"),
+        ("note", "VARCHAR"),
+    ],
 }
 
 # Stories (dateline.stories): corpus-level tables rewritten by ``update_stories`` after every run.
@@ -192,6 +206,7 @@ TABLES.update({
         ("background", "BOOLEAN"),
         ("admin1", "VARCHAR"),
         ("country", "VARCHAR"),
+        ("review", "VARCHAR"),
     ],
     "conflicts": [
         ("id", "VARCHAR PRIMARY KEY"),
@@ -225,8 +240,7 @@ TABLES.update({
 CONSTRAINTS = {"sources": "PRIMARY KEY (doc, source)"}
 
 # Tables holding per-document rows, replaced whenever a document is (re)written.
-PER_DOCUMENT_TABLES = ("mentions", "entity_parents", "times", "place_mentions", "events", "quotes", "figures",
-                       "search_text")
+PER_DOCUMENT_TABLES = ("mentions", "entity_parents", "times", "place_mentions", "events", "quotes", "figures")
 JSON_COLUMNS = {table: {c for c, t in cols if t == "JSON"} for table, cols in TABLES.items()}
 
 

@@ -110,11 +110,14 @@ def load_assignments(store: Store) -> dict[str, str]:
     return dict(store.con.execute("SELECT doc, story FROM story_documents").fetchall())  # type: ignore[arg-type]
 
 
-def load_events(store: Store) -> list[dict[str, Any]]:
-    """Event mentions of placed documents, JSON decoded, with their document's story, date and outlet."""
+def load_events(store: Store, ids: Sequence[str] | None = None) -> list[dict[str, Any]]:
+    """Event mentions of placed documents (all, or those ``ids``), JSON decoded, with their document's story, date
+    and outlet."""
+    where = "" if ids is None else " WHERE e.id IN (SELECT unnest(?))"
     cursor = store.con.execute(
         "SELECT e.*, sd.story AS story_id, coalesce(sd.duplicate_of, e.doc) AS original, d.published, d.outlet "
-        "FROM events e JOIN story_documents sd ON sd.doc = e.doc JOIN documents d ON d.id = e.doc ORDER BY e.id, e.doc")
+        f"FROM events e JOIN story_documents sd ON sd.doc = e.doc JOIN documents d ON d.id = e.doc{where} "
+        "ORDER BY e.id, e.doc", [] if ids is None else [list(ids)])
     return list(decoded_rows(cursor, ("actors", "targets", "place", "sources")))
 
 

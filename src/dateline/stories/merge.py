@@ -103,7 +103,7 @@ def merge_events(events: Sequence[EventRow], *, min_evidence: float = MIN_EVIDEN
     rows: list[dict[str, Any]] = []
     for key in sorted(blocks):
         for cluster in _cluster_block(blocks[key], min_evidence):
-            rows.append(_merged_row(cluster))
+            rows.append(merged_row(cluster))
     membership = {m: row["id"] for row in rows for m in row["members"]}
     return rows, membership
 
@@ -207,7 +207,7 @@ def _actor_words(event: EventRow) -> set[str]:
 
 
 # -- the merged row -------------------------------------------------------------------------------------
-def _merged_row(members: list[EventRow]) -> dict[str, Any]:
+def merged_row(members: list[EventRow]) -> dict[str, Any]:
     """One record for the members: its fields are those of its surest report (a coherent record, not a blend of
     every source), each missing field taken from the surest member that has it; the toll is the most conservative
     one reported (ACLED), every source is kept."""

@@ -12,7 +12,7 @@ import logging
 import re
 import time
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -80,16 +80,20 @@ def assign_documents(store: Store) -> int:
 
 
 def _merge(store: Store) -> list[dict[str, Any]]:
-    events = [EventRow(
+    rows, _ = merge_events(event_rows(load.load_events(store)))
+    return rows
+
+
+def event_rows(records: Iterable[dict[str, Any]]) -> list[EventRow]:
+    """Stored event mentions (as :func:`load.load_events` gives them) as what merging takes."""
+    return [EventRow(
         id=r["id"], doc=r["doc"], story=r["story_id"], type=r["type"] or "", trigger=r["trigger"] or "",
         date=r["date"], date_precision=r["date_precision"], place=r["place"], actors=r["actors"] or [],
         targets=r["targets"] or [], fatalities=r["fatalities"], sources=r["sources"] or [], mode=r["mode"],
         acled=r["acled"], modality=r["modality"] or "asserted", summary=r["summary"] or "",
         published=r["published"], outlet=r["outlet"], original=r["original"], confidence=r.get("confidence") or 0.0,
         reportable=bool(r.get("reportable")), background=bool(r.get("background")), admin1=r.get("admin1"),
-        country=r.get("country")) for r in load.load_events(store)]
-    rows, _ = merge_events(events)
-    return rows
+        country=r.get("country")) for r in records]
 
 
 def _conflicts(store: Store, merged: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:

@@ -16,7 +16,8 @@ from dateline.web.ingestor import Ingestor
 from dateline.web.jobs import Jobs
 from dateline.web.limits import BodyLimit, SecurityHeaders
 from dateline.web.query import BadFilter
-from dateline.web.routes import api, charts, docs, ingest, pages
+from dateline.web.routes import api, charts, docs, ingest, pages, review
+from dateline.web.searcher import Searcher
 
 DEFAULT_MAX_BODY = 5 * 1024 * 1024  # bytes; a POST of a few large articles fits
 # Host names a browser uses for a server on this machine. Any other Host header is refused (400): a web page
@@ -38,6 +39,8 @@ def create_app(db: Path, *, token: str | None, max_body: int = DEFAULT_MAX_BODY,
     if ingestor is not None and warm:
         ingestor.warm()
     jobs = Jobs(ingestor, warm=ingestor.start_workers if warm else None) if ingestor is not None else None
+    searcher = Searcher(database)
+    searcher.start()
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -53,8 +56,10 @@ def create_app(db: Path, *, token: str | None, max_body: int = DEFAULT_MAX_BODY,
     app.state.database = database
     app.state.token = token or None
     app.state.jobs = jobs
+    app.state.searcher = searcher
     app.include_router(api.router)
     app.include_router(ingest.router)
+    app.include_router(review.router)
     app.include_router(pages.router)
     app.include_router(charts.router)
     app.include_router(docs.router)  # /docs and /redoc from packaged files

@@ -24,6 +24,8 @@ from dateline.pipeline import RunSummary, finish_corpus, stage_documents
 from dateline.registry import plan_signature
 from dateline.settings import Settings
 from dateline.store.duckdb_store import Store
+from dateline.store.search_index import index_path
+from dateline.store.search_index import refresh as refresh_index
 from dateline.web.db import CursorStore, Database
 
 
@@ -87,6 +89,8 @@ class Ingestor:
         with self.database.write() as store:
             deferred.flush(store, pipeline=pipeline)
             finish_corpus(store, self.settings, self._engine, pipeline, summary)
+        with self.database.read() as cursor:  # the search index follows the store (readers keep the old one meanwhile)
+            refresh_index(cursor, index_path(self.database.path))
         return {"ok": summary.ok, "skipped": summary.skipped, "errors": summary.errors, "unchanged": summary.unchanged,
                 "duplicates": summary.duplicates, "problems": [{"status": s, "reason": r} for s, _, r in summary.problems]}
 

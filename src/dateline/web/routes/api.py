@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, HTTPException, Query
+from fastapi import APIRouter, HTTPException, Query, Request
 
 from dateline.report.basemap import basemap_geojson
 from dateline.report.data import REPORT_TABLES, existing_tables, report_data, table_records
@@ -13,7 +13,9 @@ from dateline.store.schema import columns
 from dateline.web.db import CursorStore
 from dateline.web.deps import Cursor, Limit, Offset, Text
 from dateline.web.query import Filters, decode, page
-from dateline.web.search import search_documents
+from dateline.web.search import KINDS, EventFilters
+from dateline.web.search import search as search_index
+from dateline.web.searcher import Searcher
 
 router = APIRouter(prefix="/api", tags=["api"])
 DOC_LIST_COLUMNS = ["id", "source", "title", "outlet", "url", "author", "published", "published_from", "language", "status"]
@@ -167,10 +169,28 @@ def list_timeline(con: Cursor, limit: Limit = 100, offset: Offset = 0, story: Te
 
 
 @router.get("/search")
-def search(con: Cursor, q: Annotated[str, Query(min_length=1, max_length=200)], limit: Limit = 20,
-           offset: Offset = 0) -> dict[str, Any]:
-    """Full-text search over articles: every word must occur (case-insensitive)."""
-    return search_documents(con, q, limit=limit, offset=offset)
+def search(con: Cursor, request: Request, q: Annotated[str, Query(max_length=200)] = "", limit: Limit = 20,
+           offset: Offset = 0, date_from: DateFrom = None, date_to: DateTo = None, country: Text = None,
+           type: Text = None, actor: Text = None, modality: Text = None, reportable: bool | None = None,
+           fatalities: Annotated[int | None, Query(ge=0, le=1_000_000)] = None,
+           kind: Annotated[str | None, Query(max_length=60, description="comma-separated: documents,events,entities,places")] = None,
+           ) -> dict[str, Any]:
+    """Search articles, events, entities and places: every word must match, as written (case and diacritics aside),
+    through its transliteration (Mayadeen finds Mayādīn) or, for a name, through the entity's aliases (SDF). Hits
+    carry highlights as character offsets. Filters (dates, country, type, actor, modality, reportable, at least
+    ``fatalities`` killed) narrow the events. ``index.fresh`` says whether the index is current with the store.
+    """
+    filters = EventFilters(date_from=date_from, date_to=date_to, country=country, type=type, actor=actor,
+                           modality=modality, reportable=reportable, fatalities=fatalities)
+    if not q.strip() and not filters.active():
+        raise HTTPException(status_code=422, detail="give q or a filter")
+    kinds = [k for k in (kind or ",".join(KINDS)).split(",") if k in KINDS] or list(KINDS)
+    searcher: Searcher = request.app.state.searcher
+    status = searcher.status(con)
+    result = search_index(con, searcher.path, q, filters=filters, kinds=kinds, limit=limit, offset=offset)
+    documents = result.get("documents", {"total": 0, "items": []})
+    # ``items``/``total``: the articles, as before the index existed
+    return {**result, "items": documents["items"], "total": documents["total"], "index": status}
 
 
 @router.get("/report-data")
