@@ -151,3 +151,17 @@ def test_a_leader_tagged_as_an_organisation_stands_for_his_forces():
         assert found is not None and (found.canonical, found.type) == ("Military Forces of Libya", 1)
     anti = _named(document, Mention(0, 11, "Anti-Qaddafa", "ORG"), ctx, "Anti-Qaddafa", "LY")
     assert anti is None or anti.canonical != "Military Forces of Libya"
+
+
+def test_a_demonstration_that_names_nobody_had_a_crowd():
+    from dateline.events.actors import ActorContext, actor_lexicon, crowd_against_force, with_crowd
+    from dateline.model import Participant
+
+    ctx = ActorContext(lexicon=actor_lexicon(), country_names={"EG": "Egypt"})
+    (alone,) = with_crowd(ctx, (), "peaceful_protest", "EG")
+    assert (alone.name, alone.canonical, alone.type) == ("", "Protesters (Egypt)", 6)
+    (rioters,) = with_crowd(ctx, (), "violent_demonstration", "EG")
+    assert rioters.canonical == "Rioters (Egypt)"
+    police = Participant("riot police", canonical="Police Forces of Egypt", type=1)
+    actors, targets = crowd_against_force(ctx, (police,), (), "protest_intervention", "EG")
+    assert [a.canonical for a in actors] == ["Protesters (Egypt)"] and targets == (police,)

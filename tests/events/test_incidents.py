@@ -75,3 +75,13 @@ def test_a_killing_told_beside_a_kidnapping_does_not_give_the_kidnapping_its_tol
 def test_a_toll_told_as_another_killing_of_the_same_family_is_kept():
     rows = merge([mention("a", 0), mention("b", 100, acled="Mob violence", fatalities=4)])
     assert len(rows) == 1 and rows[0].fatalities == 4
+
+
+def test_a_crowd_added_by_convention_never_keeps_two_tellings_apart():
+    import dataclasses
+
+    told = mention("a", 0, actor="Police Forces of Egypt")
+    crowd = dataclasses.replace(mention("b", 100), actors=(Participant("", canonical="Rioters (Egypt)", type=5),))
+    assert len(merge([told, crowd])) == 1
+    named = mention("c", 100, actor="Rioters (Egypt)")
+    assert len(merge([told, named])) == 2

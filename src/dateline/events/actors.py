@@ -628,17 +628,36 @@ def crowd(ctx: ActorContext, participant: Participant, event_class: str) -> Part
 def with_crowd(ctx: ActorContext, actors: tuple[Participant, ...], event_class: str,
                country: str | None) -> tuple[Participant, ...]:
     """ACLED names a protest's actor 1 after the crowd ("Protesters (Jordan)"); the organisation that called it
-    comes after, as an associated actor."""
-    if not actors or any(a.type in (5, 6) for a in actors):
+    comes after, as an associated actor. A demonstration that names nobody still had a crowd: actor 1 is the
+    country's protesters (rioters for a riot)."""
+    if any(a.type in (5, 6) for a in actors):
         return actors
+    crowd_actor = _crowd_of(ctx, event_class, country)
+    if crowd_actor is None or any(a.type in (1, 8) for a in actors):
+        return actors  # a protest whose only named party is a force: see crowd_against_force
+    return (crowd_actor, *actors)
+
+
+def crowd_against_force(ctx: ActorContext, actors: tuple[Participant, ...], targets: tuple[Participant, ...],
+                        event_class: str, country: str | None) -> tuple[tuple[Participant, ...], tuple[Participant, ...]]:
+    """"Security forces fired tear gas to disperse the crowds": the force met a crowd the text does not name as a
+    party; ACLED writes the crowd as actor 1 and the force as actor 2."""
+    if not actors or any(p.type in (5, 6) for p in (*actors, *targets)) or not all(a.type in (1, 8) for a in actors):
+        return actors, targets
+    crowd_actor = _crowd_of(ctx, event_class, country)
+    if crowd_actor is None:
+        return actors, targets
+    return (crowd_actor,), (*actors, *targets)
+
+
+def _crowd_of(ctx: ActorContext, event_class: str, country: str | None) -> Participant | None:
     kind = "rioter" if event_class in ("violent_demonstration", "mob_violence") else "protester"
     template, inter = ctx.lexicon.templates.get(kind, ("", 0))
     name = ctx.country_name(country)
-    if not template or not name or any(a.type in (1, 8) for a in actors):
-        return actors  # a protest whose only named party is a force is told from the force's side
-    crowd_actor = Participant(name=template.replace("{country}", name), canonical=template.replace("{country}", name),
-                              type=inter)
-    return (crowd_actor, *actors)
+    if not template or not name:
+        return None
+    # No name: the text does not name this crowd (as with the police of an arrest nobody is said to have made)
+    return Participant(name="", canonical=template.replace("{country}", name), type=inter)
 
 
 def is_victim(participant: Participant) -> bool:

@@ -28,6 +28,7 @@ from dateline.events.actors import (
     ActorContext,
     actor_lexicon,
     crowd,
+    crowd_against_force,
     document_context,
     remember_subjects,
     with_crowd,
@@ -70,6 +71,7 @@ PREAMBLE_DATELINE = re.compile(r"\((?:CNN|Reuters|AP|AFP|BBC|Al Jazeera|dpa|Xinh
 BATTLES = frozenset({"armed_clash", "gov_regains", "nsa_overtakes"})
 SEIZING = frozenset({"disrupted_weapons", "arrests"})  # their objects are things taken, not events
 LISTING_VERBS = frozenset({"include", "contain", "comprise"})
+FORCE_MET_CROWD = frozenset({"protest_intervention", "excessive_force"})  # a force acted on a crowd
 PROTEST_CLASSES = frozenset({"excessive_force", "mob_violence", "violent_demonstration", "protest_intervention",
                              "peaceful_protest"})
 
@@ -466,6 +468,9 @@ def _event(document: Document, item: Found, lexicon: Lexicon, analysis: Analysis
     if cls.key in PROTEST_CLASSES:
         crowds = tuple(crowd(ctx, a, cls.key) for a in args.actors)
         args = dataclasses.replace(args, actors=with_crowd(ctx, crowds, cls.key, country or ctx.document_country))
+        if cls.key in FORCE_MET_CROWD:
+            actors, targets = crowd_against_force(ctx, args.actors, args.targets, cls.key, country or ctx.document_country)
+            args = dataclasses.replace(args, actors=actors, targets=targets)
     trigger = _trigger_text(document, item.indices)
     first = tokens[item.indices[0]].start
     date, precision = event_date(document, sent_start, sent_end, at=tokens[head].start)
