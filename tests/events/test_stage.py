@@ -116,6 +116,11 @@ def test_a_year_guessed_from_the_text_is_no_event_date(events_of):
     assert attacks and attacks[0].date is None  # not "2016", the only year the text names
 
 
+def test_an_incident_never_takes_a_year_after_its_report(events_of):
+    text = "Officials hope to hold elections three years from now. Gunmen stormed a police station, killing two officers."
+    attacks = [e for e in events_of(text, "2019-03-02") if "stormed" in e.sources[0].text]
+    assert attacks and attacks[0].date == "2019-03-02"  # not 2022, the year of the forecast before it
+
 
 def test_who_took_the_territory_decides_regained_or_overtaken():
     from dateline.events.arguments import Arguments

@@ -42,10 +42,19 @@ def _not_after(value: str, precision: str | None, published: str | None) -> tupl
     first = value.partition("/")[0]
     if len(first) >= 10 and first[:10] > published[:10]:
         return published[:10], "day"
+    if _starts_after(first, published[:10]):  # "2016" in a 2011 report ("five years from now" just before)
+        return published[:10], "day"
     last = value.rpartition("/")[2]
     if "/" in value and len(last) >= 10 and last[:10] > published[:10]:
         return f"{first}/{published[:10]}", precision
     return value, precision
+
+
+def _starts_after(value: str, day: str) -> bool:
+    from dateline.events.incidents import day_span
+
+    span, point = day_span(value), day_span(day)
+    return bool(span and point and span[0] > point[1])
 
 
 def _covers(value: str, day: str) -> bool:
