@@ -135,3 +135,15 @@ def test_who_took_the_territory_decides_regained_or_overtaken():
     assert took.acled == "Non-state actor overtakes territory"
     took = _retyped(lexicon, lexicon.cls("nsa_overtakes"), Arguments(actors=(army,), targets=()), set(), None)
     assert took.acled == "Government regains territory"
+
+
+def test_what_fired_decides_air_strike_or_shelling():
+    from dateline.events.stage import _by_weapon
+    from dateline.events.triggers import load_lexicon
+
+    lexicon = load_lexicon("en")
+    shelling, air = lexicon.cls("shelling"), lexicon.cls("air_strike")
+    assert _by_weapon(lexicon, shelling, "Alliance jets pounded the harbour overnight.").key == "air_strike"
+    assert _by_weapon(lexicon, air, "Army tanks pounded the old town on Monday.").key == "shelling"
+    mixed = "Jets circled while mortars pounded the old town."
+    assert _by_weapon(lexicon, shelling, mixed).key == "shelling"  # both kinds named: the trigger decides

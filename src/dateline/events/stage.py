@@ -462,6 +462,7 @@ def _event(document: Document, item: Found, lexicon: Lexicon, analysis: Analysis
                                      protest=cls.key in PROTEST_CLASSES)
     lo, hi = analysis.ranges[sent]
     cls = _retyped(lexicon, cls, args, _sentence_kinds(document, lo, hi, ctx), deaths)
+    cls = _by_weapon(lexicon, cls, document.text[sent_start:sent_end])
     if cls.key in BATTLES:
         args = _both_sides(args, ctx, sent)
     args = _by_convention(cls, args, ctx, country or ctx.document_country)
@@ -568,6 +569,26 @@ def _retyped(lexicon: Lexicon, cls: EventClass, args: Arguments, kinds: set[str]
         return lexicon.cls("nsa_overtakes")  # who took it decides: "Isis fighters recaptured the village"
     if cls.key == "nsa_overtakes" and args.actors and args.actors[0].type == 1:
         return lexicon.cls("gov_regains")
+    return cls
+
+
+AIR_WEAPONS = re.compile(r"\b(?:air ?strikes?|air[- ]raids?|air attacks?|air force|air power|warplanes?|war planes?|"
+                         r"(?:fighter )?jets?|aircraft|helicopters?|gunships?|drones?|bombers?|sorties?|planes?)\b",
+                         re.IGNORECASE)
+GROUND_WEAPONS = re.compile(r"\b(?:artillery|mortars?|shell(?:s|ing|ed|fire)?|howitzers?|tanks?|rockets?|grads?|"
+                            r"katyushas?|cannons?|rocket launchers?)\b", re.IGNORECASE)
+
+
+def _by_weapon(lexicon: Lexicon, cls: EventClass, sentence: str) -> EventClass:
+    """Air strike or shelling by what the sentence says fired: "NATO jets pounded the port" is an air strike
+    whatever the verb, "tanks hit the town" shelling. Only when the sentence names weapons of one kind."""
+    if cls.key not in ("air_strike", "shelling"):
+        return cls
+    air, ground = bool(AIR_WEAPONS.search(sentence)), bool(GROUND_WEAPONS.search(sentence))
+    if cls.key == "shelling" and air and not ground:
+        return lexicon.cls("air_strike")
+    if cls.key == "air_strike" and ground and not air:
+        return lexicon.cls("shelling")
     return cls
 
 
