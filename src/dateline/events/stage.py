@@ -24,6 +24,8 @@ from typing import Any, ClassVar
 import numpy as np
 
 from dateline.clean.comments import comments_start
+from dateline.events.accidents import KINDS as ACCIDENT_KINDS
+from dateline.events.accidents import accidental_explosion
 from dateline.events.actors import (
     ActorContext,
     actor_lexicon,
@@ -262,6 +264,10 @@ def event_mentions(document: Document, analysis: Analysis, lexicon: Lexicon,
             if event.acled in CRIME_KINDS and ordinary_crime(event.sources[0].text, _previous_sentence(document, sent),
                                                              ctx.lexicon.names_group):
                 continue  # police news, not a political event (dateline.events.crime)
+            if event.acled in ACCIDENT_KINDS and accidental_explosion(
+                    event.sources[0].text, _previous_sentence(document, sent) + " " + _next_sentence(document, sent),
+                    bool(event.actors)):
+                continue  # an explosion with nothing hostile about it (dateline.events.accidents)
             extras = [dataclasses.replace(e, id=f"{event.id}-{n}")
                       for n, e in enumerate(_more_places(document, event, usable, ctx), 1)]
             for one in _split_toll([event, *extras]):
@@ -291,6 +297,10 @@ def event_mentions(document: Document, analysis: Analysis, lexicon: Lexicon,
 
 def _previous_sentence(document: Document, sent: int) -> str:
     return document.text[slice(*document.sentences[sent - 1])] if sent > 0 else ""
+
+
+def _next_sentence(document: Document, sent: int) -> str:
+    return document.text[slice(*document.sentences[sent + 1])] if sent + 1 < len(document.sentences) else ""
 
 
 def _stated(document: Document, event: Event, usable: list[PlaceMention]) -> tuple[bool, bool]:

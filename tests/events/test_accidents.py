@@ -1,0 +1,22 @@
+"""An explosion with nothing hostile about it is an accident, not a remote-violence record."""
+
+from __future__ import annotations
+
+from dateline.events.accidents import accidental_explosion
+
+
+def test_an_explosion_with_no_hostile_cue_is_an_accident():
+    assert accidental_explosion("A blast tore through a bakery on the high street after a gas leak.")
+
+
+def test_a_bomb_or_an_armed_party_makes_it_an_attack():
+    assert not accidental_explosion("A bomb tore through a bakery on the high street.")
+    assert not accidental_explosion("A blast tore through the market.", "Militants had threatened the town.")
+    assert not accidental_explosion("A blast tore through the market.", has_actor=True)
+
+
+def test_accidents_give_no_event_records(events_of):
+    events = events_of("An explosion at a fertiliser plant outside the town injured nine workers on Monday.")
+    assert not [e for e in events if e.acled == "Remote explosive/landmine/IED"]
+    attack = events_of("A roadside bomb exploded near an army convoy outside the town on Monday.")
+    assert [e for e in attack if e.acled == "Remote explosive/landmine/IED"]
