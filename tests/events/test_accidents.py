@@ -16,7 +16,7 @@ def test_a_bomb_or_an_armed_party_makes_it_an_attack():
 
 
 def test_accidents_give_no_event_records(events_of):
-    events = events_of("An explosion at a fertiliser plant outside the town injured nine workers on Monday.")
+    events = events_of("The explosion happened in a rural area on Monday, officials said.")
     assert not [e for e in events if e.acled == "Remote explosive/landmine/IED"]
     attack = events_of("A roadside bomb exploded near an army convoy outside the town on Monday.")
     assert [e for e in attack if e.acled == "Remote explosive/landmine/IED"]
