@@ -165,3 +165,9 @@ def test_a_demonstration_that_names_nobody_had_a_crowd():
     police = Participant("riot police", canonical="Police Forces of Egypt", type=1)
     actors, targets = crowd_against_force(ctx, (police,), (), "protest_intervention", "EG")
     assert [a.canonical for a in actors] == ["Protesters (Egypt)"] and targets == (police,)
+
+
+def test_staff_lawyers_and_bloggers_seized_are_civilians(events_of):
+    events = events_of("Police detained three lawyers and a blogger outside the court on Monday.")
+    arrests = [e for e in events if e.acled == "Arrests"]
+    assert arrests and [t.type for t in arrests[0].targets][:1] == [7]
