@@ -218,6 +218,7 @@ TABLES.update({
         ("conservative", "DOUBLE"),
         ("note", "VARCHAR"),
         ("sources", "JSON"),
+        ("evidence", "JSON"),  # geography flags: stated vs computed, the place, reference and geometry used
     ],
     "timeline": [
         ("story", "VARCHAR"),
