@@ -28,7 +28,7 @@ from dateline.cli.fetch_options import (
     fetch_options,
 )
 from dateline.cli.progress import count_documents, run_display
-from dateline.cli.stats import event_breakdown, print_event_breakdown
+from dateline.cli.stats import event_breakdown, print_event_breakdown, print_gazetteer
 from dateline.errors import DatelineError
 from dateline.export.files import FORMATS, OUTPUT_TABLES, export_all, export_table, table_for
 from dateline.ingest.fetch import is_url
@@ -128,7 +128,8 @@ def run(
     event_threshold: Annotated[float | None, typer.Option(help="Confidence an event needs to be reportable (shown on "
                                                           "the map, the timeline and in the ACLED export); default 0.5.",
                                                           min=0.0, max=1.0)] = None,
-    gazetteer: Annotated[Path | None, typer.Option(help="Gazetteer index (default: the one in the user cache).")] = None,
+    gazetteer: Annotated[Path | None, typer.Option(help="Gazetteer index to place names with, made by `dateline gazetteer "
+                                                   "import --db PATH` (default: the shared one in the user cache).")] = None,
     report: Annotated[bool, typer.Option(help="Write OUT/report/index.html.")] = True,
     feed: FeedOpt = None,
     delay: DelayOpt = DEFAULT_DELAY,
@@ -139,8 +140,11 @@ def run(
 ) -> None:
     """Run the whole pipeline on INPUTS (and the articles of each --feed): the store, the JSONL files,
     summary.md and report/ in OUT."""
+    if gazetteer is not None and not gazetteer.is_file():
+        raise fail(f"no gazetteer index at {gazetteer}; make one with `dateline gazetteer import --db {gazetteer} FILE...` "
+                   f"or `dateline gazetteer build --db {gazetteer}`", EXIT_USAGE)
     settings = dataclasses.replace(_settings(jobs, batch_size, max_doc_mb, aliases), event_embeddings=embeddings,
-                                   gazetteer=str(gazetteer) if gazetteer else None, report=report,
+                                   gazetteer=str(gazetteer.resolve()) if gazetteer else None, report=report,
                                    actors=tuple(str(Path(a).resolve()) for a in actors or ()),
                                    event_threshold=event_threshold)
     reader = None
@@ -245,6 +249,7 @@ def stats(
         out.print("documents: " + ", ".join(f"{k} {v}" for k, v in statuses.items())
                   + f"; duplicates {store.duplicate_count()}")
         print_event_breakdown(out, event_breakdown(store))
+        print_gazetteer(out, store)
         for status, source, reason in store.errors(errors):
             out.print(f"  {status} {source}: {reason}", markup=False)
 
