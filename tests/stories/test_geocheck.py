@@ -139,3 +139,19 @@ def test_default_rivers_know_the_euphrates_and_the_tigris_without_an_import(tmp_
     assert run(right, [place(right, right, "Mosul", mosul)], rivers=rivers) == []
     raqqa = "Raqqa, on the Al Furat, was encircled."  # Natural Earth's Syrian name of the Euphrates
     assert run(raqqa, [place(raqqa, raqqa, "Raqqa", (35.95, 39.01))], rivers=rivers) == []
+
+
+def test_imported_geometry_adds_to_the_packaged_lines_and_never_hides_them(tmp_path):
+    import json
+
+    from dateline.stories.geocheck import ChainedRivers, GeoJSONRivers
+
+    partial = tmp_path / "partial.json"  # an imported file that knows only a far stretch of the Sorrel
+    partial.write_text(json.dumps({"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {"name": "Sorrel"},
+         "geometry": {"type": "LineString", "coordinates": [[20.0, 50.0], [20.0, 51.0]]}}]}))
+    rivers = ChainedRivers([GeoJSONRivers(partial), RIVERS])
+    sentence = "Brelin, on the Sorrel, lost power for a week."
+    assert run(sentence, [place(sentence, sentence, "Brelin", ON_RIVER)], rivers=rivers) == []
+    [row] = run(sentence, [place(sentence, sentence, "Brelin", FAR)], rivers=rivers)
+    assert row["evidence"]["geometry"] == "GeoJSON file partial.json; test lines"

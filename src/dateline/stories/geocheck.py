@@ -7,9 +7,10 @@ city on the banks of the Y", "along the southern bank of the Y" (the place befor
 the Y river" in a sentence about X (the nearest place of the sentence). A river name without the word "river"
 counts only when the river index knows it ("on the Euphrates"; not "on the Euphrates Shield front").
 
-River lines come through the small :class:`RiverIndex` seam. By default (:func:`default_rivers`) rivers
-imported into the gazetteer index come first (``dateline gazetteer import ne_10m_rivers...json``), then the
-Natural Earth rivers packaged with Dateline (:mod:`dateline.geo.rivers`), so the check works with no import.
+River lines come through the small :class:`RiverIndex` seam. By default (:func:`default_rivers`) the lines of
+rivers imported into the gazetteer index (``dateline gazetteer import ne_10m_rivers...json``) and those of the
+Natural Earth rivers packaged with Dateline (:mod:`dateline.geo.rivers`) count together, so the check works
+with no import and an import can only add geometry.
 :class:`GeoJSONRivers` reads any LineString GeoJSON file directly.
 
 Distance claims ("Tabqa lies about 50 km west of Raqqa") are measured from the place the claim names (the
@@ -108,20 +109,22 @@ class GazetteerRivers:
 
 
 class ChainedRivers:
-    """The first index that knows a river answers for it (imported geometry before the packaged lines)."""
+    """Every index's lines of a river together: an imported Natural Earth file has the Euphrates only where it
+    is called "Euphrates" (Iraq), the packaged file merges its Syrian and Turkish segments; a place near any
+    line of the river is on it."""
 
     def __init__(self, indexes: Sequence[RiverIndex]) -> None:
         self.indexes = list(indexes)
 
     def lines(self, name: str) -> list[Line]:
-        return next((found for index in self.indexes if (found := index.lines(name))), [])
+        return [line for index in self.indexes for line in index.lines(name)]
 
     def source_of(self, name: str) -> str:
-        return next((_source(index, name) for index in self.indexes if index.lines(name)), "")
+        return "; ".join(_source(index, name) for index in self.indexes if index.lines(name))
 
 
 def default_rivers(gazetteer: str | None) -> RiverIndex:
-    """Rivers imported into the gazetteer index (when it has any), then the packaged Natural Earth rivers."""
+    """Rivers imported into the gazetteer index (when it has any) and the packaged Natural Earth rivers."""
     indexes: list[RiverIndex] = []
     try:
         from dateline.geo.gazetteer import default_index_path
