@@ -160,7 +160,7 @@ def check_document(doc: str, text: str, sentences: Sequence[Sequence[int]], ment
         sentence = text[start:end]
         if rivers is not None:
             rows.extend(_river_flags(doc, story, start, end, sentence, inside, rivers))
-        rows.extend(_distance_flags(doc, story, start, end, sentence, inside))
+        rows.extend(_distance_flags(doc, story, start, end, sentence, inside, mentions))
     return rows
 
 
@@ -269,7 +269,9 @@ class Reference:
 
 
 def _distance_flags(doc: str, story: str | None, start: int, end: int, sentence: str,
-                    inside: Sequence[PlacedMention]) -> list[dict[str, Any]]:
+                    inside: Sequence[PlacedMention], everywhere: Sequence[PlacedMention] = ()) -> list[dict[str, Any]]:
+    """Distance and direction claims of one sentence (``everywhere``: the document's mentions, where the
+    reference place of an offset phrase is found when the sentence names it only inside the phrase)."""
     rows = []
     claims: list[tuple[int, float | None, str | None, Reference]] = []  # (position, stated km, direction, reference)
     for m in inside:
@@ -278,7 +280,7 @@ def _distance_flags(doc: str, story: str | None, start: int, end: int, sentence:
             continue
         stated, bearing = float(label.group("num")), _ABBREV.get(label.group("dir"))
         name = re.sub(r"^.*?\bof\s+(?:the\s+(?:city|town|village)\s+of\s+)?", "", m.text, flags=re.I).strip()
-        claims.append((m.start, stated, label.group("dir"), _reference(name, m, inside, stated, bearing)))
+        claims.append((m.start, stated, label.group("dir"), _reference(name, m, everywhere or inside, stated, bearing)))
     for match in _DIST_RE.finditer(sentence):
         pos = start + match.start()
         if any(m.start <= pos < m.end and m.place.startswith("off:") for m in inside):
