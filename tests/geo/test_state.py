@@ -64,3 +64,17 @@ def test_geo_stage_signature_and_notes_name_the_index(geo_files, tmp_path):
     assert GeoStage(Settings(gazetteer=str(db))).signature != f"geo.resolve.v1@{fingerprint}"
     with Gazetteer(db) as gaz:
         assert gaz.state()["fingerprint"] != fingerprint
+
+
+def test_a_new_named_index_starts_as_a_copy_of_a_clean_default(geo_files, tmp_path, monkeypatch):
+    from dateline.geo.gazetteer import CACHE_ENV, default_index_path, seed_from_default
+
+    monkeypatch.setenv(CACHE_ENV, str(tmp_path / "cache"))
+    assert seed_from_default(tmp_path / "a.sqlite") is False  # no default index yet
+    current_index(default_index_path())
+    assert seed_from_default(tmp_path / "a.sqlite") is True
+    assert state_of(tmp_path / "a.sqlite", build=False)["embedded_stamp"] == embedded_stamp()
+    assert seed_from_default(tmp_path / "a.sqlite") is False  # never over an existing index
+    import_paths(default_index_path(), [geo_files / "extra.csv"])
+    assert seed_from_default(tmp_path / "b.sqlite") is False  # the default holds imports: build instead
+    assert not (tmp_path / "b.sqlite").exists()

@@ -23,3 +23,16 @@ def test_the_last_run_is_the_latest(tmp_path):
         assert store.counts()["runs"] == 2
     assert run is not None and run["pipeline"] == "geo.resolve.v1@b"
     assert run["gazetteer"]["path"] == str(missing) and run["gazetteer"]["fingerprint"] is None
+
+
+def test_run_gazetteer_is_the_last_runs_index_while_it_exists(tmp_path):
+    from dateline.store.runs import run_gazetteer
+    from tests.geo.test_state import current_index
+
+    index = current_index(tmp_path / "corpus.sqlite")
+    with Store(tmp_path / "s.duckdb") as store:
+        assert run_gazetteer(store) is None
+        record_run(store, pipeline="geo.resolve.v1@a", gazetteer=str(index), documents=1, at="2026-01-02T00:00:00Z")
+        assert run_gazetteer(store) == index.resolve()
+        index.unlink()
+        assert run_gazetteer(store) is None

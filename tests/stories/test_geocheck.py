@@ -155,3 +155,14 @@ def test_imported_geometry_adds_to_the_packaged_lines_and_never_hides_them(tmp_p
     assert run(sentence, [place(sentence, sentence, "Brelin", ON_RIVER)], rivers=rivers) == []
     [row] = run(sentence, [place(sentence, sentence, "Brelin", FAR)], rivers=rivers)
     assert row["evidence"]["geometry"] == "GeoJSON file partial.json; test lines"
+
+
+def test_reference_named_only_inside_the_offset_is_found_in_another_sentence():
+    text = "Caldera is calm. Ostvik lies about 50 km west of Caldera."
+    start = text.index("50 km")
+    mentions = [place(text, text, "Caldera", (41.0, 10.0), pid="gn:2"), place(text, text, "Ostvik", (41.0, 11.2)),
+                PlacedMention(start, len(text) - 1, "50 km west of Caldera", "off:abc", 41.0, 9.405, None, 0.85,
+                              "50 km W of")]
+    [row] = check_document("d1", text, [(0, 16), (17, len(text))], mentions, rivers=RIVERS)
+    assert row["evidence"]["reference"] == {"name": "Caldera", "place": "gn:2", "lat": 41.0, "lon": 10.0,
+                                            "from": "mention"}

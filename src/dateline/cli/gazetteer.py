@@ -12,7 +12,7 @@ from rich.console import Console
 from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
-from dateline.geo.gazetteer import Gazetteer, default_index_path, ensure_embedded, state_of
+from dateline.geo.gazetteer import Gazetteer, default_index_path, ensure_embedded, seed_from_default, state_of
 from dateline.geo.importer import import_paths
 
 app = typer.Typer(help="Gazetteer index: build the embedded tier, import GeoNames/CSV/Natural Earth data, show counts.")
@@ -35,6 +35,8 @@ def import_cmd(paths: Annotated[list[Path], typer.Argument(help="GeoNames dumps 
                       "without --gazetteer, for any corpus on this machine, will use these places from now on (their "
                       "documents are placed again on their next run). For an index of this corpus only, use "
                       "`dateline gazetteer import --db FILE ...` and `dateline run --gazetteer FILE`.", soft_wrap=True)
+    if db is not None and seed_from_default(db):
+        console.print(f"{db}: a new index, started as a copy of the default index's embedded tier")
     index = ensure_embedded(db)
     with Progress(TextColumn("{task.description}"), BarColumn(), DownloadColumn(), TimeRemainingColumn(), console=console) as bar:
         tasks: dict[str, int] = {}

@@ -36,6 +36,7 @@ from dateline.ingest.readers import STDIN
 from dateline.pipeline import Reader, RunSummary, run_corpus
 from dateline.settings import DEFAULT_BATCH_SIZE, DEFAULT_MAX_DOC_BYTES, Settings
 from dateline.store.duckdb_store import Store
+from dateline.store.runs import run_gazetteer
 
 app = typer.Typer(help="Dateline: sourced, structured knowledge of what happened, where and when, from news reports.",
                   epilog=EXIT_CODES_HELP, no_args_is_help=True, add_completion=False)
@@ -195,7 +196,8 @@ def export(
     all_events: Annotated[bool, typer.Option("--all-events", help="acled-csv/geojson: also events not presented as fact "
                                              "(planned, denied, background, below the confidence threshold).")] = False,
     gazetteer: Annotated[Path | None, typer.Option(help="acled-csv: the gazetteer index admin1/admin2 names come from "
-                                                   "(default: the one `dateline run` uses).")] = None,
+                                                   "(default: the one the store's last run used, else the "
+                                                   "shared default).")] = None,
     outlet_scales: Annotated[Path | None, typer.Option("--outlet-scales", help="acled-csv: a TSV of outlet name or web "
                                                        "host and its ACLED source_scale, added to the packaged one.")] = None,
     inter_labels: Annotated[bool, typer.Option("--inter-labels", help="acled-csv: actor types and interaction as ACLED's "
@@ -215,7 +217,8 @@ def export(
             from dateline.export.acled import export_acled_csv
 
             written = {"events_acled.csv": export_acled_csv(store, out / "events_acled.csv", include_unreported=all_events,
-                                                            gazetteer=gazetteer, outlet_scale_file=outlet_scales,
+                                                            gazetteer=gazetteer or run_gazetteer(store),
+                                                            outlet_scale_file=outlet_scales,
                                                             inter_labels=inter_labels)}
         elif fmt == "geojson":
             from dateline.export.geojson import export_geojson

@@ -219,6 +219,33 @@ def ensure_embedded(path: Path | str | None = None, *, force: bool = False) -> P
     return path
 
 
+def seed_from_default(path: Path | str) -> bool:
+    """Start a new named index as a copy of the shared default one when that holds the current embedded tier and
+    nothing imported (a copy takes about a second, a build ~15 s); False when nothing was copied."""
+    from dateline.geo.embedded import embedded_stamp
+
+    path, default = Path(path), default_index_path()
+    if path.exists() or not default.exists() or path.resolve() == default.resolve():
+        return False
+    src = sqlite3.connect(f"file:{default}?mode=ro", uri=True)
+    try:
+        imported = src.execute("SELECT 1 FROM places WHERE tier = ? LIMIT 1", (TIER_FULL,)).fetchone()
+        if imported or get_meta(src, "embedded_stamp") != embedded_stamp():
+            return False
+        path.parent.mkdir(parents=True, exist_ok=True)
+        dst = sqlite3.connect(str(path))
+        try:
+            src.backup(dst)  # the SQLite backup API: a consistent copy, WAL content included
+        finally:
+            dst.close()
+    except sqlite3.Error as exc:  # an unreadable default only means building instead of copying
+        log.info("could not copy the default index (%s); building", exc)
+        return False
+    finally:
+        src.close()
+    return True
+
+
 class Gazetteer:
     """Read access to an index: name lookups, countries, first-level divisions."""
 

@@ -7,6 +7,7 @@ between); each document also carries a ``gazetteer: FINGERPRINT PATH`` note from
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 from dateline.ids import content_id
@@ -36,6 +37,14 @@ def last_run(store: Store) -> dict[str, Any] | None:
         return None
     return {"id": row[0], "at": row[1], "pipeline": row[2], "documents": row[3],
             "gazetteer": json.loads(row[4]) if row[4] else None}
+
+
+def run_gazetteer(store: Store) -> Path | None:
+    """The gazetteer index the store's last run placed documents with, when recorded and still there."""
+    tables = {r[0] for r in store.con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+    run = last_run(store) if "runs" in tables else None
+    path = ((run or {}).get("gazetteer") or {}).get("path")
+    return Path(path) if path and Path(path).is_file() else None
 
 
 def documents_by_gazetteer(store: Store) -> dict[str, int]:
