@@ -166,3 +166,20 @@ def test_reference_named_only_inside_the_offset_is_found_in_another_sentence():
     [row] = check_document("d1", text, [(0, 16), (17, len(text))], mentions, rivers=RIVERS)
     assert row["evidence"]["reference"] == {"name": "Caldera", "place": "gn:2", "lat": 41.0, "lon": 10.0,
                                             "from": "mention"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Families fled from Brelin to camps on the Sorrel.",
+    "Troops left Brelin and camped on the Sorrel.",
+])
+def test_a_river_claim_about_something_else_in_the_sentence_is_not_the_places(sentence):
+    assert run(sentence, [place(sentence, sentence, "Brelin", FAR)]) == []
+
+
+def test_an_offset_about_something_else_is_not_the_last_places():
+    text = "Clashes near Ostvik and at a village 50 km west of Caldera."
+    start = text.index("50 km")
+    mentions = [place(text, text, "Ostvik", (41.0, 11.2)),
+                PlacedMention(start, len(text) - 1, "50 km west of Caldera", "off:abc", 41.0, 9.405, None, 0.85,
+                              "50 km W of")]
+    assert run(text, mentions) == []

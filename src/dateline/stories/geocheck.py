@@ -42,7 +42,11 @@ DISTANCE_ABS_KM = 25.0  # stated distances are rounded; allow this much, or
 DISTANCE_REL = 0.5  # this share of the stated distance, whichever is larger
 DIRECTION_DEG = 67.5  # a stated compass direction covers ±67.5° (one and a half octants)
 NEAR_CHARS = 40  # the place a distance is "of" starts within this many characters
-SUBJECT_CHARS = 120  # the place a claim is about ends within this many characters before it
+SUBJECT_CHARS = 100  # the place a claim is about ends within this many characters before it
+# words that, between a place and a claim, say the claim is about something else ("fled from Homs to camps on
+# the Euphrates", "fighting near Tabqa and at a village 20 km east of Raqqa")
+_GAP_BREAK = re.compile(r"[;:]|\b(?:and|or|but|from|to|into|towards?|while|whereas|than|then|after|before|via|"
+                        r"between|instead)\b", re.IGNORECASE)
 AFTER_CHARS = 60  # "on the southern bank of the Y near the village of X": X may follow
 MIN_CONFIDENCE = 0.5  # a place resolved less surely than this is not used as evidence
 Line = list[tuple[float, float]]  # (lon, lat)
@@ -226,7 +230,7 @@ def _river_flags(doc: str, story: str | None, start: int, end: int, sentence: st
                  inside: Sequence[PlacedMention], rivers: RiverIndex) -> list[dict[str, Any]]:
     rows = []
     for claim in river_claims(sentence, rivers):
-        city = _claim_subject(inside, start + claim.start, start + claim.end, claim)
+        city = _claim_subject(inside, start + claim.start, start + claim.end, claim, sentence, start)
         if city is None:
             continue
         km, (lon, lat) = nearest_on_lines(city.lat, city.lon, rivers.lines(claim.river))
@@ -246,16 +250,24 @@ def _river_flags(doc: str, story: str | None, start: int, end: int, sentence: st
     return rows
 
 
-def _claim_subject(inside: Sequence[PlacedMention], start: int, end: int, claim: RiverClaim) -> PlacedMention | None:
-    """The place a river claim is about: the last settlement before it; for "the western side of the Y" the
-    nearest one of the sentence; for "on the southern bank of the Y" one that follows closely."""
+def _claim_subject(inside: Sequence[PlacedMention], start: int, end: int, claim: RiverClaim, sentence: str,
+                   offset: int) -> PlacedMention | None:
+    """The place a river claim is about: the last settlement before it, when nothing between them says the claim
+    is about something else; for "the western side of the Y" the nearest one of the sentence; for "on the
+    southern bank of the Y" one that follows closely."""
     usable = [m for m in inside if _settlement(m) and river_key(claim.river) not in river_key(m.text)
               and not (start <= m.start < end)]
-    before = [m for m in usable if m.end <= start and (not claim.before_only or start - m.end <= SUBJECT_CHARS)]
-    if before:
+    before = [m for m in usable if m.end <= start]
+    if before and (not claim.before_only or attached(sentence[before[-1].end - offset:start - offset])):
         return before[-1]
     after = [m for m in usable if m.start >= end and (not claim.before_only or m.start - end <= AFTER_CHARS)]
     return after[0] if after and (claim.bank or not claim.before_only) else None
+
+
+def attached(gap: str) -> bool:
+    """Whether the text between a place and a claim lets the claim be about the place ("X, which sits beside
+    the dam, on the Y"; not "X to camps on the Y")."""
+    return len(gap) <= SUBJECT_CHARS and not _GAP_BREAK.search(gap)
 
 
 # -- distances and directions ---------------------------------------------------------------------------------
@@ -292,9 +304,9 @@ def _distance_flags(doc: str, story: str | None, start: int, end: int, sentence:
         direction = (match.group("dir") or "").lower().replace("-", "").replace(" ", "") or None
         claims.append((pos, stated, direction, Reference(anchor.text, anchor.lat, anchor.lon, anchor.place, "mention")))
     for pos, stated, direction, ref in claims:
-        subject = next((m for m in reversed(inside) if m.end <= pos and pos - m.end <= SUBJECT_CHARS and _settlement(m)
+        subject = next((m for m in reversed(inside) if m.end <= pos and _settlement(m)
                         and m.place != ref.place and m.text != ref.name), None)
-        if subject is None:
+        if subject is None or not attached(sentence[subject.end - start:pos - start]):
             continue
         rows.extend(_distance_row(doc, story, start, end, sentence, subject, ref, stated, direction))
     return rows
