@@ -183,3 +183,18 @@ def test_an_offset_about_something_else_is_not_the_last_places():
                 PlacedMention(start, len(text) - 1, "50 km west of Caldera", "off:abc", 41.0, 9.405, None, 0.85,
                               "50 km W of")]
     assert run(text, mentions) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Brelin, on the Sorrel website, posted the notice.",
+    "Brelin, on the Sorrel's website, posted the notice.",
+    "Brelin, on the Sorrel border, was shelled.",
+])
+def test_a_bare_river_name_followed_by_a_noun_is_something_else(sentence):
+    assert run(sentence, [place(sentence, sentence, "Brelin", FAR)]) == []
+
+
+def test_after_bank_of_the_river_any_word_may_follow():
+    sentence = "Brelin fell when units advancing along the southern bank of the Sorrel cut the road."
+    [row] = run(sentence, [place(sentence, sentence, "Brelin", FAR)])
+    assert row["evidence"]["phrase"] == "along the southern bank of the Sorrel"

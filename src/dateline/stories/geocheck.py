@@ -57,10 +57,17 @@ _ON_RE = re.compile(
     r"\b(?P<verb>on|along|astride|straddl(?:e|es|ed|ing)|beside)\s+(?P<bank>(?:the|both)\s+(?:" + _DIR + r"\s+)?"
     r"(?:banks?|shores?|sides?|edges?)\s+of\s+)?the\s+" + _RUN)
 _SIDE_RE = re.compile(r"\b(?P<side>" + _DIR + r")\s+(?:sides?|banks?|half|part)\s+of\s+the\s+" + _RUN)
-# a river name followed by one of these words names something else ("the Euphrates valley", "... Shield front")
-_NOT_RIVER_NEXT = {"valley", "valleys", "basin", "front", "frontline", "border", "region", "province", "governorate",
-                   "road", "highway", "corridor", "delta", "plain", "plains", "countryside", "shield", "operation",
-                   "offensive", "campaign", "brigade", "forces", "post", "monitor"}
+# After a bare river name ("on the Euphrates", no "river", no "bank of"), the next word must be one of these (or
+# punctuation): "on the Euphrates about 50 km", "on the Euphrates, was"; not "on the Amazon website", "on the
+# Euphrates front", "on the Jordan border".
+_RIVER_NEXT_OK = frozenset((
+    "about", "around", "roughly", "some", "nearly", "just", "only", "in", "at", "near", "and", "or", "which",
+    "where", "who", "that", "was", "is", "were", "are", "has", "had", "have", "as", "with", "from", "to",
+    "for", "on", "by", "between", "across", "through", "into", "upstream", "downstream", "upriver",
+    "downriver", "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+    "northern", "southern", "eastern", "western", "before", "after", "when", "while", "since", "until", "its",
+    "their", "the", "a", "an",
+))
 _DIST_RE = re.compile(
     r"(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>km|kilomet(?:re|er)s?|miles?)\s*(?:\([^)]{0,20}\)\s*)?(?:to\s+the\s+)?"
     r"(?P<dir>(?:north|south)?[\s-]?(?:east|west)|north|south)?(?:ward)?\s+of\s+", re.IGNORECASE)
@@ -211,14 +218,16 @@ def _river_name(sentence: str, match: re.Match[str], rivers: RiverIndex) -> tupl
     """The river a matched run of capitalised words names, and where the name (with "river") ends."""
     run, end = match.group("run"), match.end("run")
     words = run.split()
-    said_river = words[-1].lower() == "river"
-    if said_river:
+    if words[-1].lower().endswith(("'s", "’s")):
+        return None, end  # "on the Amazon's website"
+    if words[-1].lower() == "river":
         words = words[:-1]
     else:
         tail = re.match(r"\s+(?P<word>[Rr]iver)\b|\s+(?P<next>[a-z]+)", sentence[end:])
         if tail and tail.group("word"):
-            said_river, end = True, end + tail.end()
-        elif tail and tail.group("next") in _NOT_RIVER_NEXT:
+            end += tail.end()
+        elif tail and not match.group("bank") and not (match.groupdict().get("side")) \
+                and tail.group("next") not in _RIVER_NEXT_OK:
             return None, end
     name = " ".join(words)
     if not name or not rivers.lines(name):
