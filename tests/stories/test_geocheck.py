@@ -198,3 +198,9 @@ def test_after_bank_of_the_river_any_word_may_follow():
     sentence = "Brelin fell when units advancing along the southern bank of the Sorrel cut the road."
     [row] = run(sentence, [place(sentence, sentence, "Brelin", FAR)])
     assert row["evidence"]["phrase"] == "along the southern bank of the Sorrel"
+
+
+def test_a_side_of_a_bare_river_name_may_be_followed_by_any_word():
+    sentence = "Brelin's defenders say the western side of the Sorrel remains theirs."
+    [row] = run(sentence, [place(sentence, sentence, "Brelin", FAR)])
+    assert row["evidence"]["phrase"] == "western side of the Sorrel"

@@ -226,7 +226,7 @@ def _river_name(sentence: str, match: re.Match[str], rivers: RiverIndex) -> tupl
         tail = re.match(r"\s+(?P<word>[Rr]iver)\b|\s+(?P<next>[a-z]+)", sentence[end:])
         if tail and tail.group("word"):
             end += tail.end()
-        elif tail and not match.group("bank") and not (match.groupdict().get("side")) \
+        elif tail and not match.groupdict().get("bank") and not match.groupdict().get("side") \
                 and tail.group("next") not in _RIVER_NEXT_OK:
             return None, end
     name = " ".join(words)
