@@ -12,7 +12,7 @@ from dateline.cli.main import app
 from dateline.geo.gazetteer import CACHE_ENV, default_index_path
 from dateline.store.duckdb_store import Store
 from dateline.store.runs import record_run
-from tests.geo.test_state import current_index
+from tests.geo.conftest import current_index
 
 
 @pytest.fixture

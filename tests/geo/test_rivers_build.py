@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from dateline.geo.rivers import PackagedRivers, packaged_rivers, river_key
+from dateline.geo.rivers import PackagedRivers
 from dateline.geo.rivers_build import build, main, simplify
 
 
@@ -33,13 +33,3 @@ def test_build_merges_country_segments_under_one_name(tmp_path):
     index = PackagedRivers(content)
     assert index.lines("the Firat river") == index.lines("Euphrates") != []
     assert index.canonical("Quillwater") == "Quill" and index.lines("Nowhere") == []
-
-
-def test_river_key_folds_the_and_river():
-    assert river_key("the Tigris River") == river_key("TIGRIS") == river_key("Tigris river's") == "tigris"
-
-
-def test_packaged_file_has_the_rivers_of_the_demo_and_the_seeds():
-    rivers = packaged_rivers()
-    for name in ("Euphrates", "Tigris", "Nile", "Danube", "Mississippi"):
-        assert rivers.lines(name), name

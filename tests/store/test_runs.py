@@ -27,7 +27,7 @@ def test_the_last_run_is_the_latest(tmp_path):
 
 def test_run_gazetteer_is_the_last_runs_index_while_it_exists(tmp_path):
     from dateline.store.runs import run_gazetteer
-    from tests.geo.test_state import current_index
+    from tests.geo.conftest import current_index
 
     index = current_index(tmp_path / "corpus.sqlite")
     with Store(tmp_path / "s.duckdb") as store:

@@ -3,20 +3,12 @@
 from __future__ import annotations
 
 from dateline.geo.embedded import embedded_stamp
-from dateline.geo.gazetteer import Gazetteer, connect, finish, index_state, set_meta, state_of
+from dateline.geo.gazetteer import Gazetteer, index_state, state_of
 from dateline.geo.importer import import_paths
 from dateline.geo.stage import NOTE_PREFIX, GeoStage
 from dateline.model import Document
 from dateline.settings import Settings
-
-
-def current_index(path):
-    """An empty index whose embedded stamp is current, so nothing builds the embedded tier (slow) in a test."""
-    conn = connect(path, create=True)
-    set_meta(conn, "embedded_stamp", embedded_stamp())
-    finish(conn)
-    conn.close()
-    return path
+from tests.geo.conftest import current_index
 
 
 def test_every_import_is_recorded_with_its_hash_and_changes_the_fingerprint(geo_files, tmp_path):
