@@ -13,6 +13,7 @@ from dateline.engine.local import run_local
 from dateline.entities.link import link_entities
 from dateline.entities.participants import link_participants
 from dateline.export.files import export_all
+from dateline.geo.gazetteer import utc_now
 from dateline.ingest.readers import read_inputs
 from dateline.model import FROM_INFERRED, STATUS_OK, STATUS_SKIPPED, Document
 from dateline.registry import DEFAULT_PLAN, plan_signature
@@ -20,6 +21,7 @@ from dateline.report.build import build_report
 from dateline.settings import Settings
 from dateline.store.duckdb_store import Store
 from dateline.store.reviews import apply_reviews
+from dateline.store.runs import record_run
 from dateline.store.search_index import index_path
 from dateline.store.search_index import refresh as refresh_index
 from dateline.stories.pubdates import story_date_estimates
@@ -134,6 +136,7 @@ def finish_corpus(store: Store, settings: Settings, engine: str | Engine, pipeli
             relink_entities(store)
             summary.corpus = update_stories(store, settings)
     apply_reviews(store)  # a reviewer's corrections survive the run: replayed on the rows it rewrote
+    record_run(store, pipeline=pipeline, gazetteer=settings.gazetteer, documents=summary.ok, at=utc_now())
 
 
 def write_outputs(store: Store, out_dir: Path, settings: Settings, *, step: Step | None = None) -> dict[str, int]:

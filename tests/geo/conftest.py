@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from dateline.geo.gazetteer import connect, finish
+from dateline.geo.embedded import embedded_stamp
+from dateline.geo.gazetteer import connect, finish, set_meta
 from dateline.geo.importer import import_paths
 
 
@@ -38,6 +39,15 @@ COUNTRY_INFO = ("#ISO\tISO3\tISO-Numeric\tfips\tCountry\tCapital\tArea\tPopulati
                 "IQ\tIRQ\t368\tIZ\tIraq\tBaghdad\t437072\t38433600\tAS\t.iq\tIQD\tDinar\t964\t#####\t^(\\d{5})$\tar-IQ\t3001\tSY\t\n"
                 "FR\tFRA\t250\tFR\tFrance\tParis\t547030\t66987244\tEU\t.fr\tEUR\tEuro\t33\t#####\t^(\\d{5})$\tfr-FR\t3002\tES\t\n"
                 "US\tUSA\t840\tUS\tUnited States\tWashington\t9629091\t327167434\tNA\t.us\tUSD\tDollar\t1\t#####-####\t^\\d{5}$\ten-US\t3003\tCA\t\n")
+
+
+def current_index(path):
+    """An empty index whose embedded stamp is current, so nothing builds the embedded tier (slow) in a test."""
+    conn = connect(path, create=True)
+    set_meta(conn, "embedded_stamp", embedded_stamp())
+    finish(conn)
+    conn.close()
+    return path
 
 
 @pytest.fixture

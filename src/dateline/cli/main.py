@@ -28,7 +28,7 @@ from dateline.cli.fetch_options import (
     fetch_options,
 )
 from dateline.cli.progress import count_documents, run_display
-from dateline.cli.stats import event_breakdown, print_event_breakdown
+from dateline.cli.stats import event_breakdown, print_event_breakdown, print_gazetteer
 from dateline.errors import DatelineError
 from dateline.export.files import FORMATS, OUTPUT_TABLES, export_all, export_table, table_for
 from dateline.ingest.fetch import is_url
@@ -36,6 +36,7 @@ from dateline.ingest.readers import STDIN
 from dateline.pipeline import Reader, RunSummary, run_corpus
 from dateline.settings import DEFAULT_BATCH_SIZE, DEFAULT_MAX_DOC_BYTES, Settings
 from dateline.store.duckdb_store import Store
+from dateline.store.runs import run_gazetteer
 
 app = typer.Typer(help="Dateline: sourced, structured knowledge of what happened, where and when, from news reports.",
                   epilog=EXIT_CODES_HELP, no_args_is_help=True, add_completion=False)
@@ -128,7 +129,8 @@ def run(
     event_threshold: Annotated[float | None, typer.Option(help="Confidence an event needs to be reportable (shown on "
                                                           "the map, the timeline and in the ACLED export); default 0.5.",
                                                           min=0.0, max=1.0)] = None,
-    gazetteer: Annotated[Path | None, typer.Option(help="Gazetteer index (default: the one in the user cache).")] = None,
+    gazetteer: Annotated[Path | None, typer.Option(help="Gazetteer index to place names with, made by `dateline gazetteer "
+                                                   "import --db PATH` (default: the shared one in the user cache).")] = None,
     report: Annotated[bool, typer.Option(help="Write OUT/report/index.html.")] = True,
     feed: FeedOpt = None,
     delay: DelayOpt = DEFAULT_DELAY,
@@ -139,8 +141,11 @@ def run(
 ) -> None:
     """Run the whole pipeline on INPUTS (and the articles of each --feed): the store, the JSONL files,
     summary.md and report/ in OUT."""
+    if gazetteer is not None and not gazetteer.is_file():
+        raise fail(f"no gazetteer index at {gazetteer}; make one with `dateline gazetteer import --db {gazetteer} FILE...` "
+                   f"or `dateline gazetteer build --db {gazetteer}`", EXIT_USAGE)
     settings = dataclasses.replace(_settings(jobs, batch_size, max_doc_mb, aliases), event_embeddings=embeddings,
-                                   gazetteer=str(gazetteer) if gazetteer else None, report=report,
+                                   gazetteer=str(gazetteer.resolve()) if gazetteer else None, report=report,
                                    actors=tuple(str(Path(a).resolve()) for a in actors or ()),
                                    event_threshold=event_threshold)
     reader = None
@@ -191,7 +196,8 @@ def export(
     all_events: Annotated[bool, typer.Option("--all-events", help="acled-csv/geojson: also events not presented as fact "
                                              "(planned, denied, background, below the confidence threshold).")] = False,
     gazetteer: Annotated[Path | None, typer.Option(help="acled-csv: the gazetteer index admin1/admin2 names come from "
-                                                   "(default: the one `dateline run` uses).")] = None,
+                                                   "(default: the one the store's last run used, else the "
+                                                   "shared default).")] = None,
     outlet_scales: Annotated[Path | None, typer.Option("--outlet-scales", help="acled-csv: a TSV of outlet name or web "
                                                        "host and its ACLED source_scale, added to the packaged one.")] = None,
     inter_labels: Annotated[bool, typer.Option("--inter-labels", help="acled-csv: actor types and interaction as ACLED's "
@@ -211,7 +217,8 @@ def export(
             from dateline.export.acled import export_acled_csv
 
             written = {"events_acled.csv": export_acled_csv(store, out / "events_acled.csv", include_unreported=all_events,
-                                                            gazetteer=gazetteer, outlet_scale_file=outlet_scales,
+                                                            gazetteer=gazetteer or run_gazetteer(store),
+                                                            outlet_scale_file=outlet_scales,
                                                             inter_labels=inter_labels)}
         elif fmt == "geojson":
             from dateline.export.geojson import export_geojson
@@ -245,6 +252,7 @@ def stats(
         out.print("documents: " + ", ".join(f"{k} {v}" for k, v in statuses.items())
                   + f"; duplicates {store.duplicate_count()}")
         print_event_breakdown(out, event_breakdown(store))
+        print_gazetteer(out, store)
         for status, source, reason in store.errors(errors):
             out.print(f"  {status} {source}: {reason}", markup=False)
 

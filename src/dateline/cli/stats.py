@@ -12,6 +12,7 @@ from dateline.events.confidence import FACT_MODALITIES
 from dateline.export.acled_dates import first_and_last_day
 from dateline.export.acled_reference import countries, event_types
 from dateline.store.duckdb_store import Store
+from dateline.store.runs import documents_by_gazetteer, last_run
 
 TOP_COUNTRIES = 10
 # the SQL twin of events.confidence.is_reported: the stored flag, or (stores before v2) told as fact, not background
@@ -94,3 +95,21 @@ def print_event_breakdown(console: Console, b: EventBreakdown) -> None:
 
 def _one(con: Any, sql: str) -> int:
     return int(con.execute(sql).fetchone()[0])
+
+
+def print_gazetteer(console: Console, store: Store) -> None:
+    """The gazetteer index the last run placed documents with, and documents per index when several did."""
+    tables = {r[0] for r in store.con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+    run = last_run(store) if "runs" in tables else None
+    state = (run or {}).get("gazetteer")
+    if state:
+        which = "the shared default index" if state.get("default") else "a named index"
+        imported = state.get("imports") or []
+        last = f", last {imported[-1]['file']} at {imported[-1]['at']}" if imported else ""
+        console.print(f"gazetteer (last run, {run['at']}): {state['path']} ({which}), {state['fingerprint']}; "  # type: ignore[index]
+                      f"embedded tier {state.get('embedded_stamp') or '-'}; {len(imported)} imported files{last}",
+                      soft_wrap=True, markup=False)
+    by_index = documents_by_gazetteer(store)
+    if len(by_index) > 1 or (by_index and not state):
+        console.print("documents by the gazetteer that placed them: " + "; ".join(
+            f"{name or '(not placed)'}: {count}" for name, count in sorted(by_index.items())), soft_wrap=True, markup=False)

@@ -21,6 +21,7 @@ import threading
 import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -52,6 +53,7 @@ CREATE TABLE IF NOT EXISTS admin2 (country TEXT, admin1 TEXT, code TEXT, name TE
   PRIMARY KEY (country, admin1, code));
 CREATE TABLE IF NOT EXISTS regions (key TEXT, country TEXT, admin1 TEXT, PRIMARY KEY (key, country, admin1));
 CREATE TABLE IF NOT EXISTS demonyms (key TEXT, country TEXT, PRIMARY KEY (key, country));
+CREATE TABLE IF NOT EXISTS imports (at TEXT, file TEXT, path TEXT, bytes INTEGER, sha1 TEXT, kind TEXT, rows INTEGER);
 """
 _INDEXES = "CREATE INDEX IF NOT EXISTS names_skel ON names (skel, slen);"
 
@@ -210,10 +212,38 @@ def ensure_embedded(path: Path | str | None = None, *, force: bool = False) -> P
                 log.info("building embedded gazetteer tier in %s", path)
                 build_embedded(conn)
                 set_meta(conn, "embedded_stamp", stamp)
+                set_meta(conn, "embedded_built_at", utc_now())
                 finish(conn)
         finally:
             conn.close()
     return path
+
+
+def seed_from_default(path: Path | str) -> bool:
+    """Start a new named index as a copy of the shared default one when that holds the current embedded tier and
+    nothing imported (a copy takes about a second, a build ~15 s); False when nothing was copied."""
+    from dateline.geo.embedded import embedded_stamp
+
+    path, default = Path(path), default_index_path()
+    if path.exists() or not default.exists() or path.resolve() == default.resolve():
+        return False
+    src = sqlite3.connect(f"file:{default}?mode=ro", uri=True)
+    try:
+        imported = src.execute("SELECT 1 FROM places WHERE tier = ? LIMIT 1", (TIER_FULL,)).fetchone()
+        if imported or get_meta(src, "embedded_stamp") != embedded_stamp():
+            return False
+        path.parent.mkdir(parents=True, exist_ok=True)
+        dst = sqlite3.connect(str(path))
+        try:
+            src.backup(dst)  # the SQLite backup API: a consistent copy, WAL content included
+        finally:
+            dst.close()
+    except sqlite3.Error as exc:  # an unreadable default only means building instead of copying
+        log.info("could not copy the default index (%s); building", exc)
+        return False
+    finally:
+        src.close()
+    return True
 
 
 class Gazetteer:
@@ -282,12 +312,15 @@ class Gazetteer:
         return self.get(info[2]) if info and info[2] is not None else None
 
     def info(self) -> dict[str, Any]:
-        """Counts of places per tier and source, names, and index size."""
+        """Counts of places per tier and source, names, index size, and what was imported when."""
         rows = self.conn.execute("SELECT tier, source, count(*) FROM places GROUP BY tier, source ORDER BY tier, source")
         names = self.conn.execute("SELECT count(*) FROM names").fetchone()[0]
         return {"path": str(self.path), "bytes": self.path.stat().st_size, "names": names,
-                "places": [{"tier": t, "source": s, "count": c} for t, s, c in rows],
-                "embedded_stamp": get_meta(self.conn, "embedded_stamp")}
+                "places": [{"tier": t, "source": s, "count": c} for t, s, c in rows], **self.state()}
+
+    def state(self) -> dict[str, Any]:
+        """What this index is made of: see :func:`index_state`."""
+        return index_state(self.conn, self.path)
 
     def _cached(self, kind: str, key: str, sql: str) -> list[tuple[Entry, int]]:
         hit = self._lookup_cache.get((kind, key))
@@ -297,6 +330,56 @@ class Gazetteer:
                 self._lookup_cache.clear()
             self._lookup_cache[(kind, key)] = hit
         return hit
+
+
+def utc_now() -> str:
+    return datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+def imports(conn: sqlite3.Connection) -> list[dict[str, Any]]:
+    """Every file imported into an index, oldest first: when, what, its size and SHA-1, rows read."""
+    rows = conn.execute("SELECT at, file, path, bytes, sha1, kind, rows FROM imports ORDER BY rowid").fetchall()
+    return [{"at": r[0], "file": r[1], "path": r[2], "bytes": r[3], "sha1": r[4], "kind": r[5], "rows": r[6]}
+            for r in rows]
+
+
+def record_import(conn: sqlite3.Connection, path: Path, kind: str, rows: int) -> None:
+    """Note one imported file in the index (its SHA-1 identifies the data, whatever the file is called)."""
+    digest = hashlib.sha1()
+    with open(path, "rb") as handle:
+        while chunk := handle.read(1 << 20):
+            digest.update(chunk)
+    conn.execute("INSERT INTO imports VALUES (?,?,?,?,?,?,?)", (utc_now(), path.name, str(path.resolve()),
+                                                                path.stat().st_size, digest.hexdigest(), kind, rows))
+
+
+def index_state(conn: sqlite3.Connection, path: Path | str) -> dict[str, Any]:
+    """The index's identity: its path, whether it is the shared default, the embedded tier's sources and
+    versions (``embedded_stamp``), every import, and ``fingerprint``, a short hash of the data that changes
+    with any of them (recorded with every run and every document the geo stage places)."""
+    stamp = get_meta(conn, "embedded_stamp")
+    done = imports(conn)
+    digest = hashlib.sha1((stamp or "").encode())
+    for item in done:
+        digest.update(f"{item['sha1']}:{item['kind']}".encode())
+    resolved = Path(path).resolve()
+    return {"path": str(resolved), "default": resolved == default_index_path().resolve(),
+            "fingerprint": "gz-" + digest.hexdigest()[:12], "embedded_stamp": stamp,
+            "embedded_built_at": get_meta(conn, "embedded_built_at"), "imports": done}
+
+
+def state_of(path: Path | str | None = None, *, build: bool = True) -> dict[str, Any]:
+    """:func:`index_state` of the index at ``path`` (default: the user cache index), built first when missing or
+    stale (``build``); an empty state (no fingerprint) when there is none."""
+    index = ensure_embedded(path) if build else Path(path) if path else default_index_path()
+    if not Path(index).exists():
+        return {"path": str(index), "default": path is None, "fingerprint": None, "embedded_stamp": None,
+                "embedded_built_at": None, "imports": []}
+    conn = connect(index)
+    try:
+        return index_state(conn, index)
+    finally:
+        conn.close()
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

@@ -29,6 +29,7 @@ from dateline.geo.gazetteer import (
     PlaceRow,
     connect,
     finish,
+    record_import,
     synthetic_id,
 )
 from dateline.geo.names import name_key
@@ -74,6 +75,7 @@ def import_paths(db: Path | str, paths: list[Path | str], *, progress: Callable[
                     progress(_name, done, _total)
 
             counts[path.name] = IMPORTERS[kind](conn, path, tick)
+            record_import(conn, path, kind, counts[path.name])
             conn.commit()
         finish(conn)
     finally:

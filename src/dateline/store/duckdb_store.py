@@ -178,7 +178,9 @@ class Store:
         return event_table(self.con)
 
     def counts(self) -> dict[str, int]:
-        return {t: self.con.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in TABLES if t != "meta"}  # type: ignore[index]
+        existing = {r[0] for r in self.con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+        return {t: self.con.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0]  # type: ignore[index]
+                for t in TABLES if t != "meta" and t in existing}  # a read-only older store lacks newer tables
 
     def status_counts(self) -> dict[str, int]:
         return dict(self.con.execute("SELECT status, count(*) FROM documents GROUP BY 1 ORDER BY 1").fetchall())  # type: ignore[arg-type]

@@ -133,6 +133,9 @@ TABLES: dict[str, list[tuple[str, str]]] = {
         ("cumulative", "BOOLEAN"),
     ],
     "meta": [("key", "VARCHAR PRIMARY KEY"), ("value", "VARCHAR")],
+    # one row per run into the store (store.runs): when, the plan, and the gazetteer index that placed documents
+    "runs": [("id", "VARCHAR PRIMARY KEY"), ("at", "VARCHAR"), ("pipeline", "VARCHAR"), ("documents", "INTEGER"),
+             ("gazetteer", "JSON")],
     # human corrections of event records (store.reviews): kept across runs, applied after each one. ``members``
     # (the event mentions the record stood for) is the key a re-run reproduces; ``event`` the id at review time.
     "reviews": [
@@ -218,6 +221,7 @@ TABLES.update({
         ("conservative", "DOUBLE"),
         ("note", "VARCHAR"),
         ("sources", "JSON"),
+        ("evidence", "JSON"),  # geography flags: stated vs computed, the place, reference and geometry used
     ],
     "timeline": [
         ("story", "VARCHAR"),

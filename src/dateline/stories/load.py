@@ -166,7 +166,8 @@ def load_figures(store: Store) -> list[dict[str, Any]]:
 def load_places(store: Store) -> dict[str, list[dict[str, Any]]]:
     """Per document, resolved place mentions with coordinates."""
     cursor = store.con.execute(
-        'SELECT m.doc, m.start, m."end", m.text, m.place, p.lat, p.lon, p.feature FROM place_mentions m '
+        'SELECT m.doc, m.start, m."end", m.text, m.place, p.lat, p.lon, p.feature, m.confidence, m.qualifier '
+        "FROM place_mentions m "
         "JOIN places p ON p.id = m.place WHERE p.lat IS NOT NULL AND coalesce(m.qualifier, '') != 'demonym' "
         "ORDER BY m.doc, m.start")
     out: dict[str, list[dict[str, Any]]] = defaultdict(list)

@@ -34,7 +34,8 @@ log = logging.getLogger(__name__)
 SUMMARY_LEAD = 8  # sentences per document considered for the summary
 MAX_FALLBACK_DATES = 15
 TITLE_WORDS = 14
-_GEO_HINT = re.compile(r"\b(?:river|banks of|km|kilomet|miles)\b", re.IGNORECASE)
+_GEO_HINT = re.compile(r"\b(?:rivers?|banks?|side of|straddl\w*|astride|on the|along the|beside the|km|kilomet\w*|miles?)\b",
+                       re.IGNORECASE)
 
 
 def update_stories(store: Store, settings: Settings, *, rivers: RiverIndex | None = None) -> dict[str, int]:
@@ -121,7 +122,8 @@ def _geography(store: Store, docs: Mapping[str, Mapping[str, Any]], rivers: Rive
         doc = docs.get(doc_id)
         if doc is None or not _GEO_HINT.search(doc.get("text") or ""):
             continue
-        placed = [PlacedMention(m["start"], m["end"], m["text"], m["place"], m["lat"], m["lon"], m["feature"])
+        placed = [PlacedMention(m["start"], m["end"], m["text"], m["place"], m["lat"], m["lon"], m["feature"],
+                                1.0 if m.get("confidence") is None else m["confidence"], m.get("qualifier"))
                   for m in mentions]
         rows.extend(check_document(doc_id, doc["text"], doc.get("sentences") or [], placed,
                                    rivers=rivers, story=doc["story"]))
