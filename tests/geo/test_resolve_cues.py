@@ -57,3 +57,12 @@ def test_kind_cue(text, expected):
     start = text.index("Mosul") if "Mosul" in text else text.index("London")
     end = start + (5 if "Mosul" in text else 6)
     assert kind_cue(text, start, end) == expected
+
+
+def test_a_demonym_before_town_of_states_the_country(gazetteer):
+    text = "Shells fell on the Iraqi town of Paris and on the French city of Paris."
+    first, second = text.index("Paris"), text.rindex("Paris")
+    toponyms = [Toponym(first, first + 5, "Paris"), Toponym(second, second + 5, "Paris")]
+    resolve_toponyms(gazetteer, text, toponyms)
+    assert toponyms[0].best is None  # no Paris in Iraq: unresolved, not a Paris elsewhere
+    assert toponyms[1].best is not None and toponyms[1].best.country == "FR"

@@ -86,6 +86,11 @@ def resolve_toponyms(gazetteer: Gazetteer, text: str, toponyms: Sequence[Toponym
         toponym.candidates = found if found is not None else _filter_weak(candidates(gazetteer, toponym.text), None)
         toponym.cue = _containment(gazetteer, text, toponym.end)
         toponym.kind_cue = kind_cue(text, toponym.start, toponym.end)
+        stated = stated_country(gazetteer, text, toponym.start)
+        if stated is not None and not toponym.demonym:
+            toponym.cue.append((stated, None))
+            # "the eastern Libyan town of Sarir": a place in another country is wrong; unresolved is better
+            toponym.candidates = [c for c in toponym.candidates if c.entry.country == stated]
     for toponym in toponyms:
         _pick(toponym, focus=None, anchors=())
     focus = _focus(toponyms)
@@ -204,6 +209,16 @@ def kind_cue(text: str, start: int, end: int) -> str | None:
     if _PLACE_BEFORE.search(text[max(0, start - 40):start]) or _PLACE_AFTER.match(text[end:end + 20]):
         return "P"
     return None
+
+
+_DEMONYM_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+(?:city|town|village|port|capital|suburb|hamlet|district|"
+                             r"neighbou?rhood)\s+of\s+(?:the\s+)?$")
+
+
+def stated_country(gazetteer: Gazetteer, text: str, start: int) -> str | None:
+    """The country a demonym before the name states: "the Libyan town of Sarir" → LY; else None."""
+    match = _DEMONYM_BEFORE.search(text[max(0, start - 60):start])
+    return gazetteer.demonyms.get(name_key(match.group(1))) if match else None
 
 
 def _containment(gazetteer: Gazetteer, text: str, end: int) -> list[tuple[str, str | None]]:
