@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from dateline.model import Document, Event, EventPlace, Participant, Place, PlaceMention, Span
+from dateline.model import Document, Event, EventPlace, Participant, Place, PlaceMention
 from dateline.store.duckdb_store import Store
+from tests.report.corpus import sentence
 
 TEXT_1 = (
     "Army units and fighters of the Northern Shield clashed outside Kafr Sabt on 3 March 2019, leaving 6 dead. "
@@ -17,21 +18,6 @@ TEXT_2 = (
     "Police detained a journalist in Port Maren between 10 and 12 March 2019. "
     "The Northern Shield says it will attack the airport next month."
 )
-
-
-def sentence(doc: str, text: str, needle: str) -> Span:
-    """The sentence of ``text`` that holds ``needle`` (sentences end with '. ')."""
-    at = text.index(needle)
-    start = text.rfind(". ", 0, at)
-    start = 0 if start < 0 else start + 2
-    end = text.find(". ", at)
-    end = len(text) if end < 0 else end + 1
-    return Span(doc, start, end, text[start:end])
-
-
-def span(doc: str, text: str, needle: str) -> Span:
-    start = text.index(needle)
-    return Span(doc, start, start + len(needle), needle)
 
 
 KAFR = Place("p-kafr", "Kafr Sabt", 34.70, 36.72, "SY", "P.PPL", 170001, "11", 0.9)

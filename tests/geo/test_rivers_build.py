@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import json
 
+from dateline.geo.lines import simplify
 from dateline.geo.rivers import PackagedRivers
-from dateline.geo.rivers_build import build, main, simplify
+from dateline.geo.rivers_build import build, main
 
 
 def test_simplify_drops_points_on_a_straight_line_and_keeps_a_bend():

@@ -4,7 +4,8 @@ import json
 
 import pytest
 
-from dateline.report.basemap import _simplify, basemap_geojson
+from dateline.geo.lines import simplify
+from dateline.report.basemap import basemap_geojson
 
 
 def test_basemap_geojson_has_land_and_borders() -> None:
@@ -21,4 +22,4 @@ def test_basemap_geojson_has_land_and_borders() -> None:
 
 def test_simplify_keeps_ends_and_drops_collinear_points() -> None:
     line = [[0.0, 0.0], [1.0, 0.001], [2.0, 0.0], [3.0, 5.0]]
-    assert _simplify(line, 0.01) == [[0.0, 0.0], [2.0, 0.0], [3.0, 5.0]]
+    assert simplify(line, 0.01) == [[0.0, 0.0], [2.0, 0.0], [3.0, 5.0]]

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -13,28 +10,13 @@ import pytest
 
 from tests.report import steps
 from tests.report.browser import PageWatch, open_page, shot
+from tests.web.served import served_app
 
 
 @pytest.fixture(scope="module")
 def server(synthetic_db: Path) -> Iterator[str]:
-    uvicorn = pytest.importorskip("uvicorn")
-    from dateline.web.app import create_app
-
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    config = uvicorn.Config(create_app(synthetic_db, token="t"), host="127.0.0.1", port=port, log_level="warning")
-    instance = uvicorn.Server(config)
-    thread = threading.Thread(target=instance.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 15
-    while not instance.started and time.monotonic() < deadline:
-        time.sleep(0.05)
-    if not instance.started:
-        pytest.fail("uvicorn did not start within 15 s")
-    yield f"http://127.0.0.1:{port}/"
-    instance.should_exit = True
-    thread.join(timeout=10)
+    with served_app(synthetic_db, "t") as url:
+        yield url
 
 
 @pytest.fixture()

@@ -6,9 +6,6 @@ Screenshots go to test-artifacts/; with DATELINE_DOCS_SCREENSHOTS=1 to docs/ (th
 from __future__ import annotations
 
 import os
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -18,6 +15,7 @@ import pytest
 from tests.report.browser import PageWatch, open_page, shot
 from tests.report.corpus import TEXT_A
 from tests.report.steps import expect
+from tests.web.served import served_app
 
 TOKEN = "browser-review-token"
 DOCS = Path(__file__).resolve().parents[2] / "docs"
@@ -25,25 +23,11 @@ DOCS = Path(__file__).resolve().parents[2] / "docs"
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    uvicorn = pytest.importorskip("uvicorn")
-    from dateline.web.app import create_app
     from tests.report.corpus import build_store
 
     db = build_store(tmp_path_factory.mktemp("review") / "dateline.duckdb")  # its own store: the test writes it
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    instance = uvicorn.Server(uvicorn.Config(create_app(db, token=TOKEN), host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=instance.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 15
-    while not instance.started and time.monotonic() < deadline:
-        time.sleep(0.05)
-    if not instance.started:
-        pytest.fail("uvicorn did not start within 15 s")
-    yield f"http://127.0.0.1:{port}/"
-    instance.should_exit = True
-    thread.join(timeout=10)
+    with served_app(db, TOKEN) as url:
+        yield url
 
 
 @pytest.fixture()

@@ -638,6 +638,12 @@ def with_crowd(ctx: ActorContext, actors: tuple[Participant, ...], event_class: 
     return (crowd_actor, *actors)
 
 
+def told_actors(actors: Sequence[Participant]) -> list[Participant]:
+    """The actors the text names: a crowd added by convention (:func:`with_crowd`, no name) tells nothing about
+    who acted, so it neither counts as evidence nor keeps two tellings of one incident apart."""
+    return [a for a in actors if a.name or a.type not in (5, 6)]
+
+
 def crowd_against_force(ctx: ActorContext, actors: tuple[Participant, ...], targets: tuple[Participant, ...],
                         event_class: str, country: str | None) -> tuple[tuple[Participant, ...], tuple[Participant, ...]]:
     """"Security forces fired tear gas to disperse the crowds": the force met a crowd the text does not name as a

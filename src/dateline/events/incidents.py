@@ -15,6 +15,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 
+from dateline.events.actors import told_actors
 from dateline.events.confidence import FACT_MODALITIES, reportable
 from dateline.geo.gazetteer import haversine_km
 from dateline.model import Event, Participant
@@ -143,14 +144,10 @@ def _same_object(group: list[Event], mention: Event, objects: dict[str, tuple[st
 
 
 def _actors_agree(group: list[Event], mention: Event) -> bool:
-    actors = {_actor_key(told[0]) for e in group if (told := _told(e))}
-    mine = _told(mention)
+    actors = {_actor_key(told[0]) for e in group if (told := told_actors(e.actors))}
+    mine = told_actors(mention.actors)
     return not (mine and actors and _actor_key(mine[0]) not in actors and _contradicts(actors, mention))
 
-
-def _told(event: Event) -> list[Participant]:
-    """The actors the text names: a crowd added by convention (no name) tells nothing about who acted."""
-    return [a for a in event.actors if a.name or a.type not in (5, 6)]
 
 
 def _actor_key(p: Participant) -> str:

@@ -16,9 +16,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from dateline.events.actors import told_actors
 from dateline.model import Document, Event
 
-CROWD_TYPES = (5, 6)  # rioters, protesters
 FAMILIES = ("Battles", "Explosions", "Violence against civilians", "Demonstrations", "Strategic")
 RECORD_FEATURES = (
     "p_event", "p_type", "rule_weight", "verb_trigger", "named_actor", "any_actor", "any_target", "place_stated",
@@ -54,7 +54,7 @@ def record_features(event: Event, *, p_event: float, p_type: float, rule_weight:
     f["p_type"] = p_type
     f["rule_weight"] = min(1.0, rule_weight)
     f["verb_trigger"] = float(verb)
-    told = [a for a in event.actors if a.name or a.type not in CROWD_TYPES]  # a conventional crowd is no evidence
+    told = told_actors(event.actors)  # a crowd added by convention is no evidence
     f["named_actor"] = float(any(a.canonical for a in told))
     f["any_actor"] = float(bool(told))
     f["any_target"] = float(bool(event.targets))

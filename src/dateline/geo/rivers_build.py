@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-import math
 import sys
 from pathlib import Path
 from typing import Any
+
+from dateline.geo.lines import simplify
 
 TOLERANCE_DEG = 0.01  # Douglas-Peucker tolerance (~1 km)
 DECIMALS = 3
@@ -30,35 +31,6 @@ SAME_RIVER = {
     "Nile": ("Nil", "Nahr an Nil"),
 }
 _CANONICAL = {alias.lower(): name for name, aliases in SAME_RIVER.items() for alias in (name, *aliases)}
-Line = list[list[float]]
-
-
-def simplify(line: Line, tolerance: float = TOLERANCE_DEG) -> Line:
-    """Douglas-Peucker on (lon, lat) degrees. Hand-written: shapely would be a dependency for these lines,
-    used only when the data file is rebuilt."""
-    if len(line) < 3:
-        return line
-    keep = [False] * len(line)
-    keep[0] = keep[-1] = True
-    stack = [(0, len(line) - 1)]
-    while stack:
-        first, last = stack.pop()
-        far, far_at = 0.0, -1
-        for i in range(first + 1, last):
-            d = _offset(line[i], line[first], line[last])
-            if d > far:
-                far, far_at = d, i
-        if far > tolerance and far_at > 0:
-            keep[far_at] = True
-            stack += [(first, far_at), (far_at, last)]
-    return [p for p, k in zip(line, keep, strict=True) if k]
-
-
-def _offset(p: list[float], a: list[float], b: list[float]) -> float:
-    dx, dy = b[0] - a[0], b[1] - a[1]
-    length2 = dx * dx + dy * dy
-    t = 0.0 if not length2 else max(0.0, min(1.0, ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / length2))
-    return math.hypot(p[0] - a[0] - t * dx, p[1] - a[1] - t * dy)
 
 
 def build(source: Path) -> dict[str, Any]:
@@ -79,7 +51,7 @@ def build(source: Path) -> dict[str, Any]:
         entry["names"].update(SAME_RIVER.get(canonical, ()))
         parts = [geometry["coordinates"]] if geometry.get("type") == "LineString" else geometry.get("coordinates") or []
         for part in parts:
-            line = [[round(x, DECIMALS), round(y, DECIMALS)] for x, y, *_ in simplify(part)]
+            line = [[round(x, DECIMALS), round(y, DECIMALS)] for x, y, *_ in simplify(part, TOLERANCE_DEG)]
             if len(line) >= 2:
                 entry["lines"].append(line)
     return {"source": f"Natural Earth 1:50m rivers and lake centerlines ({source.name}), public domain",

