@@ -17,6 +17,7 @@ from functools import cache
 
 from dateline.geo.gazetteer import NAME_ALIAS, NAME_ALT, NAME_SHORT, Gazetteer, data_file
 from dateline.geo.names import name_key
+from dateline.geo.propagate import propagated_spans
 from dateline.model import Document
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -41,7 +42,7 @@ class ToponymSpan:
     start: int
     end: int
     text: str
-    source: str  # "ner" | "matcher" | "gold"
+    source: str  # "ner" | "matcher" | "document" (propagated: geo/propagate.py) | "gold"
     demonym: bool = False
 
 
@@ -69,6 +70,9 @@ def recognize(document: Document, gazetteer: Gazetteer) -> list[ToponymSpan]:
     for span in spans:
         if not out or span.start >= out[-1].end:
             out.append(span)
+    for start, end in propagated_spans(text, document.mentions, [(s.start, s.end) for s in out], _used_as_person):
+        out.append(ToponymSpan(start, end, text[start:end], "document"))
+    out.sort(key=lambda s: s.start)
     heads = organisation_heads()
     return [_compound_modifier(text, span) for span in out
             if not _in_organisation_name(text, span, heads) and not _quoted_exclamation(text, span)]
