@@ -171,3 +171,24 @@ def test_staff_lawyers_and_bloggers_seized_are_civilians(events_of):
     events = events_of("Police detained three lawyers and a blogger outside the court on Monday.")
     arrests = [e for e in events if e.acled == "Arrests"]
     assert arrests and [t.type for t in arrests[0].targets][:1] == [7]
+
+
+def test_a_crowd_is_named_after_the_country_where_it_gathers():
+    from dateline.events.actors import ActorContext, actor_lexicon, crowd
+    from dateline.model import Participant
+
+    ctx = ActorContext(lexicon=actor_lexicon(), country_names={"EG": "Egypt", "JP": "Japan"})
+    expatriates = Participant("Egyptian marchers", canonical="Civilians (Egypt)", type=7)
+    assert crowd(ctx, expatriates, "peaceful_protest", "JP").canonical == "Protesters (Japan)"
+    assert crowd(ctx, expatriates, "peaceful_protest").canonical == "Protesters (Egypt)"  # no place: their own
+
+
+def test_a_party_never_acts_on_itself():
+    from dateline.events.actors import other_side
+    from dateline.model import Participant
+
+    army = Participant("the regime's troops", canonical="Military Forces of Oltania", type=1)
+    same = Participant("Oltania's army", canonical="Military Forces of Oltania", type=1)
+    rebels = Participant("the rebels", canonical="Rebels (Oltania)", type=2)
+    assert other_side((army,), (same, rebels)) == (rebels,)
+    assert other_side((), (same,)) == (same,)

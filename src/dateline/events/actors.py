@@ -614,12 +614,15 @@ def _clean(phrase: str) -> str:
     return re.sub(r"\s+", " ", phrase).strip(" ,;:-")
 
 
-def crowd(ctx: ActorContext, participant: Participant, event_class: str) -> Participant:
-    """People who protest are protesters, people who riot are rioters (ACLED names crowds by what they do)."""
+def crowd(ctx: ActorContext, participant: Participant, event_class: str, where: str | None = None) -> Participant:
+    """People who protest are protesters, people who riot are rioters (ACLED names crowds by what they do, and
+    after the country where they gather: ``where``, the event's placed country, when known)."""
     if participant.type not in (VICTIM_INTER, 6, 5) or not participant.canonical:
         return participant
     kind = "rioter" if event_class in ("violent_demonstration", "mob_violence") else "protester"
-    country = participant.canonical.rpartition("(")[2].rstrip(")") if participant.canonical.endswith(")") else None
+    country = ctx.country_name(where) if where else None
+    if not country and participant.canonical.endswith(")"):
+        country = participant.canonical.rpartition("(")[2].rstrip(")")
     template, inter = ctx.lexicon.templates.get(kind, ("", participant.type or 0))
     canonical = template.replace("{country}", country) if template and country else participant.canonical
     return Participant(name=participant.name, entity=participant.entity, canonical=canonical, type=inter)
@@ -642,6 +645,13 @@ def told_actors(actors: Sequence[Participant]) -> list[Participant]:
     """The actors the text names: a crowd added by convention (:func:`with_crowd`, no name) tells nothing about
     who acted, so it neither counts as evidence nor keeps two tellings of one incident apart."""
     return [a for a in actors if a.name or a.type not in (5, 6)]
+
+
+def other_side(actors: Sequence[Participant], targets: Sequence[Participant]) -> tuple[Participant, ...]:
+    """The targets that are not one of the actors: a party never acts on itself in one record ("Gadhafi's forces"
+    and "Libya's army" both mean the state's forces; a second sentence's target may be the first one's actor)."""
+    own = {key for a in actors if (key := (a.canonical or a.name).lower())}
+    return tuple(t for t in targets if (t.canonical or t.name).lower() not in own)
 
 
 def crowd_against_force(ctx: ActorContext, actors: tuple[Participant, ...], targets: tuple[Participant, ...],

@@ -15,7 +15,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 
-from dateline.events.actors import told_actors
+from dateline.events.actors import other_side, told_actors
 from dateline.events.confidence import FACT_MODALITIES, reportable
 from dateline.geo.gazetteer import haversine_km
 from dateline.model import Event, Participant
@@ -189,8 +189,8 @@ def _combine(group: list[Event], specificity: dict[str, float], threshold: float
     return dataclasses.replace(
         first,
         type=typed.type, mode=typed.mode, acled=typed.acled,
-        actors=first.actors or next((e.actors for e in group if e.actors), ()),
-        targets=first.targets or next((e.targets for e in group if e.targets), ()),
+        actors=(actors := first.actors or next((e.actors for e in group if e.actors), ())),
+        targets=next((kept for e in group if (kept := other_side(actors, e.targets))), ()),
         place=placed.place if placed else None,
         admin1=placed.admin1 if placed else None,
         country=placed.country if placed else first.country,

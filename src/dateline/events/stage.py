@@ -32,6 +32,7 @@ from dateline.events.actors import (
     crowd,
     crowd_against_force,
     document_context,
+    other_side,
     remember_subjects,
     with_crowd,
 )
@@ -477,7 +478,7 @@ def _event(document: Document, item: Found, lexicon: Lexicon, analysis: Analysis
         args = _both_sides(args, ctx, sent)
     args = _by_convention(cls, args, ctx, country or ctx.document_country)
     if cls.key in PROTEST_CLASSES:
-        crowds = tuple(crowd(ctx, a, cls.key) for a in args.actors)
+        crowds = tuple(crowd(ctx, a, cls.key, record.country if record else None) for a in args.actors)
         args = dataclasses.replace(args, actors=with_crowd(ctx, crowds, cls.key, country or ctx.document_country))
         if cls.key in FORCE_MET_CROWD:
             actors, targets = crowd_against_force(ctx, args.actors, args.targets, cls.key, country or ctx.document_country)
@@ -498,7 +499,7 @@ def _event(document: Document, item: Found, lexicon: Lexicon, analysis: Analysis
         mode=cls.mode,
         acled=cls.acled,
         actors=args.actors,
-        targets=args.targets,
+        targets=other_side(args.actors, args.targets),
         date=date,
         date_precision=precision,
         place=place,

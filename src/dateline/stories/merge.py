@@ -218,7 +218,8 @@ def merged_row(members: list[EventRow]) -> dict[str, Any]:
     dated = next((m for m in ranked if m.date), None)
     placed = next((m for m in ranked if m.place), None)
     with_actors = next((m for m in ranked if m.actors), None)
-    with_targets = next((m for m in ranked if m.targets), None)
+    own = {_side_key(p) for p in (with_actors.actors if with_actors else [])}
+    with_targets = next((m for m in ranked if any(_side_key(t) not in own for t in m.targets)), None)
     by_source = _fatalities_by_source(members)
     values = [s["value"] for s in by_source]
     background = all(m.background or _background(m) for m in members)
@@ -230,7 +231,8 @@ def merged_row(members: list[EventRow]) -> dict[str, Any]:
         "acled": best.acled,
         "trigger": best.trigger or seed.trigger,
         "actors": _union_participants([with_actors.actors]) if with_actors else [],
-        "targets": _union_participants([with_targets.targets]) if with_targets else [],
+        "targets": _union_participants([[t for t in with_targets.targets if _side_key(t) not in own]])
+        if with_targets else [],
         "date": dated.date if dated else None,
         "date_precision": dated.date_precision if dated else None,
         "place": placed.place if placed else None,
@@ -276,6 +278,11 @@ def _sources(members: Iterable[EventRow]) -> list[dict[str, Any]]:
             key = (span.get("doc") or m.doc, int(span.get("start") or 0), int(span.get("end") or 0))
             seen.setdefault(key, {"doc": key[0], "start": key[1], "end": key[2], "text": span.get("text", "")})
     return [seen[k] for k in sorted(seen, key=lambda k: (order.get(k[0], ""), k))]
+
+
+def _side_key(participant: dict[str, Any]) -> str:
+    """Which party a participant is (a party never acts on itself in one record)."""
+    return str(participant.get("canonical") or participant.get("name") or "").lower()
 
 
 def _union_participants(groups: Iterable[list[dict[str, Any]]]) -> list[dict[str, Any]]:
