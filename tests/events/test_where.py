@@ -31,6 +31,17 @@ def test_one_event_per_listed_place_and_no_shared_toll(placed_events_of):
     assert all(e.fatalities is None for e in riots)  # "five dead" across three places is no one town's toll
 
 
+def test_a_listed_place_the_parser_misreads_still_has_its_own_event(placed_events_of):
+    events = placed_events_of("Crowds of protesters battle police in Homs, Hama and Aleppo to demand an end to the curfew.")
+    riots = [e for e in events if e.place and e.acled in ("Violent demonstration", "Protest with intervention")]
+    assert len({e.place.name for e in riots}) == 3
+
+
+def test_a_place_followed_by_its_country_is_one_place(placed_events_of):
+    events = placed_events_of("Students fought riot police in Homs, Syria on Friday.")
+    assert [e.place.name for e in events if e.place] == ["Homs"]
+
+
 def test_a_sentence_without_a_place_borrows_the_previous_one(placed_events_of):
     text = "Rebels attacked an army base near Misrata on Friday.\nThe fighting lasted for six hours."
     events = placed_events_of(text)
@@ -60,3 +71,10 @@ def test_a_sentence_naming_its_own_unplaced_village_does_not_borrow(placed_event
             "In the village of Kafr Umbala, a fuel depot was hit in the fighting on Saturday.")
     fighting = [e for e in placed_events_of(text) if e.trigger == "fighting"]
     assert fighting and fighting[0].place is not None and fighting[0].place.name == "Kafr Umbala"
+
+
+def test_what_separates_the_names_of_a_list():
+    from dateline.events.where import LIST_GAP
+
+    assert all(LIST_GAP.match(gap) for gap in (", ", " and ", ", and ", " or ", ",  or "))
+    assert not any(LIST_GAP.match(gap) for gap in (" near ", ", west of ", " and in ", "; "))

@@ -143,6 +143,30 @@ def conjoined(document: Document, mention: PlaceMention, usable: Sequence[PlaceM
         index = token_index(tokens).at(other.end - 1)
         if index is not None and _coordinated(tokens, index, first):
             out.append(other)
+    listed = _listed_after(document, mention, usable)
+    return [*out, *(m for m in listed if m not in out and m.place != mention.place)]
+
+
+LIST_GAP = re.compile(r"^(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$")
+
+
+def _listed_after(document: Document, mention: PlaceMention, usable: Sequence[PlaceMention]) -> list[PlaceMention]:
+    """Places written as one list after ``mention`` ("in Cairo, Suez and Alexandria"), read from the text itself:
+    the parser often takes a list's last names for the subject of what follows ("... Suez and Alexandria to
+    demand")."""
+    following = sorted((m for m in usable if m.start >= mention.end), key=lambda m: m.start)
+    records = {p.id: p for p in document.place_records}
+    here = records.get(mention.place or "")
+    out: list[PlaceMention] = []
+    end = mention.end
+    for other in following:
+        if not LIST_GAP.match(document.text[end:other.start]):
+            break
+        there = records.get(other.place or "")
+        if here and there and there.country == here.country and (there.feature or "").startswith("A."):
+            break  # "Aleppo, Syria": the country or province that contains it, not another place
+        out.append(other)
+        end = other.end
     return out
 
 
