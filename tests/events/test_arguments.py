@@ -74,3 +74,12 @@ def test_an_unowned_weapon_hit_belongs_to_the_actors_opponent(placed_events_of):
     text = "NATO jets struck government troops in Misrata on Sunday. On Monday NATO airstrikes destroyed three tanks in Misrata."
     second = [e for e in placed_events_of(text) if e.trigger == "airstrikes"]
     assert second and [p.type for p in second[0].targets] == [1]  # the tanks are the troops' the text set NATO against
+
+
+def test_a_clause_subject_is_no_actor_of_what_it_endured(events_of):
+    held = _only(events_of("Rebel units held the ridge despite heavy shelling overnight."), "shelling")
+    assert held.actors == ()
+    amid = _only(events_of("Rebel units held the ridge amid air strikes overnight."), "air strikes")
+    assert amid.actors == ()
+    launched = _only(events_of("The army launched a fresh offensive on the ridge at dawn."), "offensive")
+    assert names(launched.actors) == ["army"]  # a light verb's subject still acts

@@ -194,6 +194,14 @@ def _noun_arguments(tokens: Sequence[Token], head: int, children: list[list[int]
     return _with_conjuncts(tokens, actors, children), _with_conjuncts(tokens, targets, children)
 
 
+# Prepositions that set a nominal trigger beside its clause rather than under its subject's doing ("rebels gained
+# ground despite heavy shelling", "came under shelling", "fled after the air strikes"), and verbs whose subject
+# suffers what the nominal names ("two fighters died in the shelling"): the clause's subject is no actor of it.
+CIRCUMSTANCE_PREPS = frozenset({"despite", "amid", "amidst", "under", "after", "before", "during", "following",
+                                "since", "from"})
+SUFFERING_VERBS = frozenset({"die", "perish", "suffer", "flee", "escape", "survive", "hide", "shelter", "cower"})
+
+
 def _light_verb_subject(tokens: Sequence[Token], head: int, children: list[list[int]]) -> list[int]:
     """"the army started the offensive", "carried out an air strike", "fought ... using suicide bombings"."""
     current = head
@@ -201,7 +209,11 @@ def _light_verb_subject(tokens: Sequence[Token], head: int, children: list[list[
         token = tokens[current]
         if token.head == current or token.dep not in ("dobj", "pobj", "prep", "conj", "attr", "appos"):
             return []
+        if token.dep == "prep" and token.lemma.lower() in CIRCUMSTANCE_PREPS:
+            return []
         current = token.head
+        if tokens[current].pos in ("VERB", "AUX") and tokens[current].lemma.lower() in SUFFERING_VERBS:
+            return []
         if tokens[current].pos in ("VERB", "AUX"):
             subjects = [c for c in children[current] if tokens[c].dep in SUBJECT_DEPS]
             return subjects or _borrowed_subject(tokens, current, children)
