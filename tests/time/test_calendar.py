@@ -11,3 +11,8 @@ def test_day_spans_cover_days_weeks_months_and_ranges():
 
 def test_a_range_that_ends_before_it_starts_is_no_span():
     assert day_span("2011-03/2011-02") is None
+
+
+def test_a_weekend_covers_two_days():
+    first, last = day_span("2011-W14-WE")
+    assert (first, last) == (day_span("2011-04-09")[0], day_span("2011-04-10")[0])

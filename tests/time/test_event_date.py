@@ -104,3 +104,9 @@ def test_since_clause_gives_the_main_event_a_range():
     assert event_date(document, 0, len(text), at=began) == ("2021-05-03", "day")
     assert event_date(document, 0, len(text), at=killed) == ("2021-05-03/2021-05-20", "range")
     assert event_date(document, 0, len(text)) == ("2021-05-03", "day")  # no trigger given: as before
+
+
+def test_the_weekend_is_its_saturday_and_sunday():
+    text = "Militia fighters took the hill over the weekend."
+    document = _document(text)  # published Thursday 2017-04-06: the weekend before is 1-2 April
+    assert event_date(document, 0, len(text)) == ("2017-04-01/2017-04-02", "range")

@@ -161,12 +161,12 @@ def day_span(value: str | None) -> tuple[int, int] | None:
         a, b = day_span(first), day_span(last)
         return (a[0], b[1]) if a and b and a[0] <= b[1] else None
     try:
+        if "-W" in value:
+            monday = date.fromisocalendar(int(value[:4]), int(value[6:8]), 1).toordinal()
+            return (monday + 5, monday + 6) if value.endswith("-WE") else (monday, monday + 6)
         if len(value) >= 10:
             day = date.fromisoformat(value[:10]).toordinal()
             return day, day
-        if "-W" in value:
-            monday = date.fromisocalendar(int(value[:4]), int(value[6:8]), 1).toordinal()
-            return monday, monday + 6
         if len(value) == 7:
             first_day = date(int(value[:4]), int(value[5:7]), 1)
             return first_day.toordinal(), add_months(first_day, 1).toordinal() - 1

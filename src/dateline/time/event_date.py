@@ -4,6 +4,7 @@ nearest preceding one in the paragraph, else the document date."""
 from __future__ import annotations
 
 from bisect import bisect_right
+from datetime import timedelta
 
 from dateline.model import Document, TimeExpression
 from dateline.time import calendar as cal
@@ -126,6 +127,9 @@ def _value(time: TimeExpression) -> tuple[str | None, str | None]:
     day, precision = parsed
     if precision == "day":
         return cal.fmt_day(day), "day"
+    if precision == "week" and time.value.endswith("-WE"):  # "over the weekend": its Saturday and Sunday
+        monday = day - timedelta(days=day.weekday())
+        return f"{cal.fmt_day(monday + timedelta(days=5))}/{cal.fmt_day(monday + timedelta(days=6))}", "range"
     if precision == "week":
         return cal.fmt_week(day), "week"
     if precision in ("month", "quarter"):
