@@ -85,3 +85,16 @@ def test_a_crowd_added_by_convention_never_keeps_two_tellings_apart():
     assert len(merge([told, crowd])) == 1
     named = mention("c", 100, actor="Rioters (Egypt)")
     assert len(merge([told, named])) == 2
+
+
+def test_the_record_takes_the_parties_of_a_mention_of_its_own_type():
+    import dataclasses
+
+    clash = mention("a", 0, acled="Armed clash", actor="Militia (Oltania)")
+    shelling = dataclasses.replace(mention("b", 0, acled="Shelling/artillery/missile attack", actor="Army (Oltania)"),
+                                   sources=clash.sources, targets=clash.actors)  # one sentence tells both sides
+    specificity = {"a": 0.6, "b": 0.9}  # the shelling is the more specific type: the record is a shelling
+    (row,) = merge_incidents([clash, shelling], specificity, 0.4, 0, {}, {"a": (True, True), "b": (True, True)})
+    assert row.acled == "Shelling/artillery/missile attack"
+    assert [a.canonical for a in row.actors] == ["Army (Oltania)"]
+    assert [t.canonical for t in row.targets] == ["Militia (Oltania)"]

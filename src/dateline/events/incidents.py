@@ -13,7 +13,7 @@ background with background.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from dateline.events.actors import other_side, told_actors
 from dateline.events.confidence import FACT_MODALITIES, reportable
@@ -189,8 +189,8 @@ def _combine(group: list[Event], specificity: dict[str, float], threshold: float
     return dataclasses.replace(
         first,
         type=typed.type, mode=typed.mode, acled=typed.acled,
-        actors=(actors := first.actors or next((e.actors for e in group if e.actors), ())),
-        targets=next((kept for e in group if (kept := other_side(actors, e.targets))), ()),
+        actors=(actors := _closest_kind(group, typed, lambda e: e.actors)),
+        targets=_closest_kind(group, typed, lambda e: other_side(actors, e.targets)),
         place=placed.place if placed else None,
         admin1=placed.admin1 if placed else None,
         country=placed.country if placed else first.country,
@@ -203,6 +203,16 @@ def _combine(group: list[Event], specificity: dict[str, float], threshold: float
         reportable=reportable(first.modality, first.background, max(e.confidence for e in group), threshold),
         sources=sources,
     )
+
+
+def _closest_kind(group: Sequence[Event], typed: Event, pick: Callable[[Event], tuple[Participant, ...]]) -> tuple[Participant, ...]:
+    """The first non-empty ``pick`` of a mention of the record's own type, else of its own kind of event, else of
+    any mention: a sentence that tells a shelling and a clash gives the shelling record the shelling's parties."""
+    for same in (lambda e: e.acled == typed.acled, lambda e: family(e) == family(typed), lambda e: True):
+        found = next((got for e in group if same(e) and (got := pick(e))), None)
+        if found:
+            return found
+    return ()
 
 
 LETHAL = frozenset({"Armed clash", "Air/drone strike", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED",
