@@ -192,3 +192,15 @@ def test_a_party_never_acts_on_itself():
     rebels = Participant("the rebels", canonical="Rebels (Oltania)", type=2)
     assert other_side((army,), (same, rebels)) == (rebels,)
     assert other_side((), (same,)) == (same,)
+
+
+def test_a_person_whose_forces_the_text_tags_as_an_organisation_leads_the_country():
+    from dateline.events.actors import _leaders
+    from dateline.model import Document, Mention
+
+    text = "Omar Balad spoke on radio. Balad's forces shelled the port. Hamas's forces were not involved."
+    mentions = (Mention(0, 10, "Omar Balad", "PERSON"), Mention(27, 32, "Balad", "ORG"), Mention(60, 65, "Hamas", "ORG"))
+    document = Document(id="d", source="t", text=text, mentions=mentions)
+    leaders = _leaders(document, {}, {"OL": "Oltania"}, "OL")
+    assert leaders.get("balad") == "OL"
+    assert "hamas" not in leaders  # never named as a person: an organisation

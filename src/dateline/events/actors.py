@@ -265,6 +265,11 @@ def _leaders(document: Document, demonyms: dict[int, str], names: dict[str, str]
             out.setdefault(key, iso)
         elif _OWNS.match(text[m.end:m.end + 30]) or re.search(r"\bpro-\s?$|\banti-\s?$", text[max(0, m.start - 5):m.start]):
             owners.add(key)
+    people = {surname(m.canonical or m.text) for m in document.mentions if m.label == "PERSON"}
+    for m in document.mentions:  # "Gadhafi's forces" tagged ORG, when the text names him as a person elsewhere
+        key = surname(re.sub(r"^(?:pro|anti)-", "", m.text, flags=re.IGNORECASE))
+        if m.label == "ORG" and key in people and _OWNS.match(text[m.end:m.end + 30]):
+            owners.add(key)
     if main:
         for key in owners:
             out.setdefault(key, main)
