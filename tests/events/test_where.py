@@ -76,5 +76,5 @@ def test_a_sentence_naming_its_own_unplaced_village_does_not_borrow(placed_event
 def test_what_separates_the_names_of_a_list():
     from dateline.events.where import LIST_GAP
 
-    assert all(LIST_GAP.match(gap) for gap in (", ", " and ", ", and ", " or ", ",  or "))
+    assert all(LIST_GAP.match(gap) for gap in (", ", " and ", ", and ", " or ", ",  or ", " and the port city of "))
     assert not any(LIST_GAP.match(gap) for gap in (" near ", ", west of ", " and in ", "; "))

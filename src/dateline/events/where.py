@@ -147,7 +147,8 @@ def conjoined(document: Document, mention: PlaceMention, usable: Sequence[PlaceM
     return [*out, *(m for m in listed if m not in out and m.place != mention.place)]
 
 
-LIST_GAP = re.compile(r"^(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$")
+LIST_GAP = re.compile(r"^(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+(?:[a-z-]+\s+){0,2}"
+                      r"(?:city|town|village|port|capital|district)\s+of\s+)?$")  # "Cairo and the port city of Suez"
 
 
 def _listed_after(document: Document, mention: PlaceMention, usable: Sequence[PlaceMention]) -> list[PlaceMention]:
