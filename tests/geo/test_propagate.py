@@ -20,6 +20,7 @@ def test_settlement_noun_and_dateline_mark_a_place():
             "farming village west of the river, was quiet. The district of Al-Wadi stayed closed.")
     names = place_names(text, [])
     assert {"Qaryat Nour", "Bir Sallum", "Tel Maran", "Al-Wadi"} <= names
+    assert "Umm Rasa" in place_names("Crowds gathered in the towns of Umm Rasa and Dibbin.", [])
 
 
 def test_leading_weekday_is_not_part_of_the_name():

@@ -21,7 +21,8 @@ _WORD = r"(?:(?:[Aa]l|[Ee]l|[Aa][dnrstz]|[Aa]sh)-)?[A-Z][\w'’]*(?:-[\w'’]+)*
 _NAME = rf"{_WORD}(?: (?:(?:al|el|bin|ibn|de|of)[ -])?{_WORD}){{0,2}}"
 _KIND = (r"(?:town|city|village|district|suburb|neighbou?rhood|province|governorate|region|port|oasis|hamlet"
          r"|settlement|border crossing|township|municipality)")
-_KIND_OF = re.compile(rf"\b{_KIND}s? of ({_NAME})")
+_KINDS = r"(?:towns|cities|villages|districts|suburbs|neighbou?rhoods|provinces|governorates|regions|ports|oases)"
+_KIND_OF = re.compile(rf"\b(?:{_KIND}|{_KINDS}) of ({_NAME})")
 # "X, an embattled town just west of ...": a settlement noun ending the apposition (not "a city official")
 _APPOSITION = re.compile(rf"({_NAME}), (?:an?|the) (?:[\w-]+ ){{0,4}}?{_KIND}(?=[,.;:]| (?:of|in|on|near|just|about|"
                          r"north|south|east|west|that|which|where|held|under|some|\d)\b)")
