@@ -29,6 +29,8 @@ def _deaths(doc):
         ("The attack left 14 people dead.", 14),
         ("Gunmen wounded three guards at the gate.", None),
         ("No one was killed in the explosion.", 0),
+        ("A 16-year-old girl was killed near the school.", 1),  # an age is no count
+        ("Gunmen killed four guards during a two-day siege.", 4),
     ],
 )
 def test_sentence_fatalities(make_document, text, expected):

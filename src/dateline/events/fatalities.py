@@ -26,6 +26,9 @@ NO_DEATHS = re.compile(r"\b(?:no (?:casualties|deaths|fatalities|one (?:was |wer
                        r"nobody (?:was )?(?:killed|hurt|injured)|(?:caused|causing|left|leaving) no (?:casualties|deaths)|"
                        r"without (?:casualties|loss of life))\b", re.IGNORECASE)
 DIGITS = re.compile(r"^\d{1,3}(,\d{3})+$|^\d+(\.\d+)?$")
+MEASURE = re.compile(r"\s*-?\s*(?:years?|months?|weeks?|days?|hours?|minutes?|miles?|kilomet(?:er|re)s?|km|"
+                     r"feet|foot|met(?:er|re)s?|inch(?:es)?|tons?|tonnes?|stor(?:e)?y|stories|storeys)\b(?!\s+(?:ago|later|after|before))",
+                     re.IGNORECASE)
 TOLL_LOOKAHEAD = 8  # tokens after "toll" searched for its number ("the death toll has risen to 12")
 NEGATIVE = frozenset({"no", "none", "nobody"})
 
@@ -180,6 +183,8 @@ def _parse_number(document: Document, indices: Sequence[int], words: DeathWords)
             previous = i  # "twenty-five" is three tokens
             continue
         value = _token_value(document.text, document.tokens[i], words)
+        if value is not None and MEASURE.match(document.text, document.tokens[i].end):
+            value = None  # "a 17-year-old boy", "a two-day siege": an age or a length, not a count of people
         if value is None:
             previous = -2
             continue
