@@ -78,3 +78,8 @@ def test_what_separates_the_names_of_a_list():
 
     assert all(LIST_GAP.match(gap) for gap in (", ", " and ", ", and ", " or ", ",  or ", " and the port city of "))
     assert not any(LIST_GAP.match(gap) for gap in (" near ", ", west of ", " and in ", "; "))
+
+
+def test_a_river_is_never_the_place(placed_events_of):
+    events = placed_events_of("An air strike hit families waiting for boats on the Euphrates on Wednesday night.")
+    assert events and all(e.place is None or "Euphrates" not in e.place.name for e in events)

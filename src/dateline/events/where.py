@@ -19,6 +19,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
+from dateline.geo.rivers import packaged_rivers
 from dateline.model import Document, EventPlace, Place, PlaceMention, Token
 from dateline.time.tense import token_index
 
@@ -37,15 +38,19 @@ SAYING = frozenset({"say", "tell", "report", "announce", "add", "state", "confir
 
 
 def usable_mentions(document: Document) -> list[PlaceMention]:
-    """Resolved place mentions that can be an event's place (no demonyms, no datelines)."""
+    """Resolved place mentions that can be an event's place (no demonyms, no datelines, no rivers, lakes or seas:
+    ACLED places an event at the nearest named settlement, never on water)."""
+    water = {p.id for p in document.place_records if (p.feature or "").startswith("H.")}
     return [m for m in document.places if m.place is not None and m.qualifier != "demonym"
-            and not DATELINE.match(document.text[m.end:m.end + 60])]
+            and m.place not in water and not DATELINE.match(document.text[m.end:m.end + 60])]
 
 
 def unplaced_mentions(document: Document) -> list[PlaceMention]:
-    """Names recognized as places that the gazetteer could not place (no demonyms, no datelines)."""
+    """Names recognized as places that the gazetteer could not place (no demonyms, no datelines, no rivers)."""
+    rivers = packaged_rivers()
     return [m for m in document.places if m.place is None and m.qualifier != "demonym" and m.text[:1].isupper()
-            and len(m.text) >= 3 and not DATELINE.match(document.text[m.end:m.end + 60])]
+            and len(m.text) >= 3 and not DATELINE.match(document.text[m.end:m.end + 60])
+            and rivers.canonical(m.text) is None]
 
 
 def event_place(document: Document, head: int, start: int, end: int, usable: Sequence[PlaceMention],
