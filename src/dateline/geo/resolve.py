@@ -40,10 +40,11 @@ W_CUE = 3.0
 W_COUNTRY = 0.5  # grid search on LGL+GWN (BENCHMARKS.md)
 W_ADMIN = 3.0
 W_NEAR = 1.0
+W_SUPPORT = 1.0  # candidate support: other names of the document that could lie in the same first-level division
 NEAR_SCALE_KM = 150.0  # proximity term decays as exp(-d / NEAR_SCALE_KM)
 TEMPERATURE = 0.5
 LOW_CONFIDENCE = 0.35  # below this a place is kept but marked low-confidence
-UNRESOLVED_BELOW = 0.3  # calibrated confidence below which a name is left unresolved (BENCHMARKS.md)
+UNRESOLVED_BELOW = 0.35  # calibrated confidence below which a name is left unresolved (BENCHMARKS.md)
 WEAK_MATCH = 0.8  # skeleton/fuzzy matches: only kept inside the document's focus or for big places
 WEAK_MATCH_MIN_POP = 50_000
 CAPITAL_MIN_POP = 100_000  # a division named like a big town in it ("Deir ez-Zor"): the bare name means the town
@@ -72,6 +73,8 @@ class Toponym:
     share: float = 0.0  # the winner's softmax share times its match (uncalibrated)
     signals: dict[str, float] = field(default_factory=dict)  # what the calibrated confidence is computed from
     withheld: Entry | None = None  # the best guess of a name left unresolved for its low confidence
+    support: dict[tuple[str, str], float] = field(default_factory=dict)  # (country, admin1) → other names there
+    spread: dict[tuple[str, str], float] = field(default_factory=dict)  # first pass: its probability per division
 
 
 @cache
@@ -106,7 +109,11 @@ def resolve_toponyms(gazetteer: Gazetteer, text: str, toponyms: Sequence[Toponym
             # "the eastern Libyan town of Sarir": a place in another country is wrong; unresolved is better
             toponym.candidates = [c for c in toponym.candidates if c.entry.country == stated]
     for toponym in toponyms:
+        toponym.spread = _prior_spread(toponym.candidates)
+    _support(toponyms)
+    for toponym in toponyms:
         _pick(toponym, focus=None, anchors=())
+    _support(toponyms)
     focus = _focus(toponyms)
     first = [(t.text, t.best.country, t.confidence) for t in toponyms if t.best is not None and t.best.country]
     anchors = [(t, t.best.lat, t.best.lon) for t in toponyms
@@ -159,6 +166,37 @@ def signals(toponym: Toponym, countries: Sequence[tuple[str, float]],
         "no_anchor": float(near is None),
         "single": float(len(toponym.candidates) == 1),
     }
+
+
+def _prior_spread(cands: Sequence[Candidate]) -> dict[tuple[str, str], float]:
+    """Before the first pass: a name's probability per division from match and prior alone (softmax)."""
+    if not cands:
+        return {}
+    scores = [(W_MATCH * c.match + W_PRIOR * prior(c.entry)) / TEMPERATURE for c in cands]
+    top = max(scores)
+    weights = [math.exp(s - top) for s in scores]
+    total = sum(weights)
+    spread: Counter[tuple[str, str]] = Counter()
+    for c, w in zip(cands, weights, strict=True):
+        if c.entry.country and c.entry.admin1:
+            spread[(c.entry.country, c.entry.admin1)] += w / total
+    return dict(spread)
+
+
+def _support(toponyms: Sequence[Toponym]) -> None:
+    """Fill each toponym's ``support``: for every first-level division, the mean over the document's other
+    names of the first-pass probability that they lie there. "Athens" beside "Clarke County" is in Georgia
+    even when neither first-pass winner is; "California" (the state) weighs more than a town of that name."""
+    spreads = {name_key(t.text): t.spread for t in toponyms if t.spread and not t.demonym}
+    for t in toponyms:
+        own = name_key(t.text)
+        others = [spread for name, spread in spreads.items() if name != own]
+        if not others:
+            continue
+        total: Counter[tuple[str, str]] = Counter()
+        for spread in others:
+            total.update(spread)
+        t.support = {key: value / len(others) for key, value in total.items()}
 
 
 def _demonym_candidates(gazetteer: Gazetteer, toponym: Toponym) -> list[Candidate] | None:
@@ -237,6 +275,8 @@ def _terms(c: Candidate, toponym: Toponym, focus: Focus | None, anchors: Sequenc
     if anchors:
         nearest = min(haversine_km(e.lat, e.lon, lat, lon) for lat, lon in anchors)
         terms["near"] = W_NEAR * math.exp(-nearest / NEAR_SCALE_KM)
+    if W_SUPPORT and e.country and e.admin1 and toponym.support:
+        terms["support"] = W_SUPPORT * toponym.support.get((e.country, e.admin1), 0.0)
     return terms
 
 
@@ -260,6 +300,11 @@ def _pick(toponym: Toponym, *, focus: Focus | None, anchors: Sequence[tuple[floa
                      for c in toponym.candidates), key=lambda sc: -sc[0])
     top = scored[0][0]
     total = sum(math.exp((s - top) / TEMPERATURE) for s, _ in scored)
+    spread: Counter[tuple[str, str]] = Counter()
+    for s, c in scored:
+        if c.entry.country and c.entry.admin1:
+            spread[(c.entry.country, c.entry.admin1)] += math.exp((s - top) / TEMPERATURE) / total
+    toponym.spread = dict(spread)
     winner = scored[0][1]
     toponym.best = winner.entry
     toponym.confidence = toponym.share = round(min(1.0, winner.match) / total, 3)
