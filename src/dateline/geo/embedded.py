@@ -62,8 +62,11 @@ def embedded_stamp() -> str:
 
 
 def _build_hash() -> str:
-    """Hash of this module's source: a change to the build code rebuilds the embedded tier too."""
-    return hashlib.sha1(Path(__file__).read_bytes()).hexdigest()[:12]
+    """Hash of this module's and the name folding's source: a change to either rebuilds the embedded tier
+    (the index stores every name's key and transliteration skeleton)."""
+    digest = hashlib.sha1(Path(__file__).read_bytes())
+    digest.update((Path(__file__).parent / "names.py").read_bytes())
+    return digest.hexdigest()[:12]
 
 
 def _gnc(name: str) -> Any:
