@@ -21,7 +21,8 @@ _PUNCT_RE = re.compile(r"[\s\-‐‑–—_.,/()\[\]\"“”]+")
 _ARTICLES = frozenset({"al", "el", "il", "ul", "ad", "ar", "as", "at", "az", "an", "ash", "adh", "ath",
                        "ed", "er", "es", "et", "ez", "en", "esh", "edh", "eth"})
 _JOINED_ARTICLE_RE = re.compile(r"^[ae](th|dh|sh|t|d|r|z|s|n)(?=\1)")  # "arraqqa", "ezzor", "ashshaddadi"
-JOINED_MIN_LEN = 6  # a shorter first word keeps its letters ("Ennis", "Essen", "Assam"); later words from 5 ("Ezzor")
+JOINED_MIN_FIRST = 7  # a shorter first word keeps its letters ("Ennis", "Annaba", "Essen")
+JOINED_MIN_LATER = 5  # later words: "Deir Ezzor"
 _DOUBLE_RE = re.compile(r"(.)\1+")
 _LATIN_RE = re.compile(r"^[a-z0-9 &]+$")
 _VOWEL_MAP = str.maketrans({"o": "u", "e": "i", "y": "i", "w": "u"})
@@ -55,7 +56,8 @@ def skeleton(key: str) -> str:
     while len(words) > 1 and words[0] in _ARTICLES:
         words = words[1:]
     words = [w for i, w in enumerate(words) if i == 0 or w not in _ARTICLES]
-    words = [_JOINED_ARTICLE_RE.sub("", w) if len(w) >= JOINED_MIN_LEN - (i > 0) else w for i, w in enumerate(words)]
+    words = [_JOINED_ARTICLE_RE.sub("", w) if len(w) >= (JOINED_MIN_LATER if i else JOINED_MIN_FIRST) else w
+             for i, w in enumerate(words)]
     joined = "".join(words)
     if len(joined) > 4 and joined.endswith("eh"):  # ta marbuta: "Hasakeh" = "Hasakah" = "Hasaka"
         joined = joined[:-2] + "a"

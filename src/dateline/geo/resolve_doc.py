@@ -107,13 +107,10 @@ def _neighbourhood_base(toponym: Toponym, toponyms: list[Toponym]) -> Toponym | 
 def _part_base(named: str | None, toponym: Toponym, toponyms: list[Toponym]) -> Toponym | None:
     """The town a part belongs to: the one it names ("Old City of Raqqa"), else the document's most mentioned
     confident town (the story's town: a Raqqa story mentions Baghdad once and Raqqa throughout); None when none."""
-    towns = [t for t in toponyms if t is not toponym and t.best is not None and (t.best.feature or "").startswith("P")
-             and t.confidence >= BASE_CONFIDENCE]
+    towns = [t for t in toponyms if t.text != toponym.text and t.best is not None and (t.best.feature or "").startswith("P")
+             and t.confidence >= BASE_CONFIDENCE and part_of(t.text) is None]
     if named is not None:
         return next((t for t in towns if t.text == named), None)
-    before = [t for t in towns if t.end <= toponym.start]
-    if before:
-        return before[-1]
     counts = Counter(t.best.id for t in towns if t.best is not None)
     return max(towns, key=lambda t: counts[t.best.id] if t.best else 0, default=None)
 
