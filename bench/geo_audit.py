@@ -53,8 +53,10 @@ def audit(docs: list[Document], gazetteer: Gazetteer) -> list[tuple[str, str, st
             place = by_id.get(m.place or "")
             if place is not None:
                 where = f"{place.name} ({place.country or '-'}, {place.feature or 'offset'})"
-                if m.qualifier and place.id != (t.best.place_id if t and t.best else None):
-                    why = f"part of a town named in the document ({m.qualifier}; base confidence)"
+                if place.id.startswith("off:"):
+                    why = f"offset from a placed town ({m.qualifier})"
+                elif m.qualifier and place.id != (t.best.place_id if t and t.best else None):
+                    why = f"part of the story's town ({m.qualifier}); confidence {m.confidence:.2f}"
             else:
                 where = "unresolved" + (f" [{m.qualifier}]" if m.qualifier else "")
             label = f"{m.text} [{m.qualifier}]" if m.qualifier and place is not None else m.text

@@ -25,6 +25,10 @@ MIN_SINGLE_WORD_POP = 15_000  # one-word matches below this are too often a surn
 MIN_MULTI_WORD_POP = 1_000
 MAX_WORDS = 4
 OVERRIDABLE_LABELS = frozenset({"PERSON", "ORG"})
+ORG_AS_PLACE = True  # an ORG mention that is exactly a country's, region's or big city's name is that place
+ORG_PLACE_MIN_POP = 100_000
+ORG_PLACE_LABELS = ("ORG", "PERSON")
+_ORG_PLACE_FEATURES = ("A.PCL", "L.CONT", "L.RGN", "A.ADM1", "P.PPLC")
 STRONG_FEATURES = ("A.PCL", "A.ADM1", "L.CONT", "P.PPLC", "P.PPLA")
 _WORD_RE = re.compile(r"[A-Za-z\u00C0-\u024F][\w'’\u00C0-\u024F]*(?:-[\w'’\u00C0-\u024F]+)*\.?")
 _ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|ar|as|at|az|an|ash|adh|ath|ed|es|et|ul)-(?=[A-Z\u00C0-\u024F])")
@@ -61,6 +65,10 @@ def recognize(document: Document, gazetteer: Gazetteer) -> list[ToponymSpan]:
             spans.append(ToponymSpan(mention.start, mention.end, text[mention.start:mention.end], "ner"))
         elif mention.label == "NORP" and name_key(mention.text) in gazetteer.demonyms:
             spans.append(ToponymSpan(mention.start, mention.end, text[mention.start:mention.end], "ner", demonym=True))
+        elif ORG_AS_PLACE and mention.label in ORG_PLACE_LABELS \
+                and (found := _named_place(text, mention.start, mention.end, gazetteer)) \
+                and not (mention.label == "PERSON" and _used_as_person(text, found.text)):  # "President Chad ... said"
+            spans.append(found)
     taken = [(s.start, s.end) for s in spans]
     blocked = [(m.start, m.end, m.label) for m in document.mentions if m.label not in PLACE_LABELS]
     spans.extend(_match(text, gazetteer, taken, blocked, _sentence_starts(document)))
@@ -82,6 +90,24 @@ _ATTITUDE_IN = re.compile(r"\b(?:confidence|faith|trust|interest|belief|role|par
 _PERSON_TITLE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|President|Col|Gen|Colonel|General|Sheikh|King|Prince|Minister|leader|Sen|"
                            r"spokesman|spokeswoman|Lt|Capt|Maj|Adm)\.?\s+$")
 _SPEECH_AFTER = re.compile(r"^(?:,\s+\w+,)?\s+(?:said|says|told|added|asked|wrote|explained|insisted)\b")
+
+
+def _named_place(text: str, start: int, end: int, gazetteer: Gazetteer) -> ToponymSpan | None:
+    """An ORG- (or PERSON-) tagged mention that is exactly a place's own name: a country, continent, region, first-level
+    division, capital or city of ``ORG_PLACE_MIN_POP`` ("the EU said", "Liverpool won", "California sued"), or a
+    demonym ("Syrian" tagged ORG in "the Syrian regime"). The small model tags such metonymic uses ORG; the
+    corpora count them as toponyms. Names with a word more ("Liverpool FC", "Bank of Japan") are not matched."""
+    surface = text[start:end]
+    key = name_key(surface)
+    if key in gazetteer.demonyms:
+        return ToponymSpan(start, end, surface, "ner", demonym=True)
+    for entry, kind in gazetteer.lookup(key):
+        feature = entry.feature or ""
+        if kind == NAME_SHORT or (kind == NAME_ALT and not feature.startswith(("A.PCL", "L.CONT"))):
+            continue  # a country's other names are known to all ("Holland"); a town's are not
+        if feature.startswith(_ORG_PLACE_FEATURES) or (feature.startswith("P") and entry.population >= ORG_PLACE_MIN_POP):
+            return ToponymSpan(start, end, surface, "ner")
+    return None
 
 
 def _person_tagged_place(text: str, start: int, end: int) -> bool:
