@@ -37,3 +37,19 @@ def test_a_person_tagged_place_needs_no_title_anywhere(gazetteer):
     assert [s.text for s in recognize(_doc(sued, ("France", "PERSON")), gazetteer)] == ["France"]
     titled = "Mr Paris told reporters he would step down."
     assert recognize(_doc(titled, ("Paris", "PERSON")), gazetteer) == []
+
+
+def test_a_dateline_in_capitals_is_a_place(gazetteer):
+    text = "Council backs new budget\nMOSUL — The provincial council voted on Monday. BAGHDAD, Iraq (Wire) - Talks resumed."
+    second = text.index("BAGHDAD")
+    doc = Document(id="d1", source="test", text=text, paragraphs=((0, 24), (25, len(text))),
+                   sentences=((0, 24), (25, second - 1), (second, len(text))))
+    found = [s.text for s in recognize(doc, gazetteer)]
+    assert found[:2] == ["MOSUL", "BAGHDAD"]
+
+
+def test_capitals_that_are_no_dateline_or_no_place_are_not(gazetteer):
+    text = "NATO, the alliance, met. Later THE MOSUL TEAM won."
+    later = text.index("Later")
+    doc = Document(id="d1", source="test", text=text, paragraphs=((0, len(text)),), sentences=((0, later - 1), (later, len(text))))
+    assert recognize(doc, gazetteer) == []

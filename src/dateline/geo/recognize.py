@@ -70,6 +70,10 @@ def recognize(document: Document, gazetteer: Gazetteer) -> list[ToponymSpan]:
                 and not (mention.label == "PERSON" and _used_as_person(text, found.text)):  # "President Chad ... said"
             spans.append(found)
     taken = [(s.start, s.end) for s in spans]
+    for found in _datelines(document, gazetteer):
+        if not any(s < found.end and found.start < e for s, e in taken):
+            spans.append(found)
+            taken.append((found.start, found.end))
     blocked = [(m.start, m.end, m.label) for m in document.mentions if m.label not in PLACE_LABELS]
     spans.extend(_match(text, gazetteer, taken, blocked, _sentence_starts(document)))
     spans.sort(key=lambda s: (s.start, -s.end))
@@ -108,6 +112,26 @@ def _named_place(text: str, start: int, end: int, gazetteer: Gazetteer) -> Topon
         if feature.startswith(_ORG_PLACE_FEATURES) or (feature.startswith("P") and entry.population >= ORG_PLACE_MIN_POP):
             return ToponymSpan(start, end, surface, "ner")
     return None
+
+
+# "COLUMBUS, Ohio —", "BEIRUT (Reuters) -", "MANSFIELD — The council ...": a wire dateline in capitals
+_DATELINE_RE = re.compile(r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}(?=\s*(?:,|—|–|-|\(|:))")
+
+
+def _datelines(document: Document, gazetteer: Gazetteer) -> list[ToponymSpan]:
+    """The place of a capitalised dateline at the start of the text, a paragraph or a sentence (a headline run
+    into the text), when the gazetteer knows it as a town, division or country (the matcher skips words in
+    capitals)."""
+    out = []
+    for start in sorted(_sentence_starts(document)):
+        match = _DATELINE_RE.match(document.text, start)
+        if match is None or len(match.group()) < 3:
+            continue
+        surface = match.group().rstrip(".")
+        entries = [(e, kind) for e, kind in gazetteer.lookup(name_key(surface)) if kind != NAME_SHORT]
+        if any((e.feature or "")[:1] in ("P", "A") for e, _ in entries):
+            out.append(ToponymSpan(match.start(), match.start() + len(surface), surface, "matcher"))
+    return out
 
 
 def _person_tagged_place(text: str, start: int, end: int) -> bool:
