@@ -68,11 +68,21 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("stores", nargs="+", type=Path)
     parser.add_argument("--gazetteer", type=Path, default=None)
+    parser.add_argument("--by-name", action="store_true", help="one row per (name, place) over all documents")
     args = parser.parse_args()
     with Gazetteer(ensure_embedded(args.gazetteer)) as gazetteer:
         for folder in args.stores:
+            rows = audit(documents(folder), gazetteer)
+            if args.by_name:
+                print(f"\n### {folder}\n\n| name | placed at | mentions | documents | why (one of them) |\n|---|---|---|---|---|")
+                grouped: dict[tuple[str, str], list[tuple[str, str, int]]] = {}
+                for doc, name, place, why, n in rows:
+                    grouped.setdefault((name, place), []).append((doc, why, n))
+                for (name, place), items in sorted(grouped.items(), key=lambda kv: kv[0][1]):
+                    print(f"| {name} | {place} | {sum(n for _, _, n in items)} | {len({d for d, _, _ in items})} | {items[0][1]} |")
+                continue
             print(f"\n### {folder}\n\n| document | name | placed at | why | n |\n|---|---|---|---|---|")
-            for doc, name, place, why, n in audit(documents(folder), gazetteer):
+            for doc, name, place, why, n in rows:
                 print(f"| {doc} | {name} | {place} | {why} | {n} |")
 
 

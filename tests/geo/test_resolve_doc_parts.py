@@ -20,6 +20,7 @@ ROWS = [
     geoname(9005, "Lorrick", -35.00, 140.00, "P", "PPL", "XC", "01", 0),
     geoname(9006, "Lorrick", 55.00, -110.00, "P", "PPL", "XD", "01", 0),
     geoname(9007, "Lorrick", -20.00, -50.00, "P", "PPL", "XE", "01", 0),
+    geoname(9008, "Hay", -34.50, 144.80, "P", "PPL", "XC", "02", 3_000),   # a town named like the Arabic word
 ]
 
 
@@ -85,3 +86,10 @@ def test_an_unresolved_name_lists_its_candidates(gaz):
     (stray,) = [m for m in mentions if m.text == "Lorrick"]
     assert stray.place is None
     assert stray.qualifier is not None and stray.qualifier.startswith("candidates: Lorrick (X")
+
+
+def test_a_bare_hay_cut_off_from_its_name_is_a_district_of_the_town_before_it(gaz):
+    text = "Troops pushed into Darvel. \"They are fighting in Hay [district] al-Zahra now,\" an officer said."
+    mentions, records = _places(gaz, text, "Darvel", "Hay")
+    (hay,) = [m for m in mentions if m.text == "Hay"]
+    assert records[hay.place].geonames_id == 9001 and hay.qualifier == "neighbourhood: Hay"

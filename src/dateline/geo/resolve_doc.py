@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import math
 import re
@@ -58,6 +59,8 @@ def _mentions(document: Document, span: ToponymSpan, toponym: Toponym, toponyms:
             confidence = round(base.confidence * NEIGHBOURHOOD_CONFIDENCE, 3)
             pid = _record(records, base.best, confidence, doc, span.start, span.end, text)  # type: ignore[arg-type]
             return [PlaceMention(doc, span.start, span.end, span.text, pid, confidence, part[0])]
+    if _bare_prefix(toponym) and toponym.best is not None and toponym.signals.get("near", 0.0) < PART_NEAR:
+        toponym = dataclasses.replace(toponym, best=None)  # "Hay" far from the story: the word, not Hay, Australia
     if toponym.best is None:
         base = _neighbourhood_base(toponym, toponyms)
         if base is None:
@@ -97,11 +100,16 @@ def _inner_direction(surface: str) -> str | None:
 
 
 def _neighbourhood_base(toponym: Toponym, toponyms: list[Toponym]) -> Toponym | None:
-    """The nearest preceding populated place for an unlisted "Hay al-X" neighbourhood."""
-    if not toponym.text.lower().startswith(NEIGHBOURHOOD_PREFIXES):
+    """The nearest preceding populated place for an unlisted "Hay al-X" neighbourhood (or a bare "Hay",
+    the Arabic word for district, cut off from its name: "Hay [district] al-Karama")."""
+    if not (toponym.text.lower().startswith(NEIGHBOURHOOD_PREFIXES) or _bare_prefix(toponym)):
         return None
     before = [t for t in toponyms if t.end <= toponym.start and t.best is not None and (t.best.feature or "").startswith("P")]
     return before[-1] if before else None
+
+
+def _bare_prefix(toponym: Toponym) -> bool:
+    return (toponym.text.lower() + " ") in NEIGHBOURHOOD_PREFIXES
 
 
 def _part_base(named: str | None, toponym: Toponym, toponyms: list[Toponym]) -> Toponym | None:
