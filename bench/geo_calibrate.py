@@ -6,7 +6,8 @@ Resolves the gold spans of both corpora with no threshold, takes each resolved t
 (``dateline.geo.resolve.signals``) and whether its place is within 161 km of the gold point, fits a
 logistic regression (scikit-learn, the ``train`` extra) on the articles of half A and prints, for half A
 and half B, the Brier score and accuracy per confidence bin of the fitted model against the raw share,
-and how many toponyms each threshold would withhold and how many of those were right.
+and how many toponyms each threshold would withhold and how many of those were right; the same for the
+shipped model (data/confidence.json) as "shipped".
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from geo import read_corpus  # noqa: E402
 
+from dateline.geo.calibrate import calibrated  # noqa: E402
 from dateline.geo.gazetteer import Gazetteer, ensure_embedded, haversine_km  # noqa: E402
 from dateline.geo.resolve import Toponym, resolve_toponyms  # noqa: E402
 
@@ -74,6 +76,7 @@ def main() -> None:
         print(f"half {half}")
         report("share", [s["share"] for s, _ in sel], labels)
         report("calibrated", [float(p) for p in model.predict_proba([[s[k] for k in names] for s, _ in sel])[:, 1]], labels)
+        report("shipped", [calibrated(s) for s, _ in sel], labels)
     if args.write:
         OUT.write_text(json.dumps({"fitted_on": "half A of " + ", ".join(p.name for p in args.corpora) + " (gold spans)",
                                    "intercept": intercept, "weights": weights}, indent=1) + "\n", encoding="utf-8")
