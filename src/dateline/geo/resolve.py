@@ -9,12 +9,14 @@ BENCHMARKS.md) is::
   + W_COUNTRY * country share                document focus: share of the document's toponyms in the same country
   + W_ADMIN * admin1 share                   ... and in the same first-level division
   + W_NEAR * proximity                       coherence: closeness to the document's other confident places
+  + W_SUPPORT * support                      the document's other names' probability of lying in its division
 
-Two passes: the first ranks by match, prior and cues; its results give the document focus and the
-anchor places that the second pass uses. The winner's ``share`` is its softmax share (temperature
+Two passes: the first ranks by match, prior, cues and support (from the other names' match and prior); its
+results give the document focus, the anchor places and the support (from its ranking) that the second pass
+uses. The winner's ``share`` is its softmax share (temperature
 ``TEMPERATURE``) times the match quality. Its ``confidence`` is calibrated: a logistic model of the
-winner's signals (share, match, prior, cue, how much of the document is in its country, how near it is to
-the document's other places; ``calibrate.py``, fitted on half A of LGL and GeoWebNews) estimates the
+winner's signals (``signals``: share, match, prior, cue, how much of the document is in its country, how
+near it is to the document's other places; ``calibrate.py``, fitted on half A of LGL and GeoWebNews) estimates the
 probability that the place is within 161 km of the right one. Below ``UNRESOLVED_BELOW`` the name stays
 unresolved (``best`` None) and keeps its candidates and its withheld guess (``withheld``). Names with no
 candidate stay unresolved too.
@@ -43,7 +45,7 @@ W_NEAR = 1.0
 W_SUPPORT = 1.0  # candidate support: other names of the document that could lie in the same first-level division
 NEAR_SCALE_KM = 150.0  # proximity term decays as exp(-d / NEAR_SCALE_KM)
 TEMPERATURE = 0.5
-LOW_CONFIDENCE = 0.35  # below this a place is kept but marked low-confidence
+LOW_CONFIDENCE = 0.35  # a guess below this is no place: since the calibrated confidence, the same as UNRESOLVED_BELOW
 UNRESOLVED_BELOW = 0.35  # calibrated confidence below which a name is left unresolved (BENCHMARKS.md)
 WEAK_MATCH = 0.8  # skeleton/fuzzy matches: only kept inside the document's focus or for big places
 WEAK_MATCH_MIN_POP = 50_000
@@ -185,7 +187,8 @@ def _prior_spread(cands: Sequence[Candidate]) -> dict[tuple[str, str], float]:
 
 def _support(toponyms: Sequence[Toponym]) -> None:
     """Fill each toponym's ``support``: for every first-level division, the mean over the document's other
-    names of the first-pass probability that they lie there. "Athens" beside "Clarke County" is in Georgia
+    names of their probability of lying there (their ``spread``: from match and prior before the first pass,
+    from its ranking after it). "Athens" beside "Clarke County" is in Georgia
     even when neither first-pass winner is; "California" (the state) weighs more than a town of that name."""
     spreads = {name_key(t.text): t.spread for t in toponyms if t.spread and not t.demonym}
     for t in toponyms:
