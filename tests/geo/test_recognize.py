@@ -53,3 +53,9 @@ def test_capitals_that_are_no_dateline_or_no_place_are_not(gazetteer):
     later = text.index("Later")
     doc = Document(id="d1", source="test", text=text, paragraphs=((0, len(text)),), sentences=((0, later - 1), (later, len(text))))
     assert recognize(doc, gazetteer) == []
+
+
+def test_a_country_inside_an_organisation_name_is_an_associative_mention(gazetteer):
+    text = "Economists at the Bank of France cut their forecast; the Paris Orchestra played on."
+    spans = recognize(_doc(text, ("the Bank of France", "ORG"), ("the Paris Orchestra", "ORG")), gazetteer)
+    assert [(s.text, s.demonym) for s in spans] == [("France", True)]  # a town in a name is too often a namesake

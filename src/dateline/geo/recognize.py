@@ -28,6 +28,9 @@ OVERRIDABLE_LABELS = frozenset({"PERSON", "ORG"})
 ORG_AS_PLACE = True  # an ORG mention that is exactly a country's, region's or big city's name is that place
 ORG_PLACE_MIN_POP = 100_000
 ORG_PLACE_LABELS = ("ORG", "PERSON")
+INNER_PLACES = True  # places inside organisation names, flagged associative (``_inner_places``)
+# only countries, continents, regions and provinces: a town in a name ("Paris Junior College") is too often a namesake
+INNER_FEATURES: tuple[str, ...] = ("A.PCL", "L.CONT", "L.RGN", "A.ADM1")
 _ORG_PLACE_FEATURES = ("A.PCL", "L.CONT", "L.RGN", "A.ADM1", "P.PPLC")
 STRONG_FEATURES = ("A.PCL", "A.ADM1", "L.CONT", "P.PPLC", "P.PPLA")
 _WORD_RE = re.compile(r"[A-Za-z\u00C0-\u024F][\w'’\u00C0-\u024F]*(?:-[\w'’\u00C0-\u024F]+)*\.?")
@@ -69,6 +72,8 @@ def recognize(document: Document, gazetteer: Gazetteer) -> list[ToponymSpan]:
                 and (found := _named_place(text, mention.start, mention.end, gazetteer)) \
                 and not (mention.label == "PERSON" and _used_as_person(text, found.text)):  # "President Chad ... said"
             spans.append(found)
+        elif INNER_PLACES and mention.label == "ORG":
+            spans.extend(_inner_places(text, mention.start, mention.end, gazetteer))
     taken = [(s.start, s.end) for s in spans]
     for found in _datelines(document, gazetteer):
         if not any(s < found.end and found.start < e for s, e in taken):
@@ -96,7 +101,8 @@ _PERSON_TITLE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|President|Col|Gen|Colonel|General
 _SPEECH_AFTER = re.compile(r"^(?:,\s+\w+,)?\s+(?:said|says|told|added|asked|wrote|explained|insisted)\b")
 
 
-def _named_place(text: str, start: int, end: int, gazetteer: Gazetteer) -> ToponymSpan | None:
+def _named_place(text: str, start: int, end: int, gazetteer: Gazetteer,
+                 features: tuple[str, ...] | None = None) -> ToponymSpan | None:
     """An ORG- (or PERSON-) tagged mention that is exactly a place's own name: a country, continent, region, first-level
     division, capital or city of ``ORG_PLACE_MIN_POP`` ("the EU said", "Liverpool won", "California sued"), or a
     demonym ("Syrian" tagged ORG in "the Syrian regime"). The small model tags such metonymic uses ORG; the
@@ -109,7 +115,10 @@ def _named_place(text: str, start: int, end: int, gazetteer: Gazetteer) -> Topon
         feature = entry.feature or ""
         if kind == NAME_SHORT or (kind == NAME_ALT and not feature.startswith(("A.PCL", "L.CONT"))):
             continue  # a country's other names are known to all ("Holland"); a town's are not
-        if feature.startswith(_ORG_PLACE_FEATURES) or (feature.startswith("P") and entry.population >= ORG_PLACE_MIN_POP):
+        if features is not None:
+            if feature.startswith(features):
+                return ToponymSpan(start, end, surface, "ner")
+        elif feature.startswith(_ORG_PLACE_FEATURES) or (feature.startswith("P") and entry.population >= ORG_PLACE_MIN_POP):
             return ToponymSpan(start, end, surface, "ner")
     return None
 
@@ -132,6 +141,24 @@ def _datelines(document: Document, gazetteer: Gazetteer) -> list[ToponymSpan]:
         if any((e.feature or "")[:1] in ("P", "A") for e, _ in entries):
             out.append(ToponymSpan(match.start(), match.start() + len(surface), surface, "matcher"))
     return out
+
+
+_INNER_WORDS_RE = re.compile(r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}")
+
+
+def _inner_places(text: str, start: int, end: int, gazetteer: Gazetteer) -> list[ToponymSpan]:
+    """Places named inside an organisation's name ("University of Texas", "Ohio Department of Transportation"),
+    flagged associative like a demonym: the organisation is of the place, nothing happened there."""
+    out = []
+    for match in _INNER_WORDS_RE.finditer(text, start, end):
+        words = match.group().split(" ")
+        for n in range(len(words), 0, -1):  # the longest run of capitalised words that is a place's own name
+            surface = " ".join(words[:n]).rstrip(".")
+            found = _named_place(text, match.start(), match.start() + len(surface), gazetteer, INNER_FEATURES)
+            if found is not None and len(surface) >= 4:
+                out.append(dataclasses.replace(found, source="ner", demonym=True))
+                break
+    return [s for s in out if (s.start, s.end) != (start, end)]
 
 
 def _person_tagged_place(text: str, start: int, end: int) -> bool:
