@@ -148,13 +148,16 @@ _INNER_WORDS_RE = re.compile(r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}")
 
 def _inner_places(text: str, start: int, end: int, gazetteer: Gazetteer) -> list[ToponymSpan]:
     """Places named inside an organisation's name ("University of Texas", "Ohio Department of Transportation"),
-    flagged associative like a demonym: the organisation is of the place, nothing happened there."""
+    flagged associative like a demonym: the organisation is of the place, nothing happened there. Demonyms
+    inside a name ("Syrian Democratic Forces") are left to the actor coding."""
     out = []
     for match in _INNER_WORDS_RE.finditer(text, start, end):
         words = match.group().split(" ")
         for n in range(len(words), 0, -1):  # the longest run of capitalised words that is a place's own name
             surface = " ".join(words[:n]).rstrip(".")
             found = _named_place(text, match.start(), match.start() + len(surface), gazetteer, INNER_FEATURES)
+            if found is not None and found.demonym:  # "Syrian Democratic Forces": the adjective names the actor
+                break
             if found is not None and len(surface) >= 4:
                 out.append(dataclasses.replace(found, source="ner", demonym=True))
                 break
