@@ -59,3 +59,8 @@ def test_a_country_inside_an_organisation_name_is_an_associative_mention(gazette
     text = "Economists at the Bank of France cut their forecast; the Paris Orchestra played on."
     spans = recognize(_doc(text, ("the Bank of France", "ORG"), ("the Paris Orchestra", "ORG")), gazetteer)
     assert [(s.text, s.demonym) for s in spans] == [("France", True)]  # a town in a name is too often a namesake
+
+
+def test_a_demonym_inside_an_organisation_name_is_left_to_the_actors(gazetteer):
+    text = "Units of the Iraqi Counter Terrorism Service advanced at dawn."
+    assert recognize(_doc(text, ("the Iraqi Counter Terrorism Service", "ORG")), gazetteer) == []
