@@ -124,7 +124,8 @@ def _named_place(text: str, start: int, end: int, gazetteer: Gazetteer,
 
 
 # "COLUMBUS, Ohio —", "BEIRUT (Reuters) -", "MANSFIELD — The council ...": a wire dateline in capitals
-_DATELINE_RE = re.compile(r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}(?=\s*(?:,|—|–|-|\(|:))")
+# (after a comma only a capitalised word may follow: "NATO, the alliance" is no dateline)
+_DATELINE_RE = re.compile(r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}(?=\s*(?:—|–|-|\(|:|,\s*[A-Z]))")
 
 
 def _datelines(document: Document, gazetteer: Gazetteer) -> list[ToponymSpan]:
@@ -137,8 +138,11 @@ def _datelines(document: Document, gazetteer: Gazetteer) -> list[ToponymSpan]:
         if match is None or len(match.group()) < 3:
             continue
         surface = match.group().rstrip(".")
-        entries = [(e, kind) for e, kind in gazetteer.lookup(name_key(surface)) if kind != NAME_SHORT]
-        if any((e.feature or "")[:1] in ("P", "A") for e, _ in entries):
+        if len(surface) < 4:  # "UN", "CNN": acronyms, not datelines
+            continue
+        # a place's own name (not an alternate: "SDF" is an airport code of Louisville), big or important enough
+        entries = [e for e, kind in gazetteer.lookup(name_key(surface)) if kind not in (NAME_ALT, NAME_SHORT)]
+        if any((e.feature or "").startswith(STRONG_FEATURES) or e.population >= MIN_SINGLE_WORD_POP for e in entries):
             out.append(ToponymSpan(match.start(), match.start() + len(surface), surface, "matcher"))
     return out
 
