@@ -6,6 +6,10 @@ locative preposition precedes it: "in Bartella"), not a stop word (data/stopword
 also used in lower case in the same text, not sentence-initial for one-word names, and a big enough
 place for one-word names (``MIN_SINGLE_WORD_POP`` or an administrative/country feature).
 Demonyms ("Iraqi", NORP mentions) are returned flagged ``demonym``: associative, not locations.
+Metonymic uses the small model tags ORG or PERSON ("the EU said", "Liverpool won") are places when the
+mention is exactly a country's, region's, province's, capital's or big city's own name; a country, region or
+province inside an organisation's name is an associative (``demonym``) mention; a dateline in capitals
+("COLUMBUS, Ohio —") is a place (``_datelines``).
 """
 
 from __future__ import annotations
