@@ -49,7 +49,7 @@ def test_a_dateline_in_capitals_is_a_place(gazetteer):
 
 
 def test_capitals_that_are_no_dateline_or_no_place_are_not(gazetteer):
-    text = "MOSUL, the city, fell. Later THE MOSUL TEAM won."
+    text = "MOSUL, the club, lost again. Later THE MOSUL TEAM won."
     later = text.index("Later")
     doc = Document(id="d1", source="test", text=text, paragraphs=((0, len(text)),), sentences=((0, later - 1), (later, len(text))))
     assert recognize(doc, gazetteer) == []
