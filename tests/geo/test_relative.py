@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from dateline.geo.gazetteer import haversine_km
-from dateline.geo.relative import find_qualifier, find_relative, offset_point
+from dateline.geo.relative import find_qualifier, find_relative, offset_point, part_of
 
 
 @pytest.mark.parametrize(("text", "km", "bearing"), [
@@ -37,9 +37,23 @@ def test_offset_point_distance():
     ("clashes in eastern Mosul", "east", "eastern Mosul"),
     ("inside Mosul's Old City", "old city", "Mosul's Old City"),
     ("shelling hit the Karama district of Mosul", "district: Karama", "Karama district of Mosul"),
+    ("a car bomb in the eastern Zuhur neighbourhood of Mosul", "neighbourhood: Zuhur", "Zuhur neighbourhood of Mosul"),
+    ("raids on the old Nabi Yunus quarter of Mosul", "quarter: Nabi Yunus", "Nabi Yunus quarter of Mosul"),
 ])
 def test_qualifiers(text, label, phrase):
     start = text.index("Mosul")
     qualifier = find_qualifier(text, start, start + 5)
     assert qualifier is not None and qualifier.label == label
     assert text[qualifier.start:qualifier.end] == phrase
+
+
+@pytest.mark.parametrize(("surface", "expected"), [
+    ("Old City", ("old city", None)),
+    ("the Old City", ("old city", None)),
+    ("Old City of Mosul", ("old city", "Mosul")),
+    ("the city centre of Homs", ("city centre", "Homs")),
+    ("Old Town Road", None),
+    ("Mosul", None),
+])
+def test_part_of(surface, expected):
+    assert part_of(surface) == expected

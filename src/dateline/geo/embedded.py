@@ -18,6 +18,7 @@ import json
 import logging
 import re
 import sqlite3
+import statistics
 from collections import Counter, defaultdict
 from importlib import metadata, resources
 from pathlib import Path
@@ -62,8 +63,11 @@ def embedded_stamp() -> str:
 
 
 def _build_hash() -> str:
-    """Hash of this module's source: a change to the build code rebuilds the embedded tier too."""
-    return hashlib.sha1(Path(__file__).read_bytes()).hexdigest()[:12]
+    """Hash of this module's and the name folding's source: a change to either rebuilds the embedded tier
+    (the index stores every name's key and transliteration skeleton)."""
+    digest = hashlib.sha1(Path(__file__).read_bytes())
+    digest.update((Path(__file__).parent / "names.py").read_bytes())
+    return digest.hexdigest()[:12]
 
 
 def _gnc(name: str) -> Any:
@@ -87,6 +91,7 @@ def build_embedded(conn: sqlite3.Connection) -> None:
     admin1 = _add_admin1(conn, writer, cities, rows)
     _add_admin2(writer, cities, rows, admin1)
     _add_aliases(conn, writer)
+    _add_regions(writer, _countryinfo())
     writer.flush()
     conn.commit()
 
@@ -383,6 +388,59 @@ def _add_admin2(writer: IndexWriter, cities: dict[str, Any], rows: list[dict[str
         bare = _DIVISION_SUFFIX.sub("", county)
         if bare != county:
             writer.add_names(pid, [bare], kind=NAME_SHORT)
+
+
+def region_groups(info: dict[str, dict[str, Any]]) -> dict[str, tuple[tuple[str, ...], frozenset[str]]]:
+    """World regions → (alternate names, member countries): UN M49 subregions and intermediate regions from
+    countryinfo ("Western Asia", "Central America"; "Northern Africa" also as "North Africa") and the
+    conventional groupings of data/regions.tsv ("Middle East", "Levant", "Sahel")."""
+    continents = {name_key(c["name"]) for c in _gnc("continents.json").values()}
+    members: dict[str, set[str]] = defaultdict(set)
+    for iso, record in info.items():
+        for key in ("subregion", "intermediateregion"):
+            name = record.get(key) or ""
+            if name and name_key(name) not in continents:
+                members[name].add(iso)
+    out = {name: (_direction_forms(name), frozenset(isos)) for name, isos in members.items()}
+    for row in read_tsv("regions.tsv"):
+        name, alternates, isos = row[0], row[1], row[2]
+        out[name] = (tuple(a for a in alternates.split("|") if a) + _direction_forms(name), frozenset(isos.split()))
+    return out
+
+
+def _direction_forms(name: str) -> tuple[str, ...]:
+    """ "South-eastern Asia" → ("South-east Asia", "Southeast Asia"); "Northern Africa" → ("North Africa",)."""
+    short = re.sub(r"(?i)\b(north|south|east|west)ern\b", r"\1", name)
+    forms = {short, short.replace("-e", "e").replace("-w", "w")} - {name}
+    return tuple(sorted(forms))
+
+
+def _add_regions(writer: IndexWriter, info: dict[str, dict[str, Any]]) -> None:
+    """World regions (``L.RGN``) at the median of their member countries' Factbook points (countryinfo
+    ``latlng``: one big member cannot drag the point away, as Russia would an area centroid of Eastern
+    Europe); population is the members' sum. Without countryinfo there are none."""
+    names = {name_key(c["name"]) for c in _gnc("countries.json").values()}
+    names |= {name_key(c["name"]) for c in _gnc("continents.json").values()}
+    for name, (alternates, isos) in sorted(region_groups(info).items()):
+        points = [p for p in (_latlng(info.get(iso, {}).get("latlng")) for iso in sorted(isos)) if p]
+        if not points:
+            continue
+        lat, lon = median_point(points)
+        population = sum(int(info[iso].get("population") or 0) for iso in isos if iso in info)
+        # a short form that names a country or continent ("South Africa", "North America") is not the region's
+        alts = tuple(a for a in alternates if name_key(a) not in names)
+        writer.add(PlaceRow(id=synthetic_id("region", name), name=name, lat=lat, lon=lon, feature="L.RGN",
+                            population=population, source="countryinfo:regions", alternates=alts))
+
+
+def median_point(points: list[tuple[float, float]]) -> tuple[float, float]:
+    """Median latitude and longitude (longitudes unwrapped when they span more than 180°: Polynesia)."""
+    lats = sorted(p[0] for p in points)
+    lons = [p[1] for p in points]
+    wrap = max(lons) - min(lons) > 180
+    lons = sorted(lon + 360 if wrap and lon < 0 else lon for lon in lons)
+    lon = statistics.median(lons)
+    return (statistics.median(lats), lon - 360 if lon > 180 else lon)
 
 
 def _add_demonym(conn: sqlite3.Connection, demonym: str, iso: str, *, replace: bool = False) -> None:

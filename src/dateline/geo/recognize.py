@@ -6,6 +6,10 @@ locative preposition precedes it: "in Bartella"), not a stop word (data/stopword
 also used in lower case in the same text, not sentence-initial for one-word names, and a big enough
 place for one-word names (``MIN_SINGLE_WORD_POP`` or an administrative/country feature).
 Demonyms ("Iraqi", NORP mentions) are returned flagged ``demonym``: associative, not locations.
+Metonymic uses the small model tags ORG or PERSON ("the EU said", "Liverpool won") are places when the
+mention is exactly a country's, region's, province's, capital's or big city's own name; a country, region or
+province inside an organisation's name is an associative (``demonym``) mention; a dateline in capitals
+("COLUMBUS, Ohio —") is a place (``_datelines``).
 """
 
 from __future__ import annotations
@@ -26,6 +30,13 @@ MIN_SINGLE_WORD_POP = 15_000  # one-word matches below this are too often a surn
 MIN_MULTI_WORD_POP = 1_000
 MAX_WORDS = 4
 OVERRIDABLE_LABELS = frozenset({"PERSON", "ORG"})
+ORG_AS_PLACE = True  # an ORG mention that is exactly a country's, region's or big city's name is that place
+ORG_PLACE_MIN_POP = 100_000
+ORG_PLACE_LABELS = ("ORG", "PERSON")
+INNER_PLACES = True  # places inside organisation names, flagged associative (``_inner_places``)
+# only countries, continents, regions and provinces: a town in a name ("Paris Junior College") is too often a namesake
+INNER_FEATURES: tuple[str, ...] = ("A.PCL", "L.CONT", "L.RGN", "A.ADM1")
+_ORG_PLACE_FEATURES = ("A.PCL", "L.CONT", "L.RGN", "A.ADM1", "P.PPLC")
 STRONG_FEATURES = ("A.PCL", "A.ADM1", "L.CONT", "P.PPLC", "P.PPLA")
 _WORD_RE = re.compile(r"[A-Za-z\u00C0-\u024F][\w'’\u00C0-\u024F]*(?:-[\w'’\u00C0-\u024F]+)*\.?")
 _ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|ar|as|at|az|an|ash|adh|ath|ed|es|et|ul)-(?=[A-Z\u00C0-\u024F])")
@@ -62,7 +73,17 @@ def recognize(document: Document, gazetteer: Gazetteer) -> list[ToponymSpan]:
             spans.append(ToponymSpan(mention.start, mention.end, text[mention.start:mention.end], "ner"))
         elif mention.label == "NORP" and name_key(mention.text) in gazetteer.demonyms:
             spans.append(ToponymSpan(mention.start, mention.end, text[mention.start:mention.end], "ner", demonym=True))
+        elif ORG_AS_PLACE and mention.label in ORG_PLACE_LABELS \
+                and (found := _named_place(text, mention.start, mention.end, gazetteer)) \
+                and not (mention.label == "PERSON" and _used_as_person(text, found.text)):  # "President Chad ... said"
+            spans.append(found)
+        elif INNER_PLACES and mention.label == "ORG":
+            spans.extend(_inner_places(text, mention.start, mention.end, gazetteer))
     taken = [(s.start, s.end) for s in spans]
+    for found in _datelines(document, gazetteer):
+        if not any(s < found.end and found.start < e for s, e in taken):
+            spans.append(found)
+            taken.append((found.start, found.end))
     blocked = [(m.start, m.end, m.label) for m in document.mentions if m.label not in PLACE_LABELS]
     spans.extend(_match(text, gazetteer, taken, blocked, _sentence_starts(document)))
     spans.sort(key=lambda s: (s.start, -s.end))
@@ -86,6 +107,73 @@ _ATTITUDE_IN = re.compile(r"\b(?:confidence|faith|trust|interest|belief|role|par
 _PERSON_TITLE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|President|Col|Gen|Colonel|General|Sheikh|King|Prince|Minister|leader|Sen|"
                            r"spokesman|spokeswoman|Lt|Capt|Maj|Adm)\.?\s+$")
 _SPEECH_AFTER = re.compile(r"^(?:,\s+\w+,)?\s+(?:said|says|told|added|asked|wrote|explained|insisted)\b")
+
+
+def _named_place(text: str, start: int, end: int, gazetteer: Gazetteer,
+                 features: tuple[str, ...] | None = None) -> ToponymSpan | None:
+    """An ORG- (or PERSON-) tagged mention that is exactly a place's own name: a country, continent, region, first-level
+    division, capital or city of ``ORG_PLACE_MIN_POP`` ("the EU said", "Liverpool won", "California sued"), or a
+    demonym ("Syrian" tagged ORG in "the Syrian regime"). The small model tags such metonymic uses ORG; the
+    corpora count them as toponyms. Names with a word more ("Liverpool FC", "Bank of Japan") are not matched."""
+    surface = text[start:end]
+    key = name_key(surface)
+    if key in gazetteer.demonyms:
+        return ToponymSpan(start, end, surface, "ner", demonym=True)
+    for entry, kind in gazetteer.lookup(key):
+        feature = entry.feature or ""
+        if kind == NAME_SHORT or (kind == NAME_ALT and not feature.startswith(("A.PCL", "L.CONT"))):
+            continue  # a country's other names are known to all ("Holland"); a town's are not
+        if features is not None:
+            if feature.startswith(features):
+                return ToponymSpan(start, end, surface, "ner")
+        elif feature.startswith(_ORG_PLACE_FEATURES) or (feature.startswith("P") and entry.population >= ORG_PLACE_MIN_POP):
+            return ToponymSpan(start, end, surface, "ner")
+    return None
+
+
+# "COLUMBUS, Ohio —", "BEIRUT (Reuters) -", "MANSFIELD — The council ...": a wire dateline in capitals
+# (after a comma only a capitalised word may follow: "NATO, the alliance" is no dateline)
+_DATELINE_RE = re.compile(r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}(?=\s*(?:—|–|-|\(|:|,\s*[A-Z]))")
+
+
+def _datelines(document: Document, gazetteer: Gazetteer) -> list[ToponymSpan]:
+    """The place of a capitalised dateline at the start of the text, a paragraph or a sentence (a headline run
+    into the text), when the gazetteer knows it as a town, division or country (the matcher skips words in
+    capitals)."""
+    out = []
+    for start in sorted(_sentence_starts(document)):
+        match = _DATELINE_RE.match(document.text, start)
+        if match is None or len(match.group()) < 3:
+            continue
+        surface = match.group().rstrip(".")
+        if len(surface) < 4:  # "UN", "CNN": acronyms, not datelines
+            continue
+        # a place's own name (not an alternate: "SDF" is an airport code of Louisville), big or important enough
+        entries = [e for e, kind in gazetteer.lookup(name_key(surface)) if kind not in (NAME_ALT, NAME_SHORT)]
+        if any((e.feature or "").startswith(STRONG_FEATURES) or e.population >= MIN_SINGLE_WORD_POP for e in entries):
+            out.append(ToponymSpan(match.start(), match.start() + len(surface), surface, "matcher"))
+    return out
+
+
+_INNER_WORDS_RE = re.compile(r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}")
+
+
+def _inner_places(text: str, start: int, end: int, gazetteer: Gazetteer) -> list[ToponymSpan]:
+    """Places named inside an organisation's name ("University of Texas", "Ohio Department of Transportation"),
+    flagged associative like a demonym: the organisation is of the place, nothing happened there. Demonyms
+    inside a name ("Syrian Democratic Forces") are left to the actor coding."""
+    out = []
+    for match in _INNER_WORDS_RE.finditer(text, start, end):
+        words = match.group().split(" ")
+        for n in range(len(words), 0, -1):  # the longest run of capitalised words that is a place's own name
+            surface = " ".join(words[:n]).rstrip(".")
+            found = _named_place(text, match.start(), match.start() + len(surface), gazetteer, INNER_FEATURES)
+            if found is not None and found.demonym:  # "Syrian Democratic Forces": the adjective names the actor
+                break
+            if found is not None and len(surface) >= 4:
+                out.append(dataclasses.replace(found, source="ner", demonym=True))
+                break
+    return [s for s in out if (s.start, s.end) != (start, end)]
 
 
 def _person_tagged_place(text: str, start: int, end: int) -> bool:

@@ -59,6 +59,14 @@ def _parts() -> dict[str, str]:
     return {row[0]: row[1] for row in read_tsv("qualifiers.tsv")}
 
 
+def part_of(surface: str) -> tuple[str, str | None] | None:
+    """A name that is only a part of a town: "the Old City" → ("old city", None);
+    "Old City of Raqqa" → ("old city", "Raqqa"); anything else → None."""
+    match = re.match(r"^(?:the\s+)?(?P<part>" + _alternation([p for p, kind in _parts().items() if kind == "part"])
+                     + r")(?:\s+of\s+(?:the\s+)?(?P<base>[A-Z].*))?$", surface.strip(), re.I)
+    return (re.sub(r"\s+", " ", match.group("part").lower()), match.group("base")) if match else None
+
+
 def _alternation(words: list[str]) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"[\s-]+").replace(r"\-", r"[\s-]?") for w in sorted(words, key=len, reverse=True))
 
@@ -99,7 +107,8 @@ def find_relative(text: str, start: int) -> Relative | None:
 
 def find_qualifier(text: str, start: int, end: int) -> Qualifier | None:
     """A direction word before ("west Mosul"), a part after ("Mosul's Old City"), or a district phrase before."""
-    district = re.search(r"\bthe\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?P<kind>district|neighbou?rhood|quarter|area)\s+of\s+$",
+    district = re.search(r"\bthe\s+(?:(?:" + _alternation(list(_directions())) + r"|old|new|central|inner)\s+)?"
+                         r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?P<kind>district|neighbou?rhood|quarter|area)\s+of\s+$",
                          text[max(0, start - 60):start])
     if district:
         return Qualifier(max(0, start - 60) + district.start("name"), end, f"{district.group('kind').lower()}: {district.group('name')}")

@@ -9,10 +9,17 @@ BENCHMARKS.md) is::
   + W_COUNTRY * country share                document focus: share of the document's toponyms in the same country
   + W_ADMIN * admin1 share                   ... and in the same first-level division
   + W_NEAR * proximity                       coherence: closeness to the document's other confident places
+  + W_SUPPORT * support                      the document's other names' probability of lying in its division
 
-Two passes: the first ranks by match, prior and cues; its results give the document focus and the
-anchor places that the second pass uses. Confidence is the softmax share of the winner (temperature
-``TEMPERATURE``), times the match quality. Names with no candidate stay unresolved (``place=None``).
+Two passes: the first ranks by match, prior, cues and support (from the other names' match and prior); its
+results give the document focus, the anchor places and the support (from its ranking) that the second pass
+uses. The winner's ``share`` is its softmax share (temperature
+``TEMPERATURE``) times the match quality. Its ``confidence`` is calibrated: a logistic model of the
+winner's signals (``signals``: share, match, prior, cue, how much of the document is in its country, how
+near it is to the document's other places; ``calibrate.py``, fitted on half A of LGL and GeoWebNews) estimates the
+probability that the place is within 161 km of the right one. Below ``UNRESOLVED_BELOW`` the name stays
+unresolved (``best`` None) and keeps its candidates and its withheld guess (``withheld``). Names with no
+candidate stay unresolved too.
 """
 
 from __future__ import annotations
@@ -24,6 +31,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
+from dateline.geo.calibrate import calibrated
 from dateline.geo.candidates import Candidate, candidates
 from dateline.geo.gazetteer import Entry, Gazetteer, haversine_km, read_tsv
 from dateline.geo.names import name_key
@@ -34,9 +42,11 @@ W_CUE = 3.0
 W_COUNTRY = 0.5  # grid search on LGL+GWN (BENCHMARKS.md)
 W_ADMIN = 3.0
 W_NEAR = 1.0
+W_SUPPORT = 1.0  # candidate support: other names of the document that could lie in the same first-level division
 NEAR_SCALE_KM = 150.0  # proximity term decays as exp(-d / NEAR_SCALE_KM)
 TEMPERATURE = 0.5
-LOW_CONFIDENCE = 0.35  # below this a place is kept but marked low-confidence
+LOW_CONFIDENCE = 0.35  # a guess below this is no place: since the calibrated confidence, the same as UNRESOLVED_BELOW
+UNRESOLVED_BELOW = 0.35  # calibrated confidence below which a name is left unresolved (BENCHMARKS.md)
 WEAK_MATCH = 0.8  # skeleton/fuzzy matches: only kept inside the document's focus or for big places
 WEAK_MATCH_MIN_POP = 50_000
 CAPITAL_MIN_POP = 100_000  # a division named like a big town in it ("Deir ez-Zor"): the bare name means the town
@@ -61,6 +71,12 @@ class Toponym:
     confidence: float = 0.0
     demonym: bool = False  # "Iraqi", "Kurdish": associative, resolved to the country but not an event location
     kind_cue: str | None = None  # GeoNames feature class the text asks for: "the city of X" → "P"
+    reason: str = ""  # why the winner won: its score terms ("match 1.00, prior 0.62, cue, near 12 km")
+    share: float = 0.0  # the winner's softmax share times its match (uncalibrated)
+    signals: dict[str, float] = field(default_factory=dict)  # what the calibrated confidence is computed from
+    withheld: Entry | None = None  # the best guess of a name left unresolved for its low confidence
+    support: dict[tuple[str, str], float] = field(default_factory=dict)  # (country, admin1) → other names there
+    spread: dict[tuple[str, str], float] = field(default_factory=dict)  # first pass: its probability per division
 
 
 @cache
@@ -79,8 +95,11 @@ def prior(entry: Entry) -> float:
     return 0.5 * fweight + 0.5 * pop
 
 
-def resolve_toponyms(gazetteer: Gazetteer, text: str, toponyms: Sequence[Toponym]) -> None:
-    """Fill ``best`` and ``confidence`` of every toponym in place (two passes, see module docstring)."""
+def resolve_toponyms(gazetteer: Gazetteer, text: str, toponyms: Sequence[Toponym], *,
+                     threshold: float = UNRESOLVED_BELOW) -> None:
+    """Fill ``best`` and ``confidence`` of every toponym in place (two passes, see module docstring).
+
+    ``threshold``: calibrated confidence below which the place is withheld (0 keeps every guess)."""
     for toponym in toponyms:
         found = _demonym_candidates(gazetteer, toponym)
         toponym.candidates = found if found is not None else _filter_weak(candidates(gazetteer, toponym.text), None)
@@ -92,14 +111,95 @@ def resolve_toponyms(gazetteer: Gazetteer, text: str, toponyms: Sequence[Toponym
             # "the eastern Libyan town of Sarir": a place in another country is wrong; unresolved is better
             toponym.candidates = [c for c in toponym.candidates if c.entry.country == stated]
     for toponym in toponyms:
+        toponym.spread = _prior_spread(toponym.candidates)
+    _support(toponyms)
+    for toponym in toponyms:
         _pick(toponym, focus=None, anchors=())
+    _support(toponyms)
     focus = _focus(toponyms)
+    first = [(t.text, t.best.country, t.confidence) for t in toponyms if t.best is not None and t.best.country]
     anchors = [(t, t.best.lat, t.best.lon) for t in toponyms
                if t.best is not None and t.confidence >= ANCHOR_CONFIDENCE and t.best.feature not in BROAD_FEATURES]
     for toponym in toponyms:
         others = [(lat, lon) for a, lat, lon in anchors if a.text != toponym.text]
         toponym.candidates = _filter_far_weak(_filter_weak(toponym.candidates, focus), others)
         _pick(toponym, focus=focus, anchors=others)
+        _calibrate(toponym, [(c, w) for text, c, w in first if text != toponym.text], others, threshold)
+
+
+def _calibrate(toponym: Toponym, countries: Sequence[tuple[str, float]], anchors: Sequence[tuple[float, float]],
+               threshold: float) -> None:
+    """Replace the share by the calibrated confidence; below ``threshold`` withhold the place.
+
+    ``countries``: (country, first-pass confidence) of the document's other names."""
+    if toponym.best is None:
+        return
+    toponym.signals = signals(toponym, countries, anchors)
+    toponym.confidence = round(calibrated(toponym.signals), 3)
+    toponym.reason = f"confidence {toponym.confidence:.2f} (share {toponym.share:.2f}); " + toponym.reason.split(": ", 1)[-1]
+    if toponym.confidence < threshold:
+        toponym.withheld, toponym.best = toponym.best, None
+        toponym.reason = "withheld, " + toponym.reason
+
+
+def signals(toponym: Toponym, countries: Sequence[tuple[str, float]],
+            anchors: Sequence[tuple[float, float]]) -> dict[str, float]:
+    """The winner's signals for calibration, each in 0–1 (``countries``: see ``_calibrate``)."""
+    e = toponym.best
+    assert e is not None
+    feature = e.feature or ""
+    broad = feature in BROAD_FEATURES or feature.startswith("A.PCL")
+    near = min((haversine_km(e.lat, e.lon, lat, lon) for lat, lon in anchors), default=None)
+    cue = bool(toponym.cue and any(e.country == c for c, _ in toponym.cue)) or bool(
+        toponym.kind_cue and feature[:1] == toponym.kind_cue)
+    total = sum(w for _, w in countries)
+    same = sum(w for c, w in countries if c == e.country) / total if total > 0 and e.country else 1.0
+    return {
+        "share": toponym.share,
+        "match": max((c.match for c in toponym.candidates if c.entry.id == e.id), default=0.0),
+        "prior": prior(e),
+        "cue": float(cue),
+        "broad": float(broad),
+        "demonym": float(toponym.demonym),
+        "country_focus": same,  # share of the document's other names in the winner's country
+        "near": math.exp(-near / NEAR_SCALE_KM) if near is not None else 0.0,
+        "distance": math.log1p(near) / math.log1p(20_000.0) if near is not None else 0.0,  # far from all others
+        "foreign": float(not broad and total > 0 and same == 0.0),  # every other name is in another country
+        "no_anchor": float(near is None),
+        "single": float(len(toponym.candidates) == 1),
+    }
+
+
+def _prior_spread(cands: Sequence[Candidate]) -> dict[tuple[str, str], float]:
+    """Before the first pass: a name's probability per division from match and prior alone (softmax)."""
+    if not cands:
+        return {}
+    scores = [(W_MATCH * c.match + W_PRIOR * prior(c.entry)) / TEMPERATURE for c in cands]
+    top = max(scores)
+    weights = [math.exp(s - top) for s in scores]
+    total = sum(weights)
+    spread: Counter[tuple[str, str]] = Counter()
+    for c, w in zip(cands, weights, strict=True):
+        if c.entry.country and c.entry.admin1:
+            spread[(c.entry.country, c.entry.admin1)] += w / total
+    return dict(spread)
+
+
+def _support(toponyms: Sequence[Toponym]) -> None:
+    """Fill each toponym's ``support``: for every first-level division, the mean over the document's other
+    names of their probability of lying there (their ``spread``: from match and prior before the first pass,
+    from its ranking after it). "Athens" beside "Clarke County" is in Georgia
+    even when neither first-pass winner is; "California" (the state) weighs more than a town of that name."""
+    spreads = {name_key(t.text): t.spread for t in toponyms if t.spread and not t.demonym}
+    for t in toponyms:
+        own = name_key(t.text)
+        others = [spread for name, spread in spreads.items() if name != own]
+        if not others:
+            continue
+        total: Counter[tuple[str, str]] = Counter()
+        for spread in others:
+            total.update(spread)
+        t.support = {key: value / len(others) for key, value in total.items()}
 
 
 def _demonym_candidates(gazetteer: Gazetteer, toponym: Toponym) -> list[Candidate] | None:
@@ -163,26 +263,38 @@ def _filter_far_weak(cands: list[Candidate], anchors: Sequence[tuple[float, floa
     return out
 
 
-def _score(c: Candidate, toponym: Toponym, focus: Focus | None, anchors: Sequence[tuple[float, float]]) -> float:
+def _terms(c: Candidate, toponym: Toponym, focus: Focus | None, anchors: Sequence[tuple[float, float]]) -> dict[str, float]:
+    """The weighted score terms of one candidate (their sum is its score); also the winner's ``reason``."""
     e = c.entry
-    score = W_MATCH * c.match + W_PRIOR * prior(e)
+    terms = {"match": W_MATCH * c.match, "prior": W_PRIOR * prior(e)}
     if toponym.cue and any(e.country == country and (admin is None or e.admin1 == admin) for country, admin in toponym.cue):
-        score += W_CUE
+        terms["cue"] = W_CUE
     if toponym.kind_cue and (e.feature or "")[:1] == toponym.kind_cue:
-        score += W_CUE
+        terms["kind"] = W_CUE
     if focus is not None:
-        score += W_COUNTRY * focus.countries.get(e.country or "", 0.0)
+        terms["country focus"] = W_COUNTRY * focus.countries.get(e.country or "", 0.0)
         if e.admin1:
-            score += W_ADMIN * focus.admin1.get((e.country or "", e.admin1), 0.0)
+            terms["admin1 focus"] = W_ADMIN * focus.admin1.get((e.country or "", e.admin1), 0.0)
     if anchors:
         nearest = min(haversine_km(e.lat, e.lon, lat, lon) for lat, lon in anchors)
-        score += W_NEAR * math.exp(-nearest / NEAR_SCALE_KM)
-    return score
+        terms["near"] = W_NEAR * math.exp(-nearest / NEAR_SCALE_KM)
+    if W_SUPPORT and e.country and e.admin1 and toponym.support:
+        terms["support"] = W_SUPPORT * toponym.support.get((e.country, e.admin1), 0.0)
+    return terms
+
+
+def _score(c: Candidate, toponym: Toponym, focus: Focus | None, anchors: Sequence[tuple[float, float]]) -> float:
+    return sum(_terms(c, toponym, focus, anchors).values())
+
+
+def _reason(terms: dict[str, float], confidence: float) -> str:
+    parts = [f"{name} {value:.2f}" for name, value in terms.items() if value >= 0.005]
+    return f"confidence {confidence:.2f}: " + ", ".join(parts)
 
 
 def _pick(toponym: Toponym, *, focus: Focus | None, anchors: Sequence[tuple[float, float]]) -> None:
     if not toponym.candidates:
-        toponym.best, toponym.confidence = None, 0.0
+        toponym.best, toponym.confidence, toponym.share, toponym.reason = None, 0.0, 0.0, "no candidate"
         return
     capitals = {(c.entry.country, c.entry.admin1) for c in toponym.candidates
                 if (c.entry.feature or "").startswith("P") and c.entry.population >= CAPITAL_MIN_POP}
@@ -191,9 +303,15 @@ def _pick(toponym: Toponym, *, focus: Focus | None, anchors: Sequence[tuple[floa
                      for c in toponym.candidates), key=lambda sc: -sc[0])
     top = scored[0][0]
     total = sum(math.exp((s - top) / TEMPERATURE) for s, _ in scored)
+    spread: Counter[tuple[str, str]] = Counter()
+    for s, c in scored:
+        if c.entry.country and c.entry.admin1:
+            spread[(c.entry.country, c.entry.admin1)] += math.exp((s - top) / TEMPERATURE) / total
+    toponym.spread = dict(spread)
     winner = scored[0][1]
     toponym.best = winner.entry
-    toponym.confidence = round(min(1.0, winner.match) / total, 3)
+    toponym.confidence = toponym.share = round(min(1.0, winner.match) / total, 3)
+    toponym.reason = _reason(_terms(winner, toponym, focus, anchors), toponym.confidence)
 
 
 _PLACE_BEFORE = re.compile(r"\b(?:city|town|village|capital|port|suburb|hamlet)\s+of\s+(?:the\s+)?$", re.IGNORECASE)

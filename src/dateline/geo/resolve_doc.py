@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
+import math
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 from dateline.geo.gazetteer import Entry, Gazetteer
 from dateline.geo.recognize import ToponymSpan, recognize
-from dateline.geo.relative import find_qualifier, find_relative, offset_point
+from dateline.geo.relative import find_qualifier, find_relative, offset_point, part_of
 from dateline.geo.resolve import Toponym, resolve_toponyms
 from dateline.model import Document, Place, PlaceMention, Span
 
@@ -16,6 +19,9 @@ _INNER_DIRECTION_RE = re.compile(r"^((?:north|south)?[- ]?(?:east|west)(?:ern)?|
 DEMONYM = "demonym"  # qualifier of associative mentions ("Iraqi"): not an event location
 NEIGHBOURHOOD_PREFIXES = ("hay ", "hayy ", "hai ")
 NEIGHBOURHOOD_CONFIDENCE = 0.5  # share of the base place's confidence an unlisted neighbourhood inherits
+PART_NEAR = math.exp(-1.0)  # "Old City" keeps its own gazetteer place only within NEAR_SCALE_KM of the document's places
+BASE_CONFIDENCE = 0.5  # a town that can be the base of a part ("the Old City") when the text names none
+SHOWN_CANDIDATES = 3  # candidates an unresolved mention lists in its qualifier
 
 
 def resolve_places(document: Document, gazetteer: Gazetteer, *,
@@ -46,10 +52,19 @@ def resolve_places(document: Document, gazetteer: Gazetteer, *,
 def _mentions(document: Document, span: ToponymSpan, toponym: Toponym, toponyms: list[Toponym],
               records: dict[str, Place]) -> list[PlaceMention]:
     text, doc = document.text, document.id
+    part = part_of(span.text)
+    if part is not None and (toponym.best is None or toponym.signals.get("near", 0.0) < PART_NEAR):
+        base = _part_base(part[1], toponym, toponyms)
+        if base is not None:  # "the Old City" in a story about Raqqa is Raqqa's, not Jerusalem's
+            confidence = round(base.confidence * NEIGHBOURHOOD_CONFIDENCE, 3)
+            pid = _record(records, base.best, confidence, doc, span.start, span.end, text)  # type: ignore[arg-type]
+            return [PlaceMention(doc, span.start, span.end, span.text, pid, confidence, part[0])]
+    if _bare_prefix(toponym) and toponym.best is not None and toponym.signals.get("near", 0.0) < PART_NEAR:
+        toponym = dataclasses.replace(toponym, best=None)  # "Hay" far from the story: the word, not Hay, Australia
     if toponym.best is None:
         base = _neighbourhood_base(toponym, toponyms)
         if base is None:
-            label = DEMONYM if span.demonym or toponym.demonym else None
+            label = DEMONYM if span.demonym or toponym.demonym else _candidates_label(toponym)
             return [PlaceMention(doc, span.start, span.end, span.text, None, 0.0, label)]
         confidence = round(base.confidence * NEIGHBOURHOOD_CONFIDENCE, 3)
         pid = _record(records, base.best, confidence, doc, span.start, span.end, text)  # type: ignore[arg-type]
@@ -85,11 +100,35 @@ def _inner_direction(surface: str) -> str | None:
 
 
 def _neighbourhood_base(toponym: Toponym, toponyms: list[Toponym]) -> Toponym | None:
-    """The nearest preceding populated place for an unlisted "Hay al-X" neighbourhood."""
-    if not toponym.text.lower().startswith(NEIGHBOURHOOD_PREFIXES):
+    """The nearest preceding populated place for an unlisted "Hay al-X" neighbourhood (or a bare "Hay",
+    the Arabic word for district, cut off from its name: "Hay [district] al-Karama")."""
+    if not (toponym.text.lower().startswith(NEIGHBOURHOOD_PREFIXES) or _bare_prefix(toponym)):
         return None
     before = [t for t in toponyms if t.end <= toponym.start and t.best is not None and (t.best.feature or "").startswith("P")]
     return before[-1] if before else None
+
+
+def _bare_prefix(toponym: Toponym) -> bool:
+    return (toponym.text.lower() + " ") in NEIGHBOURHOOD_PREFIXES
+
+
+def _part_base(named: str | None, toponym: Toponym, toponyms: list[Toponym]) -> Toponym | None:
+    """The town a part belongs to: the one it names ("Old City of Raqqa"), else the document's most mentioned
+    confident town (the story's town: a Raqqa story mentions Baghdad once and Raqqa throughout); None when none."""
+    towns = [t for t in toponyms if t.text != toponym.text and t.best is not None and (t.best.feature or "").startswith("P")
+             and t.confidence >= BASE_CONFIDENCE and part_of(t.text) is None]
+    if named is not None:
+        return next((t for t in towns if t.text == named), None)
+    counts = Counter(t.best.id for t in towns if t.best is not None)
+    return max(towns, key=lambda t: counts[t.best.id] if t.best else 0, default=None)
+
+
+def _candidates_label(toponym: Toponym) -> str | None:
+    """ "candidates: Al Jazīrah (SD), ..." for a name left unresolved that had some."""
+    if not toponym.candidates:
+        return None
+    names = [f"{c.entry.name} ({c.entry.country or '-'})" for c in toponym.candidates[:SHOWN_CANDIDATES]]
+    return "candidates: " + ", ".join(names)
 
 
 def _record(records: dict[str, Place], entry: Entry, confidence: float, doc: str, start: int, end: int, text: str) -> str:

@@ -1,0 +1,66 @@
+"""Recognition of places the small NER model tags as organisations or persons (metonymic uses)."""
+
+from __future__ import annotations
+
+from dateline.geo import recognize
+from dateline.model import Document, Mention
+
+
+def _doc(text, *entities):
+    mentions = []
+    for surface, label in entities:
+        start = text.index(surface)
+        mentions.append(Mention(start, start + len(surface), surface, label))
+    return Document(id="d1", source="test", text=text, mentions=tuple(mentions), paragraphs=((0, len(text)),))
+
+
+def test_a_capital_or_country_tagged_org_is_a_place(gazetteer):
+    text = "Baghdad rejected the offer on Sunday, and France asked for more time."
+    found = {s.text for s in recognize(_doc(text, ("Baghdad", "ORG"), ("France", "ORG")), gazetteer)}
+    assert {"Baghdad", "France"} <= found
+
+
+def test_a_demonym_tagged_org_is_a_flagged_demonym(gazetteer):
+    text = "Iraqi ministers met late into the night."
+    (span,) = recognize(_doc(text, ("Iraqi", "ORG")), gazetteer)
+    assert span.text == "Iraqi" and span.demonym
+
+
+def test_a_small_town_or_a_longer_organisation_name_tagged_org_is_not(gazetteer):
+    text = "Oakdale Hardware sponsored the fair; Oakdale also thanked Paris Orchestra players."
+    doc = _doc(text, ("Oakdale Hardware", "ORG"), ("Oakdale", "ORG"), ("Paris Orchestra", "ORG"))
+    assert [s.text for s in recognize(doc, gazetteer)] == []
+
+
+def test_a_person_tagged_place_needs_no_title_anywhere(gazetteer):
+    sued = "France sued the agency over the new rule."
+    assert [s.text for s in recognize(_doc(sued, ("France", "PERSON")), gazetteer)] == ["France"]
+    titled = "Mr Paris told reporters he would step down."
+    assert recognize(_doc(titled, ("Paris", "PERSON")), gazetteer) == []
+
+
+def test_a_dateline_in_capitals_is_a_place(gazetteer):
+    text = "Council backs new budget\nMOSUL — The provincial council voted on Monday. BAGHDAD, Iraq (Wire) - Talks resumed."
+    second = text.index("BAGHDAD")
+    doc = Document(id="d1", source="test", text=text, paragraphs=((0, 24), (25, len(text))),
+                   sentences=((0, 24), (25, second - 1), (second, len(text))))
+    found = [s.text for s in recognize(doc, gazetteer)]
+    assert found[:2] == ["MOSUL", "BAGHDAD"]
+
+
+def test_capitals_that_are_no_dateline_or_no_place_are_not(gazetteer):
+    text = "MOSUL, the club, lost again. Later THE MOSUL TEAM won."
+    later = text.index("Later")
+    doc = Document(id="d1", source="test", text=text, paragraphs=((0, len(text)),), sentences=((0, later - 1), (later, len(text))))
+    assert recognize(doc, gazetteer) == []
+
+
+def test_a_country_inside_an_organisation_name_is_an_associative_mention(gazetteer):
+    text = "Economists at the Bank of France cut their forecast; the Paris Orchestra played on."
+    spans = recognize(_doc(text, ("the Bank of France", "ORG"), ("the Paris Orchestra", "ORG")), gazetteer)
+    assert [(s.text, s.demonym) for s in spans] == [("France", True)]  # a town in a name is too often a namesake
+
+
+def test_a_demonym_inside_an_organisation_name_is_left_to_the_actors(gazetteer):
+    text = "Units of the Iraqi Counter Terrorism Service advanced at dawn."
+    assert recognize(_doc(text, ("the Iraqi Counter Terrorism Service", "ORG")), gazetteer) == []
