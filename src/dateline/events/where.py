@@ -196,7 +196,7 @@ def _score(document: Document, mention: PlaceMention, head: int, trigger: set[in
         return None
     path = _path_up(tokens, index, head)
     prep = _preposition(document, tokens, index, trigger)
-    if prep in NOT_THERE and not mention.qualifier:
+    if prep in NOT_THERE and not (mention.qualifier and not mention.qualifier.startswith("candidates:")):
         return None
     if _in_saying_clause(document, tokens, index, head):
         return None
