@@ -83,3 +83,8 @@ def test_a_clause_subject_is_no_actor_of_what_it_endured(events_of):
     assert amid.actors == ()
     launched = _only(events_of("The army launched a fresh offensive on the ridge at dawn."), "offensive")
     assert names(launched.actors) == ["army"]  # a light verb's subject still acts
+
+
+def test_it_in_a_reported_clause_is_the_speaker(events_of):
+    event = _only(events_of("The army said on Sunday it had recaptured the town of Tel Nour from the rebels."), "recaptured")
+    assert names(event.actors) == ["army"]

@@ -397,9 +397,11 @@ def _is_place(document: Document, token: Token) -> bool:
 
 
 def _pronoun(word: str, ctx: ActorContext, sentence: int) -> Participant | None:
-    if word in PLURAL_PRONOUNS:
+    if word in PLURAL_PRONOUNS or word == "it":
         found = ctx.last_actor(sentence)
-        return Participant(name=found.name, canonical=found.canonical, type=found.type, entity=found.entity) if found else None
+        if found is None or (word == "it" and found.type not in ARMED_PARTIES):
+            return None  # "it" stands for an armed party only (a force, a group), never for a crowd or a thing
+        return Participant(name=found.name, canonical=found.canonical, type=found.type, entity=found.entity)
     return None  # "he"/"she" name a person, handled as a named mention by the caller
 
 

@@ -117,8 +117,12 @@ def _resolve_pronouns(document: Document, heads: list[int]) -> list[int]:
             out.append(i)
             continue
         word = document.text[token.start:token.end].lower()
-        if word in ("they", "them"):
-            out.append(i)
+        if word in ("they", "them", "it"):
+            speaker = _speaker(tokens, i)
+            if speaker is not None:
+                out.append(speaker)  # "the coalition said it had conducted 27 strikes": the coalition
+            elif word != "it" or token.dep == "nsubj":
+                out.append(i)  # "it" only as the doer; the actor context reads it as the last party named
             continue
         if word not in PERSON_PRONOUNS:
             continue
@@ -131,6 +135,22 @@ def _resolve_pronouns(document: Document, heads: list[int]) -> list[int]:
             if found is not None:
                 out.append(found)
     return out
+
+
+SPEECH_LEMMAS = frozenset({"say", "announce", "claim", "report", "state", "add", "confirm", "tell"})
+
+
+def _speaker(tokens: Sequence[Token], i: int) -> int | None:
+    """The subject of the saying verb a pronoun's clause reports ("X said it had ..." → X), when it is a noun."""
+    verb = tokens[i].head
+    if tokens[i].dep != "nsubj" or tokens[verb].dep != "ccomp":
+        return None
+    saying = tokens[verb].head
+    if tokens[saying].lemma.lower() not in SPEECH_LEMMAS:
+        return None
+    window = range(max(0, saying - 40), min(len(tokens), saying + 10))
+    return next((k for k in window if tokens[k].head == saying and k != saying and tokens[k].dep == "nsubj"
+                 and tokens[k].pos in ("NOUN", "PROPN")), None)
 
 
 def _verb_arguments(tokens: Sequence[Token], head: int, children: list[list[int]]) -> tuple[list[int], list[int]]:
