@@ -66,3 +66,11 @@ def test_a_demonym_before_town_of_states_the_country(gazetteer):
     resolve_toponyms(gazetteer, text, toponyms)
     assert toponyms[0].best is None  # no Paris in Iraq: unresolved, not a Paris elsewhere
     assert toponyms[1].best is not None and toponyms[1].best.country == "FR"
+
+
+def test_a_transliterated_name_never_lands_on_a_country(gazetteer):
+    from dateline.geo.candidates import candidates
+
+    assert any(c.entry.name == "Iraq" for c in candidates(gazetteer, "Irak"))  # a listed alternate name still counts
+    found = candidates(gazetteer, "Al-Irak")  # a district named like the country, with the Arabic article
+    assert all(not (c.entry.feature or "").startswith("A.PCL") for c in found)

@@ -54,15 +54,24 @@ def candidates(gazetteer: Gazetteer, surface: str, *, fuzzy: bool = True) -> lis
         skel = skeleton(key)
         if len(skel) >= 4:
             for entry, _kind in gazetteer.lookup_skeleton(skel):
-                _keep(best, entry, MATCH_SKELETON)
+                if not _country(entry):
+                    _keep(best, entry, MATCH_SKELETON)
         if not best and fuzzy:
             for other in gazetteer.similar_skeletons(skel):
                 ratio = fuzz.ratio(skel, other)
                 if ratio >= FUZZY_MIN_RATIO:
                     for entry, _kind in gazetteer.lookup_skeleton(other):
-                        _keep(best, entry, MATCH_FUZZY * ratio / 100)
+                        if not _country(entry):
+                            _keep(best, entry, MATCH_FUZZY * ratio / 100)
     ranked = sorted(best.values(), key=lambda c: (-c.match, -c.entry.population))
     return ranked[:MAX_CANDIDATES]
+
+
+def _country(entry: Entry) -> bool:
+    """Countries are written one way in English news (or under a listed alternate name): a transliteration
+    skeleton or a fuzzy match that lands on one is a town's name ("Al-Romaniya", a Raqqa district, is not
+    Romania)."""
+    return (entry.feature or "").startswith("A.PCL")
 
 
 def _variants(surface: str) -> list[tuple[str, float]]:
