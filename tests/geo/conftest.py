@@ -84,3 +84,25 @@ def gazetteer(geo_files, tmp_path):
     conn.close()
     with Gazetteer(db) as gaz:
         yield gaz
+
+
+def index_of(tmp_path, rows, filename="XX.txt"):
+    """A gazetteer index (path) holding only ``rows`` (GeoNames lines), for tests that need their own places."""
+    (tmp_path / filename).write_text("\n".join(rows) + "\n", encoding="utf-8")
+    db = tmp_path / "index.sqlite"
+    conn = connect(db, create=True)
+    finish(conn)
+    conn.close()
+    import_paths(db, [tmp_path / filename])
+    return db
+
+
+def doc_with(text, *entities):
+    """A document whose NER mentions are ``(surface, label)`` pairs (first occurrence of each surface)."""
+    from dateline.model import Document, Mention
+
+    mentions = []
+    for surface, label in entities:
+        start = text.index(surface)
+        mentions.append(Mention(start, start + len(surface), surface, label))
+    return Document(id="d1", source="test", text=text, mentions=tuple(mentions), paragraphs=((0, len(text)),))

@@ -3,15 +3,11 @@
 from __future__ import annotations
 
 from dateline.geo import recognize
-from dateline.model import Document, Mention
+from dateline.model import Document
 
+from .conftest import doc_with
 
-def _doc(text, *entities):
-    mentions = []
-    for surface, label in entities:
-        start = text.index(surface)
-        mentions.append(Mention(start, start + len(surface), surface, label))
-    return Document(id="d1", source="test", text=text, mentions=tuple(mentions), paragraphs=((0, len(text)),))
+_doc = doc_with
 
 
 def test_a_capital_or_country_tagged_org_is_a_place(gazetteer):

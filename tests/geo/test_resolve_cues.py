@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from dateline.geo.gazetteer import connect, finish
-from dateline.geo.importer import import_paths
 from dateline.geo.resolve import Toponym, kind_cue, resolve_toponyms
 
-from .conftest import geoname
+from .conftest import geoname, index_of
 
 ROWS = [
     geoname(7001, "Valmora", 40.00, 10.00, "A", "ADM1", "XQ", "05", 0),          # the province
@@ -22,13 +20,7 @@ ROWS = [
 def cue_gazetteer(tmp_path):
     from dateline.geo import Gazetteer
 
-    (tmp_path / "XQ.txt").write_text("\n".join(ROWS) + "\n", encoding="utf-8")
-    db = tmp_path / "index.sqlite"
-    conn = connect(db, create=True)
-    finish(conn)
-    conn.close()
-    import_paths(db, [tmp_path / "XQ.txt"])
-    with Gazetteer(db) as gaz:
+    with Gazetteer(index_of(tmp_path, ROWS, "XQ.txt")) as gaz:
         yield gaz
 
 

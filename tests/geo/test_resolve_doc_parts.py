@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from dateline.geo.gazetteer import connect, finish
-from dateline.geo.importer import import_paths
 from dateline.geo.recognize import ToponymSpan
 from dateline.geo.resolve_doc import resolve_places
 from dateline.model import Document
 
-from .conftest import geoname
+from .conftest import geoname, index_of
 
 ROWS = [
     geoname(9001, "Darvel", 35.90, 39.00, "P", "PPLA", "XA", "03", 300_000),
@@ -28,13 +26,7 @@ ROWS = [
 def gaz(tmp_path):
     from dateline.geo import Gazetteer
 
-    (tmp_path / "XX.txt").write_text("\n".join(ROWS) + "\n", encoding="utf-8")
-    db = tmp_path / "index.sqlite"
-    conn = connect(db, create=True)
-    finish(conn)
-    conn.close()
-    import_paths(db, [tmp_path / "XX.txt"])
-    with Gazetteer(db) as gazetteer:
+    with Gazetteer(index_of(tmp_path, ROWS, "XX.txt")) as gazetteer:
         yield gazetteer
 
 

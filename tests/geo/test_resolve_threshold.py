@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from dateline.geo.gazetteer import connect, finish
-from dateline.geo.importer import import_paths
 from dateline.geo.resolve import Toponym, resolve_toponyms
 
-from .conftest import geoname
+from .conftest import geoname, index_of
 
 # Two made-up countries: XA with two provinces, XB whose capital shares a name with a small XA town.
 ROWS = [
@@ -29,13 +27,7 @@ ROWS = [
 def gaz(tmp_path):
     from dateline.geo import Gazetteer
 
-    (tmp_path / "XX.txt").write_text("\n".join(ROWS) + "\n", encoding="utf-8")
-    db = tmp_path / "index.sqlite"
-    conn = connect(db, create=True)
-    finish(conn)
-    conn.close()
-    import_paths(db, [tmp_path / "XX.txt"])
-    with Gazetteer(db) as gazetteer:
+    with Gazetteer(index_of(tmp_path, ROWS, "XX.txt")) as gazetteer:
         yield gazetteer
 
 

@@ -6,13 +6,9 @@ from dateline.geo import GeoStage, event_place, recognize, resolve_places
 from dateline.model import Document, Mention, Token
 from dateline.settings import Settings
 
+from .conftest import doc_with
 
-def _doc(text, *entities):
-    mentions = []
-    for surface, label in entities:
-        start = text.index(surface)
-        mentions.append(Mention(start, start + len(surface), surface, label))
-    return Document(id="d1", source="test", text=text, mentions=tuple(mentions), paragraphs=((0, len(text)),))
+_doc = doc_with
 
 
 def test_recognize_matcher_catches_mislabelled_village(gazetteer):
