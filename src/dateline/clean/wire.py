@@ -21,6 +21,8 @@ _NAME_PLACE = r"[A-Z][a-z'’.-]+(?:[ -](?:[A-Z][a-z'’.-]+|(?:al|el|de|du|la|l
 _REGION = r"(?:, [A-Z0-9][\w.'’ -]{1,30}?){0,3}"  # ", Libya", ", N.M.", ", Aug 12"
 _AGENCY = r"\((?P<{}>[A-Za-z][A-Za-z .&-]{{0,29}}[A-Za-z.])\)"
 _DASH = r"(?:-{1,2}|[–—])"
+# The tag of a news agency that ends a dateline, "(CNN) --": after it, the lede (shared by the event and place stages)
+AGENCY_TAG = r"\((?:CNN|Reuters|AP|AFP|BBC|Al Jazeera|dpa|Xinhua|UPI)\)\s*[-–—]+"
 # The dateline opening a lede: a capitalised place, optional region and date, optional agency, a dash. A place
 # written in ordinary case ("Tripoli, Libya (CNN) --") needs the agency tag: without it, "Officials - " could be prose.
 WIRE_DATELINE = re.compile(

@@ -657,8 +657,8 @@ def told_actors(actors: Sequence[Participant]) -> list[Participant]:
 def other_side(actors: Sequence[Participant], targets: Sequence[Participant]) -> tuple[Participant, ...]:
     """The targets that are not one of the actors: a party never acts on itself in one record ("Gadhafi's forces"
     and "Libya's army" both mean the state's forces; a second sentence's target may be the first one's actor)."""
-    own = {key for a in actors if (key := (a.canonical or a.name).lower())}
-    return tuple(t for t in targets if (t.canonical or t.name).lower() not in own)
+    own = {key for a in actors if (key := _key(a))}
+    return tuple(t for t in targets if _key(t) not in own)
 
 
 def crowd_against_force(ctx: ActorContext, actors: tuple[Participant, ...], targets: tuple[Participant, ...],

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from dateline.events.actors import ActorContext, describe, is_victim, phrase_bounds
+from dateline.events.where import SAYING
 from dateline.model import Document, Participant, Token
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
@@ -137,16 +138,13 @@ def _resolve_pronouns(document: Document, heads: list[int]) -> list[int]:
     return out
 
 
-SPEECH_LEMMAS = frozenset({"say", "announce", "claim", "report", "state", "add", "confirm", "tell"})
-
-
 def _speaker(tokens: Sequence[Token], i: int) -> int | None:
     """The subject of the saying verb a pronoun's clause reports ("X said it had ..." → X), when it is a noun."""
     verb = tokens[i].head
     if tokens[i].dep != "nsubj" or tokens[verb].dep != "ccomp":
         return None
     saying = tokens[verb].head
-    if tokens[saying].lemma.lower() not in SPEECH_LEMMAS:
+    if tokens[saying].lemma.lower() not in SAYING | {"claim"}:
         return None
     window = range(max(0, saying - 40), min(len(tokens), saying + 10))
     return next((k for k in window if tokens[k].head == saying and k != saying and tokens[k].dep == "nsubj"

@@ -24,6 +24,7 @@ from typing import Any, ClassVar
 import numpy as np
 
 from dateline.clean.comments import comments_start
+from dateline.clean.wire import AGENCY_TAG
 from dateline.events.accidents import KINDS as ACCIDENT_KINDS
 from dateline.events.accidents import accidental_explosion
 from dateline.events.actors import (
@@ -70,7 +71,7 @@ OPEN_BELOW = 0.55  # triggers weaker than this may be retyped to any class by th
 WEAK_FLOOR = 0.35  # a weak trigger ("killed") alone in a sentence the detector believes (WEAK_GATE) is an event
 WEAK_GATE = 0.5
 VIOLENT = frozenset({"FIGHT", "ASSAULT"})
-PREAMBLE_DATELINE = re.compile(r"\((?:CNN|Reuters|AP|AFP|BBC|Al Jazeera|dpa|Xinhua|UPI)\)\s*[-–—]+")
+PREAMBLE_DATELINE = re.compile(AGENCY_TAG)
 BATTLES = frozenset({"armed_clash", "gov_regains", "nsa_overtakes"})
 SEIZING = frozenset({"disrupted_weapons", "arrests"})  # their objects are things taken, not events
 LISTING_VERBS = frozenset({"include", "contain", "comprise"})

@@ -19,6 +19,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
+from dateline.clean.wire import AGENCY_TAG
 from dateline.geo.rivers import packaged_rivers
 from dateline.model import Document, EventPlace, Place, PlaceMention, Token
 from dateline.time.tense import token_index
@@ -29,7 +30,7 @@ NOT_THERE = frozenset({"from", "toward", "towards", "for", "against", "by", "wit
 MAX_HOPS = 7
 LOOKBACK = 2  # earlier sentences whose place an event without one may borrow
 FOCUS_SHARE = 0.5  # a document is about one place when it has half of the mentions below country level
-DATELINE = re.compile(r"^(?:,\s*[A-Z][\w.' -]{1,40})?\s*\((?:CNN|Reuters|AP|AFP|BBC|Al Jazeera|dpa|Xinhua|UPI)\)\s*[-–—]",)
+DATELINE = re.compile(rf"^(?:,\s*[A-Z][\w.' -]{{1,40}})?\s*{AGENCY_TAG}")
 PLACE_NOUNS = frozenset({"village", "town", "city", "district", "neighborhood", "neighbourhood", "area", "region",
                          "province", "governorate", "suburb", "outskirts", "port", "capital", "quarter", "hamlet",
                          "settlement", "camp", "border", "crossing", "oasis", "stronghold", "enclave"})

@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
+from dateline.clean.wire import AGENCY_TAG
 from dateline.model import Mention
 
 _WORD = r"(?:(?:[Aa]l|[Ee]l|[Aa][dnrstz]|[Aa]sh)-)?[A-Z][\w'’]*(?:-[\w'’]+)*"
@@ -26,23 +27,22 @@ _KIND_OF = re.compile(rf"\b(?:{_KIND}|{_KINDS}) of ({_NAME})")
 # "X, an embattled town just west of ...": a settlement noun ending the apposition (not "a city official")
 _APPOSITION = re.compile(rf"({_NAME}), (?:an?|the) (?:[\w-]+ ){{0,4}}?{_KIND}(?=[,.;:]| (?:of|in|on|near|just|about|"
                          r"north|south|east|west|that|which|where|held|under|some|\d)\b)")
-_DATELINE = re.compile(rf"({_NAME}), (?:[A-Z][\w.]*(?: [A-Z][\w.]*){{0,2}} )?\((?:CNN|Reuters|AP|AFP|BBC|UPI|dpa|"
-                       r"Xinhua|Al Jazeera)\)\s*[-–—]")
+_DATELINE = re.compile(rf"({_NAME}), (?:[A-Z][\w.]*(?: [A-Z][\w.]*){{0,2}} )?{AGENCY_TAG}")
 _NOT_NAME = frozenset({"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
                        "February", "March", "April", "May", "June", "July", "August", "September", "October",
                        "November", "December", "The", "A", "An", "NEW", "New:", "In", "At", "By", "On", "But",
                        "And", "Staff", "Wire"})
-PLACE_LABELS = frozenset({"GPE", "LOC"})
+PLACE_TAGS = frozenset({"GPE", "LOC"})  # tags that mark a name as a place (not FAC: a building)
 
 
 def place_names(text: str, mentions: Iterable[Mention]) -> set[str]:
     """Names the document marks as places at least once (dateline, settlement noun, a GPE/LOC tag)."""
     tagged: Counter[str] = Counter()
     for m in mentions:
-        tagged[m.text] += 1 if m.label in PLACE_LABELS else -1
+        tagged[m.text] += 1 if m.label in PLACE_TAGS else -1
     # a tag counts when the tagger calls the name a place at least as often as anything else ("Wedbush" tagged GPE
     # once and ORG five times is a firm)
-    names = {m.text for m in mentions if m.label in PLACE_LABELS and m.text[:1].isupper() and len(m.text) >= 3
+    names = {m.text for m in mentions if m.label in PLACE_TAGS and m.text[:1].isupper() and len(m.text) >= 3
              and tagged[m.text] >= 0}
     for pattern in (_KIND_OF, _APPOSITION, _DATELINE):
         for found in pattern.finditer(text):
@@ -53,14 +53,14 @@ def place_names(text: str, mentions: Iterable[Mention]) -> set[str]:
 
 
 def propagated_spans(text: str, mentions: Sequence[Mention], taken: Sequence[tuple[int, int]],
-                     is_person: callable) -> list[tuple[int, int]]:
+                     is_person: Callable[[str, str], bool]) -> list[tuple[int, int]]:
     """Occurrences of the document's place names that no span covers yet, as ``(start, end)``.
 
     An occurrence inside a longer non-place entity ("the Misrata Military Council") is left alone; a name the
     document also uses as a person (``is_person``) is never propagated.
     """
     names = sorted(place_names(text, mentions), key=len, reverse=True)
-    entities = [(m.start, m.end, m.text) for m in mentions if m.label not in PLACE_LABELS]
+    entities = [(m.start, m.end, m.text) for m in mentions if m.label not in PLACE_TAGS]
     covered = list(taken)
     out: list[tuple[int, int]] = []
     for name in names:
