@@ -23,7 +23,9 @@ event is a duplicate (two rows for one incident). Fields of matched events:
 - ``fatalities``: equal (null = null).
 
 ``fully_correct_share`` = matched events with all six fields right / presented events. Calibration: every
-event with a ``confidence`` (presented or not), by bin, with the share that matched a gold event.
+event with a ``confidence`` (presented or not), by bin, with the share that matched a gold event; events not
+presented are matched after the presented ones, to the gold events those left (since stop 24: before, they
+competed with presented events and could take their match).
 Results are printed for half A (tuned on), half B (never tuned on) and both. Last line: JSON.
 """
 
@@ -248,7 +250,14 @@ def evaluate(out: Path, gold_rows: list[dict[str, Any]], raw: dict[str, str]) ->
         by_article[p.article].append(p)
     gold_by_article = {r["article"]: r["events"] for r in gold_rows}
     for article, items in by_article.items():
-        match(items, gold_by_article.get(article, []), places, raw[article])
+        # Presented events are matched first: a record users never see must not take a gold event from one they
+        # do. The others are matched to the gold events left, for the calibration table only.
+        gold = gold_by_article.get(article, [])
+        shown = [p for p in items if is_reported(p.event)]
+        match(shown, gold, places, raw[article])
+        taken = {p.matched for p in shown if p.matched}
+        match([p for p in items if not is_reported(p.event)], [g for g in gold if g["id"] not in taken], places,
+              raw[article])
     result: dict[str, Any] = {}
     for half in ("A", "B", "all"):
         rows = [r for r in gold_rows if half == "all" or r["half"] == half]

@@ -204,3 +204,20 @@ def test_a_person_whose_forces_the_text_tags_as_an_organisation_leads_the_countr
     leaders = _leaders(document, {}, {"OL": "Oltania"}, "OL")
     assert leaders.get("balad") == "OL"
     assert "hamas" not in leaders  # never named as a person: an organisation
+
+
+def test_a_battle_naming_neither_side_takes_the_documents_two_sides():
+    from dateline.events.actors import ActorContext, actor_lexicon
+    from dateline.model import Participant
+
+    army = Participant(name="army", canonical="Military Forces of Chad", type=1)
+    rebels = Participant(name="rebels", canonical="Rebels (Chad)", type=2)
+    sdf = Participant(name="FACT", canonical="FACT: Front for Change", type=2)
+    ctx = ActorContext(lexicon=actor_lexicon("en"), country_names={})
+    assert ctx.main_sides(3) is None  # nobody named: nothing to fill
+    ctx.subjects = [(0, army), (1, army), (2, rebels)]
+    assert set(ctx.main_sides(3)) == {army, rebels}  # the party named most and its nearest opponent
+    ctx.remember_adversaries([army], [sdf])
+    ctx.remember_adversaries([army], [sdf])
+    ctx.remember_adversaries([rebels], [army])
+    assert set(ctx.main_sides(3)) == {army, sdf}  # the pair the document set against each other most

@@ -88,3 +88,12 @@ def test_a_clause_subject_is_no_actor_of_what_it_endured(events_of):
 def test_it_in_a_reported_clause_is_the_speaker(events_of):
     event = _only(events_of("The army said on Sunday it had recaptured the town of Tel Nour from the rebels."), "recaptured")
     assert names(event.actors) == ["army"]
+
+
+def test_the_two_sides_of_fighting_between(events_of):
+    for text in ("Nine people died in fighting on Friday between the army and the tribal militia, a doctor said.",
+                 "Heavy clashes on Monday between border guards and Islamist militants left four dead."):
+        event = next(e for e in events_of(text) if e.actors)
+        assert {names(event.actors)[0], names(event.targets)[0]} <= {"army", "tribal militia", "border guards",
+                                                                    "Islamist militants"}, text
+        assert names(event.actors)[0] != names(event.targets)[0]

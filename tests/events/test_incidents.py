@@ -98,3 +98,16 @@ def test_the_record_takes_the_parties_of_a_mention_of_its_own_type():
     assert row.acled == "Shelling/artillery/missile attack"
     assert [a.canonical for a in row.actors] == ["Army (Oltania)"]
     assert [t.canonical for t in row.targets] == ["Militia (Oltania)"]
+
+
+def test_a_group_agrees_with_every_stated_day_and_place_it_holds():
+    # a weekend telling, then Sunday: one incident; Saturday then disagrees with Sunday and stands alone
+    rows = merge([mention("w", 0, date="2011-04-09/2011-04-10"), mention("s", 100, date="2011-04-10"),
+                  mention("t", 200, date="2011-04-09")])
+    assert [len(r.sources) for r in rows] == [2, 1]
+    mentions = [mention("c", 0, place=EventPlace("Egypt", 26.0, 30.0, "p-eg")), mention("a", 100),
+                mention("s", 200, place=SUEZ)]
+    countries = {"p-eg": ("EG", True), "p-cairo": ("EG", False), "p-suez": ("EG", False)}
+    rows = merge_incidents(mentions, {m.id: 0.8 for m in mentions}, 0.4, 0, countries,
+                           {m.id: (True, True) for m in mentions})
+    assert [len(r.sources) for r in rows] == [2, 1]  # Suez is in Egypt, but not within reach of Cairo

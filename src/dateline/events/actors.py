@@ -167,6 +167,22 @@ class ActorContext:
         home = self.country_name(country or self.document_country)  # where the battle is: its own state's forces first
         return min(others, key=lambda pair: (self._foreign(pair[1], home), abs(pair[0] - sentence), pair[0] > sentence))[1]
 
+    def main_sides(self, sentence: int, country: str | None = None) -> tuple[Participant, Participant] | None:
+        """The two parties of the document's armed conflict, for a battle whose sentence names neither ("the
+        fighting has cost him dearly"): the pair the document set against each other most often, else the armed
+        party it names most and that party's :meth:`opponent`."""
+        pairs = Counter({tuple(sorted((a, b))): n for a, fought in self.adversaries.items() for b, n in fought.items()})
+        if pairs:
+            (a, b), _ = pairs.most_common(1)[0]
+            return self.parties[a], self.parties[b]
+        pool = [p for _, p in self.recent + self.subjects + self.mentioned if _side(p) is not None]
+        if not pool:
+            return None
+        counts = Counter(_key(p) for p in pool)
+        main = next(p for p in pool if _key(p) == counts.most_common(1)[0][0])
+        other = self.opponent(main, sentence, country)
+        return (main, other) if other is not None else None
+
     @staticmethod
     def _foreign(participant: Participant, home: str | None) -> bool:
         """State forces of another country than the one the document is about (a last resort as the other side)."""

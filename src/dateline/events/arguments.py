@@ -50,7 +50,10 @@ def find_arguments(document: Document, head: int, children: list[list[int]], tri
     (other triggers, time expressions) are participants only when they are nouns the dictionary can read.
     """
     tokens = document.tokens
-    if tokens[head].pos in ("VERB", "AUX"):
+    pair = _between(tokens, head, children)
+    if pair:
+        actor_heads, target_heads = [pair[0]], [pair[1]]
+    elif tokens[head].pos in ("VERB", "AUX"):
         actor_heads, target_heads = _verb_arguments(tokens, head, children)
     else:
         actor_heads, target_heads = _noun_arguments(tokens, head, children)
@@ -166,6 +169,30 @@ def _verb_arguments(tokens: Sequence[Token], head: int, children: list[list[int]
     return _with_conjuncts(tokens, actors, children), _with_conjuncts(tokens, targets, children)
 
 
+BETWEEN_DEPTH = 3  # "died in fighting on Friday between X and Y": died → in → fighting → between
+
+
+def _between(tokens: Sequence[Token], head: int, children: list[list[int]]) -> tuple[int, int] | None:
+    """The two sides of "clashes between X and Y", hanging from the trigger or from a noun under it within
+    BETWEEN_DEPTH hops in the same clause ("killed in fighting Saturday between the army and the rebels"):
+    the parties of the fight, whoever the clause's subject is."""
+    level = [head]
+    for _ in range(BETWEEN_DEPTH):
+        below = []
+        for node in level:
+            for c in children[node]:
+                if tokens[c].dep == "prep" and tokens[c].lemma.lower() == "between":
+                    sides = [g for g in children[c] if tokens[g].dep == "pobj"]
+                    sides += [k for g in sides for k in children[g] if tokens[k].dep == "conj"]
+                    if len(sides) >= 2:
+                        return sides[0], sides[1]
+                elif tokens[c].dep in ("prep", "pobj", "pcomp", "npadvmod") or \
+                        (tokens[c].dep in ("dobj", "nsubj") and tokens[c].pos == "NOUN"):
+                    below.append(c)
+        level = below
+    return None
+
+
 def _borrowed_subject(tokens: Sequence[Token], head: int, children: list[list[int]]) -> list[int]:
     """The subject of the verb this one depends on (participles, infinitives, conjoined verbs)."""
     current = head
@@ -193,11 +220,6 @@ def _noun_arguments(tokens: Sequence[Token], head: int, children: list[list[int]
             actors += [g for g in children[c] if tokens[g].dep == "pobj"]
         elif dep == "acl" and tokens[c].tag == "VBN":  # "executions committed by forces loyal to X"
             actors += [g for a in children[c] if tokens[a].dep == "agent" for g in children[a] if tokens[g].dep == "pobj"]
-        elif dep == "prep" and lemma == "between":  # "clashes between protesters and police"
-            sides = [g for g in children[c] if tokens[g].dep == "pobj"]
-            sides += [k for g in sides for k in children[g] if tokens[k].dep == "conj"]
-            actors += sides[:1]
-            targets += sides[1:2]
         elif dep == "prep" and lemma in TARGET_PREPS:
             targets += [g for g in children[c] if tokens[g].dep == "pobj"]
     if not actors:

@@ -2,12 +2,13 @@
 
 A lede, a story highlight, a quote and a later paragraph often tell the same incident. ACLED's unit is one
 type of interaction between the same actors at one place on one day, so two mentions of a document are the
-same incident when their ACLED event types are compatible (the same type, or protest and riot), their places
-agree (the same place, within ``PLACE_KM``, or one of them has none), their dates overlap (a day inside the
-other's range) and their first actors do not contradict each other. The incident keeps the first mention's
-trigger and id, the most specific type, the first place, date, actors and toll any mention states, and
-every sentence as a source. Only mentions of equal standing merge: facts (asserted or claimed) with facts,
-background with background.
+same incident when their ACLED event types are compatible (the same type, or protest and riot), the place the
+mention states agrees with every place the incident's sentences state (the same place, within ``PLACE_KM``, or
+a country that contains it), its stated date overlaps every stated date of the incident (a weekend holds its
+Saturday and its Sunday, but a Saturday and a Sunday are two incidents) and their first actors do not
+contradict each other. The incident keeps the first mention's trigger and id, the most specific type, the
+first place, date, actors and toll any mention states, and every sentence as a source. Only mentions of equal
+standing merge: facts (asserted or claimed) with facts, background with background.
 """
 
 from __future__ import annotations
@@ -117,11 +118,11 @@ def _same(group: list[Event], mention: Event, countries: dict[str, tuple[str, bo
         return _actors_agree(group, mention)
     place_said, date_said = stated.get(mention.id, (True, True))
     places = [e.place for e in group if e.place and stated.get(e.id, (True, True))[0]]
-    if place_said and mention.place and places and not any(_near(p, mention.place, countries) for p in places):
+    if place_said and mention.place and places and not all(_near(p, mention.place, countries) for p in places):
         return False
     dates = [span for e in group if stated.get(e.id, (True, True))[1] and (span := day_span(e.date)) is not None]
     span = day_span(mention.date)
-    if date_said and span and dates and not any(a[0] <= span[1] and span[0] <= a[1] for a in dates):
+    if date_said and span and dates and not all(a[0] <= span[1] and span[0] <= a[1] for a in dates):
         return False
     return _actors_agree(group, mention)
 

@@ -273,7 +273,7 @@ def event_mentions(document: Document, analysis: Analysis, lexicon: Lexicon,
             extras = [dataclasses.replace(e, id=f"{event.id}-{n}")
                       for n, e in enumerate(_more_places(document, event, usable, ctx), 1)]
             for one in _split_toll([event, *extras]):
-                if item.cls in BATTLES and bool(one.actors) != bool(one.targets):
+                if item.cls in BATTLES and not (one.actors and one.targets):
                     battles.append(len(out.mentions))
                 stated = _stated(document, one, usable)
                 out.mentions.append(one)
@@ -289,6 +289,11 @@ def event_mentions(document: Document, analysis: Analysis, lexicon: Lexicon,
                     family=family(one), clause=clause_shape(document, item.candidate.head)))
     for k in battles:  # a side named only later in the document ("... the rebels said") completes a battle
         event, sent = out.mentions[k], out.sentences[k]
+        if not event.actors and not event.targets:  # neither side named: the document's two sides
+            sides = ctx.main_sides(sent, event.country)
+            if sides is not None:
+                out.mentions[k] = dataclasses.replace(event, actors=sides[:1], targets=sides[1:])
+            continue
         known = (event.actors or event.targets)[0]
         other = ctx.opponent(known, sent, event.country)
         if other is not None:
