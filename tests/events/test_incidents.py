@@ -67,9 +67,19 @@ def test_an_incident_is_as_sure_as_its_surest_mention():
 
 
 def test_a_killing_told_beside_a_kidnapping_does_not_give_the_kidnapping_its_toll():
-    rows = merge([mention("a", 0, acled="Abduction/forced disappearance"), mention("b", 100, acled="Attack", fatalities=300)])
+    rows = merge([mention("a", 0, acled="Abduction/forced disappearance"), mention("b", 100, acled="Attack", fatalities=300)],
+                 stated={"a": (True, True), "b": (False, False)})  # "300 were killed": no place or day of its own
     assert len(rows) == 1 and rows[0].acled == "Abduction/forced disappearance"
     assert rows[0].fatalities is None
+
+
+def test_other_sub_event_types_of_one_family_told_with_their_own_place_and_day_are_other_incidents():
+    strike = mention("a", 0, acled="Air/drone strike", place=EventPlace("Oltania", 30.0, 31.0, "p-ol"))
+    mortars = mention("b", 100, acled="Shelling/artillery/missile attack")  # "in Cairo ... two mortars landed"
+    countries = {"p-ol": ("OL", True), "p-cairo": ("OL", False)}
+    stated = {"a": (True, True), "b": (True, True)}
+    assert len(merge_incidents([strike, mortars], {"a": 0.8, "b": 0.8}, 0.4, 0, countries, stated)) == 2
+    assert len(merge([mention("c", 0), mention("d", 100, acled="Mob violence")])) == 1  # one crowd, told two ways
 
 
 def test_a_toll_told_as_another_killing_of_the_same_family_is_kept():

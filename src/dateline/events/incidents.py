@@ -2,7 +2,9 @@
 
 A lede, a story highlight, a quote and a later paragraph often tell the same incident. ACLED's unit is one
 type of interaction between the same actors at one place on one day, so two mentions of a document are the
-same incident when their ACLED event types are compatible (the same type, or protest and riot), the place the
+same incident when their ACLED event types are compatible (the same sub-event type, or protest and riot; a
+mention that states neither place nor day, or one told in the same sentence, may join another type of its
+family), the place the
 mention states agrees with every place the incident's sentences state (the same place, within ``PLACE_KM``, or
 a country that contains it), its stated date overlaps every stated date of the incident (a weekend holds its
 Saturday and its Sunday, but a Saturday and a Sunday are two incidents) and their first actors do not
@@ -112,6 +114,9 @@ def _same(group: list[Event], mention: Event, countries: dict[str, tuple[str, bo
     if family(first) != family(mention) and not (_one_sentence(group, mention) and
                                                   {family(first), family(mention)} <= ARMED):
         return False
+    if family(mention) != "Demonstrations" and not any(e.acled == mention.acled for e in group) \
+            and not _one_sentence(group, mention) and any(stated.get(mention.id, (True, True))):
+        return False  # an air strike and shelling, a clash and a town taken: other interactions, other records
     if (first.modality in FACT_MODALITIES) != (mention.modality in FACT_MODALITIES):
         return False
     if loose:
