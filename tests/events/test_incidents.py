@@ -121,3 +121,11 @@ def test_a_group_agrees_with_every_stated_day_and_place_it_holds():
     rows = merge_incidents(mentions, {m.id: 0.8 for m in mentions}, 0.4, 0, countries,
                            {m.id: (True, True) for m in mentions})
     assert [len(r.sources) for r in rows] == [2, 1]  # Suez is in Egypt, but not within reach of Cairo
+
+
+def test_a_record_told_in_a_country_and_then_in_one_of_its_towns_is_placed_in_the_town():
+    country = EventPlace("Egypt", 26.8, 30.8, "p-eg")
+    mentions = [mention("a", 0, place=country), mention("b", 100, place=SUEZ)]
+    countries = {"p-eg": ("EG", True), "p-suez": ("EG", False)}
+    (row,) = merge_incidents(mentions, {"a": 0.8, "b": 0.8}, 0.4, 0, countries, {"a": (True, True), "b": (True, True)})
+    assert row.place == SUEZ

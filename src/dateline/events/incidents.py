@@ -73,7 +73,7 @@ def merge_incidents(mentions: Sequence[Event], specificity: dict[str, float], th
         else:
             home.append(mention)
     incidents.sort(key=lambda group: min(m.sources[0].start for m in group))
-    return [_combine(group, specificity, threshold, stated) for group in incidents]
+    return [_combine(group, specificity, threshold, stated, countries) for group in incidents]
 
 
 ARMED = frozenset({"Battles", "Explosions"})  # fighting and shelling told in one sentence: one engagement
@@ -182,12 +182,15 @@ def _near(a: object, b: object, countries: dict[str, tuple[str, bool]]) -> bool:
 
 
 def _combine(group: list[Event], specificity: dict[str, float], threshold: float,
-             stated: dict[str, tuple[bool, bool]]) -> Event:
+             stated: dict[str, tuple[bool, bool]], countries: dict[str, tuple[str, bool]] | None = None) -> Event:
     if len(group) == 1:
         return group[0]
+    countries = countries or {}
     first = group[0]
     typed = max(group, key=lambda e: (specificity.get(e.id, 0.0), -group.index(e)))
-    placed = next((e for e in group if e.place and stated.get(e.id, (True, True))[0]), None)
+    told = [e for e in group if e.place and stated.get(e.id, (True, True))[0]]
+    # "clashes in Yemen" then "in Aden": the town a sentence states, not the country that contains it
+    placed = next((e for e in told if not _whole_country(e, countries)), told[0] if told else None)
     placed = placed or next((e for e in group if e.place), None)
     dated = sorted((e for e in group if e.date),
                    key=lambda e: (not stated.get(e.id, (True, True))[1], _width(e.date), group.index(e)))
@@ -209,6 +212,10 @@ def _combine(group: list[Event], specificity: dict[str, float], threshold: float
         reportable=reportable(first.modality, first.background, max(e.confidence for e in group), threshold),
         sources=sources,
     )
+
+
+def _whole_country(event: Event, countries: dict[str, tuple[str, bool]]) -> bool:
+    return bool(event.place and countries.get(event.place.place or "", ("", False))[1])
 
 
 def _closest_kind(group: Sequence[Event], typed: Event, pick: Callable[[Event], tuple[Participant, ...]]) -> tuple[Participant, ...]:
