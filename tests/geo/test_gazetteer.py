@@ -18,6 +18,7 @@ def test_embedded_index_builds_in_cache_dir(tmp_path, monkeypatch):
         mosul = next(e for e, _kind in gaz.lookup("mosul") if e.feature and e.feature.startswith("P."))
         assert abs(mosul.lat - 36.34) < 0.2
         assert gaz.lookup("united states")[0][0].feature == "A.PCLI"
+        assert ("EG", None) in gaz.regions["egypt"]  # "Alexandria, Egypt": a country is a containment cue too
 
 
 def test_cli_import_and_info(geo_files, tmp_path, monkeypatch):

@@ -169,6 +169,8 @@ def _add_countries(conn: sqlite3.Connection, writer: IndexWriter, countries: dic
             demonyms[demonym] = (population, iso)  # "American": the United States, not the Northern Marianas
         for province in info.get("provinces", ()):
             conn.execute("INSERT OR IGNORE INTO regions VALUES (?,?,?)", (name_key(province), iso, ""))
+        for name in (country["name"], *alts):  # "Alexandria, Egypt": the country a toponym is said to lie in
+            conn.execute("INSERT OR IGNORE INTO regions VALUES (?,?,?)", (name_key(name), iso, ""))
 
 
     for demonym, (_pop, iso) in demonyms.items():
