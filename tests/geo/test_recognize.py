@@ -60,3 +60,17 @@ def test_a_country_inside_an_organisation_name_is_an_associative_mention(gazette
 def test_a_demonym_inside_an_organisation_name_is_left_to_the_actors(gazetteer):
     text = "Units of the Iraqi Counter Terrorism Service advanced at dawn."
     assert recognize(_doc(text, ("the Iraqi Counter Terrorism Service", "ORG")), gazetteer) == []
+
+
+def test_a_speaker_label_in_a_transcript_is_no_place(gazetteer):
+    text = "PARIS: We go live to Baghdad now. PARIS: Reporters in PARIS said talks resumed."
+    doc = _doc(text, ("PARIS", "GPE"), ("Baghdad", "GPE"))
+    later = text.index("in PARIS") + 3
+    doc = Document(id="d1", source="test", text=text, paragraphs=((0, len(text)),),
+                   mentions=(*doc.mentions, type(doc.mentions[0])(later, later + 5, "PARIS", "GPE")))
+    assert [(s.text, s.start) for s in recognize(doc, gazetteer)] == [("Baghdad", text.index("Baghdad")), ("PARIS", later)]
+
+
+def test_a_dateline_in_capitals_before_a_colon_stays_a_place(gazetteer):
+    text = "BAGHDAD: Talks resumed on Monday."
+    assert [s.text for s in recognize(_doc(text, ("BAGHDAD", "GPE")), gazetteer)] == ["BAGHDAD"]

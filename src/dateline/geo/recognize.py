@@ -96,7 +96,8 @@ def recognize(document: Document, gazetteer: Gazetteer) -> list[ToponymSpan]:
     out.sort(key=lambda s: s.start)
     heads = organisation_heads()
     return [_compound_modifier(text, span) for span in out
-            if not _in_organisation_name(text, span, heads) and not _quoted_exclamation(text, span)]
+            if not _in_organisation_name(text, span, heads) and not _quoted_exclamation(text, span)
+            and not _speaker_label(text, span)]
 
 
 # A name spaCy tags PERSON is a place when only a place could stand there ("In Ras Lanuf, ...", "fighters in Bin
@@ -199,6 +200,18 @@ def _quoted_exclamation(text: str, span: ToponymSpan) -> bool:
     """"chanted, 'Freedom!'": a word quoted alone as a cry is a slogan, not a place."""
     before = text[max(0, span.start - 1):span.start]
     return bool(before) and before in _OPEN_QUOTES and text[span.end:span.end + 1] == "!"
+
+
+def _speaker_label(text: str, span: ToponymSpan) -> bool:
+    """Transcripts name who speaks in capitals before a colon, turn after turn ("ANDERSON: We're going live to
+    Cairo"): a speaker, not a place. A dateline ("BAGHDAD: ...") has the same shape but is written once."""
+    words = text[span.start:span.end]
+    if not (words.isupper() and len(words) > 1 and text[span.end:span.end + 1] == ":"):
+        return False
+    return text.count(words + ":") >= SPEAKER_TURNS
+
+
+SPEAKER_TURNS = 2
 
 
 @cache
