@@ -239,3 +239,23 @@ def test_a_records_crowds_are_named_after_the_country_it_took_place_in():
     riot = Event(id="r", type="PROTEST", trigger="rioted", sources=(), acled="Violent demonstration", actors=(crowd,),
                  country="EG")
     assert [a.canonical for a in _crowds_where_they_gathered([riot], ctx)[0].actors] == ["Rioters (Egypt)"]
+
+
+def test_militants_are_the_one_named_group_the_document_calls_so():
+    from dateline.events.actors import _called, actor_lexicon
+
+    lexicon = actor_lexicon("en")
+    one = _called("Islamic State snipers held the bridge. Later the militants withdrew.", lexicon)
+    assert one["militant"] == ("Islamic State", 2) and one["gunman"] == ("Islamic State", 2)
+    two = _called("Islamic State snipers held the bridge; Nusra Front gunmen held the road.", lexicon)
+    assert two["sniper"] == ("Islamic State", 2) and two["gunmen"] == ("Hayat Tahrir al-Sham", 2)
+    assert "militant" not in two  # attached to neither: left unnamed
+    assert _called("NATO jets and coalition forces struck. Militants fled.", lexicon) == {}  # not an armed group's word
+
+
+def test_a_description_in_a_document_about_one_group_is_that_group(placed_events_of):
+    text = ("Islamic State gunmen stormed a checkpoint near Sirte on Monday, officials said. "
+            "On Tuesday the militants attacked a police station in Sirte, killing two officers.")
+    events = placed_events_of(text, "2016-05-04")
+    tuesday = [e for e in events if e.date == "2016-05-03"]
+    assert tuesday and tuesday[0].actors[0].canonical == "Islamic State", [(e.date, e.actors) for e in events]

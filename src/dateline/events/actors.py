@@ -126,6 +126,7 @@ class ActorContext:
     adversaries: dict[str, Counter[str]] = field(default_factory=dict)  # party → parties it fought in this document
     parties: dict[str, Participant] = field(default_factory=dict)  # key → the participant, for adversaries
     admin1_names: dict[tuple[str, str], str] = field(default_factory=dict)  # (ISO2, admin1 code) → name
+    called: dict[str, tuple[str, int]] = field(default_factory=dict)  # "militant" → the one named group so called
 
     def country_name(self, iso: str | None) -> str | None:
         if not iso:
@@ -240,7 +241,37 @@ def document_context(document: Document, lexicon: ActorLexicon, country_names: d
     main = counts.most_common(1)[0][0] if counts else None
     ctx = ActorContext(lexicon=lexicon, country_names=country_names, demonyms=demonyms, document_country=main)
     ctx.leaders = _leaders(document, demonyms, country_names, main)
+    ctx.called = _called(document.text, lexicon)
     return ctx
+
+
+_NEXT_WORD = re.compile(r"^['’]?s?\s+(\w+)")
+
+
+def _called(text: str, lexicon: ActorLexicon) -> dict[str, tuple[str, int]]:
+    """Words for an unnamed armed party that the document itself attaches to one named group ("Islamic State
+    militants", "ISIS's snipers") → that group: the bare "militants" of the same document are that group
+    (EVENT_CODING: a description is resolved to the named party the document means). A word the document
+    attaches to two groups stays unresolved; when the document attaches such words to one group only, all of
+    them ("gunmen", "the bomber") mean it."""
+    found: dict[str, set[tuple[str, int]]] = {}
+    for pattern, canonical, inter in lexicon.groups:
+        if inter not in (2, 3, 4):
+            continue  # coalitions and peacekeepers are not what "militants" means
+        for match in pattern.finditer(text):
+            after = _NEXT_WORD.match(text[match.end():match.end() + 30])
+            if not after:
+                continue
+            word = after.group(1).lower()
+            for form in (word, word[:-1] if word.endswith("s") else ""):  # "gunmen" is listed; "militants" is not
+                if form and lexicon.nouns.get((form,)) == "unidentified":
+                    found.setdefault(form, set()).add((canonical, inter))
+                    break
+    named = {group for groups in found.values() for group in groups}
+    if len(named) == 1:
+        (only,) = named
+        return {words[0]: only for words, kind in lexicon.nouns.items() if kind == "unidentified" and len(words) == 1}
+    return {lemma: next(iter(groups)) for lemma, groups in found.items() if len(groups) == 1}
 
 
 _TITLE = "|".join(re.escape(t) for t in LEADER_TITLES)
@@ -375,6 +406,9 @@ def describe(document: Document, head: int, children: list[list[int]], ctx: Acto
         if owner is None:
             return None  # "units", "fighters", "members" of nobody named: no actor (EVENT_CODING: unknown)
         return _from_owner(owner, ctx, phrase, event_country)
+    if kind == "unidentified" and owner is None and \
+            (named := ctx.called.get(token.lemma.lower()) or ctx.called.get(surface.lower())):
+        return Participant(name=_clean(phrase), canonical=named[0], type=named[1])  # the group "militants" means here
     if owner is not None and owner[0] == "cue" and kind in ("military", "unidentified", "militia"):
         kind = owner[1]
     country = _owner_country(owner) or event_country or ctx.document_country
