@@ -4,11 +4,10 @@ A lede, a story highlight, a quote and a later paragraph often tell the same inc
 type of interaction between the same actors at one place on one day, so two mentions of a document are the
 same incident when their ACLED event types are compatible (the same sub-event type, or protest and riot; a
 mention that states neither place nor day, or one told in the same sentence, may join another type of its
-family), the place the
-mention states agrees with every place the incident's sentences state (the same place, within ``PLACE_KM``, or
-a country that contains it), its stated date overlaps every stated date of the incident (a weekend holds its
-Saturday and its Sunday, but a Saturday and a Sunday are two incidents) and their first actors do not
-contradict each other. The incident keeps the first mention's trigger and id, the most specific type, the
+family), the place the mention states agrees with every place the incident's sentences state (the same place,
+within ``PLACE_KM``, or a country that contains it), its stated date overlaps every stated date of the
+incident (a weekend holds its Saturday and its Sunday, but a Saturday and a Sunday are two incidents) and their
+first actors do not contradict each other. The incident keeps the first mention's trigger and id, the most specific type, the
 first place, date, actors and toll any mention states, and every sentence as a source. Only mentions of equal
 standing merge: facts (asserted or claimed) with facts, background with background.
 """
