@@ -259,3 +259,19 @@ def test_a_description_in_a_document_about_one_group_is_that_group(placed_events
     events = placed_events_of(text, "2016-05-04")
     tuesday = [e for e in events if e.date == "2016-05-03"]
     assert tuesday and tuesday[0].actors[0].canonical == "Islamic State", [(e.date, e.actors) for e in events]
+
+
+def test_a_ground_battles_other_side_is_not_the_air_force_that_struck_the_party():
+    from dateline.events.actors import ActorContext, actor_lexicon
+    from dateline.model import Participant
+
+    army = Participant(name="government troops", canonical="Military Forces of Oltania", type=1)
+    rebels = Participant(name="rebels", canonical="Rebels (Oltania)", type=2)
+    nato = Participant(name="NATO", canonical="NATO", type=8)
+    ctx = ActorContext(lexicon=actor_lexicon("en"), country_names={})
+    ctx.remember_adversaries([nato], [army])  # "NATO jets hit government tanks"
+    assert ctx.opponent(army, 3) == nato  # nobody else named: the only other side there is
+    assert set(ctx.main_sides(3)) == {army, nato}
+    ctx.subjects = [(1, rebels)]  # "the rebels held the ridge"
+    assert ctx.opponent(army, 3) == rebels
+    assert set(ctx.main_sides(3)) == {army, rebels}

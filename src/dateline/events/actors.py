@@ -155,12 +155,21 @@ class ActorContext:
         in any sentence count (:func:`remember_subjects`), not only the actors of earlier events."""
         fought = self.adversaries.get(_key(participant))
         if fought:  # the document already set this party against another: that is its other side
-            return self.parties[fought.most_common(1)[0][0]]
+            best = min(fought, key=lambda k: (self._remote(k), -fought[k]))
+            if not self._remote(best):
+                return self.parties[best]
+            return self._named_opponent(participant, sentence, country, ground=True) or self.parties[best]
+        return self._named_opponent(participant, sentence, country)
+
+    def _named_opponent(self, participant: Participant, sentence: int | None, country: str | None,
+                        ground: bool = False) -> Participant | None:
+        """The nearest party on the other side named in the document (``ground``: no external force)."""
         side = _side(participant)
         if side is None:
             return None
         pool = self.recent if sentence is None else self.recent + self.subjects + self.mentioned
-        others = [(sent, other) for sent, other in pool if (s := _side(other)) is not None and s != side]
+        others = [(sent, other) for sent, other in pool if (s := _side(other)) is not None and s != side
+                  and not (ground and other.type == 8)]
         if not others:
             return None
         if sentence is None:
@@ -174,8 +183,12 @@ class ActorContext:
         party it names most and that party's :meth:`opponent`."""
         pairs = Counter({tuple(sorted((a, b))): n for a, fought in self.adversaries.items() for b, n in fought.items()})
         if pairs:
-            (a, b), _ = pairs.most_common(1)[0]
-            return self.parties[a], self.parties[b]
+            a, b = min(pairs, key=lambda pair: (self._remote(pair[0]) or self._remote(pair[1]), -pairs[pair]))
+            if not (self._remote(a) or self._remote(b)):
+                return self.parties[a], self.parties[b]
+            home = self.parties[b] if self._remote(a) else self.parties[a]  # NATO struck it; on the ground it fought
+            ground = self._named_opponent(home, sentence, country, ground=True)
+            return (home, ground) if ground is not None else (self.parties[a], self.parties[b])
         pool = [p for _, p in self.recent + self.subjects + self.mentioned if _side(p) is not None]
         if not pool:
             return None
@@ -183,6 +196,11 @@ class ActorContext:
         main = next(p for p in pool if _key(p) == counts.most_common(1)[0][0])
         other = self.opponent(main, sentence, country)
         return (main, other) if other is not None else None
+
+    def _remote(self, key: str) -> bool:
+        """An external force (ACLED inter 8: NATO, a coalition) the document set against a party: it fought from
+        the air far more often than on the ground, so a ground battle's other side is another party when there is one."""
+        return self.parties[key].type == 8
 
     @staticmethod
     def _foreign(participant: Participant, home: str | None) -> bool:
