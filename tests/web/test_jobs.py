@@ -66,7 +66,8 @@ def test_post_answers_202_and_reads_are_not_blocked_by_the_write(tmp_path, writi
             counts = client.get("/api/health").json()["counts"]
             slowest = max(slowest, time.perf_counter() - started)
             assert counts["documents"] == 4 and counts["events"] >= events  # the last committed state
-        assert slowest < 0.5, f"a read waited {slowest:.2f}s for the writer"
+        # a read blocked by the writer waits for the whole HOLD; half of it leaves room for a loaded 2-core machine
+        assert slowest < HOLD / 2, f"a read waited {slowest:.2f}s for the writer"
         deadline = time.monotonic() + 30
         while (job := client.get(url).json())["state"] not in ("done", "failed") and time.monotonic() < deadline:
             time.sleep(0.05)
