@@ -224,8 +224,7 @@ def test_a_battle_naming_neither_side_takes_the_documents_two_sides():
 
 
 def test_a_records_crowds_are_named_after_the_country_it_took_place_in():
-    from dateline.events.actors import ActorContext, actor_lexicon
-    from dateline.events.stage import _crowds_where_they_gathered
+    from dateline.events.actors import ActorContext, actor_lexicon, crowds_where_they_gathered
     from dateline.model import Event, Participant
 
     ctx = ActorContext(lexicon=actor_lexicon("en"), country_names={"EG": "Egypt", "US": "United States"})
@@ -233,12 +232,12 @@ def test_a_records_crowds_are_named_after_the_country_it_took_place_in():
     police = Participant(name="police", canonical="Police Forces of Egypt", type=1)
     protest = Event(id="e", type="PROTEST", trigger="rallied", sources=(), acled="Peaceful protest", actors=(crowd,),
                     targets=(police,), country="EG")
-    (fixed,) = _crowds_where_they_gathered([protest], ctx)
+    (fixed,) = crowds_where_they_gathered([protest], ctx)
     assert [a.canonical for a in fixed.actors] == ["Protesters (Egypt)"]
     assert fixed.targets == (police,)  # only crowds are renamed
     riot = Event(id="r", type="PROTEST", trigger="rioted", sources=(), acled="Violent demonstration", actors=(crowd,),
                  country="EG")
-    assert [a.canonical for a in _crowds_where_they_gathered([riot], ctx)[0].actors] == ["Rioters (Egypt)"]
+    assert [a.canonical for a in crowds_where_they_gathered([riot], ctx)[0].actors] == ["Rioters (Egypt)"]
 
 
 def test_militants_are_the_one_named_group_the_document_calls_so():

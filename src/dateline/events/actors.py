@@ -20,6 +20,7 @@ State forces acting outside their own country get ``inter`` 8 (external forces),
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import itertools
 import re
 from collections import Counter
@@ -29,7 +30,7 @@ from functools import cache
 from pathlib import Path
 
 from dateline.events.triggers import data_rows, subtree
-from dateline.model import Document, Mention, Participant, Token
+from dateline.model import Document, Event, Mention, Participant, Token
 
 STATE_KINDS = frozenset({"military", "police"})
 VICTIM_INTER = 7
@@ -184,11 +185,9 @@ class ActorContext:
         pairs = Counter({tuple(sorted((a, b))): n for a, fought in self.adversaries.items() for b, n in fought.items()})
         if pairs:
             a, b = min(pairs, key=lambda pair: (self._remote(pair[0]) or self._remote(pair[1]), -pairs[pair]))
-            if not (self._remote(a) or self._remote(b)):
-                return self.parties[a], self.parties[b]
             home = self.parties[b] if self._remote(a) else self.parties[a]  # NATO struck it; on the ground it fought
-            ground = self._named_opponent(home, sentence, country, ground=True)
-            return (home, ground) if ground is not None else (self.parties[a], self.parties[b])
+            other = self.opponent(home, sentence, country)  # never None: home has a fought party
+            return (home, other) if other is not None else None
         pool = [p for _, p in self.recent + self.subjects + self.mentioned if _side(p) is not None]
         if not pool:
             return None
@@ -701,6 +700,29 @@ def crowd(ctx: ActorContext, participant: Participant, event_class: str, where: 
     template, inter = ctx.lexicon.templates.get(kind, ("", participant.type or 0))
     canonical = template.replace("{country}", country) if template and country else participant.canonical
     return Participant(name=participant.name, entity=participant.entity, canonical=canonical, type=inter)
+
+
+CROWD_TYPES = frozenset({5, 6})  # ACLED inter codes of rioters and protesters
+CROWD_CLASSES = {"Violent demonstration": "violent_demonstration", "Mob violence": "mob_violence"}  # else protesters
+
+
+def crowds_where_they_gathered(events: Sequence[Event], ctx: ActorContext) -> list[Event]:
+    """ACLED names protesters and rioters after the country where the event took place: a record's crowds take
+    its final country (a crowd described before the event's place was known, or in another telling of the
+    incident, would carry the country the document is about)."""
+    out = []
+    for event in events:
+        if event.country and any(p.type in CROWD_TYPES for p in (*event.actors, *event.targets)):
+            event_class = CROWD_CLASSES.get(event.acled or "", "peaceful_protest")
+            event = dataclasses.replace(event, actors=_crowds_in(ctx, event.actors, event_class, event.country),
+                                        targets=_crowds_in(ctx, event.targets, event_class, event.country))
+        out.append(event)
+    return out
+
+
+def _crowds_in(ctx: ActorContext, parties: tuple[Participant, ...], event_class: str,
+               country: str | None) -> tuple[Participant, ...]:
+    return tuple(crowd(ctx, p, event_class, country) if p.type in CROWD_TYPES else p for p in parties)
 
 
 def with_crowd(ctx: ActorContext, actors: tuple[Participant, ...], event_class: str,

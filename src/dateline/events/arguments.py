@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from dateline.events.actors import ActorContext, describe, is_victim, phrase_bounds
+from dateline.events.actors import CROWD_TYPES, ActorContext, describe, is_victim, phrase_bounds
 from dateline.events.where import SAYING
 from dateline.model import Document, Participant, Token
 
@@ -23,7 +23,6 @@ OBJECT_DEPS = frozenset({"dobj", "obj"})
 INHERIT_DEPS = frozenset({"advcl", "xcomp", "conj", "acl", "pcomp", "ccomp"})
 TARGET_PREPS = frozenset({"on", "against", "for", "at", "into", "in", "with"})
 VERB_TARGET_PREPS = frozenset({"on", "against", "at", "with", "upon", "into"})
-CROWD_TYPES = frozenset({5, 6})  # rioters, protesters
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 INSTRUMENTS = frozenset({  # objects that are the weapon, not the target ("fired tear gas at protesters")"rocket", "missile", "shell", "mortar", "bomb", "mine", "bullet", "grenade", "explosive", "ied",
                          "airstrike", "strike", "attack", "blast", "explosion", "fire", "gunfire", "gas", "cannon",

@@ -181,10 +181,9 @@ def _near(a: object, b: object, countries: dict[str, tuple[str, bool]]) -> bool:
 
 
 def _combine(group: list[Event], specificity: dict[str, float], threshold: float,
-             stated: dict[str, tuple[bool, bool]], countries: dict[str, tuple[str, bool]] | None = None) -> Event:
+             stated: dict[str, tuple[bool, bool]], countries: dict[str, tuple[str, bool]]) -> Event:
     if len(group) == 1:
         return group[0]
-    countries = countries or {}
     first = group[0]
     typed = max(group, key=lambda e: (specificity.get(e.id, 0.0), -group.index(e)))
     told = [e for e in group if e.place and stated.get(e.id, (True, True))[0]]

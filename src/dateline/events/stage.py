@@ -32,6 +32,7 @@ from dateline.events.actors import (
     actor_lexicon,
     crowd,
     crowd_against_force,
+    crowds_where_they_gathered,
     document_context,
     other_side,
     remember_subjects,
@@ -230,25 +231,8 @@ def build_events(document: Document, analysis: Analysis, lexicon: Lexicon, predi
                  if p.country}
     merged = merge_incidents(mentions, found.specificity, threshold, preamble_end(document), countries, found.stated,
                              found.objects)
-    return tuple(_crowds_where_they_gathered(fill_perpetrators(merged), ctx))
+    return tuple(crowds_where_they_gathered(fill_perpetrators(merged), ctx))
 
-
-CROWD_KINDS = {"Violent demonstration": "violent_demonstration", "Mob violence": "mob_violence"}
-
-
-def _crowds_where_they_gathered(events: list[Event], ctx: ActorContext) -> list[Event]:
-    """ACLED names protesters and rioters after the country where the event took place: a record's crowds take
-    its final country (a crowd described before the event's place was known, or in another telling of the
-    incident, would carry the country the document is about)."""
-    out = []
-    for event in events:
-        if event.country and any(p.type in (5, 6) for p in (*event.actors, *event.targets)):
-            kind = CROWD_KINDS.get(event.acled or "", "peaceful_protest")
-            event = dataclasses.replace(
-                event, actors=tuple(crowd(ctx, p, kind, event.country) if p.type in (5, 6) else p for p in event.actors),
-                targets=tuple(crowd(ctx, p, kind, event.country) if p.type in (5, 6) else p for p in event.targets))
-        out.append(event)
-    return out
 
 
 @dataclass(slots=True)

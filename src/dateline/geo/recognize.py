@@ -202,6 +202,9 @@ def _quoted_exclamation(text: str, span: ToponymSpan) -> bool:
     return bool(before) and before in _OPEN_QUOTES and text[span.end:span.end + 1] == "!"
 
 
+SPEAKER_TURNS = 2  # a capitalised name before a colon this often is a speaker's label
+
+
 def _speaker_label(text: str, span: ToponymSpan) -> bool:
     """Transcripts name who speaks in capitals before a colon, turn after turn ("ANDERSON: We're going live to
     Cairo"): a speaker, not a place. A dateline ("BAGHDAD: ...") has the same shape but is written once."""
@@ -209,9 +212,6 @@ def _speaker_label(text: str, span: ToponymSpan) -> bool:
     if not (words.isupper() and len(words) > 1 and text[span.end:span.end + 1] == ":"):
         return False
     return text.count(words + ":") >= SPEAKER_TURNS
-
-
-SPEAKER_TURNS = 2
 
 
 @cache
