@@ -83,3 +83,13 @@ def test_what_separates_the_names_of_a_list():
 def test_a_river_is_never_the_place(placed_events_of):
     events = placed_events_of("An air strike hit families waiting for boats on the Euphrates on Wednesday night.")
     assert events and all(e.place is None or "Euphrates" not in e.place.name for e in events)
+
+
+def test_a_place_before_a_nominal_trigger_under_an_attribution_is_still_the_place(placed_events_of):
+    text = "In Kirkuk, two mortars landed at a school on Saturday evening, killing one child, said a doctor at the city's hospital."
+    assert _place(placed_events_of(text), "Shelling/artillery/missile attack") == "Kirkuk"
+
+
+def test_a_fight_for_control_of_a_town_happens_there(placed_events_of):
+    text = "Hopes of a truce in Iraq faded on Monday as a battle raged for control of the town of Tikrit."
+    assert _place(placed_events_of(text), "Armed clash").startswith("Tikr")

@@ -36,6 +36,7 @@ PLACE_NOUNS = frozenset({"village", "town", "city", "district", "neighborhood", 
                          "settlement", "camp", "border", "crossing", "oasis", "stronghold", "enclave"})
 UNPLACED_MIN_SCORE = 2.0  # an unresolved name must hang on the trigger (a path), not only follow "in" somewhere
 SAYING = frozenset({"say", "tell", "report", "announce", "add", "state", "confirm"})
+CONTEST = frozenset({"control", "possession"})  # "for control of X": a fight over a place happens there
 
 
 def usable_mentions(document: Document) -> list[PlaceMention]:
@@ -250,6 +251,8 @@ def _preposition(document: Document, tokens: Sequence[Token], i: int, trigger: s
                 return "in"
             word = document.text[prep.start:prep.end].lower()
             if word == "of" and tokens[prep.head].pos in ("NOUN", "PROPN") and prep.head != token.head:
+                if tokens[prep.head].lemma.lower() in CONTEST:
+                    return "in"  # "a battle raged for control of the town of X": fought over X, so at X
                 current = prep.head  # "the streets of Cairo": the streets' preposition
                 continue
             return word
@@ -260,28 +263,29 @@ def _preposition(document: Document, tokens: Sequence[Token], i: int, trigger: s
 
 
 def _in_saying_clause(document: Document, tokens: Sequence[Token], i: int, head: int) -> bool:
-    """"..., a doctor told CNN in Benghazi": the place belongs to the saying, not to the event."""
+    """"..., a doctor told CNN in Benghazi": the place hangs on a verb of saying before it meets the trigger's own
+    chain of governors (the trigger, the verb a nominal trigger belongs to, and up), so it belongs to the saying."""
+    chain = _governors(tokens, head)
     current = i
     for _ in range(MAX_HOPS):
         token = tokens[current]
-        if current == head or token.head == current:
+        if token.head == current:
             return False
         current = token.head
         if tokens[current].lemma.lower() in SAYING and tokens[current].pos == "VERB":
-            return not _dominates(tokens, current, head)
+            return True
+        if current in chain:
+            return False  # "in Misrata, two mortars landed ..., said an official": under the trigger's verb
     return False
 
 
-def _dominates(tokens: Sequence[Token], top: int, i: int) -> bool:
-    for _ in range(40):
-        if i == top:
-            return False  # the saying verb is the trigger's own governor: fine only when the trigger is the verb
-        if tokens[i].head == i:
-            return False
+def _governors(tokens: Sequence[Token], i: int) -> set[int]:
+    """Token ``i`` and every token above it in the parse."""
+    out = {i}
+    while tokens[i].head != i and len(out) < 60:
         i = tokens[i].head
-        if i == top:
-            return False
-    return False
+        out.add(i)
+    return out
 
 
 def as_event_place(document: Document, mention: PlaceMention | None) -> tuple[EventPlace | None, Place | None]:
