@@ -93,3 +93,8 @@ def test_a_place_before_a_nominal_trigger_under_an_attribution_is_still_the_plac
 def test_a_fight_for_control_of_a_town_happens_there(placed_events_of):
     text = "Hopes of a truce in Iraq faded on Monday as a battle raged for control of the town of Tikrit."
     assert _place(placed_events_of(text), "Armed clash").startswith("Tikr")
+
+
+def test_the_capital_is_the_country_s_capital(placed_events_of):
+    text = "Unrest spread across Yemen on Saturday. Police fired tear gas at protesters in the capital."
+    assert _place(placed_events_of(text), "Protest with intervention") == "Sanaa"

@@ -254,6 +254,7 @@ class Gazetteer:
         self.conn = connect(self.path)
         self.conn.execute("PRAGMA query_only=ON")
         self._lookup_cache: dict[tuple[str, str], list[tuple[Entry, int]]] = {}
+        self._capitals: dict[str, Entry] | None = None
         self.countries = {r[0]: (r[1], r[2], r[3], r[4]) for r in self.conn.execute("SELECT * FROM countries")}
         self.admin1 = {(r[0], r[1]): (r[2], r[3]) for r in self.conn.execute("SELECT * FROM admin1")}
         self.demonyms: dict[str, str] = {}
@@ -306,6 +307,17 @@ class Gazetteer:
     def geometry(self, pid: int) -> str | None:
         row = self.conn.execute("SELECT geometry FROM places WHERE id=?", (pid,)).fetchone()
         return row[0] if row else None
+
+    def capital(self, iso: str) -> Entry | None:
+        """The country's capital (its most populous ``P.PPLC`` place), read once per index."""
+        if self._capitals is None:
+            self._capitals = {}
+            for row in self.conn.execute(f"SELECT {_ENTRY_COLS} FROM places p WHERE p.feature='P.PPLC'"):
+                entry = Entry(*row)
+                known = self._capitals.get(entry.country or "")
+                if entry.country and (known is None or entry.population > known.population):
+                    self._capitals[entry.country] = entry
+        return self._capitals.get(iso)
 
     def country_entry(self, iso: str) -> Entry | None:
         info = self.countries.get(iso)

@@ -9,6 +9,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
+from dateline.geo.capital import capital_phrases
 from dateline.geo.gazetteer import Entry, Gazetteer
 from dateline.geo.recognize import ToponymSpan, recognize
 from dateline.geo.relative import find_qualifier, find_relative, offset_point, part_of
@@ -44,6 +45,10 @@ def resolve_places(document: Document, gazetteer: Gazetteer, *,
     wide = [m for m in mentions if m.qualifier and m.qualifier != DEMONYM]
     mentions = [m for m in mentions if not any(w is not m and w.start <= m.start and m.end <= w.end
                                                and (w.start, w.end) != (m.start, m.end) for w in wide)]
+    if spans is None:  # recognition: also the capital a description means ("the Libyan capital")
+        for phrase in capital_phrases(document, gazetteer, mentions, records):
+            pid = _record(records, phrase.entry, phrase.confidence, document.id, phrase.start, phrase.end, document.text)
+            mentions.append(PlaceMention(document.id, phrase.start, phrase.end, phrase.text, pid, phrase.confidence))
     used = {m.place for m in mentions}
     kept = tuple(r for pid, r in records.items() if pid in used)
     return tuple(sorted(mentions, key=lambda m: (m.start, m.end))), kept
