@@ -19,6 +19,8 @@ import pytest
         ("Students poured onto the streets of Dunmore on Monday to protest the new tax.", "protest", "asserted"),
         ("Protesters battle police in Dunmore to demand an end to the curfew.", "battle", "asserted"),
         ("The army launched an operation to retake the town.", "retake", "planned"),
+        ("Hundreds of nurses braved the snow in Dunmore on Monday to protest the pay freeze.", "protest", "asserted"),
+        ("Teachers will walk out of classes on Monday to protest the pay freeze.", "protest", "planned"),
     ],
 )
 def test_modality(events_of, text, trigger, modality):

@@ -42,8 +42,7 @@ def event_modality(tokens: Sequence[Token], head: int, children: list[list[int]]
         if found is not None:
             return found
         token = tokens[current]
-        if hop == 0 and _purpose(tokens, current, children) and not (
-                protest and tokens[token.head].lemma.lower() in GATHERING):
+        if hop == 0 and _purpose(tokens, current, children) and not (protest and _protest_done(tokens, current)):
             return "planned"  # "launched an operation to retake the city"
         if token.head == current or token.dep not in PASS_THROUGH:
             break
@@ -51,6 +50,14 @@ def event_modality(tokens: Sequence[Token], head: int, children: list[list[int]]
             break  # "Protesters battle police ... to demand an end": a purpose clause parsed as the governor
         current, via = token.head, token.dep
     return ASSERTED
+
+
+def _protest_done(tokens: Sequence[Token], i: int) -> bool:
+    """A protest's purpose clause that tells the protest itself: under a gathering ("took to the streets to
+    protest") or under any verb ("braved the rain to protest": the clause is the verb's purpose, and the verb's own
+    modality, read next, says whether it happened)."""
+    governor = tokens[tokens[i].head]
+    return governor.lemma.lower() in GATHERING or (tokens[i].dep == "advcl" and governor.pos == "VERB")
 
 
 def _infinitive(tokens: Sequence[Token], i: int, children: list[list[int]]) -> bool:
