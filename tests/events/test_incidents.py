@@ -55,10 +55,16 @@ def test_contradicting_actors_are_different_incidents():
     assert len(rows) == 2
 
 
-def test_summary_lines_join_the_body_incident_whatever_they_state():
-    rows = merge([mention("h", 0, place=None, date="2011-01-20"), mention("a", 100)],
-                 stated={"h": (False, True), "a": (True, True)}, preamble_end=50)
+def test_summary_lines_join_the_body_incident_whatever_place_they_state():
+    rows = merge([mention("h", 0, place=SUEZ, date="2011-01-20"), mention("a", 100)],
+                 stated={"h": (True, False), "a": (True, True)}, preamble_end=50)
     assert len(rows) == 1 and rows[0].date == "2011-01-28"
+
+
+def test_a_caption_stating_another_day_is_another_incident():
+    rows = merge([mention("h", 0, date="2011-01-20"), mention("a", 100)],
+                 stated={"h": (True, True), "a": (True, True)}, preamble_end=50)
+    assert sorted(r.date for r in rows) == ["2011-01-20", "2011-01-28"]
 
 
 def test_an_incident_is_as_sure_as_its_surest_mention():

@@ -46,7 +46,8 @@ def merge_incidents(mentions: Sequence[Event], specificity: dict[str, float], th
     states can tell two mentions apart: a place or date borrowed from context (an earlier sentence, the
     document's focus, the publication date) is weak evidence and never blocks a merge. Mentions in the preamble
     (``text[:preamble_end]``: captions and summary lines before the lede's dateline) join a body incident of the
-    same kind whatever their place and date; they stand alone only when the body tells nothing of the kind.
+    same kind whatever their place, and whatever their date unless they state one the incident's contradicts;
+    they stand alone only when the body tells nothing of the kind.
     ``countries``: place id → (ISO2, whether the place is a whole country); a country contains every place in
     it. ``objects``: event id → (the lemma of the thing it was done to, its sentence): "shot down a helicopter"
     and, two sentences on, "the helicopter was hit by a rocket" are one incident although one reads as a battle
@@ -118,15 +119,15 @@ def _same(group: list[Event], mention: Event, countries: dict[str, tuple[str, bo
         return False  # an air strike and shelling, a clash and a town taken: other interactions, other records
     if (first.modality in FACT_MODALITIES) != (mention.modality in FACT_MODALITIES):
         return False
-    if loose:
-        return _actors_agree(group, mention)
     place_said, date_said = stated.get(mention.id, (True, True))
-    places = [e.place for e in group if e.place and stated.get(e.id, (True, True))[0]]
-    if place_said and mention.place and places and not all(_near(p, mention.place, countries) for p in places):
-        return False
     dates = [span for e in group if stated.get(e.id, (True, True))[1] and (span := day_span(e.date)) is not None]
     span = day_span(mention.date)
     if date_said and span and dates and not all(a[0] <= span[1] and span[0] <= a[1] for a in dates):
+        return False  # a caption dated "February 2" is not the Friday march the article tells
+    if loose:
+        return _actors_agree(group, mention)
+    places = [e.place for e in group if e.place and stated.get(e.id, (True, True))[0]]
+    if place_said and mention.place and places and not all(_near(p, mention.place, countries) for p in places):
         return False
     return _actors_agree(group, mention)
 
