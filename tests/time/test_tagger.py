@@ -39,6 +39,10 @@ def _find(text: str, anchor: datetime.date | None, phrase: str, **kwargs):  # ty
         ("The vote is expected on Tuesday.", THU, "Tuesday", "2017-04-11"),
         ("Rebels withdrew last Thursday.", THU, "last Thursday", "2017-03-30"),
         ("The envoy arrives next Monday.", THU, "next Monday", "2017-04-10"),
+        # a day running on from the weekday just named is the next day, even past the report's date
+        ("Jets struck the port late Monday and early Tuesday.", MON, "early Tuesday", "2016-11-01"),
+        ("Shells fell from Sunday night into Monday.", MON, "Monday", "2016-10-31"),
+        ("Fighting eased on Friday and flared again on Sunday.", MON, "Sunday", "2016-10-30"),
     ],
 )
 def test_weekday_direction(text: str, anchor: datetime.date, phrase: str, value: str) -> None:

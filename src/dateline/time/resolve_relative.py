@@ -45,6 +45,11 @@ EARLIEST_BEFORE = re.compile(r"\bas\s+(?:early|soon)\s+as\s+$", re.I)
 AWAITED_BEFORE = re.compile(
     r"\b(?:ahead\s+of|in\s+advance\s+of|until|awaiting|await|upcoming)\s+(?:the\s+)?$", re.I
 )
+# "late Monday and early Tuesday", "Monday night into Tuesday", "from Monday to Tuesday": a day told as running on
+# from the weekday just named is the day after it, whatever the tense (the night of a report filed on Monday)
+RUNNING_ON = re.compile(r"\b(?:and|into|to|through|until|till)\s+(?:(?:early|late)\s+|the\s+early\s+hours\s+of\s+)?$",
+                        re.I)
+RUNNING_ON_CHARS = 30  # how close the weekday just named must be
 OFFSET = re.compile(r"D([+-]\d+)(T\w+)?")
 
 
@@ -80,12 +85,25 @@ def weekday(m: re.Match[str], ctx: Context) -> Resolved | None:
         found, how = cal.weekday_near(base, number, 1, strict=True), "next"
     elif rel == "this":
         found, how = base + timedelta(days=number - base.isoweekday()), "this_week"
+    elif (following := _running_on(m, ctx, number)) is not None:
+        found, how = following, "following"
     else:
         tense = _weekday_tense(m, ctx)
         found = cal.weekday_near(base, number, 1 if tense > 0 else -1)
         how = "future" if tense > 0 else "past"
     kind, value = _day_value(found, groups.get("part"))
     return Resolved(kind, value, f"weekday.{how}", mod, iso(base))
+
+
+def _running_on(m: re.Match[str], ctx: Context, number: int) -> date | None:
+    """The day after the weekday just named when this one runs on from it ("late Monday and early Tuesday")."""
+    if ctx.last_date is None or ctx.last_date[1] != "D" or not RUNNING_ON.search(ctx.text[max(0, m.start() - 30):m.start()]):
+        return None
+    before = ctx.text[max(0, m.start() - RUNNING_ON_CHARS):m.start()]
+    day = ctx.last_date[0]
+    named = any(re.search(rf"\b{re.escape(w)}\b", before, re.I) for w, n in lexicon().weekdays.items()
+                if n == day.isoweekday())
+    return day + timedelta(days=1) if named and day.isoweekday() % 7 + 1 == number else None
 
 
 def _weekday_tense(m: re.Match[str], ctx: Context) -> int:
