@@ -98,3 +98,10 @@ def test_a_fight_for_control_of_a_town_happens_there(placed_events_of):
 def test_the_capital_is_the_country_s_capital(placed_events_of):
     text = "Unrest spread across Yemen on Saturday. Police fired tear gas at protesters in the capital."
     assert _place(placed_events_of(text), "Protest with intervention") == "Sanaa"
+
+
+def test_a_place_fronted_before_the_attribution_is_where_it_happened(placed_events_of):
+    assert _place(placed_events_of("In Kirkuk, two officials said the fighting went on until Wednesday."),
+                  "Armed clash") == "Kirkuk"
+    events = placed_events_of("The fighting went on until Wednesday, two officials in Kirkuk said.")
+    assert all(not e.place or e.place.name != "Kirkuk" for e in events)

@@ -264,7 +264,8 @@ def _preposition(document: Document, tokens: Sequence[Token], i: int, trigger: s
 
 def _in_saying_clause(document: Document, tokens: Sequence[Token], i: int, head: int) -> bool:
     """"..., a doctor told CNN in Benghazi": the place hangs on a verb of saying before it meets the trigger's own
-    chain of governors (the trigger, the verb a nominal trigger belongs to, and up), so it belongs to the saying."""
+    chain of governors (the trigger, the verb a nominal trigger belongs to, and up), so it belongs to the saying,
+    unless it stands before the saying verb and the trigger after it ("In Zawiya, sources said the fighting ...")."""
     chain = _governors(tokens, head)
     current = i
     for _ in range(MAX_HOPS):
@@ -273,7 +274,9 @@ def _in_saying_clause(document: Document, tokens: Sequence[Token], i: int, head:
             return False
         current = token.head
         if tokens[current].lemma.lower() in SAYING and tokens[current].pos == "VERB":
-            return True
+            # "In Zawiya, two sources said the fighting continued": a place fronted before the attribution sets
+            # the scene of what is reported after it
+            return not tokens[i].start < tokens[current].start < tokens[head].start
         if current in chain:
             return False  # "in Misrata, two mortars landed ..., said an official": under the trigger's verb
     return False
