@@ -46,3 +46,8 @@ def test_not_a_place(placed):
 
 def test_no_country_no_capital(placed):
     assert placed("Crowds gathered in the capital on Friday.") == []
+
+
+def test_a_country_that_only_qualifies_a_noun_is_not_the_context(placed):
+    found = placed("Fighting spread across Libya on Saturday. A U.S. commander said missiles landed near the capital.")
+    assert ("capital", "Tripoli") in found

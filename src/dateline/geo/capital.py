@@ -3,8 +3,8 @@
 "Clashes erupted Saturday in Yemen between rival rallies in the capital": a coder writes Sanaa; no gazetteer
 name is in the words. The country is the one the phrase names (a demonym, "the Libyan capital", or a country
 before "'s"), else the country the text spoke of last (the nearest place before the phrase in its sentence or the
-one before), else the country of most of the document's places when it has at least half of them. The capital
-is the country's gazetteer capital (feature ``P.PPLC``). Rules by hand: a parser has no notion of which country
+one before, unless it only qualifies a noun: "a U.S. commander"), else the country of most of the document's
+places when it has at least half of them. The capital is the country's gazetteer capital (feature ``P.PPLC``). Rules by hand: a parser has no notion of which country
 "the capital" belongs to, and the cue words are few and fixed in English.
 
 Not a place: "capital" as a modifier ("capital punishment", "the capital markets": the parser marks it), "the
@@ -94,7 +94,7 @@ def _context_country(document: Document, start: int, mentions: Sequence[PlaceMen
     here = next((k for k, (s, e) in enumerate(sentences) if s <= start < e), 0)
     lo = sentences[max(0, here - 1)][0]
     placed = [(m, records[m.place]) for m in mentions if m.place and m.place in records and records[m.place].country]
-    before = [r.country for m, r in placed if lo <= m.start < start]
+    before = [r.country for m, r in placed if lo <= m.start < start and not _attributive(document, m)]
     if before:
         return before[-1]
     counts = Counter(r.country for _, r in placed)
@@ -104,3 +104,16 @@ def _context_country(document: Document, start: int, mentions: Sequence[PlaceMen
             return country
     return None
 
+
+
+def _attributive(document: Document, mention: PlaceMention) -> bool:
+    """"A U.S. commander said missiles landed near the capital": a place name that modifies a noun tells whose
+    the person or thing is, not where the text is."""
+    if not document.tokens:
+        return False
+    i = token_index(document.tokens).at(mention.end - 1)
+    if i is None:
+        return False
+    token = document.tokens[i]
+    head = document.tokens[token.head]
+    return token.dep in ("compound", "amod", "nmod") and head.pos in ("NOUN", "PROPN") and head.start >= mention.end
