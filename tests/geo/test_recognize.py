@@ -5,7 +5,7 @@ from __future__ import annotations
 from dateline.geo import recognize
 from dateline.model import Document
 
-from .conftest import doc_with
+from .conftest import doc_with, geoname, index_of
 
 _doc = doc_with
 
@@ -74,3 +74,20 @@ def test_a_speaker_label_in_a_transcript_is_no_place(gazetteer):
 def test_a_dateline_in_capitals_before_a_colon_stays_a_place(gazetteer):
     text = "BAGHDAD: Talks resumed on Monday."
     assert [s.text for s in recognize(_doc(text, ("BAGHDAD", "GPE")), gazetteer)] == ["BAGHDAD"]
+
+
+def test_a_speaker_who_speaks_once_in_a_transcript_is_no_place(gazetteer):
+    text = ("HOST: Good evening. SMITH: It was calm today. HOST: And the capital? JONES: Quiet. HOST: Thank you. "
+            "PARIS: Crowds were out in Baghdad.")
+    doc = _doc(text, ("PARIS", "GPE"), ("Baghdad", "GPE"))
+    assert [s.text for s in recognize(doc, gazetteer)] == ["Baghdad"]
+
+
+def test_a_pronoun_contraction_is_no_place(tmp_path):
+    from dateline.geo import Gazetteer
+
+    rows = [geoname(9101, "Quartier Quatre", 48.86, 2.35, "P", "PPLX", "XF", "11", 28_000, "IVe,Ive"),
+            geoname(9102, "Darvel", 35.90, 39.00, "P", "PPLA", "XA", "03", 300_000)]
+    text = "Since Monday I've seen the crowds in Darvel, and I'm sure there will be more."
+    with Gazetteer(index_of(tmp_path, rows, "XX.txt")) as gazetteer:
+        assert [s.text for s in recognize(_doc(text, ("Darvel", "GPE")), gazetteer)] == ["Darvel"]
