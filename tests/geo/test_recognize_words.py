@@ -1,0 +1,37 @@
+"""Words the embedded gazetteer knows as places that news uses otherwise: blocs, titles, short country names."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.entities.stage import EntitiesStage
+from dateline.geo.stage import GeoStage
+from dateline.nlp.stage import SpacyStage
+from tests.documents import document_builder
+
+
+@pytest.fixture(scope="module")
+def placed():
+    build = document_builder([SpacyStage, EntitiesStage, GeoStage], "2019-03-02")
+
+    def run(text: str) -> dict[str, tuple[str, str | None]]:
+        document = build(text)
+        records = {p.id: p for p in document.place_records}
+        return {m.text: (records[m.place].name, records[m.place].country) for m in document.places
+                if m.place in records}
+
+    return run
+
+
+def test_the_west_is_a_bloc_not_a_region(placed):
+    found = placed("Leaders in the West condemned the crackdown in Minsk on Tuesday.")
+    assert "West" not in found and found["Minsk"][1] == "BY"
+
+
+def test_a_title_before_a_name_is_no_place(placed):
+    found = placed("The bill was introduced by Rep. Steve Cohen of Memphis.")
+    assert "Rep." not in found and found["Memphis"][1] == "US"
+
+
+def test_a_short_country_name(placed):
+    assert placed("Refugees returned to Bosnia after the war.")["Bosnia"] == ("Bosnia and Herzegovina", "BA")
