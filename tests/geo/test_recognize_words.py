@@ -35,3 +35,9 @@ def test_a_title_before_a_name_is_no_place(placed):
 
 def test_a_short_country_name(placed):
     assert placed("Refugees returned to Bosnia after the war.")["Bosnia"] == ("Bosnia and Herzegovina", "BA")
+
+
+def test_a_world_region_by_its_own_name_beats_a_village_of_that_name(placed):
+    found = placed("Senators from Maryland and Virginia met in Baltimore and Annapolis to discuss policy in the Middle East.")
+    assert found["Middle East"] == ("Middle East", None)
+    assert placed("The hearing in Middle East, Maryland, drew a crowd.")["Middle East"][1] == "US"  # a cue says so

@@ -79,6 +79,17 @@ class Toponym:
     spread: dict[tuple[str, str], float] = field(default_factory=dict)  # first pass: its probability per division
 
 
+WORLD_REGIONS = frozenset({"L.RGN", "L.CONT"})
+
+
+def _world_region_first(found: list[Candidate]) -> list[Candidate]:
+    """"the Middle East", "Africa": a world region or continent named by its own name is what news means, not a
+    village of that name (Middle East, Maryland: 1,872 people), unless a containment cue says otherwise (the
+    caller skips toponyms with one)."""
+    regions = [c for c in found if (c.entry.feature or "") in WORLD_REGIONS and c.match >= 1.0]
+    return regions or found
+
+
 @cache
 def feature_weights() -> dict[str, float]:
     return {row[0]: float(row[1]) for row in read_tsv("features.tsv")}
@@ -105,6 +116,8 @@ def resolve_toponyms(gazetteer: Gazetteer, text: str, toponyms: Sequence[Toponym
         toponym.candidates = found if found is not None else _filter_weak(candidates(gazetteer, toponym.text), None)
         toponym.cue = _containment(gazetteer, text, toponym.end)
         toponym.kind_cue = kind_cue(text, toponym.start, toponym.end)
+        if not toponym.cue:
+            toponym.candidates = _world_region_first(toponym.candidates)
         stated = stated_country(gazetteer, text, toponym.start)
         if stated is not None and not toponym.demonym:
             toponym.cue.append((stated, None))
