@@ -27,6 +27,7 @@ def _deaths(doc):
         ("Twenty-five passengers died when the bus was attacked.", 25),
         ("A policeman was killed at the checkpoint.", 1),
         ("The attack left 14 people dead.", 14),
+        ("Two shells hit the market at dusk, causing one death and many injuries.", 1),
         ("Gunmen wounded three guards at the gate.", None),
         ("No one was killed in the explosion.", 0),
         ("A 16-year-old girl was killed near the school.", 1),  # an age is no count

@@ -98,8 +98,9 @@ def _count_for(document: Document, i: int, role: str, children: list[list[int]],
         return _dead_count(document, i, children, words)
     elif role == "count":
         return _number_near(document, i, children, words)
-    else:  # noun: "the deaths of 12 people", "death toll of 12"
-        return _of_count(document, kids, children, words) or _toll(document, i, words)
+    else:  # noun: "the deaths of 12 people", "death toll of 12", "causing one death"
+        return _of_count(document, kids, children, words) or _toll(document, i, words) \
+            or _number_near(document, i, children, words)
     counts = [n for v in victims if (n := _victim_count(document, v, children, words)) is not None]
     return min(counts) if counts else None
 
