@@ -93,6 +93,12 @@ def test_a_toll_told_as_another_killing_of_the_same_family_is_kept():
     assert len(rows) == 1 and rows[0].fatalities == 4
 
 
+def test_the_toll_told_with_the_records_place_comes_first():
+    rows = merge([mention("a", 0, fatalities=6), mention("b", 100, fatalities=4)],
+                 stated={"a": (False, True), "b": (True, True)})
+    assert len(rows) == 1 and rows[0].fatalities == 4
+
+
 def test_a_crowd_added_by_convention_never_keeps_two_tellings_apart():
     import dataclasses
 

@@ -206,7 +206,9 @@ def _combine(group: list[Event], specificity: dict[str, float], threshold: float
         date_precision=dated[0].date_precision if dated else None,
         # The toll of a sentence typed as another kind of event ("300 were killed" beside a kidnapping, "two
         # fighters died" beside a town retaken) is that event's, not this record's.
-        fatalities=next((e.fatalities for e in group if e.fatalities is not None and _toll_of(e, typed)), None),
+        # a toll told with the record's place ("four rebels killed ... around Misrata") before one told without
+        fatalities=next((e.fatalities for e in sorted(group, key=lambda e: not stated.get(e.id, (True, True))[0])
+                         if e.fatalities is not None and _toll_of(e, typed)), None),
         confidence=max(e.confidence for e in group),
         reportable=reportable(first.modality, first.background, max(e.confidence for e in group), threshold),
         sources=sources,
