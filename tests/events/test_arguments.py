@@ -76,6 +76,13 @@ def test_an_unowned_weapon_hit_belongs_to_the_actors_opponent(placed_events_of):
     assert second and [p.type for p in second[0].targets] == [1]  # the tanks are the troops' the text set NATO against
 
 
+def test_a_weapon_destroyed_in_a_participle_clause_belongs_to_the_actors_opponent(placed_events_of):
+    text = ("NATO jets struck government troops in Misrata on Sunday. "
+            "On Monday NATO warplanes bombed the port of Misrata, destroying three tanks.")
+    second = [e for e in placed_events_of(text) if e.sources[0].text.startswith("On Monday")]
+    assert second and [p.type for p in second[0].targets] == [1]
+
+
 def test_a_clause_subject_is_no_actor_of_what_it_endured(events_of):
     held = _only(events_of("Rebel units held the ridge despite heavy shelling overnight."), "shelling")
     assert held.actors == ()

@@ -64,7 +64,8 @@ def find_arguments(document: Document, head: int, children: list[list[int]], tri
     actors = _described(document, actor_heads, children, ctx, event_country, sentence, "actor")
     targets = _described(document, target_heads, children, ctx, event_country, sentence, "target")
     if violent and actors and not targets:
-        targets = _assets_of_opponent(document, target_heads, ctx, actors[0], sentence)
+        hit = target_heads + _participle_objects(tokens, head, children)  # "..., destroying 14 tanks"
+        targets = _assets_of_opponent(document, hit, ctx, actors[0], sentence)
     keys = {(t.canonical or t.name) for t in targets}
     actors = tuple(a for a in actors if (a.canonical or a.name) not in keys) or actors
     if protest and not any(a.type in CROWD_TYPES for a in actors) and any(t.type in CROWD_TYPES for t in targets):
@@ -82,6 +83,12 @@ def find_arguments(document: Document, head: int, children: list[list[int]], tri
         target_lemma=tokens[target_heads[0]].lemma.lower() if target_heads else "",
         subject_text=_phrase_text(document, subject_heads[:1], children),
     )
+
+
+def _participle_objects(tokens: Sequence[Token], head: int, children: list[list[int]]) -> list[int]:
+    """Objects of a participle clause that tells what the event did ("hit the city, destroying 14 tanks")."""
+    return [g for c in children[head] if tokens[c].dep == "advcl" and tokens[c].tag == "VBG"
+            for g in children[c] if tokens[g].dep == "dobj"]
 
 
 def _assets_of_opponent(document: Document, heads: list[int], ctx: ActorContext, actor: Participant,
