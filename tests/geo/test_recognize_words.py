@@ -41,3 +41,11 @@ def test_a_world_region_by_its_own_name_beats_a_village_of_that_name(placed):
     found = placed("Senators from Maryland and Virginia met in Baltimore and Annapolis to discuss policy in the Middle East.")
     assert found["Middle East"] == ("Middle East", None)
     assert placed("The hearing in Middle East, Maryland, drew a crowd.")["Middle East"][1] == "US"  # a cue says so
+
+
+def test_readers_comments_place_nothing(placed):
+    text = ("Thousands marched through Baghdad on Friday.\n"
+            "Great report. March 8, 2011 at 6:40 pm | Reply We fought in Korea and Vietnam.\n"
+            "Stay out of Damascus. March 8, 2011 at 7:02 pm | Reply")
+    found = placed(text)
+    assert "Baghdad" in found and "Korea" not in found and "Damascus" not in found

@@ -9,6 +9,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
+from dateline.clean.comments import comments_start
 from dateline.geo.capital import capital_phrases
 from dateline.geo.gazetteer import Entry, Gazetteer
 from dateline.geo.recognize import ToponymSpan, recognize
@@ -49,6 +50,9 @@ def resolve_places(document: Document, gazetteer: Gazetteer, *,
         for phrase in capital_phrases(document, gazetteer, mentions, records):
             pid = _record(records, phrase.entry, phrase.confidence, document.id, phrase.start, phrase.end, document.text)
             mentions.append(PlaceMention(document.id, phrase.start, phrase.end, phrase.text, pid, phrase.confidence))
+    comments = comments_start(document.text) if spans is None else None
+    if comments is not None:  # readers' comments help resolve the article's names but place nothing themselves
+        mentions = [m for m in mentions if m.start < comments]
     used = {m.place for m in mentions}
     kept = tuple(r for pid, r in records.items() if pid in used)
     return tuple(sorted(mentions, key=lambda m: (m.start, m.end))), kept
