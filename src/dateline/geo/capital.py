@@ -23,7 +23,7 @@ from dateline.geo.gazetteer import Entry, Gazetteer
 from dateline.model import Document, Place, PlaceMention
 from dateline.time.tense import token_index
 
-CAPITAL = re.compile(r"\b(?:(?P<the>[Tt]he)\s+(?:(?P<adj>[A-Z][a-z]+)\s+|(?:country|nation)['’]s\s+)?"
+CAPITAL = re.compile(r"\b(?:[Tt]he\s+(?:(?P<adj>[A-Z][a-z]+)\s+|(?:country|nation)['’]s\s+)?"
                      r"|(?P<owner>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)['’]s\s+)capital\b(?:\s+city\b)?")
 NAMED_AFTER = re.compile(r"^(?:,\s*|\s+)(?:city\s+of\s+)?$")  # "the capital, Tripoli", "the capital Sanaa"
 STATED = 0.8  # confidence when the phrase names the country ("the Libyan capital", "Yemen's capital")
