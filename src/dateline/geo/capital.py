@@ -90,9 +90,8 @@ def _context_country(document: Document, start: int, mentions: Sequence[PlaceMen
                      records: dict[str, Place]) -> str | None:
     """The country of the last placed mention before ``start`` in its sentence or the one before, else the
     document's country."""
-    sentences = document.sentences or [(0, len(document.text))]
-    here = next((k for k, (s, e) in enumerate(sentences) if s <= start < e), 0)
-    lo = sentences[max(0, here - 1)][0]
+    i = token_index(document.tokens).at(start) if document.tokens else None
+    lo = document.sentences[max(0, document.tokens[i].sent - 1)][0] if i is not None and document.sentences else 0
     placed = [(m, records[m.place]) for m in mentions if m.place and m.place in records and records[m.place].country]
     before = [r.country for m, r in placed if lo <= m.start < start and not _attributive(document, m)]
     if before:
@@ -103,7 +102,6 @@ def _context_country(document: Document, start: int, mentions: Sequence[PlaceMen
         if n / sum(counts.values()) >= DOCUMENT_SHARE:
             return country
     return None
-
 
 
 def _attributive(document: Document, mention: PlaceMention) -> bool:

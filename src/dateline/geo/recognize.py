@@ -216,12 +216,13 @@ def _bloc(text: str, span: ToponymSpan) -> bool:
     return bool(DIRECTION.fullmatch(span.text)) and text[max(0, span.start - 4):span.start].lower() == "the "
 
 
+_ABBREVIATION = re.compile(r"[A-Z][a-z]{1,3}\.")
 _NAME_AFTER = re.compile(r" [A-Z][a-z]")
 
 
 def _title(text: str, span: ToponymSpan) -> bool:
     """"Rep. Steve Cohen", "Gen. Khalifa Haftar": a short capitalised abbreviation before a name is a title."""
-    return bool(re.fullmatch(r"[A-Z][a-z]{1,3}\.", span.text)) and bool(_NAME_AFTER.match(text, span.end))
+    return bool(_ABBREVIATION.fullmatch(span.text) and _NAME_AFTER.match(text, span.end))
 
 
 SPEAKER_TURNS = 2  # a capitalised name before a colon this often is a speaker's label

@@ -97,13 +97,15 @@ def weekday(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 def _running_on(m: re.Match[str], ctx: Context, number: int) -> date | None:
     """The day after the weekday just named when this one runs on from it ("late Monday and early Tuesday")."""
-    if ctx.last_date is None or ctx.last_date[1] != "D" or not RUNNING_ON.search(ctx.text[max(0, m.start() - 30):m.start()]):
-        return None
     before = ctx.text[max(0, m.start() - RUNNING_ON_CHARS):m.start()]
+    if ctx.last_date is None or ctx.last_date[1] != "D" or not RUNNING_ON.search(before):
+        return None
     day = ctx.last_date[0]
-    named = any(re.search(rf"\b{re.escape(w)}\b", before, re.I) for w, n in lexicon().weekdays.items()
-                if n == day.isoweekday())
-    return day + timedelta(days=1) if named and day.isoweekday() % 7 + 1 == number else None
+    if day.isoweekday() % 7 + 1 != number:
+        return None
+    words = set(re.findall(r"[a-z]+", before.lower()))
+    return day + timedelta(days=1) if any(n == day.isoweekday() for w, n in lexicon().weekdays.items()
+                                          if w in words) else None
 
 
 def _weekday_tense(m: re.Match[str], ctx: Context) -> int:
