@@ -21,6 +21,10 @@ import pytest
         ("The army launched an operation to retake the town.", "retake", "planned"),
         ("Hundreds of nurses braved the snow in Dunmore on Monday to protest the pay freeze.", "protest", "asserted"),
         ("Teachers will walk out of classes on Monday to protest the pay freeze.", "protest", "planned"),
+        ("Gunmen tried to storm the police station on Sunday.", "storm", "asserted"),
+        ("Gunmen will try to storm the police station.", "storm", "planned"),
+        ("Rebels were trying to take over the town of Dunmore.", "take over", "planned"),
+        ("The governor will lift the curfew following protests in Dunmore last week.", "protests", "asserted"),
     ],
 )
 def test_modality(events_of, text, trigger, modality):

@@ -15,6 +15,8 @@ from dateline.events.triggers import data_rows
 from dateline.model import Token
 
 ASSERTED = "asserted"
+ATTEMPT = "attempt"  # a cue ("tried to", "attempting to") whose own clause says whether the attempt was made
+PRESUPPOSING = frozenset({"after", "follow", "amid", "since", "despite"})  # a preposition whose object has happened
 MAX_HOPS = 4  # governing verbs examined; beyond that a cue belongs to another clause
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
 PASS_THROUGH = frozenset({"xcomp", "ccomp", "pcomp", "dobj", "pobj", "prep", "nsubjpass", "nsubj", "advcl", "acomp", "attr", "conj"})
@@ -30,18 +32,28 @@ GATHERING = frozenset({"take", "gather", "follow", "march", "pour", "flock", "tu
                        "rally", "mass", "head", "return", "join", "fill", "crowd", "throng", "spill", "go", "walk"})
 
 
-def event_modality(tokens: Sequence[Token], head: int, children: list[list[int]], *, protest: bool = False) -> str:
+def event_modality(tokens: Sequence[Token], head: int, children: list[list[int]], *, protest: bool = False,
+                   territory: bool = False) -> str:
     """The modality of the event whose trigger head is ``head``.
 
     ``protest``: the trigger is a protest; "took to the streets to protest", "gathered to demand" tell a protest
-    that happened (the gathering is the protest), not a plan, so such a purpose clause defers to its governor."""
+    that happened (the gathering is the protest), not a plan, so such a purpose clause defers to its governor.
+    ``territory``: the trigger is a change of control; an attempt at it ("trying to take the city") is no capture,
+    while an attempted act of violence is one ("tried to storm", "were attempting to bomb": ACLED codes the attack
+    that was made), so the attempt's own auxiliaries decide ("will try to storm": planned)."""
     cues = modality_cues()
     current, via = head, ""
     for hop in range(MAX_HOPS + 1):
         found = _local(tokens, current, children, cues, governor=hop > 0, lemma_only=via in SUBJECT_DEPS)
+        if found == ATTEMPT:
+            if territory:
+                return "planned"
+            found = _local(tokens, current, children, cues, governor=False, lemma_only=False)
         if found is not None:
             return found
         token = tokens[current]
+        if hop > 0 and token.dep == "prep" and token.tag in ("IN", "VBG") and token.lemma.lower() in PRESUPPOSING:
+            return ASSERTED  # "will lift the emergency following protests": the protests took place
         if hop == 0 and _purpose(tokens, current, children) and not (protest and _protest_done(tokens, current)):
             return "planned"  # "launched an operation to retake the city"
         if token.head == current or token.dep not in PASS_THROUGH:

@@ -74,6 +74,7 @@ WEAK_GATE = 0.5
 VIOLENT = frozenset({"FIGHT", "ASSAULT"})
 PREAMBLE_DATELINE = re.compile(AGENCY_TAG)
 BATTLES = frozenset({"armed_clash", "gov_regains", "nsa_overtakes"})
+TERRITORY_CLASSES = frozenset({"gov_regains", "nsa_overtakes", "nonviolent_transfer"})
 SEIZING = frozenset({"disrupted_weapons", "arrests"})  # their objects are things taken, not events
 LISTING_VERBS = frozenset({"include", "contain", "comprise"})
 FORCE_MET_CROWD = frozenset({"protest_intervention", "excessive_force"})  # a force acted on a crowd
@@ -495,7 +496,8 @@ def _event(document: Document, item: Found, lexicon: Lexicon, analysis: Analysis
     trigger = _trigger_text(document, item.indices)
     first = tokens[item.indices[0]].start
     date, precision = event_date(document, sent_start, sent_end, at=tokens[head].start)
-    modality = event_modality(tokens, head, analysis.children, protest=cls.key in PROTEST_CLASSES)
+    modality = event_modality(tokens, head, analysis.children, protest=cls.key in PROTEST_CLASSES,
+                              territory=cls.key in TERRITORY_CLASSES)
     fatalities = deaths if cls.plover in VIOLENT or cls.key in PROTEST_CLASSES else None
     background = is_background(date, document.published)
     confidence = prediction.p_event if prediction is not None else rules_confidence(item.score)
