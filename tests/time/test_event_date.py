@@ -110,3 +110,21 @@ def test_the_weekend_is_its_saturday_and_sunday():
     text = "Militia fighters took the hill over the weekend."
     document = _document(text)  # published Thursday 2017-04-06: the weekend before is 1-2 April
     assert event_date(document, 0, len(text)) == ("2017-04-01/2017-04-02", "range")
+
+
+def test_borrowed_date_reaches_two_sentences_back() -> None:
+    """Scraped text often has no paragraph breaks: an undated sentence takes the date of at most the two
+    sentences before it, not a year mentioned anywhere above."""
+    text = ("The town was first besieged in 1994. Many families fled north. Wells ran dry. "
+            "Militants attacked the market. The council met.")
+    sentences, start = [], 0
+    for part in text.split(". "):
+        end = start + len(part) + (1 if not part.endswith(".") else 0)
+        sentences.append((start, min(end, len(text))))
+        start = end + 1
+    doc = Document(id="d", source="t", text=text, published="2017-04-06", paragraphs=((0, len(text)),),
+                   sentences=tuple(sentences),
+                   times=tuple(tag_times(text, doc_id="d", anchor=datetime.date(2017, 4, 6))))
+    flee, attack = sentences[1], sentences[3]
+    assert event_date(doc, *flee) == ("1994", "year")
+    assert event_date(doc, *attack) == ("2017-04-06", "day")

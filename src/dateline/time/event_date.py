@@ -1,5 +1,6 @@
 """The date a sentence's events happened on: the time expression governing the event verb, else the
-nearest preceding one in the paragraph, else the document date."""
+nearest preceding one in the paragraph (history, over a month before publication, only from the two sentences
+before: news returns to the present after a digression), else the document date."""
 
 from __future__ import annotations
 
@@ -12,6 +13,8 @@ from dateline.time.tense import TokenIndex, token_index
 
 PRECISION = {"day": "day", "week": "week", "month": "month", "quarter": "month", "year": "year"}
 MAX_HEAD_STEPS = 6
+BORROW_SENTENCES = 2  # history (a date over a month before publication) lends its date this far only
+HISTORY_DAYS = 30  # EVENT_CODING.md's background horizon: "more than about a month before publication"
 
 
 def event_date(document: Document, start: int, end: int, *, at: int | None = None) -> tuple[str | None, str | None]:
@@ -30,7 +33,8 @@ def event_date(document: Document, start: int, end: int, *, at: int | None = Non
             return _since_range(document, chosen)
         return _value(chosen)
     lo = _paragraph_start(document, start)
-    before = [t for t in dated if lo <= t.start and t.end <= start]
+    near = _sentences_back(document, start, BORROW_SENTENCES)
+    before = [t for t in dated if lo <= t.start and t.end <= start and (t.start >= near or not _history(document, t))]
     if before:
         return _value(before[-1])
     return _document_date(document)
@@ -106,6 +110,23 @@ def _steps_to(document: Document, index: TokenIndex, time: TimeExpression, roots
             return None
         current = head
     return None
+
+
+def _history(document: Document, time: TimeExpression) -> bool:
+    """The expression ends more than ``HISTORY_DAYS`` before publication ("the 1996 massacre")."""
+    span = cal.day_span(time.value)
+    published = cal.day_span(document.published[:10]) if document.published else None
+    return bool(span and published and published[1] - span[1] > HISTORY_DAYS)
+
+
+def _sentences_back(document: Document, start: int, n: int) -> int:
+    """The start of the sentence ``n`` sentences before the one starting at ``start`` (text without paragraph
+    breaks, as scraped pages often are, would otherwise lend "1996" from anywhere above)."""
+    starts = [s for s, _ in document.sentences]
+    if not starts:
+        return 0
+    i = bisect_right(starts, start) - 1
+    return starts[max(0, i - n)]
 
 
 def _paragraph_start(document: Document, start: int) -> int:
