@@ -15,6 +15,7 @@ from dateline.events.triggers import data_rows
 from dateline.model import Token
 
 ASSERTED = "asserted"
+ABILITY = "ability"  # "able to": a past ability ("were able to") is an achievement, any other a possibility
 ATTEMPT = "attempt"  # a cue ("tried to", "attempting to") whose own clause says whether the attempt was made
 PRESUPPOSING = frozenset({"after", "follow", "amid", "since", "despite"})  # a preposition whose object has happened
 MAX_HOPS = 4  # governing verbs examined; beyond that a cue belongs to another clause
@@ -45,6 +46,9 @@ def event_modality(tokens: Sequence[Token], head: int, children: list[list[int]]
     current, via = head, ""
     for hop in range(MAX_HOPS + 1):
         found = _local(tokens, current, children, cues, governor=hop > 0, lemma_only=via in SUBJECT_DEPS)
+        if found == ABILITY:  # "were able to take over": achieved; "may be able to", "are able to": not yet
+            governor = tokens[current].head
+            found = ASSERTED if governor != current and tokens[governor].tag == "VBD" else "hypothetical"
         if found == ATTEMPT:
             if territory:
                 return "planned"
