@@ -274,3 +274,10 @@ def test_a_ground_battles_other_side_is_not_the_air_force_that_struck_the_party(
     ctx.subjects = [(1, rebels)]  # "the rebels held the ridge"
     assert ctx.opponent(army, 3) == rebels
     assert set(ctx.main_sides(3)) == {army, rebels}
+
+
+def test_a_demonym_before_a_cue_word_names_the_state(placed_events_of):
+    """"Syrian government forces" shelling an Iraqi city are Syria's, not the forces of where it happened."""
+    events = placed_events_of("Syrian government forces shelled Mosul on Tuesday.")
+    assert [a.canonical for a in events[0].actors] == ["Military Forces of Syria"]
+

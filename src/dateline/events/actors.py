@@ -128,6 +128,7 @@ class ActorContext:
     parties: dict[str, Participant] = field(default_factory=dict)  # key → the participant, for adversaries
     admin1_names: dict[tuple[str, str], str] = field(default_factory=dict)  # (ISO2, admin1 code) → name
     called: dict[str, tuple[str, int]] = field(default_factory=dict)  # "militant" → the one named group so called
+    nationalities: dict[str, str] = field(default_factory=dict)  # folded demonym ("syrian") → ISO2, from the gazetteer
 
     def country_name(self, iso: str | None) -> str | None:
         if not iso:
@@ -417,6 +418,9 @@ def describe(document: Document, head: int, children: list[list[int]], ctx: Acto
     if kind is None:
         return None
     owner = _owner(document, head, lo, hi, children, ctx)
+    if owner is not None and owner[0] == "cue":  # "Syrian government forces": the cue says what, the demonym whose
+        nation = _phrase_country(document, lo, hi, ctx)
+        event_country = nation or event_country
     if kind == "weapon":
         return _operator(owner, ctx, phrase, event_country)
     if kind == "generic":
@@ -556,6 +560,21 @@ def _owner(document: Document, head: int, lo: int, hi: int, children: list[list[
         for m in document.mentions:
             if m.label == "ORG" and a <= m.start and m.end <= b:
                 return ("org", m.canonical or m.text)
+    return None
+
+
+def _phrase_country(document: Document, lo: int, hi: int, ctx: ActorContext) -> str | None:
+    """The country a demonym or country name in ``text[lo:hi]`` names, not a supporter's ("U.S.-backed"); a demonym
+    inside an organisation's name ("Syrian government forces" tagged ORG) is no place mention, so the gazetteer's
+    demonyms are read too."""
+    text = document.text
+    for k in range(lo, hi):
+        if k in ctx.demonyms and not _SUPPORTER.match(text, k):
+            return ctx.demonyms[k]
+    for word in re.findall(r"[\w-]+", _SUPPORTER.sub(" ", text[lo:hi])):
+        iso = ctx.nationalities.get(word.lower()) or _country_of_name(ctx, word)
+        if iso:
+            return iso
     return None
 
 

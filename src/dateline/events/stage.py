@@ -128,6 +128,7 @@ class EventsStage(BaseStage):
         threads = max(1, (os.cpu_count() or 1) // jobs) if jobs > 1 else None
         self._detector = load_detector("en", embeddings=getattr(self.settings, "event_embeddings", True), threads=threads)
         self._countries, self._admin1 = gazetteer_names(getattr(self.settings, "gazetteer", None))
+        self._nationalities = gazetteer_demonyms(getattr(self.settings, "gazetteer", None))
         self._ready = True
 
     def __call__(self, batch: list[Document]) -> list[Document]:
@@ -141,6 +142,7 @@ class EventsStage(BaseStage):
         for i, analysis in work:
             ctx = document_context(batch[i], actors, dict(self._countries))
             ctx.admin1_names = self._admin1
+            ctx.nationalities = self._nationalities
             remember_subjects(batch[i], analysis.children, ctx)
             records = self._detector.record_model if self._detector is not None else None
             events = build_events(batch[i], analysis, lexicon, predictions, ctx, threshold, records)
@@ -180,6 +182,17 @@ def gazetteer_names(path: str | None = None) -> tuple[dict[str, str], dict[tuple
     except Exception:  # noqa: BLE001 - no gazetteer index
         return {}, {}
     return countries, admin1
+
+
+def gazetteer_demonyms(path: str | None = None) -> dict[str, str]:
+    """Folded demonym → ISO2 ("syrian" → "SY") from the gazetteer index; empty when there is none."""
+    try:
+        from dateline.geo.gazetteer import Gazetteer
+
+        with Gazetteer.open(path, build=False) as gazetteer:
+            return {key: iso for key, iso in gazetteer.demonyms.items() if len(iso) == 2}
+    except Exception:  # noqa: BLE001 - no gazetteer index
+        return {}
 
 
 def _admin1(record: Place | None, ctx: ActorContext) -> str | None:
