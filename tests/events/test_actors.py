@@ -278,6 +278,8 @@ def test_a_ground_battles_other_side_is_not_the_air_force_that_struck_the_party(
 
 def test_a_demonym_before_a_cue_word_names_the_state(placed_events_of):
     """"Syrian government forces" shelling an Iraqi city are Syria's, not the forces of where it happened."""
-    events = placed_events_of("Syrian government forces shelled Mosul on Tuesday.")
-    assert [a.canonical for a in events[0].actors] == ["Military Forces of Syria"]
+    events = placed_events_of("Syrian government forces shelled Mosul on Tuesday. Syrian government warplanes "
+                              "bombed Tal Afar on Wednesday.")
+    assert [a.canonical for e in events for a in e.actors] == ["Military Forces of Syria"] * 2
+    assert [a.type for e in events for a in e.actors] == [8, 8]  # state forces outside their own country
 

@@ -418,21 +418,20 @@ def describe(document: Document, head: int, children: list[list[int]], ctx: Acto
     if kind is None:
         return None
     owner = _owner(document, head, lo, hi, children, ctx)
-    if owner is not None and owner[0] == "cue":  # "Syrian government forces": the cue says what, the demonym whose
-        nation = _phrase_country(document, lo, hi, ctx)
-        event_country = nation or event_country
+    # "Syrian government forces": the cue word says what kind of force, a demonym before it whose
+    nation = _phrase_country(document, lo, hi, ctx) if owner is not None and owner[0] == "cue" else None
     if kind == "weapon":
-        return _operator(owner, ctx, phrase, event_country)
+        return _operator(owner, ctx, phrase, event_country, nation)
     if kind == "generic":
         if owner is None:
             return None  # "units", "fighters", "members" of nobody named: no actor (EVENT_CODING: unknown)
-        return _from_owner(owner, ctx, phrase, event_country)
+        return _from_owner(owner, ctx, phrase, event_country, nation)
     if kind == "unidentified" and owner is None and \
             (named := ctx.called.get(token.lemma.lower()) or ctx.called.get(surface.lower())):
         return Participant(name=_clean(phrase), canonical=named[0], type=named[1])  # the group "militants" means here
     if owner is not None and owner[0] == "cue" and kind in ("military", "unidentified", "militia"):
         kind = owner[1]
-    country = _owner_country(owner) or event_country or ctx.document_country
+    country = _owner_country(owner) or nation or event_country or ctx.document_country
     return _templated(ctx, kind, country, phrase, event_country)
 
 
@@ -614,7 +613,9 @@ def _owner_country(owner: tuple[str, str] | None) -> str | None:
     return owner[1] if owner and owner[0] in ("leader", "country") else None
 
 
-def _from_owner(owner: tuple[str, str], ctx: ActorContext, phrase: str, event_country: str | None) -> Participant | None:
+def _from_owner(owner: tuple[str, str], ctx: ActorContext, phrase: str, event_country: str | None,
+                nation: str | None = None) -> Participant | None:
+    """``nation``: the country a demonym beside a cue word names ("Syrian government troops")."""
     how, value = owner
     if how == "group":
         inter = next((i for _p, c, i in ctx.lexicon.groups if c == value), 0)
@@ -625,7 +626,7 @@ def _from_owner(owner: tuple[str, str], ctx: ActorContext, phrase: str, event_co
         return _templated(ctx, "military", value, phrase, event_country)  # "Gadhafi's fighters", "Iraqi forces"
     if how == "country":
         return None  # "Syrian fighters": a nationality is no side
-    return _templated(ctx, value, event_country or ctx.document_country, phrase, event_country)
+    return _templated(ctx, value, nation or event_country or ctx.document_country, phrase, event_country)
 
 
 NATIONAL_HEADS = frozenset({"force", "forces", "unit", "units"})  # "Iraqi forces" are the state's; "Syrian fighters" are not
@@ -636,14 +637,15 @@ def _head_word(phrase: str) -> str:
     return words[-1] if words else ""
 
 
-def _operator(owner: tuple[str, str] | None, ctx: ActorContext, phrase: str, event_country: str | None) -> Participant | None:
+def _operator(owner: tuple[str, str] | None, ctx: ActorContext, phrase: str, event_country: str | None,
+              nation: str | None = None) -> Participant | None:
     """The party behind a weapon, vehicle or position, named by its canonical name (the phrase is the thing)."""
     if owner is None:
         return None
     if owner[0] == "country":  # "French jets": a state's weapons are its military's
         found = _templated(ctx, "military", owner[1], phrase, event_country)
     else:
-        found = _from_owner(owner, ctx, phrase, event_country)
+        found = _from_owner(owner, ctx, phrase, event_country, nation)
     if found is None or not found.canonical:
         return found
     return Participant(name=found.canonical, entity=found.entity, canonical=found.canonical, type=found.type)
