@@ -22,8 +22,6 @@ import pytest
         ("Hundreds of nurses braved the snow in Dunmore on Monday to protest the pay freeze.", "protest", "asserted"),
         ("Teachers will walk out of classes on Monday to protest the pay freeze.", "protest", "planned"),
         ("Gunmen tried to storm the police station on Sunday.", "storm", "asserted"),
-        ("Rebels vowed revenge and shelled the port on Friday.", "shelled", "asserted"),
-        ("Rebels will regroup and shell the port.", "shell", "planned"),
         ("Rebels were able to take over the airport on Saturday.", "take over", "asserted"),
         ("Troops may be able to enter the town on Saturday.", "enter", "hypothetical"),
         ("Gunmen will try to storm the police station.", "storm", "planned"),

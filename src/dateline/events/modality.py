@@ -45,10 +45,7 @@ def event_modality(tokens: Sequence[Token], head: int, children: list[list[int]]
     cues = modality_cues()
     current, via = head, ""
     for hop in range(MAX_HOPS + 1):
-        # a coordinated verb shares its first conjunct's auxiliaries ("will advance and attack"), not its meaning
-        # ("vowed revenge and shelled the port": the shelling is no vow)
-        found = _local(tokens, current, children, cues, governor=hop > 0 and via != "conj",
-                       lemma_only=via in SUBJECT_DEPS)
+        found = _local(tokens, current, children, cues, governor=hop > 0, lemma_only=via in SUBJECT_DEPS)
         if found == ABILITY:  # "were able to take over": achieved; "may be able to", "are able to": not yet
             governor = tokens[current].head
             found = ASSERTED if governor != current and tokens[governor].tag == "VBD" else "hypothetical"
