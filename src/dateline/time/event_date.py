@@ -122,11 +122,10 @@ def _history(document: Document, time: TimeExpression) -> bool:
 def _sentences_back(document: Document, start: int, n: int) -> int:
     """The start of the sentence ``n`` sentences before the one starting at ``start`` (text without paragraph
     breaks, as scraped pages often are, would otherwise lend "1996" from anywhere above)."""
-    starts = [s for s, _ in document.sentences]
-    if not starts:
+    if not document.sentences:
         return 0
-    i = bisect_right(starts, start) - 1
-    return starts[max(0, i - n)]
+    i = bisect_right(document.sentences, start, key=lambda span: span[0]) - 1
+    return document.sentences[max(0, i - n)][0]
 
 
 def _paragraph_start(document: Document, start: int) -> int:
