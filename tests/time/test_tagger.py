@@ -137,6 +137,11 @@ def test_relative_expressions(text: str, phrase: str, value: str, mod: str | Non
     assert expression.anchor == "2017-04-06"
 
 
+def test_an_age_beyond_the_calendar_is_a_vague_past() -> None:
+    expression = _find("Farmers settled the valley 9,000 years ago.", THU, "9,000 years ago")
+    assert expression.value == "PAST_REF"
+
+
 @pytest.mark.parametrize(
     ("text", "phrase", "value"),
     [

@@ -235,7 +235,10 @@ def ago(m: re.Match[str], ctx: Context) -> Resolved | None:
         code, amount = "D", 0
     elif amount != int(amount):
         code, amount = ("M", amount * 12) if code == "Y" else ("D", amount * unit.days)
-    target = cal.shift(base, step * int(amount), code)
+    try:
+        target = cal.shift(base, step * int(amount), code)
+    except (ValueError, OverflowError):  # "5,000 years ago" leaves the calendar of datetime.date
+        return Resolved("DATE", "FUTURE_REF" if step > 0 else "PAST_REF", "ago.vague", mod, iso(ctx.anchor))
     granularity = "D" if relative_to_reference and base_ref[1] == "D" and code in ("D", "W") else code
     granularity = "Y" if granularity in ("DE", "CE") else granularity
     rule = "ago.reference" if relative_to_reference else "ago.anchor"
