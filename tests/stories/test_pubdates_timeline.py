@@ -40,7 +40,7 @@ def test_document_alone_in_its_story_gets_no_story_estimate(store, write):
 
 def _event(event_id: str, date: str, precision: str, *, modality: str = "asserted", published: str = "2024-03-05",
            doc: str = "d-a") -> EventRow:
-    return EventRow(id=event_id, doc=doc, story="s", type="ASSAULT", trigger="attack", date=date,
+    return EventRow(id=event_id, doc=doc, story="s", type="ASSAULT", trigger=event_id, date=date,
                     date_precision=precision, modality=modality, published=published, summary=event_id,
                     sources=[{"doc": doc, "start": 0, "end": 5, "text": "x"}], reportable=modality == "asserted",
                     confidence=0.9)
@@ -55,7 +55,7 @@ def test_timeline_leaves_out_background_and_what_did_not_happen():
         _event("month", "2024-03", "month", doc="d-e"),
     ])
     timeline = event_timeline("s", rows, {})
-    assert [t["text"] for t in timeline] == ["week", "news"]  # week sorts by its Monday
+    assert [t["text"] for t in timeline] == ["Week (2024-W09)", "News (2024-03-04)"]  # week sorts by its Monday
     assert [t["day"] for t in timeline] == ["2024-02-26", "2024-03-04"]
 
 
@@ -86,5 +86,5 @@ def test_a_merged_record_takes_its_fields_from_its_surest_report():
     vague.fatalities, sure.fatalities = 3, 5
     rows, _ = merge_events([sure, vague], min_evidence=0)
     assert len(rows) == 1
-    assert [a["canonical"] for a in rows[0]["actors"]] == ["Military Forces of Syria"] and rows[0]["summary"] == "sure"
+    assert [a["canonical"] for a in rows[0]["actors"]] == ["Military Forces of Syria"] and rows[0]["summary"] == "Military Forces of Syria sure (2024-03-04, 3 killed)"
     assert rows[0]["fatalities"] == 3 and len(rows[0]["fatalities_by_source"]) == 2  # ACLED: the lowest report

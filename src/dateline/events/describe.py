@@ -6,8 +6,7 @@ it); the fallback is the publication date. Where an event happened is :mod:`date
 
 from __future__ import annotations
 
-from dateline.events.arguments import Arguments
-from dateline.model import Document, EventPlace, Participant
+from dateline.model import Document, Event, Participant
 
 PRECISION_BY_LENGTH = {10: "day", 7: "month", 4: "year"}  # "2017-04-06", "2017-04", "2017"
 
@@ -64,23 +63,12 @@ def _covers(value: str, day: str) -> bool:
     return bool(span and point and span[0] <= point[0] <= span[1])
 
 
-def summary(
-    document: Document,
-    args: Arguments,
-    trigger: str,
-    place: EventPlace | None,
-    date: str | None,
-    fatalities: int | None,
-    modality: str,
-    *,
-    background: bool,
-) -> str:
+def summary_line(actor: str, trigger: str, target: str, place: str | None, date: str | None,
+                 fatalities: int | None, modality: str, *, background: bool) -> str:
     """"Islamic State shot down an Iraqi army helicopter (Mosul, 2017-04-06, 2 killed)"."""
-    actor = _display(args.actors[0]) if args.actors else args.subject_text  # "Offensive began", not "Began"
-    target = _display(args.targets[0]) if args.targets else ""
     target = "" if target and target in trigger else target
     words = " ".join(w for w in (actor, trigger, target) if w)
-    details = [d for d in (place.name if place else None, date, f"{fatalities} killed" if fatalities else None) if d]
+    details = [d for d in (place, date, f"{fatalities} killed" if fatalities else None) if d]
     line = words[:1].upper() + words[1:]
     if details:
         line += f" ({', '.join(details)})"
@@ -89,6 +77,24 @@ def summary(
     if background:
         line = f"[background] {line}"
     return line
+
+
+def summary(event: Event, subject: str = "") -> str:
+    """The event's one-line summary from its own final fields, so it never disagrees with them; ``subject`` is
+    the grammatical subject shown when no actor is named ("Offensive began", not "Began")."""
+    return summary_line(_display(event.actors[0]) if event.actors else subject, event.trigger,
+                        _display(event.targets[0]) if event.targets else "",
+                        event.place.name if event.place else None, event.date, event.fatalities, event.modality,
+                        background=event.background)
+
+
+def subject_of(line: str, trigger: str) -> str:
+    """The words before the trigger in a summary line written by :func:`summary_line` (its tags dropped): the
+    store keeps the line, not the subject it was made from."""
+    while line.startswith("[") and "] " in line:
+        line = line[line.index("] ") + 2:]
+    at = line.lower().find(trigger.lower()) if trigger else -1
+    return line[:at].strip() if at > 0 else ""
 
 
 def _display(participant: Participant) -> str:

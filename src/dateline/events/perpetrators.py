@@ -25,15 +25,6 @@ def _where(event: Event) -> str | None:
     return event.place.place or f"name:{event.place.name.lower()}"
 
 
-def _with_actor(summary: str, actor: str) -> str:
-    """"[claimed] Shelling (Misrata)" → "[claimed] Military Forces of Libya shelling (Misrata)"."""
-    prefix = ""
-    while summary.startswith("[") and "] " in summary:
-        cut = summary.index("] ") + 2
-        prefix, summary = prefix + summary[:cut], summary[cut:]
-    return f"{prefix}{actor} {summary[:1].lower()}{summary[1:]}"
-
-
 def fill_perpetrators(events: Sequence[Event]) -> list[Event]:
     """Records of remote violence with no actor 1 get the one party the document names for that type and place."""
     named: dict[tuple[str, str], set[str]] = {}
@@ -51,8 +42,6 @@ def fill_perpetrators(events: Sequence[Event]) -> list[Event]:
         if not event.actors and event.acled in REMOTE and where and len(named.get(key, ())) == 1:
             source = party[key]
             if not any(source.actors[0] == t for t in event.targets):
-                event = dataclasses.replace(event, actors=source.actors[:1],
-                                            summary=_with_actor(event.summary, source.actors[0].canonical
-                                                                or source.actors[0].name))
+                event = dataclasses.replace(event, actors=source.actors[:1])
         out.append(event)
     return out

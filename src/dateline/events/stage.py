@@ -245,7 +245,8 @@ def build_events(document: Document, analysis: Analysis, lexicon: Lexicon, predi
                  if p.country}
     merged = merge_incidents(mentions, found.specificity, threshold, preamble_end(document), countries, found.stated,
                              found.objects)
-    return tuple(crowds_where_they_gathered(fill_perpetrators(merged), ctx))
+    final = crowds_where_they_gathered(fill_perpetrators(merged), ctx)
+    return tuple(dataclasses.replace(e, summary=summary(e, found.subjects.get(e.id, ""))) for e in final)
 
 
 
@@ -259,6 +260,7 @@ class Mentions:
     features: list[np.ndarray]  # record features (dateline.events.record_confidence), one per mention
     sentences: list[int]
     objects: dict[str, tuple[str, int]] = dataclasses.field(default_factory=dict)  # id → (thing done to, sentence)
+    subjects: dict[str, str] = dataclasses.field(default_factory=dict)  # id → subject words shown without an actor
 
 
 def event_mentions(document: Document, analysis: Analysis, lexicon: Lexicon,
@@ -278,7 +280,7 @@ def event_mentions(document: Document, analysis: Analysis, lexicon: Lexicon,
         deaths = None if cumulative_count(document, lo, hi) else sentence_fatalities(document, lo, hi, analysis.children)
         live = sum(1 for c in candidates if not c.agent)
         for k, item in enumerate(found):
-            event, thing = _event(document, item, lexicon, analysis, deaths if k == 0 else None, prediction, ctx,
+            event, thing, subject = _event(document, item, lexicon, analysis, deaths if k == 0 else None, prediction, ctx,
                                   (usable, unplaced), taken, threshold, focus)
             if event.acled in CRIME_KINDS and ordinary_crime(event.sources[0].text, _previous_sentence(document, sent),
                                                              ctx.lexicon.names_group):
@@ -297,6 +299,7 @@ def event_mentions(document: Document, analysis: Analysis, lexicon: Lexicon,
                 out.specificity[one.id] = item.score
                 out.stated[one.id] = stated
                 out.objects[one.id] = (thing, sent)
+                out.subjects[one.id] = subject
                 out.sentences.append(sent)
                 out.features.append(record_features(
                     one, p_event=prediction.p_event if prediction else 0.0,
@@ -475,7 +478,7 @@ def _depth(tokens: Sequence[Token], i: int) -> int:
 def _event(document: Document, item: Found, lexicon: Lexicon, analysis: Analysis, deaths: int | None,
            prediction: Prediction | None, ctx: ActorContext,
            places: tuple[list[PlaceMention], list[PlaceMention]], taken: dict[int, PlaceMention],
-           threshold: float, focus: PlaceMention | None = None) -> tuple[Event, str]:
+           threshold: float, focus: PlaceMention | None = None) -> tuple[Event, str, str]:
     """One trigger typed and described. ``places``: the document's usable and unplaced mentions (where.py)."""
     tokens = document.tokens
     head = item.candidate.head
@@ -529,13 +532,12 @@ def _event(document: Document, item: Found, lexicon: Lexicon, analysis: Analysis
         place=place,
         fatalities=fatalities,
         modality=modality,
-        summary=summary(document, args, trigger, place, date, fatalities, modality, background=background),
         confidence=round(confidence, 4),
         reportable=reportable(modality, background, confidence, threshold),
         background=background,
         admin1=_admin1(record, ctx),
         country=country,
-    ), thing
+    ), thing, args.subject_text if not args.actors else ""
 
 
 def _is_thing(ctx: ActorContext, lemma: str) -> bool:

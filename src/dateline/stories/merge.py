@@ -16,6 +16,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from dateline.events.describe import subject_of, summary_line
 from dateline.geo.gazetteer import haversine_km
 from dateline.ids import content_id
 from dateline.stories.features import words
@@ -223,7 +224,7 @@ def merged_row(members: list[EventRow]) -> dict[str, Any]:
     by_source = _fatalities_by_source(members)
     values = [s["value"] for s in by_source]
     background = all(m.background or _background(m) for m in members)
-    return {
+    row = {
         "id": content_id(seed.id, prefix="mev-"),
         "story": seed.story,
         "type": best.type,
@@ -241,7 +242,7 @@ def merged_row(members: list[EventRow]) -> dict[str, Any]:
         "fatalities": min(values) if values else None,
         "fatalities_by_source": by_source,
         "modality": best.modality or "asserted",
-        "summary": best.summary or "",
+        "summary": "",
         "sources": _sources(members),
         "members": sorted(m.id for m in members),
         "independent_sources": len({m.original or m.doc for m in members}),
@@ -249,6 +250,19 @@ def merged_row(members: list[EventRow]) -> dict[str, Any]:
         "reportable": any(m.reportable for m in members) and not background,
         "background": background,
     }
+    row["summary"] = _summary(row, best)
+    return row
+
+
+def _summary(row: dict[str, Any], best: EventRow) -> str:
+    """The merged record's line from its own fields (they come from several members, not all from ``best``)."""
+    def shown(side: list[dict[str, Any]]) -> str:
+        return str(side[0].get("canonical") or side[0].get("name") or "") if side else ""
+
+    place = row["place"]
+    return summary_line(shown(row["actors"]) or subject_of(best.summary, best.trigger), row["trigger"] or "",
+                        shown(row["targets"]), place.get("name") if place else None, row["date"], row["fatalities"],
+                        row["modality"], background=row["background"])
 
 
 def _background(event: EventRow) -> bool:
