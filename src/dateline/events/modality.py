@@ -43,9 +43,13 @@ def event_modality(tokens: Sequence[Token], head: int, children: list[list[int]]
     while an attempted act of violence is one ("tried to storm", "were attempting to bomb": ACLED codes the attack
     that was made), so the attempt's own auxiliaries decide ("will try to storm": planned)."""
     cues = modality_cues()
-    current, via = head, ""
+    current, via, previous = head, "", head
     for hop in range(MAX_HOPS + 1):
-        found = _local(tokens, current, children, cues, governor=hop > 0, lemma_only=via in SUBJECT_DEPS)
+        # a verb coordinated with a verb shares its auxiliaries ("will regroup and shell"), not its meaning ("vowed
+        # revenge and shelled the port": the shelling is no vow); a noun conjunct stays under the verb's meaning
+        coordinated = via == "conj" and tokens[previous].pos == "VERB" and tokens[current].pos == "VERB"
+        found = _local(tokens, current, children, cues, governor=hop > 0 and not coordinated,
+                       lemma_only=via in SUBJECT_DEPS)
         if found == ABILITY:  # "were able to take over": achieved; "may be able to", "are able to": not yet
             governor = tokens[current].head
             found = ASSERTED if governor != current and tokens[governor].tag == "VBD" else "hypothetical"
@@ -64,7 +68,7 @@ def event_modality(tokens: Sequence[Token], head: int, children: list[list[int]]
             break
         if _infinitive(tokens, token.head, children) and tokens[token.head].start > tokens[head].start:
             break  # "Protesters battle police ... to demand an end": a purpose clause parsed as the governor
-        current, via = token.head, token.dep
+        previous, current, via = current, token.head, token.dep
     return ASSERTED
 
 
