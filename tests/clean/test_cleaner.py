@@ -120,6 +120,17 @@ def test_cleaning_that_would_take_a_fifth_of_the_words_keeps_them_with_a_note():
     assert len(result.notes) == 1 and "more than 20%" in result.notes[0] and "caption" in result.notes[0]
 
 
+def test_a_photo_gallery_is_removed_even_when_it_is_most_of_the_page():
+    captions = [f"{n}/6 Villagers carry sacks of grain past the burned market in the hills north of the town AFP"
+                for n in range(1, 7)]
+    credited = "A convoy crosses the river bridge during the evacuation on 3 May (Reuters)"
+    body = "\n\n".join(["Floods cut roads in the north", "Rain fell for a third day, officials said.", credited,
+                         *captions])
+    result = clean_body(body)
+    assert "Villagers carry" not in result.text and "convoy crosses" not in result.text
+    assert "Rain fell for a third day" in result.text and not result.notes
+
+
 def test_unpunctuated_paragraphs_are_article_text_unless_beside_media():
     lines = [
         "Fighting resumes near the dam",

@@ -11,6 +11,7 @@ from dateline.clean.noise import (
     TERMINAL,
     WORD,
     classify_paragraph,
+    gallery_run,
     has_position_cue,
     is_table_row,
     is_unpunctuated,
@@ -126,10 +127,13 @@ def _keep_if_too_much(paragraphs: list[str], removed: list[Removal | None]) -> l
     """Undo the judged removals when together they take more than ``MAX_REMOVED_SHARE`` of the words.
 
     On a page the rules were not made for (a table layout, a list of short items, a text without full
-    stops) they can misfire on the article itself; a kept caption costs less than a lost paragraph.
+    stops) they can misfire on the article itself; a kept caption costs less than a lost paragraph. The captions
+    of a photo gallery (``gallery_run``) are no judgement and stay removed: a gallery is often most of its page.
     """
     total = sum(len(WORD.findall(p)) for p in paragraphs)
-    judged = [i for i, r in enumerate(removed) if r is not None and r.kind not in METADATA_KINDS]
+    gallery = gallery_run(paragraphs)
+    judged = [i for i, r in enumerate(removed) if r is not None and r.kind not in METADATA_KINDS
+              and not (r.kind == "caption" and i in gallery)]
     words = sum(len(WORD.findall(paragraphs[i])) for i in judged)
     if not total or words <= MAX_REMOVED_SHARE * total:
         return []

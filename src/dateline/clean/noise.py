@@ -61,6 +61,16 @@ def classify_paragraph(paragraph: str, lexicon: NoiseLexicon) -> str | None:
     return None
 
 
+def gallery_run(paragraphs: list[str]) -> set[int]:
+    """The paragraphs of a photo gallery: two or more counters out of the same total ("1/22 ...", "2/22 ..."), a
+    mark no article sentence makes by chance (one "9/11 families ..." may be one)."""
+    by_total: dict[str, dict[str, int]] = {}
+    for i, paragraph in enumerate(paragraphs):
+        if (counter := GALLERY_COUNTER.match(paragraph)) and int(counter.group(1)) <= int(counter.group(2)):
+            by_total.setdefault(counter.group(2), {}).setdefault(counter.group(1), i)
+    return {i for found in by_total.values() if len(found) >= 2 for i in found.values()}
+
+
 def _strip_credit(line: str, lexicon: NoiseLexicon) -> str:
     return lexicon.credit_tail.sub("", line).rstrip()
 
