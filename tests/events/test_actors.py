@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from dateline.events.actors import actor_lexicon, surname
 
 
@@ -282,4 +284,27 @@ def test_a_demonym_before_a_cue_word_names_the_state(placed_events_of):
                               "bombed Tal Afar on Wednesday.")
     assert [a.canonical for e in events for a in e.actors] == ["Military Forces of Syria"] * 2
     assert [a.type for e in events for a in e.actors] == [8, 8]  # state forces outside their own country
+
+
+
+def test_a_supporter_named_after_the_force_is_not_its_owner(placed_events_of):
+    """"The Syrian army, backed by Russian jets" is Syria's army; Russia backs it."""
+    events = placed_events_of("The Syrian army, backed by Russian jets, attacked rebels near Idlib on Monday.")
+    assert [a.canonical for e in events for a in e.actors] == ["Military Forces of Syria"]
+
+
+@pytest.mark.parametrize("text", [
+    "Government troops, together with tribal fighters, attacked the town of Sabha on Monday.",
+    "The army, along with a number of local militias, launched an offensive on Sabha on Monday.",
+])
+def test_a_companion_of_the_actor_is_never_its_opponent(placed_events_of, text):
+    events = placed_events_of(text)
+    assert events and not [t.name for e in events for t in e.targets if "militia" in t.name or "fighters" in t.name]
+
+
+def test_a_short_acronym_names_its_group_only_in_capitals():
+    lexicon = actor_lexicon()
+    islamic_state = next(p for p, canonical, _ in lexicon.groups if canonical == "Islamic State")
+    assert islamic_state.search("an IS sniper") and islamic_state.search("isis fighters")
+    assert not islamic_state.search("the sniper is a local man")
 

@@ -97,7 +97,12 @@ def actor_lexicon(language: str = "en", extra: tuple[str, ...] = ()) -> ActorLex
             for name in names:
                 cues.setdefault(name.lower(), canonical)
         elif kind == "group":
-            pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])", re.IGNORECASE)
+            # names match in any case, except a short acronym that is also a word ("IS", "AU"): its own case only
+            exact = [re.escape(n) for n in names if len(n) <= 3 and n.isupper()]
+            loose = [re.escape(n) for n in names if not (len(n) <= 3 and n.isupper())]
+            alternatives = [f"(?i:{'|'.join(loose)})"] if loose else []
+            alternatives += exact
+            pattern = re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])")
             groups.append((pattern, canonical, inter))
     return ActorLexicon(nouns=nouns, templates=templates, cues=cues, groups=tuple(groups),
                         heads=frozenset(phrase[-1] for phrase in nouns),
@@ -376,9 +381,34 @@ def remember_subjects(document: Document, children: list[list[int]], ctx: ActorC
             continue
         if token.lemma.lower() not in (heads if subject else armed) and not (inside_any if subject else inside_org)(token.start):
             continue  # neither a dictionary noun (of an armed kind) nor inside a named entity (an organisation)
+        if _allied(tokens, i):
+            continue  # "the army, along with local militias, ...": on the army's side, never its opponent
         found = describe(document, i, children, ctx, event_country=None, sentence=token.sent, role="actor")
         if found is not None and found.type in ARMED_PARTIES:
             (ctx.subjects if subject else ctx.mentioned).append((token.sent, found))
+
+
+ALLY_PREPS = frozenset({"alongside", "beside"})
+ALLY_ADVERBS = frozenset({"along", "together"})  # "along with", "together with"
+
+
+def _allied(tokens: Sequence[Token], i: int) -> bool:
+    """A party named as another's companion or backer: "along with X", "together with X", "alongside X", "backed by
+    X", "supported by X"."""
+    while tokens[i].dep == "pobj" and tokens[tokens[i].head].lemma.lower() == "of" and \
+            tokens[tokens[tokens[i].head].head].dep == "pobj":  # "along with a number of local militias"
+        i = tokens[tokens[i].head].head
+    if tokens[i].dep != "pobj":
+        return False
+    prep = tokens[tokens[i].head]
+    lemma = prep.lemma.lower()
+    if lemma in ALLY_PREPS:
+        return True
+    if lemma == "with" and (tokens[prep.head].lemma.lower() in ALLY_ADVERBS or any(
+            tokens[k].head == tokens[i].head and tokens[k].dep == "advmod" and tokens[k].lemma.lower() in ALLY_ADVERBS
+            for k in range(max(0, i - 4), i))):
+        return True
+    return prep.dep == "agent" and tokens[prep.head].dep == "acl" and tokens[prep.head].lemma.lower() in SUPPORT_VERBS
 
 
 # -- one participant ---------------------------------------------------------------------------------------------
@@ -419,7 +449,8 @@ def describe(document: Document, head: int, children: list[list[int]], ctx: Acto
         return None
     owner = _owner(document, head, lo, hi, children, ctx)
     # "Syrian government forces": the cue word says what kind of force, a demonym before it whose
-    nation = _phrase_country(document, lo, hi, ctx) if owner is not None and owner[0] == "cue" else None
+    nation = _phrase_country(document, _owner_spans(document, head, lo, children), ctx) \
+        if owner is not None and owner[0] == "cue" else None
     if kind == "weapon":
         return _operator(owner, ctx, phrase, event_country, nation)
     if kind == "generic":
@@ -531,9 +562,7 @@ def _country_of_name(ctx: ActorContext, name: str) -> str | None:
 def _owner(document: Document, head: int, lo: int, hi: int, children: list[list[int]], ctx: ActorContext) -> tuple[str, str] | None:
     """Who the phrase belongs to: ("group", canonical) | ("leader", iso) | ("cue", kind) | ("country", iso)."""
     text = document.text
-    tokens = document.tokens
-    spans = [(lo, tokens[head].start)]
-    spans += _loyal_to(document, head, children)
+    spans = _owner_spans(document, head, lo, children)
     raw = " ".join(text[a:b] for a, b in spans)
     for pattern, canonical, _inter in ctx.lexicon.groups:
         if pattern.search(raw):  # "US-led coalition" is a group name; "US-led" before another noun only a supporter
@@ -547,14 +576,9 @@ def _owner(document: Document, head: int, lo: int, hi: int, children: list[list[
         kind = ctx.lexicon.cues.get(word)
         if kind:
             return ("cue", kind)
-    for a, b in spans:
-        for k in range(a, b):
-            if k in ctx.demonyms:
-                return ("country", ctx.demonyms[k])
-    for word in words:
-        iso = _country_of_name(ctx, word)
-        if iso:
-            return ("country", iso)
+    iso = _phrase_country(document, spans, ctx)
+    if iso:
+        return ("country", iso)
     for a, b in spans:  # "members of the Asayish", "Hezbollah fighters": a named organisation owns them
         for m in document.mentions:
             if m.label == "ORG" and a <= m.start and m.end <= b:
@@ -562,18 +586,26 @@ def _owner(document: Document, head: int, lo: int, hi: int, children: list[list[
     return None
 
 
-def _phrase_country(document: Document, lo: int, hi: int, ctx: ActorContext) -> str | None:
-    """The country a demonym or country name in ``text[lo:hi]`` names, not a supporter's ("U.S.-backed"); a demonym
-    inside an organisation's name ("Syrian government forces" tagged ORG) is no place mention, so the gazetteer's
-    demonyms are read too."""
+def _owner_spans(document: Document, head: int, lo: int, children: list[list[int]]) -> list[tuple[int, int]]:
+    """Where a phrase names its owner: the words before its head ("Syrian government forces") and what it is
+    loyal to ("forces loyal to X"); never a modifying clause after the head ("the army, backed by Russian jets")."""
+    return [(lo, document.tokens[head].start), *_loyal_to(document, head, children)]
+
+
+def _phrase_country(document: Document, spans: list[tuple[int, int]], ctx: ActorContext) -> str | None:
+    """The country a demonym or country name in the owner ``spans`` names, not a supporter's ("U.S.-backed"); a
+    demonym inside an organisation's name ("Syrian government forces" tagged ORG) is no place mention, so the
+    gazetteer's demonyms are read too."""
     text = document.text
-    for k in range(lo, hi):
-        if k in ctx.demonyms and not _SUPPORTER.match(text, k):
-            return ctx.demonyms[k]
-    for word in re.findall(r"[\w-]+", _SUPPORTER.sub(" ", text[lo:hi])):
-        iso = ctx.nationalities.get(word.lower()) or _country_of_name(ctx, word)
-        if iso:
-            return iso
+    for a, b in spans:
+        for k in range(a, b):
+            if k in ctx.demonyms and not _SUPPORTER.match(text, k):
+                return ctx.demonyms[k]
+    for a, b in spans:
+        for word in re.findall(r"[\w-]+", _SUPPORTER.sub(" ", text[a:b])):
+            iso = ctx.nationalities.get(word.lower()) or _country_of_name(ctx, word)
+            if iso:
+                return iso
     return None
 
 
@@ -593,7 +625,8 @@ def _loyal_to(document: Document, head: int, children: list[list[int]]) -> list[
             for g in subtree(children, c):
                 if tokens[g].pos == "PROPN":
                     out.append((tokens[g].start, tokens[g].end))
-        elif tokens[c].dep == "acl" and tokens[c].tag == "VBN":  # "a checkpoint run by the SDF"
+        elif tokens[c].dep == "acl" and tokens[c].tag == "VBN" and tokens[c].lemma.lower() not in SUPPORT_VERBS:
+            # "a checkpoint run by the SDF"; "the army, backed by Russian jets" is no Russian army
             for a in children[c]:
                 if tokens[a].dep == "agent":
                     for g in children[a]:
@@ -607,6 +640,10 @@ def _loyal_to(document: Document, head: int, children: list[list[int]]) -> list[
                     sub = [k for k in sub if k <= g or tokens[k].dep in ("compound", "amod")]
                     out.append((tokens[min(sub)].start, tokens[g].end))
     return out
+
+
+SUPPORT_VERBS = frozenset({"back", "support", "assist", "aid", "help", "arm", "train", "fund", "finance", "sponsor",
+                           "equip", "reinforce", "accompany", "join", "escort", "cover", "ally"})
 
 
 def _owner_country(owner: tuple[str, str] | None) -> str | None:
