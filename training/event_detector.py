@@ -87,8 +87,10 @@ def process(records_: list[dict], stages: list) -> list[Document]:
     return out
 
 
-def t17_samples(data: Path, stages: list, lexicon) -> tuple[list[Sample], list[Document]]:  # type: ignore[no-untyped-def]
-    labels = [json.loads(line) for line in LABELS.read_text(encoding="utf-8").splitlines() if line.strip()]
+def t17_samples(data: Path, stages: list, lexicon,  # type: ignore[no-untyped-def]
+                extra: tuple[Path, ...] = ()) -> tuple[list[Sample], list[Document]]:
+    labels = [json.loads(line) for path in (LABELS, *extra) for line in path.read_text(encoding="utf-8").splitlines()
+              if line.strip()]
     gold = {line.split("\t")[0] for line in GOLD_ARTICLES.read_text(encoding="utf-8").splitlines()[1:]}
     by_article: dict[str, list[dict]] = {}
     for row in labels:
@@ -316,6 +318,8 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--out", type=Path, default=None, help="weights file (default: the packaged one)")
     parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--extra-labels", type=Path, action="append", default=[],
+                        help="more label files in the same format (e.g. data/event_sentences_round3.jsonl)")
     args = parser.parse_args()
     started = time.perf_counter()
     np.random.seed(SEED)
@@ -324,7 +328,7 @@ def main() -> None:
     for stage in stages:
         stage.setup()
     lexicon = load_lexicon("en")
-    t17, docs = t17_samples(args.data, stages, lexicon)
+    t17, docs = t17_samples(args.data, stages, lexicon, tuple(args.extra_labels))
     samples = t17 + own_samples(stages, lexicon)
     counts = Counter(t for s in samples for t in s.types)
     types = sorted(counts)
