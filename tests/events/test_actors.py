@@ -308,3 +308,12 @@ def test_a_short_acronym_names_its_group_only_in_capitals():
     assert islamic_state.search("an IS sniper") and islamic_state.search("isis fighters")
     assert not islamic_state.search("the sniper is a local man")
 
+
+
+def test_a_group_is_meant_by_the_last_word_of_its_name_in_the_same_document(placed_events_of):
+    """After "the US-led coalition", "coalition aircraft" and "the coalition" are that coalition."""
+    events = placed_events_of("The US-led coalition said it carried out 24 strikes near Raqqa on Saturday. Coalition "
+                              "aircraft pounded positions near Tabqa on Sunday. The coalition bombed a bridge in Raqqa "
+                              "on Monday.")
+    by_trigger = {e.trigger: [a.canonical for a in e.actors] for e in events}
+    assert by_trigger["pounded"] == ["US-led Coalition"] and by_trigger["bombed"] == ["US-led Coalition"]

@@ -133,6 +133,7 @@ class ActorContext:
     parties: dict[str, Participant] = field(default_factory=dict)  # key → the participant, for adversaries
     admin1_names: dict[tuple[str, str], str] = field(default_factory=dict)  # (ISO2, admin1 code) → name
     called: dict[str, tuple[str, int]] = field(default_factory=dict)  # "militant" → the one named group so called
+    short_names: dict[str, tuple[str, int]] = field(default_factory=dict)  # "coalition" → the "US-led coalition" named
     nationalities: dict[str, str] = field(default_factory=dict)  # folded demonym ("syrian") → ISO2, from the gazetteer
 
     def country_name(self, iso: str | None) -> str | None:
@@ -265,7 +266,22 @@ def document_context(document: Document, lexicon: ActorLexicon, country_names: d
     ctx = ActorContext(lexicon=lexicon, country_names=country_names, demonyms=demonyms, document_country=main)
     ctx.leaders = _leaders(document, demonyms, country_names, main)
     ctx.called = _called(document.text, lexicon)
+    ctx.short_names = _short_names(document.text, lexicon)
     return ctx
+
+
+def _short_names(text: str, lexicon: ActorLexicon) -> dict[str, tuple[str, int]]:
+    """The lower-case last word of a group name the document uses ("the US-led coalition") → that group, so the
+    document's later "coalition aircraft" and "the coalition said" mean it; a word two named groups end in, or a
+    word of the actor dictionary ("forces" of "coalition forces"), means nothing by itself."""
+    found: dict[str, set[tuple[str, int]]] = {}
+    for pattern, canonical, inter in lexicon.groups:
+        for match in pattern.finditer(text):
+            words = match.group(0).split()
+            last = words[-1]
+            if len(words) > 1 and last.islower() and (last,) not in lexicon.nouns and last not in lexicon.cues:
+                found.setdefault(last, set()).add((canonical, inter))
+    return {word: next(iter(groups)) for word, groups in found.items() if len(groups) == 1}
 
 
 _NEXT_WORD = re.compile(r"^['’]?s?\s+(\w+)")
@@ -440,7 +456,7 @@ def describe(document: Document, head: int, children: list[list[int]], ctx: Acto
     if mention is None and token.lemma.lower() in GROUP_DESCRIPTIONS and \
             _clean(phrase).lower() in (f"the {surface.lower()}", surface.lower()):  # "the group" → the party meant
         return _description(ctx, sentence)
-    group = _group(ctx, phrase, mention)
+    group = _group(ctx, phrase, mention) or (ctx.short_names.get(token.lemma.lower()) if kind is None else None)
     if group is not None and kind != "weapon":
         return Participant(name=_clean(phrase), canonical=group[0], type=group[1])
     if mention is not None and kind is None:
@@ -567,6 +583,9 @@ def _owner(document: Document, head: int, lo: int, hi: int, children: list[list[
     for pattern, canonical, _inter in ctx.lexicon.groups:
         if pattern.search(raw):  # "US-led coalition" is a group name; "US-led" before another noun only a supporter
             return ("group", canonical)
+    for word in re.findall(r"[\w-]+", raw):
+        if (short := ctx.short_names.get(word.lower())) is not None:  # "coalition aircraft" after "the US-led coalition"
+            return ("group", short[0])
     window = " ".join(_SUPPORTER.sub(" ", text[a:b]) for a, b in spans)  # "U.S.-backed Syrian fighters": Syrian
     for key, iso in ctx.leaders.items():
         if re.search(rf"(?<![\w]){re.escape(key)}\b", window, re.IGNORECASE):
