@@ -464,7 +464,7 @@ def describe(document: Document, head: int, children: list[list[int]], ctx: Acto
     if kind is None:
         return None
     owner = _owner(document, head, lo, hi, children, ctx)
-    # "Syrian government forces": the cue word says what kind of force, a demonym before it whose
+    # "Syrian government forces": the cue word says what kind of force, a demonym before it says whose
     nation = _phrase_country(document, _owner_spans(document, head, lo, children), ctx) \
         if owner is not None and owner[0] == "cue" else None
     if kind == "weapon":
