@@ -54,7 +54,7 @@ def classify_paragraph(paragraph: str, lexicon: NoiseLexicon) -> str | None:
     for kind, pattern in lexicon.boilerplate:
         if pattern.match(line):
             return kind
-    if (counter := GALLERY_COUNTER.match(line)) and int(counter.group(1)) <= int(counter.group(2)):
+    if _gallery_counter(line):
         return "caption"  # "1/22 Soldiers ...", never "9/11 families ..." or "24/7 ..."
     if lexicon.credit_tail.search(line) and not TERMINAL.search(_strip_credit(line, lexicon)):
         return "caption"
@@ -66,9 +66,15 @@ def gallery_run(paragraphs: list[str]) -> set[int]:
     mark no article sentence makes by chance (one "9/11 families ..." may be one)."""
     by_total: dict[str, dict[str, int]] = {}
     for i, paragraph in enumerate(paragraphs):
-        if (counter := GALLERY_COUNTER.match(paragraph)) and int(counter.group(1)) <= int(counter.group(2)):
-            by_total.setdefault(counter.group(2), {}).setdefault(counter.group(1), i)
+        if counter := _gallery_counter(paragraph):
+            by_total.setdefault(counter[1], {}).setdefault(counter[0], i)
     return {i for found in by_total.values() if len(found) >= 2 for i in found.values()}
+
+
+def _gallery_counter(line: str) -> tuple[str, str] | None:
+    """("3", "22") for "3/22 Soldiers ...": a picture's number out of the gallery's total, never past it."""
+    counter = GALLERY_COUNTER.match(line)
+    return (counter.group(1), counter.group(2)) if counter and int(counter.group(1)) <= int(counter.group(2)) else None
 
 
 def _strip_credit(line: str, lexicon: NoiseLexicon) -> str:

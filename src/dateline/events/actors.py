@@ -463,10 +463,10 @@ def describe(document: Document, head: int, children: list[list[int]], ctx: Acto
         return _named(document, mention, ctx, phrase, event_country, role)
     if kind is None:
         return None
-    owner = _owner(document, head, lo, hi, children, ctx)
+    spans = _owner_spans(document, head, lo, children)
+    owner = _owner(document, spans, ctx)
     # "Syrian government forces": the cue word says what kind of force, a demonym before it says whose
-    nation = _phrase_country(document, _owner_spans(document, head, lo, children), ctx) \
-        if owner is not None and owner[0] == "cue" else None
+    nation = _phrase_country(document, spans, ctx) if owner is not None and owner[0] == "cue" else None
     if kind == "weapon":
         return _operator(owner, ctx, phrase, event_country, nation)
     if kind == "generic":
@@ -575,10 +575,10 @@ def _country_of_name(ctx: ActorContext, name: str) -> str | None:
     return next((iso for iso, n in ctx.country_names.items() if n.lower() == lowered), None)
 
 
-def _owner(document: Document, head: int, lo: int, hi: int, children: list[list[int]], ctx: ActorContext) -> tuple[str, str] | None:
-    """Who the phrase belongs to: ("group", canonical) | ("leader", iso) | ("cue", kind) | ("country", iso)."""
+def _owner(document: Document, spans: list[tuple[int, int]], ctx: ActorContext) -> tuple[str, str] | None:
+    """Who the phrase belongs to, read in its owner ``spans`` (:func:`_owner_spans`): ("group", canonical) |
+    ("leader", iso) | ("cue", kind) | ("country", iso) | ("org", name)."""
     text = document.text
-    spans = _owner_spans(document, head, lo, children)
     raw = " ".join(text[a:b] for a, b in spans)
     for pattern, canonical, _inter in ctx.lexicon.groups:
         if pattern.search(raw):  # "US-led coalition" is a group name; "US-led" before another noun only a supporter

@@ -280,8 +280,8 @@ def event_mentions(document: Document, analysis: Analysis, lexicon: Lexicon,
         deaths = None if cumulative_count(document, lo, hi) else sentence_fatalities(document, lo, hi, analysis.children)
         live = sum(1 for c in candidates if not c.agent)
         for k, item in enumerate(found):
-            event, thing, subject = _event(document, item, lexicon, analysis, deaths if k == 0 else None, prediction, ctx,
-                                  (usable, unplaced), taken, threshold, focus)
+            event, thing, subject = _event(document, item, lexicon, analysis, deaths if k == 0 else None, prediction,
+                                           ctx, (usable, unplaced), taken, threshold, focus)
             if event.acled in CRIME_KINDS and ordinary_crime(event.sources[0].text, _previous_sentence(document, sent),
                                                              ctx.lexicon.names_group):
                 continue  # police news, not a political event (dateline.events.crime)
