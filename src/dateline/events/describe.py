@@ -15,16 +15,17 @@ def event_date(document: Document, start: int, end: int, at: int | None = None) 
     """(value, precision) from the time stage (``at``: the trigger's offset), else the publication date."""
     try:
         from dateline.time import event_date as time_event_date
+        from dateline.time.event_date import report_day
         from dateline.time.stage import date_guessed_from_text
     except ImportError:
-        time_event_date = None
+        time_event_date = report_day = None
         date_guessed_from_text = None
     published = document.published
     guessed = bool(published) and date_guessed_from_text is not None and date_guessed_from_text(document)
     if time_event_date is not None:
         value, precision = time_event_date(document, start, end, at=at)
         if value is not None and not (guessed and value == published):
-            return _not_after(value, precision, published)
+            return _not_after(value, precision, report_day(document) if report_day else published)
     if guessed:
         return None, None  # "2016" guessed from a history paragraph is no date for today's incident
     return published, PRECISION_BY_LENGTH.get(len(published)) if published else None

@@ -30,6 +30,7 @@ from dateline.events.record_confidence import RecordModel
 from dateline.events.triggers import Candidate, Lexicon
 from dateline.model import Document, Token
 from dateline.time import calendar as cal
+from dateline.time.event_date import report_day
 
 log = logging.getLogger(__name__)
 
@@ -242,7 +243,8 @@ def _root_features(tokens: Sequence[Token], span: tuple[int, int], children: lis
 
 
 def _date_features(document: Document, start: int, end: int, f: dict[str, float]) -> None:
-    published = cal.parse_value(document.published[:10]) if document.published else None
+    reported = report_day(document)  # a live page's entries run on past its date
+    published = cal.parse_value(reported[:10]) if reported else None
     for t in document.times:
         if not (start <= t.start < end) or t.type not in ("DATE", "TIME"):
             continue

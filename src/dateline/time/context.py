@@ -45,6 +45,7 @@ class Context:
     last_date: tuple[date, str] | None = None  # last specific date mentioned and its precision code
     last_quarter: tuple[int, int, int] | None = None  # (year, quarter, end offset) of the last quarter
     year: int | None = None  # the publication year when only the month or year is known (no day anchor)
+    live_page: bool = False  # entries dated by stamps (time/entries.py): a bare weekday may be a zone away
 
     def reference(self) -> tuple[date, str] | None:
         """The date anaphora ("that day", "a week later") refer to: the last one mentioned, else the anchor."""

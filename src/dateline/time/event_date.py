@@ -9,6 +9,7 @@ from datetime import timedelta
 
 from dateline.model import Document, TimeExpression
 from dateline.time import calendar as cal
+from dateline.time.entries import STAMP_RULE, local_stamp
 from dateline.time.tense import TokenIndex, token_index
 
 PRECISION = {"day": "day", "week": "week", "month": "month", "quarter": "month", "year": "year"}
@@ -36,6 +37,8 @@ def event_date(document: Document, start: int, end: int, *, at: int | None = Non
     near = _sentences_back(document, start, BORROW_SENTENCES)
     before = [t for t in dated if lo <= t.start and t.end <= start and (t.start >= near or not _history(document, t))]
     if before:
+        if before[-1].rule == STAMP_RULE:  # a live page's entry without a date of its own: its stamp's day
+            return _value(local_stamp(document.text, [t for t in before if t.rule == STAMP_RULE]))
         return _value(before[-1])
     return _document_date(document)
 
@@ -162,3 +165,13 @@ def _document_date(document: Document) -> tuple[str | None, str | None]:
         return None, None
     value = document.published[:10]
     return value, {10: "day", 7: "month", 4: "year"}.get(len(value))
+
+
+def report_day(document: Document) -> str | None:
+    """The last day the document reports from: the publication date, or a later entry stamp of a live page
+    (its entries run on past the date it carries). Nothing it tells happened after this day."""
+    published = document.published
+    stamps = [t.value[:10] for t in document.times if t.rule == STAMP_RULE]
+    if published and len(published) >= 10 and stamps:
+        return max(published[:10], *stamps)
+    return published

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 
 from dateline.time import calendar as cal
 from dateline.time.context import Context, Resolved, duration_value, iso, mod_of, norm, number
+from dateline.time.entries import slack_day
 from dateline.time.lexicon import lexicon
 from dateline.time.resolve_dates import day_number, month_number, yearless_day
 
@@ -91,6 +92,8 @@ def weekday(m: re.Match[str], ctx: Context) -> Resolved | None:
         tense = _weekday_tense(m, ctx)
         found = cal.weekday_near(base, number, 1 if tense > 0 else -1)
         how = "future" if tense > 0 else "past"
+        if ctx.live_page and (near := slack_day(found, base)) != found:
+            found, how = near, "entry"
     kind, value = _day_value(found, groups.get("part"))
     return Resolved(kind, value, f"weekday.{how}", mod, iso(base))
 
@@ -317,7 +320,8 @@ def _clock_day(m: re.Match[str], ctx: Context) -> tuple[date | None, str]:
     if groups.get("wd"):
         number_ = lexicon().weekdays[norm(groups["wd"]).rstrip(".")]
         tense = ctx.tense(m.start(), m.end())
-        return cal.weekday_near(ctx.anchor, number_, 1 if tense > 0 else -1), "clock.weekday"
+        found = cal.weekday_near(ctx.anchor, number_, 1 if tense > 0 else -1)
+        return (slack_day(found, ctx.anchor) if ctx.live_page else found), "clock.weekday"
     if groups.get("rd"):
         offset = {"today": 0, "yesterday": -1, "tomorrow": 1}[norm(groups["rd"])]
         return ctx.anchor + timedelta(days=offset), "clock.relday"

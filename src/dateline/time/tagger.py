@@ -10,6 +10,7 @@ from functools import cache
 
 from dateline.model import TimeExpression, Token
 from dateline.time import calendar as cal
+from dateline.time import entries
 from dateline.time.context import Context, Resolved, norm
 from dateline.time.lexicon import lexicon
 from dateline.time.patterns import compiled_rules, triggers
@@ -42,12 +43,28 @@ def tag_times(
     """
     ctx = Context(text=text, anchor=anchor, tense=_tense_function(text, tokens, sentences),
                   year=anchor.year if anchor else anchor_year)
+    chosen = select(find_candidates(text))
+    headers = entries.find_headers(text, [(c[0], c[1], c[4].groupdict().get("wd")) for c in chosen
+                                          if c[3] == "clock"]) if anchor else []
+    stamps = entries.stamp_days(headers, anchor) if anchor else {}
+    entry_starts = iter(entries.entry_days(text, headers, stamps))
+    ctx.live_page = bool(headers)
+    next_entry = next(entry_starts, None)
     expressions: list[TimeExpression] = []
-    for start, end, _, name, match in select(find_candidates(text)):
+    for start, end, _, name, match in chosen:
+        while next_entry is not None and start >= next_entry[0]:  # a live page's entry: told from its stamp's day
+            ctx.anchor = next_entry[1]
+            ctx.last_date = (next_entry[1], "D")
+            next_entry = next(entry_starts, None)
         resolved = RESOLVERS[name](match, ctx)
         if resolved is None:
             continue
-        _remember(ctx, resolved)
+        if start in stamps:
+            day, reference = stamps[start]
+            resolved = resolved._replace(value=day.isoformat() + resolved.value[10:], rule=entries.STAMP_RULE,
+                                         anchor=reference.isoformat())
+        else:  # a stamp is not what "that day" refers to: its entry's day is (set above)
+            _remember(ctx, resolved)
         expressions.append(_expression(doc_id, text, start, end, resolved))
     return expressions
 
