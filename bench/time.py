@@ -1,13 +1,15 @@
 """Temporal tagging benchmark: TempEval-3 Task A (recognition + normalisation) on TimeML files.
 
-    python bench/time.py --data ../shared/bench/time/TBAQ-cleaned
+    python bench/time.py --data ../shared/bench/time/TBAQ-cleaned [--parse]
 
 Reads every ``.tml`` file under ``--data`` (TimeBank / AQUAINT / TempEval-3 format), strips the tags of
 ``<TEXT>`` to raw text with the character offsets of the gold TIMEX3s, tags the text with
 ``dateline.time.tag_times`` anchored to the document creation time (DCT), and scores with the TempEval-3
 definitions: strict (same span) and relaxed (overlapping span) P/R/F1; value F1 (relaxed match with the
 same value, precision over system timexes, recall over gold timexes); type accuracy over relaxed matches.
-The DCT timex itself is excluded from gold and system. Prints one table per top-level subfolder, one for
+The DCT timex itself is excluded from gold and system. ``--parse`` first runs Dateline's language layer (spaCy, as
+``dateline run`` does) so that the tense of each expression's governing verb is read from the parse, as in a run;
+without it the tagger falls back to cue words (the parse time is not counted in docs/s). Prints one table per top-level subfolder, one for
 all files, and a last line with one JSON object (the figures for all files, plus docs/s).
 """
 
@@ -23,7 +25,9 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
+from dateline.model import Document
 from dateline.time import tag_times
 
 TAG = re.compile(r"<(/?)([A-Za-z0-9]+)([^>]*?)(/?)>")
@@ -148,11 +152,13 @@ def figures(counts: Counts) -> dict[str, float]:
     return out
 
 
-def run(paths: list[Path], counts: Counts) -> None:
+def run(paths: list[Path], counts: Counts, parser: Any = None) -> None:
     for path in paths:
         doc = parse_timeml(path.read_text(encoding="utf-8"), path.name)
+        layer = parser([Document(id=path.stem, source=path.name, text=doc.text)])[0] if parser else None
         began = time.perf_counter()
-        found = tag_times(doc.text, doc_id=path.stem, anchor=doc.dct)
+        found = tag_times(doc.text, doc_id=path.stem, anchor=doc.dct, tokens=layer.tokens if layer else (),
+                          sentences=layer.sentences if layer else ())
         counts.seconds += time.perf_counter() - began
         counts.docs += 1
         system = [Timex(t.start, t.end, t.text, t.type, t.value) for t in found]
@@ -178,7 +184,14 @@ def main(argv: list[str] | None = None) -> int:
         "--data", type=Path, default=Path(__file__).resolve().parents[2] / "shared/bench/time/TBAQ-cleaned"
     )
     parser.add_argument("--errors", type=int, default=0, help="print the N most frequent errors")
+    parser.add_argument("--parse", action="store_true", help="tag with the language layer's tokens, as a run does")
     args = parser.parse_args(argv)
+    language = None
+    if args.parse:
+        from dateline.nlp.stage import SpacyStage
+        from dateline.settings import Settings
+
+        language = SpacyStage(Settings())
     files = sorted(args.data.rglob("*.tml"))
     if not files:
         print(f"no .tml files under {args.data}", file=sys.stderr)
@@ -195,7 +208,7 @@ def main(argv: list[str] | None = None) -> int:
     total = Counts()
     for name, paths in sorted(groups.items()):
         counts = Counts()
-        run(paths, counts)
+        run(paths, counts, language)
         if len(groups) > 1:
             print(_table(name, figures(counts)), end="\n\n")
         for key in (

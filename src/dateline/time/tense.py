@@ -78,14 +78,26 @@ def direction_from_tokens(index: TokenIndex, start: int, end: int) -> int | None
     if not inside:
         return None
     current = min(inside)
+    via_noun = False
     for _ in range(MAX_HEAD_STEPS):
         head = tokens[current].head
         if head == current or not 0 <= head < len(tokens):
             return None
         current = head
         if current not in inside and tokens[current].pos in ("VERB", "AUX"):
-            return _verb_direction(index, current)
+            found = _verb_direction(index, current)
+            # "anger grows over an air strike on Wednesday night": the day dates the noun, and a plain present
+            # verb above it says nothing of when that was (a future auxiliary or plan word still does)
+            return None if via_noun and found > 0 and _news_present(index, current) else found
+        via_noun = via_noun or (current not in inside and tokens[current].pos == "NOUN")
     return None
+
+
+def _news_present(index: TokenIndex, verb: int) -> bool:
+    """The verb points forward only as a simple present ("resume Monday"), without a future word."""
+    tokens = index.tokens
+    auxes = [tokens[c] for c in index.children[verb] if tokens[c].dep in ("aux", "auxpass")]
+    return not auxes and tokens[verb].tag in ("VBZ", "VBP", "VB") and tokens[verb].lemma.lower() not in FUTURE_LEMMAS
 
 
 def _verb_direction(index: TokenIndex, verb: int) -> int:
