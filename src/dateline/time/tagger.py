@@ -40,15 +40,15 @@ def tag_times(
     weekday or yearless date points back or forward; without them a cue-word heuristic does.
     ``anchor_year``: with no day anchor (a publication date known only to the month or year), year-relative
     expressions ("earlier this year", "last year") still resolve against it; day-relative ones do not.
+    On a live page (entry stamps such as "(Update 5:16 a.m. Thursday ...)", ``entries.py``) each entry is resolved
+    against its stamp's day.
     """
     ctx = Context(text=text, anchor=anchor, tense=_tense_function(text, tokens, sentences),
                   year=anchor.year if anchor else anchor_year)
     chosen = select(find_candidates(text))
-    headers = entries.find_headers(text, [(c[0], c[1], c[4].groupdict().get("wd")) for c in chosen
-                                          if c[3] == "clock"]) if anchor else []
-    stamps = entries.stamp_days(headers, anchor) if anchor else {}
-    entry_starts = iter(entries.entry_days(text, headers, stamps))
-    ctx.live_page = bool(headers)
+    stamps, entry_days = _live_page(text, chosen, anchor)
+    ctx.live_page = bool(stamps)
+    entry_starts = iter(entry_days)
     next_entry = next(entry_starts, None)
     expressions: list[TimeExpression] = []
     for start, end, _, name, match in chosen:
@@ -67,6 +67,17 @@ def tag_times(
             _remember(ctx, resolved)
         expressions.append(_expression(doc_id, text, start, end, resolved))
     return expressions
+
+
+def _live_page(text: str, chosen: list[Candidate], anchor: datetime.date | None
+               ) -> tuple[dict[int, tuple[datetime.date, datetime.date]], list[tuple[int, datetime.date]]]:
+    """A live page's entry stamps (offset → (day, day it was resolved from)) and where each entry starts with the
+    day it is told from (``entries.py``); both empty for an ordinary article."""
+    if anchor is None:
+        return {}, []
+    headers = entries.find_headers(text, [(c[0], c[1], c[4].groupdict().get("wd")) for c in chosen if c[3] == "clock"])
+    stamps = entries.stamp_days(headers, anchor)
+    return stamps, entries.entry_days(text, headers, stamps)
 
 
 def find_candidates(text: str) -> list[Candidate]:
