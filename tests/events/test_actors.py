@@ -302,6 +302,15 @@ def test_a_companion_of_the_actor_is_never_its_opponent(placed_events_of, text):
     assert events and not [t.name for e in events for t in e.targets if "militia" in t.name or "fighters" in t.name]
 
 
+def test_parties_that_act_together_are_never_each_others_opponent(placed_events_of):
+    """The militias enter with the army in one sentence; the offensive later has the army alone as actor."""
+    events = placed_events_of("The army and allied militias entered the district of Qarna in Sabha on Monday. "
+                              "Tribal militias will cut the road to Ubari. "
+                              "The army started an offensive to retake Sabha on Tuesday.")
+    offensive = next(e for e in events if "retake" in e.trigger or "offensive" in e.trigger)
+    assert not [t.name for t in offensive.targets if "militia" in t.name.lower()]
+
+
 def test_a_short_acronym_names_its_group_only_in_capitals():
     lexicon = actor_lexicon()
     islamic_state = next(p for p, canonical, _ in lexicon.groups if canonical == "Islamic State")

@@ -135,6 +135,7 @@ class ActorContext:
     called: dict[str, tuple[str, int]] = field(default_factory=dict)  # "militant" → the one named group so called
     short_names: dict[str, tuple[str, int]] = field(default_factory=dict)  # "coalition" → the "US-led coalition" named
     nationalities: dict[str, str] = field(default_factory=dict)  # folded demonym ("syrian") → ISO2, from the gazetteer
+    allies: set[frozenset[str]] = field(default_factory=set)  # parties that act together ("the army and allied militias")
 
     def country_name(self, iso: str | None) -> str | None:
         if not iso:
@@ -177,7 +178,7 @@ class ActorContext:
             return None
         pool = self.recent if sentence is None else self.recent + self.subjects + self.mentioned
         others = [(sent, other) for sent, other in pool if (s := _side(other)) is not None and s != side
-                  and not (ground and other.type == 8)]
+                  and not (ground and other.type == 8) and frozenset((_key(participant), _key(other))) not in self.allies]
         if not others:
             return None
         if sentence is None:
@@ -402,9 +403,28 @@ def remember_subjects(document: Document, children: list[list[int]], ctx: ActorC
         found = describe(document, i, children, ctx, event_country=None, sentence=token.sent, role="actor")
         if found is not None and found.type in ARMED_PARTIES:
             (ctx.subjects if subject else ctx.mentioned).append((token.sent, found))
+            if subject:
+                _remember_allies(document, i, found, children, ctx)
+
+
+def _remember_allies(document: Document, i: int, party: Participant, children: list[list[int]],
+                     ctx: ActorContext) -> None:
+    """A party coordinated with another as one subject and called its ally ("the Iraqi army and allied militias
+    entered the district") is never the other's opponent in this document. Without the ally word coordinated
+    subjects are as often the two sides ("both rebels and pro-Gadhafi forces have claimed advances")."""
+    tokens = document.tokens
+    for k in children[i]:
+        if tokens[k].dep != "conj" or tokens[k].pos not in ("NOUN", "PROPN"):
+            continue
+        if not any(tokens[c].dep == "amod" and tokens[c].lemma.lower() in ALLY_WORDS for c in children[k]):
+            continue
+        other = describe(document, k, children, ctx, event_country=None, sentence=tokens[k].sent, role="actor")
+        if other is not None and other.type in ARMED_PARTIES and _key(other) != _key(party):
+            ctx.allies.add(frozenset((_key(party), _key(other))))
 
 
 ALLY_PREPS = frozenset({"alongside", "beside"})
+ALLY_WORDS = frozenset({"allied", "ally", "affiliated", "affiliate", "friendly", "partner"})  # lemmas: "allied militias"
 ALLY_ADVERBS = frozenset({"along", "together"})  # "along with", "together with"
 
 
