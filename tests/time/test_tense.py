@@ -21,3 +21,29 @@ def test_the_index_is_reused_for_the_same_tokens_and_rebuilt_for_others():
     assert token_index(first) is token_index(first)
     assert token_index(second) is not token_index(first)
     assert token_index(second).tokens is second
+
+
+def _parsed(words: list[tuple[str, str, str, int]]) -> tuple[str, tuple[Token, ...]]:
+    """(word, pos, tag, head) → text and tokens of one hand-parsed sentence."""
+    out, pos = [], 0
+    for word, part, tag, head in words:
+        out.append(Token(start=pos, end=pos + len(word), lemma=word.lower(), pos=part, tag=tag, dep="dep", head=head,
+                         sent=0))
+        pos += len(word) + 1
+    return " ".join(w for w, *_ in words), tuple(out)
+
+
+def test_a_day_on_a_noun_under_a_plain_present_verb_points_nowhere_from_the_parse():
+    from dateline.time.tense import direction_from_tokens
+
+    # "Anger grows over the strike on Friday": Friday → on → strike (noun) → over → grows (present)
+    text, tokens = _parsed([("Anger", "NOUN", "NN", 1), ("grows", "VERB", "VBZ", 1), ("over", "ADP", "IN", 1),
+                            ("the", "DET", "DT", 4), ("strike", "NOUN", "NN", 2), ("on", "ADP", "IN", 4),
+                            ("Friday", "PROPN", "NNP", 5)])
+    start = text.index("Friday")
+    assert direction_from_tokens(TokenIndex(tokens), start, start + 6) is None  # the cue words decide
+    # "Talks resume on Friday": the day hangs from the present verb itself, which points forward
+    text, tokens = _parsed([("Talks", "NOUN", "NNS", 1), ("resume", "VERB", "VBP", 1), ("on", "ADP", "IN", 1),
+                            ("Friday", "PROPN", "NNP", 2)])
+    start = text.index("Friday")
+    assert direction_from_tokens(TokenIndex(tokens), start, start + 6) == 1

@@ -72,7 +72,8 @@ def sentence_bounds(text: str, start: int, sentences: Sequence[tuple[int, int]])
 
 
 def direction_from_tokens(index: TokenIndex, start: int, end: int) -> int | None:
-    """Tense of the verb that governs the expression, or None when no verb is found."""
+    """Tense of the verb that governs the expression, or None when no verb is found or the verb is a plain
+    present above a noun the expression dates (then the cue words decide)."""
     tokens = index.tokens
     inside = set(index.covering(start, end))
     if not inside:
