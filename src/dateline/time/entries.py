@@ -26,15 +26,15 @@ HEADER_GAP = 40  # a second clock time of the same header ("..., 10:16 p.m. ET W
 # What precedes a stamp: a bracket, a line start, or an update/posted word ("(Update 5:16 a.m. Thursday").
 LEAD = re.compile(r"(?:^|[(\[\n]|\b(?:update[sd]?|updated\s+at|posted(?:\s+at)?|last\s+updated)\s*:?)\s*$", re.I)
 LEAD_CHARS = 24
-LOCAL = re.compile(r",?\s+in\s+(?-i:[A-Z])")  # "5:16 a.m. Thursday in Cairo"
-WEEKDAY_END = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b", re.I)
+LOCAL = re.compile(r",?\s+in\s+(?-i:[A-Z])")  # right after a stamp: "5:16 a.m. Thursday in Cairo"
 
 
 @dataclass(frozen=True, slots=True)
 class Header:
-    """One entry's stamp(s): the offsets of its clock times and their weekdays (ISO numbers), in text order."""
+    """One entry's stamp(s): the spans of its clock times and their weekdays (ISO numbers), in text order."""
 
     starts: tuple[int, ...]
+    ends: tuple[int, ...]
     weekdays: tuple[int, ...]
 
 
@@ -50,9 +50,9 @@ def find_headers(text: str, clocks: Sequence[tuple[int, int, str | None]]) -> li
         number = weekdays[word.lower().rstrip(".")]
         if headers and same_header(text, last_end, start):
             head = headers[-1]
-            headers[-1] = Header((*head.starts, start), (*head.weekdays, number))
+            headers[-1] = Header((*head.starts, start), (*head.ends, end), (*head.weekdays, number))
         elif LEAD.search(text[max(0, start - LEAD_CHARS):start]):
-            headers.append(Header((start,), (number,)))
+            headers.append(Header((start,), (end,), (number,)))
         else:
             continue
         last_end = end
@@ -72,7 +72,7 @@ def local_stamp(text: str, stamps: Sequence[TimeExpression]) -> TimeExpression:
         if not same_header(text, stamp.end, header[0].start):
             break
         header.insert(0, stamp)
-    return next((t for t in header if LOCAL.match(text, _stamp_end(text, t.start))), header[0])
+    return next((t for t in header if LOCAL.match(text, t.end)), header[0])
 
 
 def nearest_weekday(reference: date, isoweekday: int) -> date:
@@ -101,14 +101,9 @@ def entry_days(text: str, headers: Sequence[Header], days: dict[int, tuple[date,
     a.m. Thursday in Cairo, 10:16 p.m. ET Wednesday": the Cairo entry tells Thursday's news), else of the first."""
     out = []
     for header in headers:
-        local = [start for start in header.starts if LOCAL.match(text, _stamp_end(text, start))]
+        local = [start for start, end in zip(header.starts, header.ends, strict=True) if LOCAL.match(text, end)]
         out.append((header.starts[0], days[(local or list(header.starts))[0]][0]))
     return out
-
-
-def _stamp_end(text: str, start: int) -> int:
-    match = WEEKDAY_END.search(text, start, start + 40)
-    return match.end() if match else start
 
 
 def slack_day(found: date, anchor: date) -> date:

@@ -86,22 +86,14 @@ def direction_from_tokens(index: TokenIndex, start: int, end: int) -> int | None
             return None
         current = head
         if current not in inside and tokens[current].pos in ("VERB", "AUX"):
-            found = _verb_direction(index, current)
-            # "anger grows over an air strike on Wednesday night": the day dates the noun, and a plain present
-            # verb above it says nothing of when that was (a future auxiliary or plan word still does)
-            return None if via_noun and found > 0 and _news_present(index, current) else found
+            return _verb_direction(index, current, dates_noun=via_noun)
         via_noun = via_noun or (current not in inside and tokens[current].pos == "NOUN")
     return None
 
 
-def _news_present(index: TokenIndex, verb: int) -> bool:
-    """The verb points forward only as a simple present ("resume Monday"), without a future word."""
-    tokens = index.tokens
-    auxes = [tokens[c] for c in index.children[verb] if tokens[c].dep in ("aux", "auxpass")]
-    return not auxes and tokens[verb].tag in ("VBZ", "VBP", "VB") and tokens[verb].lemma.lower() not in FUTURE_LEMMAS
-
-
-def _verb_direction(index: TokenIndex, verb: int) -> int:
+def _verb_direction(index: TokenIndex, verb: int, *, dates_noun: bool = False) -> int | None:
+    """``dates_noun``: the expression dates a noun under the verb ("anger grows over an air strike on Wednesday
+    night"): a plain present verb then says nothing of when that was (None: the cue words decide)."""
     tokens = index.tokens
     auxes = [tokens[c] for c in index.children[verb] if tokens[c].dep in ("aux", "auxpass")]
     lemmas = {aux.lemma.lower() for aux in auxes} | {tokens[verb].lemma.lower()}
@@ -116,7 +108,7 @@ def _verb_direction(index: TokenIndex, verb: int) -> int:
     if tokens[verb].tag == "VBN" and any(aux.lemma.lower() == "have" for aux in auxes):
         return -1
     if tokens[verb].tag in ("VBZ", "VBP", "VB") and tokens[verb].lemma.lower() not in PRESENT_REPORTING:
-        return 1  # news present with a day: "the talks resume Monday", "they meet on Friday"
+        return None if dates_noun and not auxes else 1  # news present with a day: "the talks resume Monday"
     return 0
 
 
