@@ -141,3 +141,11 @@ def test_a_record_told_in_a_country_and_then_in_one_of_its_towns_is_placed_in_th
     countries = {"p-eg": ("EG", True), "p-suez": ("EG", False)}
     (row,) = merge_incidents(mentions, {"a": 0.8, "b": 0.8}, 0.4, 0, countries, {"a": (True, True), "b": (True, True)})
     assert row.place == SUEZ
+
+
+def test_a_protest_told_as_turning_violent_is_coded_by_its_most_severe_telling():
+    rows = merge([mention("a", 0, acled="Peaceful protest"), mention("b", 100, acled="Violent demonstration"),
+                  mention("c", 200, acled="Peaceful protest")])
+    assert [r.acled for r in rows] == ["Violent demonstration"]
+    rows = merge([mention("a", 0, acled="Peaceful protest"), mention("b", 100, acled="Peaceful protest")])
+    assert [r.acled for r in rows] == ["Peaceful protest"]

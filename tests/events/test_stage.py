@@ -147,3 +147,14 @@ def test_what_fired_decides_air_strike_or_shelling():
     assert _by_weapon(lexicon, air, "Army tanks pounded the old town on Monday.").key == "shelling"
     mixed = "Jets circled while mortars pounded the old town."
     assert _by_weapon(lexicon, shelling, mixed).key == "shelling"  # both kinds named: the trigger decides
+
+
+def test_a_foreign_forces_strike_without_target_hits_its_opponent_or_civilians(placed_events_of):
+    setting = "NATO jets struck government troops in Misrata on Sunday. "
+    plain = placed_events_of(setting + "On Monday NATO warplanes pounded the port of Misrata.")
+    hurt = placed_events_of(setting + "On Monday NATO warplanes pounded a market in Misrata, residents "
+                                       "said, and children were among the wounded.")
+    monday = [e for e in plain if e.sources[0].text.startswith("On Monday")]
+    assert monday and [p.type for p in monday[0].targets] == [1]
+    monday = [e for e in hurt if e.sources[0].text.startswith("On Monday")]
+    assert monday and [p.type for p in monday[0].targets] == [7]

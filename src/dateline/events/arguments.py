@@ -164,8 +164,11 @@ def _verb_arguments(tokens: Sequence[Token], head: int, children: list[list[int]
     kids = children[head]
     actors = [c for c in kids if tokens[c].dep in SUBJECT_DEPS]
     targets = [c for c in kids if tokens[c].dep in OBJECT_DEPS | PASSIVE_SUBJECT_DEPS]
+    headline = bool(actors) and _headline_passive(tokens, head, kids)
+    if headline:
+        actors, targets = [], actors  # "four journalists arrested, ministry says": they were arrested
     actors += [g for c in kids if tokens[c].dep == "agent" for g in children[c] if tokens[g].dep == "pobj"]
-    if not actors and not any(tokens[c].dep in PASSIVE_SUBJECT_DEPS for c in kids):
+    if not actors and not headline and not any(tokens[c].dep in PASSIVE_SUBJECT_DEPS for c in kids):
         actors = _borrowed_subject(tokens, head, children)
     if tokens[head].dep in ("acl", "relcl") and not targets and tokens[head].tag == "VBN":
         targets = [tokens[head].head]  # "the aircraft downed by Islamic State"
@@ -173,6 +176,12 @@ def _verb_arguments(tokens: Sequence[Token], head: int, children: list[list[int]
         targets = [g for c in kids if tokens[c].dep == "prep" and tokens[c].lemma.lower() in VERB_TARGET_PREPS
                    for g in children[c] if tokens[g].dep == "pobj"] or targets
     return _with_conjuncts(tokens, actors, children), _with_conjuncts(tokens, targets, children)
+
+
+def _headline_passive(tokens: Sequence[Token], head: int, kids: list[int]) -> bool:
+    """A past participle with a subject, no auxiliary and no object is a headline's passive with "were" left out
+    ("Two soldiers killed near border"): the tagger's VBN says participle, a past tense would be VBD."""
+    return tokens[head].tag == "VBN" and not any(tokens[c].dep in ("aux", "auxpass", "dobj", "obj") for c in kids)
 
 
 BETWEEN_DEPTH = 3  # "died in fighting on Friday between X and Y": died → in → fighting → between

@@ -186,7 +186,7 @@ def _combine(group: list[Event], specificity: dict[str, float], threshold: float
     if len(group) == 1:
         return group[0]
     first = group[0]
-    typed = max(group, key=lambda e: (specificity.get(e.id, 0.0), -group.index(e)))
+    typed = _most_severe_protest(group, max(group, key=lambda e: (specificity.get(e.id, 0.0), -group.index(e))))
     told = [e for e in group if e.place and stated.get(e.id, (True, True))[0]]
     # "clashes in Yemen" then "in Aden": the town a sentence states, not the country that contains it
     placed = next((e for e in told if not _whole_country(e, countries)), told[0] if told else None)
@@ -213,6 +213,21 @@ def _combine(group: list[Event], specificity: dict[str, float], threshold: float
         reportable=reportable(first.modality, first.background, max(e.confidence for e in group), threshold),
         sources=sources,
     )
+
+
+# ACLED codes a demonstration by what happened at it: a march that turned violent is a violent demonstration, one
+# the police broke up a protest with intervention, one they fired on excessive force. Peaceful is the default.
+PROTEST_SEVERITY = {"Peaceful protest": 0, "Protest with intervention": 1, "Violent demonstration": 2, "Mob violence": 2,
+                    "Excessive force against protesters": 3}
+
+
+def _most_severe_protest(group: list[Event], typed: Event) -> Event:
+    """A demonstration incident told as a protest in one sentence and as clashes or a crackdown in another is
+    coded by the most severe telling (EVENT_CODING.md: "the march turned violent" is a violent demonstration)."""
+    if typed.acled not in PROTEST_SEVERITY:
+        return typed
+    return max((e for e in group if e.acled in PROTEST_SEVERITY),
+               key=lambda e: (PROTEST_SEVERITY[e.acled or ""], e is typed, -group.index(e)))
 
 
 def _whole_country(event: Event, countries: dict[str, tuple[str, bool]]) -> bool:

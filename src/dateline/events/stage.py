@@ -28,6 +28,7 @@ from dateline.clean.wire import AGENCY_TAG
 from dateline.events.accidents import KINDS as ACCIDENT_KINDS
 from dateline.events.accidents import accidental_explosion
 from dateline.events.actors import (
+    EXTERNAL_INTER,
     ActorContext,
     actor_lexicon,
     crowd,
@@ -492,7 +493,8 @@ def _event(document: Document, item: Found, lexicon: Lexicon, analysis: Analysis
     place, record = as_event_place(document, where)
     # A name the gazetteer could not place lies in the country the document is about, when it has one.
     country = record.country if record else (ctx.document_country if place else None)
-    violent = cls.plover in VIOLENT and cls.key not in PROTEST_CLASSES
+    # victims are never actor 1 of violence, nor of an arrest ("two activists were detained by men in plain clothes")
+    violent = (cls.plover in VIOLENT and cls.key not in PROTEST_CLASSES) or cls.key == "arrests"
     args: Arguments = find_arguments(document, head, analysis.children, item.indices,
                                      _not_participants(document, analysis, sent, sent_start, sent_end), ctx,
                                      event_country=country or ctx.document_country, violent=violent,
@@ -503,6 +505,10 @@ def _event(document: Document, item: Found, lexicon: Lexicon, analysis: Analysis
     if cls.key in BATTLES:
         args = _both_sides(args, ctx, sent)
     args = _by_convention(cls, args, ctx, country or ctx.document_country)
+    if cls.key in REMOTE_CLASSES and args.actors and not args.targets and args.actors[0].type == EXTERNAL_INTER:
+        near = document.tokens[max(lo, head - HARM_WINDOW):min(hi, head + HARM_WINDOW + 1)]
+        args = _struck_side(args, ctx, sent, country or ctx.document_country,
+                            document.text[near[0].start:near[-1].end])
     if cls.key in PROTEST_CLASSES:
         crowds = tuple(crowd(ctx, a, cls.key, record.country if record else None) for a in args.actors)
         args = dataclasses.replace(args, actors=with_crowd(ctx, crowds, cls.key, country or ctx.document_country))
@@ -540,6 +546,24 @@ def _event(document: Document, item: Found, lexicon: Lexicon, analysis: Analysis
     ), thing, args.subject_text if not args.actors else ""
 
 
+REMOTE_CLASSES = frozenset({"air_strike", "shelling"})
+CIVILIAN_HARM = re.compile(r"\b(?:civilians?|residential|homes?|houses?|children|women|famil(?:y|ies)|residents?|"
+                           r"people|casualt(?:y|ies)|victims?|killed|killing|dead|died|wounded|injured|hospital|"
+                           r"school|mosque|bakery|market|farm)\b", re.IGNORECASE)
+HARM_WINDOW = 10  # tokens either side of the trigger: a glued summary line's other news stays out
+
+
+def _struck_side(args: Arguments, ctx: ActorContext, sentence: int, country: str | None, text: str) -> Arguments:
+    """ACLED's second actor of a foreign force's strike that names no target ("NATO jets pounded the port"): the
+    civilians of the country when the words around the trigger (``text``) tell of people or homes hurt, else the party the force fights
+    there (the document's opponent of the force)."""
+    if CIVILIAN_HARM.search(text):
+        civilians = ctx_party(ctx, "civilian", country)
+        return dataclasses.replace(args, targets=(civilians,)) if civilians else args
+    other = ctx.opponent(args.actors[0], sentence, country)
+    return dataclasses.replace(args, targets=(other,)) if other is not None else args
+
+
 def _is_thing(ctx: ActorContext, lemma: str) -> bool:
     """A physical thing violence can be done to (a helicopter, a convoy, a checkpoint), not a kind of people."""
     if not lemma:
@@ -560,7 +584,12 @@ def _by_convention(cls: EventClass, args: Arguments, ctx: ActorContext, country:
 
 
 def ctx_police(ctx: ActorContext, country: str) -> Participant | None:
-    template, inter = ctx.lexicon.templates.get("police", ("", 0))
+    return ctx_party(ctx, "police", country)
+
+
+def ctx_party(ctx: ActorContext, kind: str, country: str | None) -> Participant | None:
+    """The dictionary's party of ``kind`` for a country ("police" → "Police Forces of Egypt")."""
+    template, inter = ctx.lexicon.templates.get(kind, ("", 0))
     name = ctx.country_name(country)
     if not template or not name:
         return None
