@@ -17,6 +17,7 @@ from importlib import resources
 from typing import Any
 
 from dateline.events.describe import subject_of, summary_line
+from dateline.events.incidents import EVENT_TYPE_OF
 from dateline.geo.gazetteer import haversine_km
 from dateline.ids import content_id
 from dateline.stories.features import words
@@ -166,6 +167,8 @@ def _evidence(event: EventRow, span: tuple[int, int], cluster: _Cluster) -> floa
         return 0.0  # a planned or unsure mention never joins a record presented as fact (nor the reverse)
     if any(m.doc == event.doc for m in cluster.members):
         return 0.0  # the events stage already told this document's incidents apart
+    if event.acled and not any(_acled_family(m.acled) == _acled_family(event.acled) for m in cluster.members if m.acled):
+        return 0.0  # EVENT_CODING: one type of interaction; a clash and an air strike are two records
     score = 1.0 if any(m.type == event.type for m in cluster.members) else 0.5
     points = _points(event)
     if points and cluster.points:
@@ -173,6 +176,9 @@ def _evidence(event: EventRow, span: tuple[int, int], cluster: _Cluster) -> floa
         if nearest > PLACE_KM:
             return 0.0
         score += 1.0
+    elif _place_name(event) and (names := {_place_name(m) for m in cluster.members} - {""}) \
+            and _place_name(event) not in names:
+        return 0.0  # a place the gazetteer could not find is not another place the other record names
     actor_words = _actor_words(event)
     if actor_words and cluster.actor_words:
         if not actor_words & cluster.actor_words:
@@ -183,6 +189,14 @@ def _evidence(event: EventRow, span: tuple[int, int], cluster: _Cluster) -> floa
     if event.trigger and any(m.trigger.lower() == event.trigger.lower() for m in cluster.members):
         score += 0.5
     return score
+
+
+def _acled_family(acled: str | None) -> str:
+    return EVENT_TYPE_OF.get(acled or "", acled or "")  # strategic developments: only the same sub-event type
+
+
+def _place_name(event: EventRow) -> str:
+    return str((event.place or {}).get("name") or "").lower()
 
 
 def _absorb(cluster: _Cluster, event: EventRow) -> None:
