@@ -158,3 +158,15 @@ def test_a_foreign_forces_strike_without_target_hits_its_opponent_or_civilians(p
     assert monday and [p.type for p in monday[0].targets] == [1]
     monday = [e for e in hurt if e.sources[0].text.startswith("On Monday")]
     assert monday and [p.type for p in monday[0].targets] == [7]
+
+
+def test_a_territory_record_whose_sides_come_from_the_document_puts_the_taker_first(events_of):
+    text = "Islamic State militants fought Iraqi troops near Tal Afar on Sunday. The authorities recaptured the village of Abu Saif on Monday."
+    retaken = [e for e in events_of(text) if e.acled == "Government regains territory"]
+    assert retaken and [p.type for p in retaken[0].actors] == [1]  # the state regains, never the group it fought
+    assert [p.canonical for p in retaken[0].targets] == ["Islamic State"]
+
+
+def test_the_regime_is_the_states_forces(placed_events_of):
+    event = next(e for e in placed_events_of("Activists said the regime shelled Homs on Monday.") if e.trigger == "shelled")
+    assert [p.type for p in event.actors] == [1]

@@ -313,6 +313,7 @@ def event_mentions(document: Document, analysis: Analysis, lexicon: Lexicon,
         if not event.actors and not event.targets:  # neither side named: the document's two sides
             sides = ctx.main_sides(sent, event.country)
             if sides is not None:
+                sides = _taker_first(event.acled, sides)
                 out.mentions[k] = dataclasses.replace(event, actors=sides[:1], targets=sides[1:])
             continue
         known = (event.actors or event.targets)[0]
@@ -321,6 +322,16 @@ def event_mentions(document: Document, analysis: Analysis, lexicon: Lexicon,
             out.mentions[k] = dataclasses.replace(event, targets=(other,)) if event.actors else \
                 dataclasses.replace(event, actors=(other,))
     return out
+
+
+def _taker_first(acled: str | None, sides: tuple[Participant, Participant]) -> tuple[Participant, Participant]:
+    """The document's two sides in the order the territory type says: state forces regain ("the Baghdad regime
+    recaptured east Mosul"), a non-state group overtakes."""
+    state = [side.type == 1 for side in sides]
+    if (acled == "Government regains territory" and state == [False, True]) or \
+            (acled == "Non-state actor overtakes territory" and state == [True, False]):
+        return sides[1], sides[0]
+    return sides
 
 
 def _previous_sentence(document: Document, sent: int) -> str:
