@@ -91,3 +91,11 @@ def test_a_pronoun_contraction_is_no_place(tmp_path):
     text = "Since Monday I've seen the crowds in Darvel, and I'm sure there will be more."
     with Gazetteer(index_of(tmp_path, rows, "XX.txt")) as gazetteer:
         assert [s.text for s in recognize(_doc(text, ("Darvel", "GPE")), gazetteer)] == ["Darvel"]
+
+
+def test_a_place_after_near_is_no_speaker_of_the_verb_that_follows(gazetteer):
+    text = "Fighters near Qasr Nadim said they held the bridge. Troops later entered the town of Qasr Nadim again."
+    found = [s.start for s in recognize(_doc(text, ("Qasr Nadim", "PERSON")), gazetteer) if s.text == "Qasr Nadim"]
+    assert text.rindex("Qasr Nadim") in found  # "Qasr Nadim said" is the fighters' saying, not a person's
+    spoken = "Qasr Nadim said he held the bridge. Troops later entered the town of Qasr Nadim again."
+    assert not [s for s in recognize(_doc(spoken, ("Qasr Nadim", "PERSON")), gazetteer) if s.text == "Qasr Nadim"]

@@ -188,9 +188,10 @@ def _person_tagged_place(text: str, start: int, end: int) -> bool:
 def _used_as_person(text: str, name: str) -> bool:
     """Whether ``name`` appears anywhere in ``text`` with a title before it or a speech verb after it."""
     for found in re.finditer(re.escape(name), text):
-        if _PERSON_TITLE.search(text[max(0, found.start() - 20):found.start()]) \
-                or _SPEECH_AFTER.match(text[found.end():found.end() + 30]):
-            return True
+        before = text[max(0, found.start() - 30):found.start()]
+        if _PERSON_TITLE.search(before[-20:]) or (_SPEECH_AFTER.match(text[found.end():found.end() + 30])
+                                                  and not _PERSON_PLACE_BEFORE.search(before)):
+            return True  # "Rebels near Ras Lanuf said ...": the rebels speak, not the place
     return False
 
 
