@@ -116,3 +116,14 @@ def test_a_headline_participle_without_were_is_passive(events_of):
 def test_people_who_made_an_arrest_are_no_victims_as_actor(placed_events_of):
     event = _only(placed_events_of("Two activists were detained by men in plain clothes in Basra on Friday."), "detained")
     assert all(p.type != 7 for p in event.actors)
+
+
+def test_a_weapon_without_owner_is_the_reporting_forces_not_a_rebel_spokesmans(placed_events_of):
+    own = placed_events_of("Government troops fought rebels near Brega. "
+                           "NATO said aircraft had destroyed three tanks near Brega on Monday.")
+    strike = [e for e in own if e.acled == "Air/drone strike"]
+    assert strike and [p.canonical for p in strike[0].actors] == ["NATO"]
+    told = placed_events_of("Government troops fought rebels near Brega. "
+                            "A rebel spokesman said jets had bombed the market on Monday.")
+    strike = [e for e in told if e.acled == "Air/drone strike"]
+    assert strike and all(p.type != 2 for p in strike[0].actors)

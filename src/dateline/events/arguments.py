@@ -62,6 +62,8 @@ def find_arguments(document: Document, head: int, children: list[list[int]], tri
     target_heads = [i for i in target_heads if i not in excluded or tokens[i].pos in ("NOUN", "PROPN")]
     sentence = tokens[head].sent
     actors = _described(document, actor_heads, children, ctx, event_country, sentence, "actor")
+    if not actors and actor_heads:
+        actors = _reporting_operator(document, actor_heads[0], children, ctx, event_country, sentence)
     targets = _described(document, target_heads, children, ctx, event_country, sentence, "target")
     if violent and actors and not targets:
         hit = target_heads + _participle_objects(tokens, head, children)  # "..., destroying 14 tanks"
@@ -83,6 +85,23 @@ def find_arguments(document: Document, head: int, children: list[list[int]], tri
         target_lemma=tokens[target_heads[0]].lemma.lower() if target_heads else "",
         subject_text=_phrase_text(document, subject_heads[:1], children),
     )
+
+
+OPERATORS = frozenset({1, 8})  # state and foreign forces: the parties that report their own aircraft's strikes
+
+
+def _reporting_operator(document: Document, head: int, children: list[list[int]], ctx: ActorContext,
+                        event_country: str | None, sentence: int) -> tuple[Participant, ...]:
+    """"The coalition said aircraft had destroyed three boats": a weapon whose operator the clause does not name is
+    the reporting force's, when that force is a state's or a foreign military (a rebel spokesman's "jets bombed"
+    are the enemy's)."""
+    if ctx.lexicon.nouns.get((document.tokens[head].lemma.lower(),)) != "weapon":
+        return ()
+    speaker = _speaker(document.tokens, head)
+    if speaker is None:
+        return ()
+    found = describe(document, speaker, children, ctx, event_country=event_country, sentence=sentence, role="actor")
+    return (found,) if found is not None and found.type in OPERATORS else ()
 
 
 def _participle_objects(tokens: Sequence[Token], head: int, children: list[list[int]]) -> list[int]:
