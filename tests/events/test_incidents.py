@@ -149,3 +149,9 @@ def test_a_protest_told_as_turning_violent_is_coded_by_its_most_severe_telling()
     assert [r.acled for r in rows] == ["Violent demonstration"]
     rows = merge([mention("a", 0, acled="Peaceful protest"), mention("b", 100, acled="Peaceful protest")])
     assert [r.acled for r in rows] == ["Peaceful protest"]
+
+
+def test_a_summary_line_lends_no_severity_to_the_body_protest():
+    rows = merge([mention("a", 0, acled="Violent demonstration"), mention("b", 100, acled="Peaceful protest")],
+                 preamble_end=50)  # "After two days of violent clashes, ..." in the summary lines
+    assert [r.acled for r in rows] == ["Peaceful protest"]

@@ -73,7 +73,7 @@ def merge_incidents(mentions: Sequence[Event], specificity: dict[str, float], th
         else:
             home.append(mention)
     incidents.sort(key=lambda group: min(m.sources[0].start for m in group))
-    return [_combine(group, specificity, threshold, stated, countries) for group in incidents]
+    return [_combine(group, specificity, threshold, stated, countries, preamble_end) for group in incidents]
 
 
 ARMED = frozenset({"Battles", "Explosions"})  # fighting and shelling told in one sentence: one engagement
@@ -182,11 +182,12 @@ def _near(a: object, b: object, countries: dict[str, tuple[str, bool]]) -> bool:
 
 
 def _combine(group: list[Event], specificity: dict[str, float], threshold: float,
-             stated: dict[str, tuple[bool, bool]], countries: dict[str, tuple[str, bool]]) -> Event:
+             stated: dict[str, tuple[bool, bool]], countries: dict[str, tuple[str, bool]], preamble_end: int = 0) -> Event:
     if len(group) == 1:
         return group[0]
     first = group[0]
-    typed = _most_severe_protest(group, max(group, key=lambda e: (specificity.get(e.id, 0.0), -group.index(e))))
+    typed = max(group, key=lambda e: (specificity.get(e.id, 0.0), -group.index(e)))
+    typed = _most_severe_protest([e for e in group if e.sources[0].start >= preamble_end], typed)
     told = [e for e in group if e.place and stated.get(e.id, (True, True))[0]]
     # "clashes in Yemen" then "in Aden": the town a sentence states, not the country that contains it
     placed = next((e for e in told if not _whole_country(e, countries)), told[0] if told else None)
@@ -221,13 +222,14 @@ PROTEST_SEVERITY = {"Peaceful protest": 0, "Protest with intervention": 1, "Viol
                     "Excessive force against protesters": 3}
 
 
-def _most_severe_protest(group: list[Event], typed: Event) -> Event:
+def _most_severe_protest(body: list[Event], typed: Event) -> Event:
     """A demonstration incident told as a protest in one sentence and as clashes or a crackdown in another is
-    coded by the most severe telling (EVENT_CODING.md: "the march turned violent" is a violent demonstration)."""
+    coded by the most severe telling (EVENT_CODING.md: "the march turned violent" is a violent demonstration).
+    ``body``: the incident's mentions after the preamble (summary lines tell other days' clashes in passing)."""
     if typed.acled not in PROTEST_SEVERITY:
         return typed
-    return max((e for e in group if e.acled in PROTEST_SEVERITY),
-               key=lambda e: (PROTEST_SEVERITY[e.acled or ""], e is typed, -group.index(e)))
+    return max((e for e in (*body, typed) if e.acled in PROTEST_SEVERITY),
+               key=lambda e: (PROTEST_SEVERITY[e.acled or ""], e is typed))
 
 
 def _whole_country(event: Event, countries: dict[str, tuple[str, bool]]) -> bool:
