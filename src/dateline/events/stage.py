@@ -566,8 +566,8 @@ HARM_WINDOW = 10  # tokens either side of the trigger: a glued summary line's ot
 
 def _struck_side(args: Arguments, ctx: ActorContext, sentence: int, country: str | None, text: str) -> Arguments:
     """ACLED's second actor of a foreign force's strike that names no target ("NATO jets pounded the port"): the
-    civilians of the country when the words around the trigger (``text``) tell of people or homes hurt, else the party the force fights
-    there (the document's opponent of the force)."""
+    civilians of the country when the words around the trigger (``text``) tell of people or homes hurt, else the
+    party the force fights there (the document's opponent of the force)."""
     if CIVILIAN_HARM.search(text):
         civilians = ctx_party(ctx, "civilian", country)
         return dataclasses.replace(args, targets=(civilians,)) if civilians else args
