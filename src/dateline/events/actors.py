@@ -727,6 +727,13 @@ def _operator(owner: tuple[str, str] | None, ctx: ActorContext, phrase: str, eve
     return Participant(name=found.canonical, entity=found.entity, canonical=found.canonical, type=found.type)
 
 
+def country_party(ctx: ActorContext, kind: str, iso: str | None) -> Participant | None:
+    """The dictionary's party of ``kind`` for a country, named by convention, not read ("police" → "Police Forces
+    of Egypt", "civilian" → "Civilians (Libya)"); None without a template or a country."""
+    found = _templated(ctx, kind, iso, "", iso)
+    return found if found.canonical else None
+
+
 def _templated(ctx: ActorContext, kind: str, iso: str | None, phrase: str, event_country: str | None) -> Participant:
     template, inter = ctx.lexicon.templates.get(kind, ("", 0))
     country = ctx.country_name(iso)

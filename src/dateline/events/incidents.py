@@ -100,10 +100,14 @@ def _one_sentence(group: list[Event], mention: Event) -> bool:
     return any((s.doc, s.start) in sentences for s in mention.sources)
 
 
+def acled_family(acled: str | None) -> str:
+    """The ACLED event type of a sub-event type; a strategic development is its own family (only the same
+    sub-event type merges)."""
+    return EVENT_TYPE_OF.get(acled or "", acled or "")
+
+
 def family(event: Event) -> str:
-    if event.acled in EVENT_TYPE_OF:
-        return EVENT_TYPE_OF[event.acled]
-    return event.acled or event.type  # strategic developments: only the same sub-event type merges
+    return acled_family(event.acled) or event.type
 
 
 def _same(group: list[Event], mention: Event, countries: dict[str, tuple[str, bool]],

@@ -31,6 +31,7 @@ from dateline.events.actors import (
     EXTERNAL_INTER,
     ActorContext,
     actor_lexicon,
+    country_party,
     crowd,
     crowd_against_force,
     crowds_where_they_gathered,
@@ -569,7 +570,7 @@ def _struck_side(args: Arguments, ctx: ActorContext, sentence: int, country: str
     civilians of the country when the words around the trigger (``text``) tell of people or homes hurt, else the
     party the force fights there (the document's opponent of the force)."""
     if CIVILIAN_HARM.search(text):
-        civilians = ctx_party(ctx, "civilian", country)
+        civilians = country_party(ctx, "civilian", country)
         return dataclasses.replace(args, targets=(civilians,)) if civilians else args
     other = ctx.opponent(args.actors[0], sentence, country)
     return dataclasses.replace(args, targets=(other,)) if other is not None else args
@@ -589,22 +590,9 @@ def _by_convention(cls: EventClass, args: Arguments, ctx: ActorContext, country:
     if cls.key == "peaceful_protest" and args.targets:
         return dataclasses.replace(args, targets=())
     if cls.key == "arrests" and not args.actors and country:
-        police = ctx_police(ctx, country)
+        police = country_party(ctx, "police", country)
         return dataclasses.replace(args, actors=(police,)) if police else args
     return args
-
-
-def ctx_police(ctx: ActorContext, country: str) -> Participant | None:
-    return ctx_party(ctx, "police", country)
-
-
-def ctx_party(ctx: ActorContext, kind: str, country: str | None) -> Participant | None:
-    """The dictionary's party of ``kind`` for a country ("police" → "Police Forces of Egypt")."""
-    template, inter = ctx.lexicon.templates.get(kind, ("", 0))
-    name = ctx.country_name(country)
-    if not template or not name:
-        return None
-    return Participant(name="", canonical=template.replace("{country}", name), type=inter)
 
 
 def _both_sides(args: Arguments, ctx: ActorContext, sentence: int) -> Arguments:

@@ -17,7 +17,7 @@ from importlib import resources
 from typing import Any
 
 from dateline.events.describe import subject_of, summary_line
-from dateline.events.incidents import EVENT_TYPE_OF
+from dateline.events.incidents import acled_family
 from dateline.geo.gazetteer import haversine_km
 from dateline.ids import content_id
 from dateline.stories.features import words
@@ -167,7 +167,7 @@ def _evidence(event: EventRow, span: tuple[int, int], cluster: _Cluster) -> floa
         return 0.0  # a planned or unsure mention never joins a record presented as fact (nor the reverse)
     if any(m.doc == event.doc for m in cluster.members):
         return 0.0  # the events stage already told this document's incidents apart
-    if event.acled and not any(_acled_family(m.acled) == _acled_family(event.acled) for m in cluster.members if m.acled):
+    if event.acled and not any(acled_family(m.acled) == acled_family(event.acled) for m in cluster.members if m.acled):
         return 0.0  # EVENT_CODING: one type of interaction; a clash and an air strike are two records
     score = 1.0 if any(m.type == event.type for m in cluster.members) else 0.5
     points = _points(event)
@@ -189,10 +189,6 @@ def _evidence(event: EventRow, span: tuple[int, int], cluster: _Cluster) -> floa
     if event.trigger and any(m.trigger.lower() == event.trigger.lower() for m in cluster.members):
         score += 0.5
     return score
-
-
-def _acled_family(acled: str | None) -> str:
-    return EVENT_TYPE_OF.get(acled or "", acled or "")  # strategic developments: only the same sub-event type
 
 
 def _place_name(event: EventRow) -> str:
