@@ -49,6 +49,14 @@ def test_foreign_state_forces_are_external(placed_events_of):
     assert strike.actors[0].type == 8  # state forces outside their own country
 
 
+def test_a_country_named_by_its_abbreviation_owns_its_forces(placed_events_of):
+    setting = "Syrian troops shelled Idlib on Friday. "
+    jets = _event(placed_events_of(setting + "Later U.S. fighter jets struck a depot near Raqqa."), "Air/drone strike")
+    assert canonical(jets.actors) == ["Military Forces of the United States"]
+    backed = placed_events_of(setting + "Later U.S.-backed fighters attacked a checkpoint near Raqqa.")
+    assert "Military Forces of the United States" not in [a.canonical for e in backed for a in e.actors]
+
+
 def test_fragments_and_unnamed_generic_nouns_are_no_actors(events_of):
     for text in ("The proposal was attacked by the southern bank of critics on Monday.",
                  "Units attacked the checkpoint on Monday."):

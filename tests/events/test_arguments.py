@@ -127,3 +127,12 @@ def test_a_weapon_without_owner_is_the_reporting_forces_not_a_rebel_spokesmans(p
                             "A rebel spokesman said jets had bombed the market on Monday.")
     strike = [e for e in told if e.acled == "Air/drone strike"]
     assert strike and all(p.type != 2 for p in strike[0].actors)
+
+
+def test_a_nominal_triggers_side_word_names_its_actor(placed_events_of):
+    text = "Rebels hold the port of Misrata. Heavy government shelling on Misrata began after midnight on Saturday."
+    shelling = [e for e in placed_events_of(text) if "shelling" in e.trigger]
+    assert shelling and [(p.name, p.type) for p in shelling[0].actors] == [("government", 1)]
+    text = "Army units hold the town of Zliten. Rebel attacks on Zliten killed two soldiers on Saturday."
+    attacks = [e for e in placed_events_of(text) if e.sources[0].text.startswith("Rebel attacks")]
+    assert attacks and [(p.name, p.type) for p in attacks[0].actors] == [("Rebel", 2)]

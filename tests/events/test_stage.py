@@ -170,3 +170,14 @@ def test_a_territory_record_whose_sides_come_from_the_document_puts_the_taker_fi
 def test_the_regime_is_the_states_forces(placed_events_of):
     event = next(e for e in placed_events_of("Activists said the regime shelled Homs on Monday.") if e.trigger == "shelled")
     assert [p.type for p in event.actors] == [1]
+
+
+def test_a_side_of_the_war_shelling_a_town_hits_civilians_only_when_the_text_says_so(placed_events_of):
+    setting = "Rebels hold the town of Misrata. "
+    plain = placed_events_of(setting + "On Monday government artillery shelled Misrata.")
+    hurt = placed_events_of(setting + "On Monday government artillery shelled homes in Misrata, killing three children.")
+    monday = [e for e in plain if e.acled == "Shelling/artillery/missile attack"]
+    assert monday and monday[0].targets == ()  # ACLED: whoever the text says; nobody said
+    monday = [e for e in hurt if e.acled == "Shelling/artillery/missile attack"]
+    assert monday and [p.type for p in monday[0].targets] == [7]
+

@@ -645,6 +645,13 @@ def _phrase_country(document: Document, spans: list[tuple[int, int]], ctx: Actor
             iso = ctx.nationalities.get(word.lower()) or _country_of_name(ctx, word)
             if iso:
                 return iso
+    records = {p.id: p for p in document.place_records}
+    for a, b in spans:  # a country named as the gazetteer reads it ("U.S. fighter jets", "UK troops")
+        for m in document.places:
+            record = records.get(m.place or "")
+            if a <= m.start and m.end <= b and record is not None and record.feature.startswith("A.PCL") \
+                    and not _SUPPORTER.match(text, m.start):
+                return record.country
     return None
 
 

@@ -11,9 +11,16 @@ the object of a light verb takes that verb's subject ("the army started the offe
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from dateline.events.actors import CROWD_TYPES, ActorContext, describe, is_victim, phrase_bounds
+from dateline.events.actors import (
+    CROWD_TYPES,
+    ActorContext,
+    country_party,
+    describe,
+    is_victim,
+    phrase_bounds,
+)
 from dateline.events.where import SAYING
 from dateline.model import Document, Participant, Token
 
@@ -64,6 +71,10 @@ def find_arguments(document: Document, head: int, children: list[list[int]], tri
     actors = _described(document, actor_heads, children, ctx, event_country, sentence, "actor")
     if not actors and actor_heads:
         actors = _reporting_operator(document, actor_heads[0], children, ctx, event_country, sentence)
+    if not actors and violent:  # "heavy government shelling", "rebel attacks killed two soldiers"
+        nominal = [head] if tokens[head].pos not in ("VERB", "AUX") or tokens[head].dep == "acl" else []
+        for noun in nominal + [i for i in actor_heads if tokens[i].pos == "NOUN"]:
+            actors = actors or _side_modifier(document, noun, children, ctx, event_country)
     targets = _described(document, target_heads, children, ctx, event_country, sentence, "target")
     if violent and actors and not targets:
         hit = target_heads + _participle_objects(tokens, head, children)  # "..., destroying 14 tanks"
@@ -85,6 +96,22 @@ def find_arguments(document: Document, head: int, children: list[list[int]], tri
         target_lemma=tokens[target_heads[0]].lemma.lower() if target_heads else "",
         subject_text=_phrase_text(document, subject_heads[:1], children),
     )
+
+
+def _side_modifier(document: Document, head: int, children: list[list[int]], ctx: ActorContext,
+                   event_country: str | None) -> tuple[Participant, ...]:
+    """A nominal trigger whose modifier says which side did it ("heavy government shelling", "rebel attacks"):
+    that side's party of the country."""
+    tokens = document.tokens
+    sides = [c for c in children[head] if tokens[c].dep in ("amod", "compound")]
+    if tokens[head].dep == "acl" and tokens[head].head == head - 1:
+        sides.append(head - 1)  # the same words parsed as a noun with a participle: "government" + "shelling"
+    for c in sides:
+        kind = ctx.lexicon.cues.get(tokens[c].lemma.lower())
+        party = country_party(ctx, kind, event_country or ctx.document_country) if kind else None
+        if party is not None:
+            return (replace(party, name=document.text[tokens[c].start:tokens[c].end]),)
+    return ()
 
 
 OPERATORS = frozenset({1, 8})  # state and foreign forces: the parties that report their own aircraft's strikes

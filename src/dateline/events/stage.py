@@ -517,10 +517,10 @@ def _event(document: Document, item: Found, lexicon: Lexicon, analysis: Analysis
     if cls.key in BATTLES:
         args = _both_sides(args, ctx, sent)
     args = _by_convention(cls, args, ctx, country or ctx.document_country)
-    if cls.key in REMOTE_CLASSES and args.actors and not args.targets and args.actors[0].type == EXTERNAL_INTER:
+    if cls.key in REMOTE_CLASSES and args.actors and not args.targets:
         near = document.tokens[max(lo, head - HARM_WINDOW):min(hi, head + HARM_WINDOW + 1)]
         args = _struck_side(args, ctx, sent, country or ctx.document_country,
-                            document.text[near[0].start:near[-1].end])
+                            document.text[near[0].start:near[-1].end], foreign=args.actors[0].type == EXTERNAL_INTER)
     if cls.key in PROTEST_CLASSES:
         crowds = tuple(crowd(ctx, a, cls.key, record.country if record else None) for a in args.actors)
         args = dataclasses.replace(args, actors=with_crowd(ctx, crowds, cls.key, country or ctx.document_country))
@@ -565,13 +565,16 @@ CIVILIAN_HARM = re.compile(r"\b(?:civilians?|residential|homes?|houses?|children
 HARM_WINDOW = 10  # tokens either side of the trigger: a glued summary line's other news stays out
 
 
-def _struck_side(args: Arguments, ctx: ActorContext, sentence: int, country: str | None, text: str) -> Arguments:
-    """ACLED's second actor of a foreign force's strike that names no target ("NATO jets pounded the port"): the
-    civilians of the country when the words around the trigger (``text``) tell of people or homes hurt, else the
-    party the force fights there (the document's opponent of the force)."""
+def _struck_side(args: Arguments, ctx: ActorContext, sentence: int, country: str | None, text: str, *,
+                 foreign: bool) -> Arguments:
+    """ACLED's second actor of a strike or shelling that names no target ("NATO jets pounded the port"): the
+    civilians of the country when the words around the trigger (``text``) tell of people or homes hurt; else, for a
+    ``foreign`` force, the party it fights there (the document's opponent of the force); else nobody."""
     if CIVILIAN_HARM.search(text):
         civilians = country_party(ctx, "civilian", country)
         return dataclasses.replace(args, targets=(civilians,)) if civilians else args
+    if not foreign:  # a side of the war shelling a town: its targets are whoever the text says, often nobody
+        return args
     other = ctx.opponent(args.actors[0], sentence, country)
     return dataclasses.replace(args, targets=(other,)) if other is not None else args
 
