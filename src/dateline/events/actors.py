@@ -649,7 +649,7 @@ def _phrase_country(document: Document, spans: list[tuple[int, int]], ctx: Actor
     for a, b in spans:  # a country named as the gazetteer reads it ("U.S. fighter jets", "UK troops")
         for m in document.places:
             record = records.get(m.place or "")
-            if a <= m.start and m.end <= b and record is not None and record.feature.startswith("A.PCL") \
+            if a <= m.start and m.end <= b and record is not None and (record.feature or "").startswith("A.PCL") \
                     and not _SUPPORTER.match(text, m.start):
                 return record.country
     return None

@@ -73,8 +73,8 @@ def find_arguments(document: Document, head: int, children: list[list[int]], tri
         actors = _reporting_operator(document, actor_heads[0], children, ctx, event_country, sentence)
     if not actors and violent:  # "heavy government shelling", "rebel attacks killed two soldiers"
         nominal = [head] if tokens[head].pos not in ("VERB", "AUX") or tokens[head].dep == "acl" else []
-        for noun in nominal + [i for i in actor_heads if tokens[i].pos == "NOUN"]:
-            actors = actors or _side_modifier(document, noun, children, ctx, event_country)
+        nouns = nominal + [i for i in actor_heads if tokens[i].pos == "NOUN"]
+        actors = next((side for noun in nouns if (side := _side_modifier(document, noun, children, ctx, event_country))), ())
     targets = _described(document, target_heads, children, ctx, event_country, sentence, "target")
     if violent and actors and not targets:
         hit = target_heads + _participle_objects(tokens, head, children)  # "..., destroying 14 tanks"
