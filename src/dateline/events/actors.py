@@ -125,6 +125,7 @@ class ActorContext:
     country_names: dict[str, str]  # ISO2 → name
     leaders: dict[str, str] = field(default_factory=dict)  # lower-cased surname → ISO2
     demonyms: dict[int, str] = field(default_factory=dict)  # char offset of a demonym → ISO2
+    country_spans: dict[tuple[int, int], str] = field(default_factory=dict)  # a country's name in the text → ISO2
     document_country: str | None = None
     recent: list[tuple[int, Participant]] = field(default_factory=list)  # (sentence, actor) named so far
     subjects: list[tuple[int, Participant]] = field(default_factory=list)  # armed parties acting in any sentence
@@ -247,9 +248,10 @@ def _side(participant: Participant) -> str | None:
 
 
 def document_context(document: Document, lexicon: ActorLexicon, country_names: dict[str, str]) -> ActorContext:
-    """Leaders, demonyms and the main country of ``document``."""
+    """Leaders, demonyms, country names and the main country of ``document``."""
     records = {p.id: p for p in document.place_records}
     demonyms: dict[int, str] = {}
+    country_spans: dict[tuple[int, int], str] = {}
     counts: Counter[str] = Counter()
     for mention in document.places:
         record = records.get(mention.place or "")
@@ -263,8 +265,11 @@ def document_context(document: Document, lexicon: ActorLexicon, country_names: d
             counts[record.country] += 1
         if record.feature and record.feature.startswith("A.PCL"):
             country_names.setdefault(record.country, record.name)
+            if mention.qualifier != "demonym":
+                country_spans[(mention.start, mention.end)] = record.country
     main = counts.most_common(1)[0][0] if counts else None
-    ctx = ActorContext(lexicon=lexicon, country_names=country_names, demonyms=demonyms, document_country=main)
+    ctx = ActorContext(lexicon=lexicon, country_names=country_names, demonyms=demonyms, document_country=main,
+                       country_spans=country_spans)
     ctx.leaders = _leaders(document, demonyms, country_names, main)
     ctx.called = _called(document.text, lexicon)
     ctx.short_names = _short_names(document.text, lexicon)
@@ -645,13 +650,10 @@ def _phrase_country(document: Document, spans: list[tuple[int, int]], ctx: Actor
             iso = ctx.nationalities.get(word.lower()) or _country_of_name(ctx, word)
             if iso:
                 return iso
-    records = {p.id: p for p in document.place_records}
     for a, b in spans:  # a country named as the gazetteer reads it ("U.S. fighter jets", "UK troops")
-        for m in document.places:
-            record = records.get(m.place or "")
-            if a <= m.start and m.end <= b and record is not None and (record.feature or "").startswith("A.PCL") \
-                    and not _SUPPORTER.match(text, m.start):
-                return record.country
+        for (start, end), iso in ctx.country_spans.items():
+            if a <= start and end <= b and not _SUPPORTER.match(text, start):
+                return iso
     return None
 
 
