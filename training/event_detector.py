@@ -39,7 +39,14 @@ sys.path.insert(0, str(ROOT / "bench"))
 from t17 import DEFAULT_DATA, load_articles, records  # noqa: E402
 
 from dateline.events.actors import actor_lexicon, document_context  # noqa: E402
-from dateline.events.detect import FEATURES, Prediction, encoder_text, sentence_features, weights_path  # noqa: E402
+from dateline.events.detect import (  # noqa: E402
+    FEATURES,
+    Prediction,
+    encoder_input,
+    encoder_text,
+    sentence_features,
+    weights_path,
+)
 from dateline.events.incidents import EVENT_TYPE_OF  # noqa: E402
 from dateline.events.record_confidence import RECORD_FEATURES  # noqa: E402
 from dateline.events.stage import _analyse, event_mentions, gazetteer_names  # noqa: E402
@@ -119,7 +126,7 @@ def t17_samples(data: Path, stages: list, lexicon,  # type: ignore[no-untyped-de
                 lost += 1
                 continue
             feats = sentence_features(doc, sent, span, candidates, lexicon, analysis.children)
-            samples.append(Sample(key, doc.text[slice(*doc.sentences[sent])], feats,
+            samples.append(Sample(key, encoder_input(doc, sent, span, candidates, analysis.children), feats,
                                   int(row["label"] in ("event", "background")),
                                   [e["type"] for e in row["events"] if e.get("type")],
                                   any(not c.agent for c in candidates), n, sent, row["label"]))

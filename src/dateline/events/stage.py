@@ -46,7 +46,7 @@ from dateline.events.confidence import is_background, reportable, rules_confiden
 from dateline.events.crime import KINDS as CRIME_KINDS
 from dateline.events.crime import ordinary_crime
 from dateline.events.describe import event_date, summary
-from dateline.events.detect import Detector, Prediction, load_detector, sentence_features
+from dateline.events.detect import Detector, Prediction, encoder_input, load_detector, sentence_features
 from dateline.events.fatalities import cumulative_count, sentence_fatalities
 from dateline.events.incidents import family, merge_incidents
 from dateline.events.modality import event_modality
@@ -161,7 +161,7 @@ class EventsStage(BaseStage):
                 if not any(not c.agent for c in candidates):
                     continue
                 keys.append((document.id, sent))
-                texts.append(document.text[slice(*document.sentences[sent])])
+                texts.append(encoder_input(document, sent, analysis.ranges[sent], candidates, analysis.children))
                 rows.append(sentence_features(document, sent, analysis.ranges[sent], candidates, lexicon, analysis.children))
         if not keys:
             return {}
