@@ -43,6 +43,14 @@ def test_a_weapon_is_never_an_actor_its_operator_is(placed_events_of):
     assert unowned.actors == ()
 
 
+def test_positions_named_after_an_armed_party_are_that_partys(placed_events_of):
+    strike = _event(placed_events_of("Army jets struck militant positions near Garissa on Sunday."), "Air/drone strike")
+    assert canonical(strike.targets) == ["Unidentified Armed Group (Kenya)"]
+    named = "Al-Shabaab militants hold two villages near Garissa. Army jets struck militant positions there on Sunday."
+    strike = _event(placed_events_of(named), "Air/drone strike")
+    assert canonical(strike.targets) == ["Al Shabaab"]  # the one group the document calls militants
+
+
 def test_foreign_state_forces_are_external(placed_events_of):
     strike = _event(placed_events_of("French jets bombed a column of tanks near Benghazi on Saturday."), "Air/drone strike")
     assert canonical(strike.actors) == ["Military Forces of France"]

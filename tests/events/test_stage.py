@@ -180,4 +180,7 @@ def test_a_side_of_the_war_shelling_a_town_hits_civilians_only_when_the_text_say
     assert monday and monday[0].targets == ()  # ACLED: whoever the text says; nobody said
     monday = [e for e in hurt if e.acled == "Shelling/artillery/missile attack"]
     assert monday and [p.type for p in monday[0].targets] == [7]
+    told = placed_events_of(setting + "On Monday government artillery shelled Misrata, two residents reached by phone said.")
+    monday = [e for e in told if e.acled == "Shelling/artillery/missile attack"]
+    assert monday and monday[0].targets == ()  # the residents told of it: speakers, not victims
 

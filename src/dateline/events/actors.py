@@ -620,6 +620,11 @@ def _owner(document: Document, spans: list[tuple[int, int]], ctx: ActorContext) 
         kind = ctx.lexicon.cues.get(word)
         if kind:
             return ("cue", kind)
+    for word in words:  # "militant positions", "jihadist fighters": an armed party's noun used as a modifier
+        kind = ctx.lexicon.nouns.get((word,))
+        if kind in ARMED_KINDS and kind != "generic":
+            named = ctx.called.get(word)  # the one group the document calls so
+            return ("group", named[0]) if named else ("cue", kind)
     iso = _phrase_country(document, spans, ctx)
     if iso:
         return ("country", iso)

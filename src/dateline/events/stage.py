@@ -52,7 +52,15 @@ from dateline.events.incidents import family, merge_incidents
 from dateline.events.modality import event_modality
 from dateline.events.perpetrators import fill_perpetrators
 from dateline.events.record_confidence import RecordModel, clause_shape, record_features
-from dateline.events.triggers import Candidate, EventClass, Lexicon, children_of, load_lexicon, match_sentence
+from dateline.events.triggers import (
+    Candidate,
+    EventClass,
+    Lexicon,
+    children_of,
+    load_lexicon,
+    match_sentence,
+    subtree,
+)
 from dateline.events.where import (
     as_event_place,
     conjoined,
@@ -518,9 +526,9 @@ def _event(document: Document, item: Found, lexicon: Lexicon, analysis: Analysis
         args = _both_sides(args, ctx, sent)
     args = _by_convention(cls, args, ctx, country or ctx.document_country)
     if cls.key in REMOTE_CLASSES and args.actors and not args.targets:
-        near = document.tokens[max(lo, head - HARM_WINDOW):min(hi, head + HARM_WINDOW + 1)]
         args = _struck_side(args, ctx, sent, country or ctx.document_country,
-                            document.text[near[0].start:near[-1].end], foreign=args.actors[0].type == EXTERNAL_INTER)
+                            _harm_words(document, analysis.children, lo, hi, head),
+                            foreign=args.actors[0].type == EXTERNAL_INTER)
     if cls.key in PROTEST_CLASSES:
         crowds = tuple(crowd(ctx, a, cls.key, record.country if record else None) for a in args.actors)
         args = dataclasses.replace(args, actors=with_crowd(ctx, crowds, cls.key, country or ctx.document_country))
@@ -563,6 +571,23 @@ CIVILIAN_HARM = re.compile(r"\b(?:civilians?|residential|homes?|houses?|children
                            r"people|casualt(?:y|ies)|victims?|killed|killing|dead|died|wounded|injured|hospital|"
                            r"school|mosque|bakery|market|farm)\b", re.IGNORECASE)
 HARM_WINDOW = 10  # tokens either side of the trigger: a glued summary line's other news stays out
+
+
+SPEAKING = frozenset({"say", "tell", "report", "add", "claim", "state", "confirm", "announce"})
+
+
+def _harm_words(document: Document, children: list[list[int]], lo: int, hi: int, head: int) -> str:
+    """The words within HARM_WINDOW tokens of the trigger, without the people who tell of it ("two residents
+    reached by telephone said": speakers, not victims)."""
+    tokens = document.tokens
+    speakers: set[int] = set()
+    for i in range(lo, hi):
+        if tokens[i].lemma.lower() in SPEAKING and tokens[i].pos == "VERB":
+            for c in children[i]:
+                if tokens[c].dep in ("nsubj", "nsubjpass"):
+                    speakers.update(subtree(children, c))
+    window = range(max(lo, head - HARM_WINDOW), min(hi, head + HARM_WINDOW + 1))
+    return " ".join(document.text[tokens[i].start:tokens[i].end] for i in window if i not in speakers)
 
 
 def _struck_side(args: Arguments, ctx: ActorContext, sentence: int, country: str | None, text: str, *,
