@@ -40,3 +40,8 @@ def test_a_sentence_whose_only_trigger_is_the_purpose_is_read_whole(read) -> Non
 def test_a_plan_is_read_whole(read) -> None:
     text = "The rebels vowed to attack the port within days."
     assert read(text) == text
+
+
+def test_a_purpose_clause_that_tells_the_event_is_read(read) -> None:
+    text = "Riot police fired tear gas in Dakar on Sunday to disperse hundreds of protesters."
+    assert read(text) == text

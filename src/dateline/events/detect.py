@@ -27,7 +27,7 @@ import numpy as np
 
 from dateline.events.modality import event_modality
 from dateline.events.record_confidence import RecordModel
-from dateline.events.triggers import Candidate, Lexicon
+from dateline.events.triggers import Candidate, Lexicon, subtree
 from dateline.model import Document, Token
 from dateline.time import calendar as cal
 from dateline.time.event_date import report_day
@@ -124,19 +124,21 @@ def encoder_input(document: Document, sent: int, span: tuple[int, int], candidat
     wanted is no part of whether the march happened, yet its words ("call for", "end") make the sentence embed
     like a plan or a demand (p_event 0.71 without the clause, 0.16 with it, on our own sentences). A clause is a
     purpose clause when it is an infinitive (``to`` + verb) attached to a trigger's head (spaCy says ``advcl``
-    or ``xcomp``) and placed after it; it is dropped only when a trigger stays outside it, so a sentence whose only trigger is the
-    purpose ("entered the town to attack") is read whole.
+    or ``xcomp``) and placed after it; it is dropped only when it holds no trigger or participant word of its own,
+    so "entered the town to attack" and "fired tear gas to disperse protesters" are read whole.
     """
     tokens = document.tokens
     start, end = document.sentences[sent]
     heads = {c.head for c in candidates if not c.agent}
+    matched = {i for c in candidates for i in c.indices}  # trigger words and evidence ("protesters")
     cuts: list[tuple[int, int]] = []
     for head in sorted(heads):
         for child in children[head]:
             if (child > head and tokens[child].dep in ("advcl", "xcomp")
                     and any(tokens[k].dep == "aux" and tokens[k].tag == "TO" for k in children[child])):
-                lo, hi = _subtree(children, child)
-                if any(not (lo <= h <= hi) for h in heads) and span[0] <= lo and hi < span[1]:
+                below = subtree(children, child)
+                lo, hi = min(below), max(below)
+                if span[0] <= lo and hi < span[1] and not any(lo <= i <= hi for i in matched):
                     cuts.append((lo, hi))
     if not cuts:
         return document.text[start:end]
@@ -149,17 +151,6 @@ def encoder_input(document: Document, sent: int, span: tuple[int, int], candidat
         at = tokens[hi].end
     parts.append(document.text[at:end])
     return "".join(parts)
-
-
-def _subtree(children: list[list[int]], root: int) -> tuple[int, int]:
-    """The first and last token index of ``root``'s subtree (spaCy's projective parses keep it contiguous)."""
-    lo = hi = root
-    stack = [root]
-    while stack:
-        i = stack.pop()
-        lo, hi = min(lo, i), max(hi, i)
-        stack.extend(children[i])
-    return lo, hi
 
 
 def encoder_text(text: str) -> str:
