@@ -62,6 +62,7 @@ from dateline.events.triggers import (
     subtree,
 )
 from dateline.events.where import (
+    SAYING,
     as_event_place,
     conjoined,
     document_focus,
@@ -573,7 +574,7 @@ CIVILIAN_HARM = re.compile(r"\b(?:civilians?|residential|homes?|houses?|children
 HARM_WINDOW = 10  # tokens either side of the trigger: a glued summary line's other news stays out
 
 
-SPEAKING = frozenset({"say", "tell", "report", "add", "claim", "state", "confirm", "announce"})
+SPEAKING = SAYING | {"claim"}  # verbs whose subject tells of the event
 
 
 def _harm_words(document: Document, children: list[list[int]], lo: int, hi: int, head: int) -> str:
