@@ -48,6 +48,24 @@ def test_a_sentence_without_a_place_borrows_the_previous_one(placed_events_of):
     assert all(e.place and e.place.name.startswith("Mis") for e in events if e.acled == "Armed clash")
 
 
+def test_a_country_that_only_qualifies_a_speaker_is_not_lent(placed_events_of):
+    text = "U.S. diplomats said the talks in the region would resume.\nArmy tanks shelled the rebel-held town on Monday."
+    events = [e for e in placed_events_of(text) if e.acled == "Shelling/artillery/missile attack"]
+    assert events and all(not e.place or e.place.name != "United States" for e in events)
+
+
+def test_a_destination_is_not_lent(placed_events_of):
+    text = "A chartered ferry carried four hundred foreigners to Malta.\nSoldiers fired on the crowd in the square."
+    events = [e for e in placed_events_of(text) if e.acled != "Peaceful protest"]
+    assert events and all(not e.place or e.place.name != "Malta" for e in events)
+
+
+def test_a_town_that_locates_a_site_is_lent(placed_events_of):
+    text = "A doctor at Misrata's central hospital counted thirty dead.\nSoldiers fired tear gas at the mourners."
+    events = [e for e in placed_events_of(text) if "fired" in e.trigger]
+    assert events and all(e.place and e.place.name.startswith("Mis") for e in events)
+
+
 def test_records_name_the_first_level_division(placed_events_of):
     events = placed_events_of("Gunmen attacked a checkpoint in Kirkuk on Monday.")
     assert events and events[0].country == "IQ" and events[0].admin1 and not events[0].admin1.isdigit()

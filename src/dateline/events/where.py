@@ -34,6 +34,11 @@ DATELINE = re.compile(rf"^(?:,\s*[A-Z][\w.' -]{{1,40}})?\s*{AGENCY_TAG}")
 PLACE_NOUNS = frozenset({"village", "town", "city", "district", "neighborhood", "neighbourhood", "area", "region",
                          "province", "governorate", "suburb", "outskirts", "port", "capital", "quarter", "hamlet",
                          "settlement", "camp", "border", "crossing", "oasis", "stronghold", "enclave"})
+# sites a town's name before them locates ("Benghazi's Al Jala hospital", "a Cairo hotel"); not an embassy or a base,
+# which stand abroad as often as not ("the U.S. embassy")
+SITES = frozenset({"hospital", "clinic", "mosque", "church", "square", "airport", "prison", "jail", "university",
+                   "school", "hotel", "harbor", "harbour", "refinery", "market", "stadium", "bridge", "road",
+                   "highway", "street", "neighborhood", "cemetery"})
 UNPLACED_MIN_SCORE = 2.0  # an unresolved name must hang on the trigger (a path), not only follow "in" somewhere
 SAYING = frozenset({"say", "tell", "report", "announce", "add", "state", "confirm"})
 CONTEST = frozenset({"control", "possession"})  # "for control of X": a fight over a place happens there
@@ -85,7 +90,7 @@ def event_place(document: Document, head: int, start: int, end: int, usable: Seq
         if previous in taken:
             return taken[previous]
         p_start, p_end = document.sentences[previous]
-        earlier = [m for m in usable if p_start <= m.start and m.end <= p_end]
+        earlier = [m for m in usable if p_start <= m.start and m.end <= p_end and _lendable(document, m)]
         if earlier:
             borrowed = None if len({m.place for m in earlier}) > 1 else earlier[0]
             return None if borrowed and any(m.place == borrowed.place for m in inside) else borrowed
@@ -94,10 +99,36 @@ def event_place(document: Document, head: int, start: int, end: int, usable: Seq
     return focus
 
 
+def _lendable(document: Document, mention: PlaceMention) -> bool:
+    """Whether an earlier sentence's place mention says where something was, so that a later sentence without a
+    place may borrow it: not a name that qualifies a participant ("U.S. officials", "Libya's opposition", "the
+    U.S. drone strike"), not a name after "from", "to", "by", "with" ..., not a country as a subject ("the United
+    States imposed sanctions") nor a subject of saying ("Tripoli said"). A name that qualifies a place noun or a
+    site ("Misrata's port", "Benghazi's Al Jala hospital") and a town as the subject of its own description
+    ("Zlitan is 40 km west of Misrata") lend."""
+    tokens = document.tokens
+    i = token_index(tokens).at(mention.end - 1)
+    if i is None:
+        return True
+    for _ in range(4):  # the head word of the name itself: "New York" → "York"
+        head = tokens[i].head
+        if head == i or not (mention.start <= tokens[head].start < mention.end):
+            break
+        i = head
+    token = tokens[i]
+    if token.dep == "nsubj":  # "the United States said", "Britain sent jets"; a town as subject is where it stands
+        record = next((p for p in document.place_records if p.id == mention.place), None)
+        return not (tokens[token.head].lemma.lower() in SAYING or (record and (record.feature or "").startswith("A.PCL")))
+    if token.dep in ("compound", "poss", "amod", "nmod") and token.head != i:
+        return tokens[token.head].lemma.lower() in PLACE_NOUNS | SITES
+    return _preposition(document, tokens, i) not in NOT_THERE | {"to"}  # "carried 300 people to Malta"
+
+
 def document_focus(document: Document, usable: Sequence[PlaceMention]) -> PlaceMention | None:
     """The place a document is about: the most mentioned place below country level when it has at least
     FOCUS_SHARE of those mentions, else the country when every place mentioned is in one country."""
     records = {p.id: p for p in document.place_records}
+    usable = [m for m in usable if _lendable(document, m)]  # not "U.S. officials said"
     local = [m for m in usable if not (records.get(m.place or "") and (records[m.place or ""].feature or "").startswith("A.PCL"))]
     if local:
         counts = Counter(m.place for m in local)
