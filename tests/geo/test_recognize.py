@@ -99,3 +99,13 @@ def test_a_place_after_near_is_no_speaker_of_the_verb_that_follows(gazetteer):
     assert text.rindex("Qasr Nadim") in found  # "Qasr Nadim said" is the fighters' saying, not a person's
     spoken = "Qasr Nadim said he held the bridge. Troops later entered the town of Qasr Nadim again."
     assert not [s for s in recognize(_doc(spoken, ("Qasr Nadim", "PERSON")), gazetteer) if s.text == "Qasr Nadim"]
+
+
+def test_an_org_tagged_spelling_of_a_big_city_s_own_name_is_a_place(tmp_path):
+    from dateline.geo import Gazetteer
+
+    rows = [geoname(9201, "Marsatah", 32.1, 15.0, "P", "PPL", "XA", "03", 350_000, "Marsata,Hilltown")]
+    text = "Rockets hit Marsata on Monday, and Hilltown said more would come."
+    doc = _doc(text, ("Marsata", "ORG"), ("Hilltown", "ORG"))
+    with Gazetteer(index_of(tmp_path, rows, "XX.txt")) as gazetteer:
+        assert [s.text for s in recognize(doc, gazetteer)] == ["Marsata"]  # an alternate name only is no place

