@@ -342,3 +342,9 @@ def test_a_group_is_meant_by_the_last_word_of_its_name_in_the_same_document(plac
                               "on Monday.")
     by_trigger = {e.trigger: [a.canonical for a in e.actors] for e in events}
     assert by_trigger["pounded"] == ["US-led Coalition"] and by_trigger["bombed"] == ["US-led Coalition"]
+
+
+def test_an_organisation_owning_a_weapon_goes_by_its_dictionary_name(placed_events_of):
+    """The entity table calls it "North Atlantic Treaty Organization"; the actor dictionary writes NATO."""
+    events = placed_events_of("NATO-allied aircraft destroyed two army tanks near Sirte on Friday.")
+    assert canonical(_event(events, "Air/drone strike").actors) == ["NATO"]

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from dateline.events.arguments import _borrowed_subject
+from dateline.events.triggers import children_of
+
 
 def _only(events, trigger):
     match = [e for e in events if trigger in e.trigger]
@@ -136,3 +139,11 @@ def test_a_nominal_triggers_side_word_names_its_actor(placed_events_of):
     text = "Army units hold the town of Zliten. Rebel attacks on Zliten killed two soldiers on Saturday."
     attacks = [e for e in placed_events_of(text) if e.sources[0].text.startswith("Rebel attacks")]
     assert attacks and [(p.name, p.type) for p in attacks[0].actors] == [("Rebel", 2)]
+
+
+def test_a_clause_told_by_a_speaker_does_not_borrow_the_speakers_subject(make_document):
+    """"Army officers said the depot was also hit": the officers told of the hit; they did not hit it."""
+    doc = make_document("Army officers said the depot was also hit on Monday.")
+    hit = next(i for i, t in enumerate(doc.tokens) if doc.text[t.start:t.end] == "hit")
+    assert doc.tokens[hit].dep == "ccomp"  # the parse this test is about
+    assert _borrowed_subject(doc.tokens, hit, children_of(doc.tokens)) == []

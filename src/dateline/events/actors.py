@@ -631,7 +631,8 @@ def _owner(document: Document, spans: list[tuple[int, int]], ctx: ActorContext) 
     for a, b in spans:  # "members of the Asayish", "Hezbollah fighters": a named organisation owns them
         for m in document.mentions:
             if m.label == "ORG" and a <= m.start and m.end <= b:
-                return ("org", m.canonical or m.text)
+                group = _group(ctx, "", m)  # the dictionary's name for it ("NATO-allied aircraft": NATO)
+                return ("group", group[0]) if group else ("org", m.canonical or m.text)
     return None
 
 

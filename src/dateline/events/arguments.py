@@ -263,6 +263,8 @@ def _borrowed_subject(tokens: Sequence[Token], head: int, children: list[list[in
             return []
         if token.dep in ("acl", "relcl") and tokens[token.head].pos in ("NOUN", "PROPN", "PRON"):
             return [] if token.tag == "VBN" else [token.head]  # "militants holding out" act; "a rocket launched" does not
+        if token.dep == "ccomp" and tokens[token.head].lemma.lower() in SAYING:
+            return []  # "an official said ... the academy was also hit": the speaker hit nothing
         current = token.head
         subjects = [c for c in children[current] if tokens[c].dep in SUBJECT_DEPS]
         if subjects:
