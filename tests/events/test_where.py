@@ -123,3 +123,17 @@ def test_a_place_fronted_before_the_attribution_is_where_it_happened(placed_even
                   "Armed clash") == "Kirkuk"
     events = placed_events_of("The fighting went on until Wednesday, two officials in Kirkuk said.")
     assert all(not e.place or e.place.name != "Kirkuk" for e in events)
+
+
+def test_a_doubtfully_placed_name_is_never_the_documents_focus():
+    from dateline.events.where import document_focus
+    from dateline.model import Document, Place, PlaceMention
+
+    text = "George filmed the square. George said it was loud. Cairo was calm."
+    town = Place("p:1", "George", -33.96, 22.46, "ZA", "P.PPL", 1, "11", 0.36)
+    city = Place("p:2", "Cairo", 30.06, 31.25, "EG", "P.PPLC", 2, "11", 0.95)
+    mentions = (PlaceMention("d", 0, 6, "George", "p:1", 0.36), PlaceMention("d", 26, 32, "George", "p:1", 0.36),
+                PlaceMention("d", 52, 57, "Cairo", "p:2", 0.95))
+    doc = Document(id="d", source="t", text=text, places=mentions, place_records=(town, city))
+    focus = document_focus(doc, list(mentions))
+    assert focus is not None and focus.text == "Cairo"

@@ -30,6 +30,7 @@ NOT_THERE = frozenset({"from", "toward", "towards", "for", "against", "by", "wit
 MAX_HOPS = 7
 LOOKBACK = 2  # earlier sentences whose place an event without one may borrow
 FOCUS_SHARE = 0.5  # a document is about one place when it has half of the mentions below country level
+FOCUS_MIN_CONFIDENCE = 0.5  # as stories/geocheck.MIN_CONFIDENCE: only names placed with some certainty
 DATELINE = re.compile(rf"^(?:,\s*[A-Z][\w.' -]{{1,40}})?\s*{AGENCY_TAG}")
 PLACE_NOUNS = frozenset({"village", "town", "city", "district", "neighborhood", "neighbourhood", "area", "region",
                          "province", "governorate", "suburb", "outskirts", "port", "capital", "quarter", "hamlet",
@@ -126,9 +127,11 @@ def _lendable(document: Document, mention: PlaceMention) -> bool:
 
 def document_focus(document: Document, usable: Sequence[PlaceMention]) -> PlaceMention | None:
     """The place a document is about: the most mentioned place below country level when it has at least
-    FOCUS_SHARE of those mentions, else the country when every place mentioned is in one country."""
+    FOCUS_SHARE of those mentions, else the country when every place mentioned is in one country. Only mentions
+    that say where something was (:func:`_lendable`) and are placed with at least FOCUS_MIN_CONFIDENCE count."""
     records = {p.id: p for p in document.place_records}
-    usable = [m for m in usable if _lendable(document, m)]  # not "U.S. officials said"
+    # not "U.S. officials said"; nor a doubtful name, which would place every unplaced sentence of the document
+    usable = [m for m in usable if _lendable(document, m) and m.confidence >= FOCUS_MIN_CONFIDENCE]
     local = [m for m in usable if not (records.get(m.place or "") and (records[m.place or ""].feature or "").startswith("A.PCL"))]
     if local:
         counts = Counter(m.place for m in local)
