@@ -39,7 +39,7 @@ PLACE_NOUNS = frozenset({"village", "town", "city", "district", "neighborhood", 
 # which stand abroad as often as not ("the U.S. embassy")
 SITES = frozenset({"hospital", "clinic", "mosque", "church", "square", "airport", "prison", "jail", "university",
                    "school", "hotel", "harbor", "harbour", "refinery", "market", "stadium", "bridge", "road",
-                   "highway", "street", "neighborhood", "cemetery"})
+                   "highway", "street", "cemetery"})
 UNPLACED_MIN_SCORE = 2.0  # an unresolved name must hang on the trigger (a path), not only follow "in" somewhere
 SAYING = frozenset({"say", "tell", "report", "announce", "add", "state", "confirm"})
 CONTEST = frozenset({"control", "possession"})  # "for control of X": a fight over a place happens there
@@ -128,10 +128,12 @@ def _lendable(document: Document, mention: PlaceMention) -> bool:
 def document_focus(document: Document, usable: Sequence[PlaceMention]) -> PlaceMention | None:
     """The place a document is about: the most mentioned place below country level when it has at least
     FOCUS_SHARE of those mentions, else the country when every place mentioned is in one country. Only mentions
-    that say where something was (:func:`_lendable`) and are placed with at least FOCUS_MIN_CONFIDENCE count."""
+    that say where something was (:func:`_lendable`), of places resolved with at least FOCUS_MIN_CONFIDENCE, count."""
     records = {p.id: p for p in document.place_records}
-    # not "U.S. officials said"; nor a doubtful name, which would place every unplaced sentence of the document
-    usable = [m for m in usable if _lendable(document, m) and m.confidence >= FOCUS_MIN_CONFIDENCE]
+    # not "U.S. officials said"; nor a doubtfully placed name, which would place every unplaced sentence of the
+    # document (the place's confidence: a part of a town, "the Old City", points to its town at half its own)
+    usable = [m for m in usable if _lendable(document, m) and m.place in records
+              and records[m.place].confidence >= FOCUS_MIN_CONFIDENCE]
     local = [m for m in usable if not (records.get(m.place or "") and (records[m.place or ""].feature or "").startswith("A.PCL"))]
     if local:
         counts = Counter(m.place for m in local)
