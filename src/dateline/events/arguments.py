@@ -21,7 +21,7 @@ from dateline.events.actors import (
     is_victim,
     phrase_bounds,
 )
-from dateline.events.where import SAYING
+from dateline.events.where import SAYING, SPEAKING
 from dateline.model import Document, Participant, Token
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
@@ -199,7 +199,7 @@ def _speaker(tokens: Sequence[Token], i: int) -> int | None:
     if tokens[i].dep != "nsubj" or tokens[verb].dep != "ccomp":
         return None
     saying = tokens[verb].head
-    if tokens[saying].lemma.lower() not in SAYING | {"claim"}:
+    if tokens[saying].lemma.lower() not in SPEAKING:
         return None
     window = range(max(0, saying - 40), min(len(tokens), saying + 10))
     return next((k for k in window if tokens[k].head == saying and k != saying and tokens[k].dep == "nsubj"

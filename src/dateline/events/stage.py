@@ -62,7 +62,7 @@ from dateline.events.triggers import (
     subtree,
 )
 from dateline.events.where import (
-    SAYING,
+    SPEAKING,
     as_event_place,
     conjoined,
     document_focus,
@@ -572,9 +572,6 @@ CIVILIAN_HARM = re.compile(r"\b(?:civilians?|residential|homes?|houses?|children
                            r"people|casualt(?:y|ies)|victims?|killed|killing|dead|died|wounded|injured|hospital|"
                            r"school|mosque|bakery|market|farm)\b", re.IGNORECASE)
 HARM_WINDOW = 10  # tokens either side of the trigger: a glued summary line's other news stays out
-
-
-SPEAKING = SAYING | {"claim"}  # verbs whose subject tells of the event
 
 
 def _harm_words(document: Document, children: list[list[int]], lo: int, hi: int, head: int) -> str:

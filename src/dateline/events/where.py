@@ -40,8 +40,10 @@ PLACE_NOUNS = frozenset({"village", "town", "city", "district", "neighborhood", 
 SITES = frozenset({"hospital", "clinic", "mosque", "church", "square", "airport", "prison", "jail", "university",
                    "school", "hotel", "harbor", "harbour", "refinery", "market", "stadium", "bridge", "road",
                    "highway", "street", "cemetery"})
+LOCATING_NOUNS = PLACE_NOUNS | SITES  # a town named before them says where they are
 UNPLACED_MIN_SCORE = 2.0  # an unresolved name must hang on the trigger (a path), not only follow "in" somewhere
 SAYING = frozenset({"say", "tell", "report", "announce", "add", "state", "confirm"})
+SPEAKING = SAYING | {"claim"}  # verbs whose subject tells of an event ("rebels claimed ...")
 CONTEST = frozenset({"control", "possession"})  # "for control of X": a fight over a place happens there
 
 
@@ -121,7 +123,7 @@ def _lendable(document: Document, mention: PlaceMention) -> bool:
         record = next((p for p in document.place_records if p.id == mention.place), None)
         return not (tokens[token.head].lemma.lower() in SAYING or (record and (record.feature or "").startswith("A.PCL")))
     if token.dep in ("compound", "poss", "amod", "nmod") and token.head != i:
-        return tokens[token.head].lemma.lower() in PLACE_NOUNS | SITES
+        return tokens[token.head].lemma.lower() in LOCATING_NOUNS
     return _preposition(document, tokens, i) not in NOT_THERE | {"to"}  # "carried 300 people to Malta"
 
 
