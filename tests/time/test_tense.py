@@ -47,3 +47,31 @@ def test_a_day_on_a_noun_under_a_plain_present_verb_points_nowhere_from_the_pars
                             ("Friday", "PROPN", "NNP", 2)])
     start = text.index("Friday")
     assert direction_from_tokens(TokenIndex(tokens), start, start + 6) == 1
+
+
+def _parsed_deps(words: list[tuple[str, str, str, str, int]]) -> tuple[str, tuple[Token, ...]]:
+    """(word, pos, tag, dep, head) → text and tokens of one hand-parsed sentence."""
+    out, pos = [], 0
+    for word, part, tag, dep, head in words:
+        out.append(Token(start=pos, end=pos + len(word), lemma=word.lower(), pos=part, tag=tag, dep=dep, head=head,
+                         sent=0))
+        pos += len(word) + 1
+    return " ".join(w for w, *_ in words), tuple(out)
+
+
+def test_an_infinitive_takes_the_tense_of_the_verb_it_completes():
+    from dateline.time.tense import direction_from_tokens
+
+    def direction(governor: tuple[str, str, str, str, int], *aux: tuple[str, str, str, str, int]) -> int | None:
+        # "<subject> [aux] <governor> to storm it on Tuesday"
+        n = len(aux)
+        words = [("Troops", "NOUN", "NNS", "nsubj", n + 1), *aux, governor, ("to", "PART", "TO", "aux", n + 3),
+                 ("storm", "VERB", "VB", "xcomp", n + 1), ("it", "PRON", "PRP", "dobj", n + 3),
+                 ("on", "ADP", "IN", "prep", n + 3), ("Tuesday", "PROPN", "NNP", "pobj", n + 5)]
+        text, tokens = _parsed_deps(words)
+        start = text.index("Tuesday")
+        return direction_from_tokens(TokenIndex(tokens), start, start + 7)
+
+    assert direction(("tried", "VERB", "VBD", "ROOT", 1)) == -1  # the storming was on the Tuesday before
+    assert direction(("try", "VERB", "VB", "ROOT", 2), ("will", "AUX", "MD", "aux", 2)) == 1
+    assert direction(("plan", "VERB", "VBP", "ROOT", 1)) == 1

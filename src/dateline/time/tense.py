@@ -96,6 +96,10 @@ def _verb_direction(index: TokenIndex, verb: int, *, dates_noun: bool = False) -
     night"): a plain present verb then says nothing of when that was (None: the cue words decide)."""
     tokens = index.tokens
     auxes = [tokens[c] for c in index.children[verb] if tokens[c].dep in ("aux", "auxpass")]
+    governor = tokens[verb].head
+    if tokens[verb].tag == "VB" and tokens[verb].dep == "xcomp" and governor != verb \
+            and tokens[governor].pos in ("VERB", "AUX") and any(aux.tag == "TO" for aux in auxes):
+        return _verb_direction(index, governor)  # "tried to storm the town on Tuesday": the trying's tense
     lemmas = {aux.lemma.lower() for aux in auxes} | {tokens[verb].lemma.lower()}
     if lemmas & FUTURE_LEMMAS or any(
         aux.tag == "MD" and aux.lemma.lower() in ("will", "'ll", "shall") for aux in auxes
