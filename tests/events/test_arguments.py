@@ -147,3 +147,17 @@ def test_a_clause_told_by_a_speaker_does_not_borrow_the_speakers_subject(make_do
     hit = next(i for i, t in enumerate(doc.tokens) if doc.text[t.start:t.end] == "hit")
     assert doc.tokens[hit].dep == "ccomp"  # the parse this test is about
     assert _borrowed_subject(doc.tokens, hit, children_of(doc.tokens)) == []
+
+
+def test_the_two_subjects_of_a_clash_are_its_two_sides(events_of):
+    event = _only(events_of("Riot police and protesters clashed outside the ministry in Dunmore on Friday."), "clashed")
+    assert len(event.actors) == 1 and len(event.targets) == 1
+    assert event.actors[0].type in (5, 6)  # ACLED: the crowd first, the force that met it second
+    assert event.targets[0].type == 1
+
+
+def test_an_outlets_side_word_names_no_actor(events_of):
+    # "state" speaks for "television", which reported the strikes; it did not carry them out
+    events = events_of("State television broke into its news with what it said were live air strikes, hitting a "
+                       "compound in the capital.")
+    assert events and all(not e.actors for e in events), [(e.trigger, names(e.actors)) for e in events]

@@ -184,3 +184,9 @@ def test_a_side_of_the_war_shelling_a_town_hits_civilians_only_when_the_text_say
     monday = [e for e in told if e.acled == "Shelling/artillery/missile attack"]
     assert monday and monday[0].targets == ()  # the residents told of it: speakers, not victims
 
+
+
+def test_protesters_in_a_clash_make_it_no_peaceful_protest(events_of):
+    # the crowd says it is a demonstration; the verb says how it went
+    events = events_of("Security forces clashed with anti-government protesters in the capital on Saturday.")
+    assert [e.acled for e in events if "clashed" in e.trigger] == ["Violent demonstration"]

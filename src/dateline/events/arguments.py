@@ -34,6 +34,7 @@ RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 INSTRUMENTS = frozenset({  # objects that are the weapon, not the target ("fired tear gas at protesters")"rocket", "missile", "shell", "mortar", "bomb", "mine", "bullet", "grenade", "explosive", "ied",
                          "airstrike", "strike", "attack", "blast", "explosion", "fire", "gunfire", "gas", "cannon",
                          "shot", "round", "ammunition", "weapon", "salvo", "barrage", "volley"})
+RECIPROCAL = frozenset({"clash", "fight", "battle", "skirmish", "scuffle", "brawl"})  # "X and Y clashed": two sides
 MAX_CLIMB = 3  # head hops when a trigger borrows its subject from a governing verb
 
 
@@ -73,9 +74,14 @@ def find_arguments(document: Document, head: int, children: list[list[int]], tri
         actors = _reporting_operator(document, actor_heads[0], children, ctx, event_country, sentence)
     if not actors and violent:  # "heavy government shelling", "rebel attacks killed two soldiers"
         nominal = [head] if tokens[head].pos not in ("VERB", "AUX") or tokens[head].dep == "acl" else []
-        nouns = nominal + [i for i in actor_heads if tokens[i].pos == "NOUN"]
+        # a subject's side word speaks for the subject only when it is an act or a force ("rebel attacks killed",
+        # "government tanks shelled"), not an outlet or a speaker ("state TV cut to airstrikes")
+        nouns = nominal + [i for i in actor_heads if tokens[i].pos == "NOUN"
+                           and (i in excluded or (tokens[i].lemma.lower(),) in ctx.lexicon.nouns)]
         actors = next((side for noun in nouns if (side := _side_modifier(document, noun, children, ctx, event_country))), ())
     targets = _described(document, target_heads, children, ctx, event_country, sentence, "target")
+    if not targets and len(actors) >= 2 and tokens[head].lemma.lower() in RECIPROCAL:
+        actors, targets = actors[:1], actors[1:2]  # "police and protesters clashed": the two sides
     if violent and actors and not targets:
         hit = target_heads + _participle_objects(tokens, head, children)  # "..., destroying 14 tanks"
         targets = _assets_of_opponent(document, hit, ctx, actors[0], sentence)

@@ -10,7 +10,7 @@ reads like an air strike or a riot. Without it the best rule wins (ties: file or
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from dateline.events.triggers import Candidate
 from dateline.model import Token
@@ -20,13 +20,22 @@ EVIDENCE_FACTOR = 0.9  # sentence evidence is slightly weaker than the trigger's
 EVIDENCE_HOPS = 2  # "a suicide bomber attacked" (subject), "an attack by gunmen" (by → gunmen)
 
 
-def rule_scores(candidate: Candidate, evidence: Sequence[Candidate], tokens: Sequence[Token]) -> dict[str, float]:
-    """Class → rule score for one trigger, with evidence under it ("suicide bomber", "grenade") folded in."""
+def rule_scores(candidate: Candidate, evidence: Sequence[Candidate], tokens: Sequence[Token],
+                family: Callable[[str], str] | None = None) -> dict[str, float]:
+    """Class → rule score for one trigger, with evidence under it ("suicide bomber", "grenade") folded in.
+
+    ``family`` (class → ACLED event type): evidence adds a class only in a family the trigger's own rules do not
+    name. A participant says what kind of event it is ("a suicide bomber attacked": an explosion), but within the
+    trigger's family the trigger's word says how it went: "protesters clashed with police" is no peaceful protest
+    because protesters are in it."""
     scores = dict(candidate.options)
+    own = {family(cls) for cls in scores} if family else set()
     for other in evidence:
         if other is candidate or not other.agent or not _under(tokens, other.head, candidate.head):
             continue
         for cls, weight in other.options:
+            if family and cls not in scores and family(cls) in own:
+                continue
             scores[cls] = max(scores.get(cls, 0.0), weight * EVIDENCE_FACTOR)
     return scores
 

@@ -48,7 +48,7 @@ from dateline.events.crime import ordinary_crime
 from dateline.events.describe import event_date, summary
 from dateline.events.detect import Detector, Prediction, encoder_input, load_detector, sentence_features
 from dateline.events.fatalities import cumulative_count, sentence_fatalities
-from dateline.events.incidents import family, merge_incidents
+from dateline.events.incidents import acled_family, family, merge_incidents
 from dateline.events.modality import event_modality
 from dateline.events.perpetrators import fill_perpetrators
 from dateline.events.record_confidence import RecordModel, clause_shape, record_features
@@ -421,10 +421,13 @@ def _type_sentence(document: Document, candidates: list[Candidate], probs: dict[
     A weak trigger ("killed", "died": words that usually only tell a consequence) is an event of its own when it
     is the sentence's only trigger and the detector says the sentence reports an incident."""
     typed = []
+    def family_of(key: str) -> str:
+        return acled_family(lexicon.cls(key).acled) or key
+
     for candidate in candidates:
         if candidate.agent:
             continue
-        scores = rule_scores(candidate, candidates, document.tokens)
+        scores = rule_scores(candidate, candidates, document.tokens, family_of)
         cls, score = choose(scores, probs, open_set=max(scores.values()) < OPEN_BELOW)
         typed.append(Found(candidate, cls, scores.get(cls, 0.0), candidate.indices))
     folded = [f for f in _fold(document, typed, lexicon) if lexicon.cls(f.cls).emit]
