@@ -137,3 +137,28 @@ def test_a_doubtfully_placed_name_is_never_the_documents_focus():
     doc = Document(id="d", source="t", text=text, places=mentions, place_records=(town, city))
     focus = document_focus(doc, list(mentions))
     assert focus is not None and focus.text == "Cairo"
+
+
+def test_a_town_the_sentence_names_wins_over_the_country_that_holds_it(placed_events_of):
+    events = placed_events_of("Police in Tunisia fired tear gas at students in Sfax on Sunday.")
+    assert _place(events, "Protest with intervention") == "Sfax"
+
+
+def test_a_named_place_wins_over_the_reference_of_its_direction(placed_events_of):
+    # "X, west of Misrata": X (not in the gazetteer) is where it happened, Misrata only says where X lies
+    events = placed_events_of("Rebels fought government troops on Monday in Zawiyat Umm Harb, west of Misrata.")
+    assert _place(events, "Armed clash") == "Zawiyat Umm Harb"
+
+
+def test_parts_of_a_town_are_the_town(placed_events_of):
+    events = placed_events_of("Government artillery pounded parts of the city of Homs on Tuesday.")
+    assert _place(events, "Shelling/artillery/missile attack") == "Homs"
+
+
+def test_a_capitalised_common_word_is_no_unplaced_place():
+    from dateline.events.where import _common_word
+
+    text = "Rebels hold firm in Zawiyat Umm Harb. The rebels said fighting went on."
+    assert _common_word(text, "Rebels")
+    assert not _common_word(text, "Zawiyat Umm Harb")
+    assert not _common_word("Clashes near Rebel-held Dunmore; rebel-held towns", "Dunmore")

@@ -34,7 +34,9 @@ FOCUS_MIN_CONFIDENCE = 0.5  # as stories/geocheck.MIN_CONFIDENCE: only names pla
 DATELINE = re.compile(rf"^(?:,\s*[A-Z][\w.' -]{{1,40}})?\s*{AGENCY_TAG}")
 PLACE_NOUNS = frozenset({"village", "town", "city", "district", "neighborhood", "neighbourhood", "area", "region",
                          "province", "governorate", "suburb", "outskirts", "port", "capital", "quarter", "hamlet",
-                         "settlement", "camp", "border", "crossing", "oasis", "stronghold", "enclave"})
+                         "settlement", "camp", "border", "crossing", "oasis", "stronghold", "enclave",
+                         # parts of a place ("pounded parts of the city of X", "the edge of X"): still X
+                         "part", "section", "edge", "centre", "center", "heart", "fringe", "limit"})
 # sites a town's name before them locates ("Benghazi's Al Jala hospital", "a Cairo hotel"); not an embassy or a base,
 # which stand abroad as often as not ("the U.S. embassy")
 SITES = frozenset({"hospital", "clinic", "mosque", "church", "square", "airport", "prison", "jail", "university",
@@ -60,7 +62,14 @@ def unplaced_mentions(document: Document) -> list[PlaceMention]:
     rivers = packaged_rivers()
     return [m for m in document.places if m.place is None and m.qualifier != "demonym" and m.text[:1].isupper()
             and len(m.text) >= 3 and not DATELINE.match(document.text[m.end:m.end + 60])
-            and rivers.canonical(m.text) is None]
+            and rivers.canonical(m.text) is None and not _common_word(document.text, m.text)]
+
+
+def _common_word(text: str, name: str) -> bool:
+    """The name is a common word the document also writes in lower case: a headline's "Rebels said they ..." is no
+    place the gazetteer missed."""
+    lower = name.lower()
+    return lower != name and re.search(rf"(?<![\w-]){re.escape(lower)}(?![\w-])", text) is not None
 
 
 def event_place(document: Document, head: int, start: int, end: int, usable: Sequence[PlaceMention],
@@ -82,7 +91,9 @@ def event_place(document: Document, head: int, start: int, end: int, usable: Seq
         container = next((m for _, m in ranked if _qualifies(document, m, named[0][1])), None)
         return container or named[0][1]  # "the Law Center in Cairo": the placed town that contains it
     if ranked:
-        return ranked[0][1]
+        best = _most_specific(document, [m for _, m in ranked])
+        beside = [m for m in (*inside, *(m for m in unplaced if start <= m.start and m.end <= end))]
+        return _described_place(document, best, beside) or best
     if named:
         return named[0][1]  # "In Ras Lanuf, a tank was hit": the sentence's own place, though unplaced, not a borrowed one
     sentence = tokens[head].sent
@@ -156,6 +167,8 @@ def _qualifies(document: Document, place: PlaceMention, name: PlaceMention) -> b
     i = index.at(place.end - 1)
     if i is None or _preposition(document, document.tokens, i) not in ("in", None):
         return False
+    if DIRECTION_BEFORE.search(document.text[max(0, place.start - 60):place.start]):
+        return False  # "Dafniya, west of Misrata": Misrata is where Dafniya lies from, not what contains it
     for _ in range(4):
         token = document.tokens[i]
         if token.head == i:
@@ -164,6 +177,49 @@ def _qualifies(document: Document, place: PlaceMention, name: PlaceMention) -> b
         if name.start <= document.tokens[i].start < name.end:
             return True
     return False
+
+
+DIRECTION = r"(?:just\s+|about\s+|some\s+|roughly\s+|around\s+)?(?:[\d.,]+\s*[a-z]+\s+)?" \
+            r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+(?:side\s+)?of\s+(?:the\s+)?"
+NAME_THEN_DIRECTION = re.compile(rf"^\s*,\s*{DIRECTION}$", re.IGNORECASE)  # "Dafniya, west of [Misrata]"
+DIRECTION_BEFORE = re.compile(rf"{DIRECTION}$", re.IGNORECASE)
+NAME_AFTER = re.compile(r"^\s*,\s*(?:in|at|near)?\s*$")  # "[Just west of Misrata], in Dafniya"
+OFFSET_GAP = re.compile(r"^\s*,\s*(?:just|about|some|roughly|around)?\s*$", re.IGNORECASE)
+
+
+def _described_place(document: Document, best: PlaceMention, beside: Sequence[PlaceMention]) -> PlaceMention | None:
+    """The named place a direction phrase describes, when ``best`` is only that phrase's reference: "in Dafniya,
+    west of Misrata" and "just west of Misrata, in Dafniya" happened in Dafniya (EVENT_CODING: never the
+    reference place of a distance), whether or not the gazetteer could place Dafniya."""
+    text = document.text
+    offset = bool(best.qualifier and best.qualifier.rstrip().endswith(" of"))
+    directed = offset or bool(DIRECTION_BEFORE.search(text[max(0, best.start - 60):best.start]))
+    if not directed:
+        return None
+    for m in beside:
+        if m is best or m.place == best.place and m.place is not None:
+            continue
+        if m.end <= best.start:
+            gap = text[m.end:best.start]
+            if NAME_THEN_DIRECTION.match(gap) or (offset and OFFSET_GAP.match(gap)):
+                return m
+        elif m.start >= best.end and NAME_AFTER.match(text[best.end:m.start]):
+            return m
+    return None
+
+
+def _most_specific(document: Document, ranked: list[PlaceMention]) -> PlaceMention:
+    """The best-ranked place, unless it is a whole country and the sentence also names, as a possible place of the
+    event, a town or division in that country (EVENT_CODING: never the country when a town is named): "security
+    forces in Algeria clashed with protesters in Algiers" happened in Algiers."""
+    best = ranked[0]
+    if _breadth(document, best) < 2:
+        return best
+    records = {p.id: p for p in document.place_records}
+    country = records[best.place].country if best.place in records else None
+    inner = [m for m in ranked[1:] if _breadth(document, m) < 2 and country
+             and m.place in records and records[m.place].country == country]
+    return inner[0] if inner else best
 
 
 def _breadth(document: Document, mention: PlaceMention) -> int:
