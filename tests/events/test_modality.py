@@ -31,6 +31,9 @@ import pytest
         ("Gunmen will try to storm the police station.", "storm", "planned"),
         ("Rebels were trying to take over the town of Dunmore.", "take over", "planned"),
         ("The governor will lift the curfew following protests in Dunmore last week.", "protests", "asserted"),
+        ("Troops stayed inside the base in case the rebels attacked.", "attacked", "hypothetical"),
+        ("We lay flat in the sand, ready to run in case they shelled the road again.", "shelled", "hypothetical"),
+        ("In case you missed it, rebels shelled the port of Dunmore on Monday.", "shelled", "asserted"),
     ],
 )
 def test_modality(events_of, text, trigger, modality):

@@ -61,3 +61,15 @@ def test_actor_context_separates_government_and_rebels(make_document):
     army = _classes(make_document("Government troops recaptured the hill town on Sunday."))
     assert ("recaptured", "nsa_overtakes", False) in rebels
     assert ("recaptured", "gov_regains", False) in army
+
+
+@pytest.mark.parametrize(
+    ("text", "acled"),
+    [
+        ("Government forces bombed a grain silo outside Dunmore on Monday.", "Air/drone strike"),
+        ("Insurgents bombed a crowded bus station in Dunmore on Monday.", "Remote explosive/landmine/IED"),
+    ],
+)
+def test_bombing_without_aircraft_named_is_read_from_who_bombed(events_of, text, acled):
+    events = events_of(text)
+    assert [e.acled for e in events if "bombed" in e.trigger] == [acled], [(e.trigger, e.acled) for e in events]

@@ -59,6 +59,8 @@ def event_modality(tokens: Sequence[Token], head: int, children: list[list[int]]
             found = _local(tokens, current, children, cues, governor=False, lemma_only=False)
         if found is not None:
             return found
+        if _in_case(tokens, current, children):
+            return "hypothetical"  # "ready to lie flat in case they bombed again"
         token = tokens[current]
         if hop > 0 and token.dep == "prep" and token.tag in ("IN", "VBG") and token.lemma.lower() in PRESUPPOSING:
             return ASSERTED  # "will lift the emergency following protests": the protests took place
@@ -70,6 +72,27 @@ def event_modality(tokens: Sequence[Token], head: int, children: list[list[int]]
             break  # "Protesters battle police ... to demand an end": a purpose clause parsed as the governor
         previous, current, via = current, token.head, token.dep
     return ASSERTED
+
+
+OTHER_CLAUSES = frozenset({"conj", "cc", "advcl", "ccomp", "parataxis", "csubj", "acl", "relcl", "xcomp", "punct"})
+
+
+def _in_case(tokens: Sequence[Token], i: int, children: list[list[int]]) -> bool:
+    """The clause of token ``i`` opens with "in case" (a precaution against what has not happened). Read from the
+    words around the clause's first token: the parser attaches "in case" in several ways (a preposition and its
+    noun before the clause, a marker inside it)."""
+    if tokens[i].pos not in ("VERB", "AUX"):
+        return False
+    first, stack = i, [i]
+    while stack:
+        k = stack.pop()
+        first = min(first, k)
+        stack.extend(c for c in children[k] if tokens[c].dep not in OTHER_CLAUSES)
+
+    def words(a: int) -> tuple[str, str]:
+        return (tokens[a].lemma.lower(), tokens[a + 1].lemma.lower()) if a >= 0 and a + 1 < len(tokens) else ("", "")
+
+    return ("in", "case") in (words(first - 2), words(first))
 
 
 def _protest_done(tokens: Sequence[Token], i: int) -> bool:
