@@ -156,8 +156,8 @@ def test_the_two_subjects_of_a_clash_are_its_two_sides(events_of):
     assert event.targets[0].type == 1
 
 
-def test_an_outlets_side_word_names_no_actor(events_of):
-    # "state" speaks for "television", which reported the strikes; it did not carry them out
-    events = events_of("State television broke into its news with what it said were live air strikes, hitting a "
-                       "compound in the capital.")
+def test_an_outlets_side_word_names_no_actor(placed_events_of):
+    # "state" speaks for "television", which showed the strikes; it did not carry them out
+    events = placed_events_of("Later, state television switched to what it said were new airstrikes, hitting an "
+                              "army base in Sirte.")
     assert events and all(not e.actors for e in events), [(e.trigger, names(e.actors)) for e in events]
