@@ -161,3 +161,9 @@ def test_an_outlets_side_word_names_no_actor(placed_events_of):
     events = placed_events_of("Later, state television switched to what it said were new airstrikes, hitting an "
                               "army base in Sirte.")
     assert events and all(not e.actors for e in events), [(e.trigger, names(e.actors)) for e in events]
+
+
+def test_allies_battling_a_third_party_are_one_side(placed_events_of):
+    events = placed_events_of("In eastern Mosul, government forces and the Peshmerga are battling to dislodge jihadists.")
+    event = _only(events, "battling")
+    assert "Peshmerga" not in [p.canonical for p in event.targets], [(names(e.actors), names(e.targets)) for e in events]

@@ -80,7 +80,7 @@ def find_arguments(document: Document, head: int, children: list[list[int]], tri
                            and (i in excluded or (tokens[i].lemma.lower(),) in ctx.lexicon.nouns)]
         actors = next((side for noun in nouns if (side := _side_modifier(document, noun, children, ctx, event_country))), ())
     targets = _described(document, target_heads, children, ctx, event_country, sentence, "target")
-    if not targets and len(actors) >= 2 and tokens[head].lemma.lower() in RECIPROCAL:
+    if not targets and len(actors) == 2 and _reciprocal(tokens, head, children):
         actors, targets = actors[:1], actors[1:2]  # "police and protesters clashed": the two sides
     if violent and actors and not targets:
         hit = target_heads + _participle_objects(tokens, head, children)  # "..., destroying 14 tanks"
@@ -102,6 +102,20 @@ def find_arguments(document: Document, head: int, children: list[list[int]], tri
         target_lemma=tokens[target_heads[0]].lemma.lower() if target_heads else "",
         subject_text=_phrase_text(document, subject_heads[:1], children),
     )
+
+
+def _reciprocal(tokens: Sequence[Token], head: int, children: list[list[int]]) -> bool:
+    """A reciprocal verb used on its own ("X and Y clashed"), not against a third party ("the army and its allies
+    are battling to dislodge the jihadists", "... fought the rebels", "... clashed with police")."""
+    if tokens[head].lemma.lower() not in RECIPROCAL:
+        return False
+    return not any(tokens[c].dep in ("dobj", "obj", "xcomp", "ccomp", "advcl")
+                   or (tokens[c].dep == "prep" and tokens[c].lemma.lower() not in SETTING_PREPS)
+                   for c in children[head])
+
+
+SETTING_PREPS = frozenset({"in", "near", "at", "on", "outside", "inside", "around", "across", "along", "over", "during",
+                           "after", "before", "throughout", "since", "until"})  # where and when, not against whom
 
 
 def _side_modifier(document: Document, head: int, children: list[list[int]], ctx: ActorContext,
