@@ -35,6 +35,8 @@ INSTRUMENTS = frozenset({  # objects that are the weapon, not the target ("fired
                          "airstrike", "strike", "attack", "blast", "explosion", "fire", "gunfire", "gas", "cannon",
                          "shot", "round", "ammunition", "weapon", "salvo", "barrage", "volley"})
 RECIPROCAL = frozenset({"clash", "fight", "battle", "skirmish", "scuffle", "brawl"})  # "X and Y clashed": two sides
+SETTING_PREPS = frozenset({"in", "near", "at", "on", "outside", "inside", "around", "across", "along", "over", "during",
+                           "after", "before", "throughout", "since", "until"})  # where and when, not against whom
 MAX_CLIMB = 3  # head hops when a trigger borrows its subject from a governing verb
 
 
@@ -112,10 +114,6 @@ def _reciprocal(tokens: Sequence[Token], head: int, children: list[list[int]]) -
     return not any(tokens[c].dep in ("dobj", "obj", "xcomp", "ccomp", "advcl")
                    or (tokens[c].dep == "prep" and tokens[c].lemma.lower() not in SETTING_PREPS)
                    for c in children[head])
-
-
-SETTING_PREPS = frozenset({"in", "near", "at", "on", "outside", "inside", "around", "across", "along", "over", "during",
-                           "after", "before", "throughout", "since", "until"})  # where and when, not against whom
 
 
 def _side_modifier(document: Document, head: int, children: list[list[int]], ctx: ActorContext,

@@ -420,10 +420,10 @@ def _type_sentence(document: Document, candidates: list[Candidate], probs: dict[
 
     A weak trigger ("killed", "died": words that usually only tell a consequence) is an event of its own when it
     is the sentence's only trigger and the detector says the sentence reports an incident."""
-    typed = []
     def family_of(key: str) -> str:
         return acled_family(lexicon.cls(key).acled) or key
 
+    typed = []
     for candidate in candidates:
         if candidate.agent:
             continue

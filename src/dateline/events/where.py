@@ -92,7 +92,7 @@ def event_place(document: Document, head: int, start: int, end: int, usable: Seq
         return container or named[0][1]  # "the Law Center in Cairo": the placed town that contains it
     if ranked:
         best = _most_specific(document, [m for _, m in ranked])
-        beside = [m for m in (*inside, *(m for m in unplaced if start <= m.start and m.end <= end))]
+        beside = [*inside, *(m for m in unplaced if start <= m.start and m.end <= end)]
         return _described_place(document, best, beside) or best
     if named:
         return named[0][1]  # "In Ras Lanuf, a tank was hit": the sentence's own place, though unplaced, not a borrowed one
@@ -197,7 +197,7 @@ def _described_place(document: Document, best: PlaceMention, beside: Sequence[Pl
     if not directed:
         return None
     for m in beside:
-        if m is best or m.place == best.place and m.place is not None:
+        if m is best or (m.place is not None and m.place == best.place):
             continue
         if m.end <= best.start:
             gap = text[m.end:best.start]
