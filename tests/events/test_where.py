@@ -155,6 +155,12 @@ def test_parts_of_a_town_are_the_town(placed_events_of):
     assert _place(events, "Shelling/artillery/missile attack") == "Homs"
 
 
+def test_a_trigger_describing_a_town_happens_there(placed_events_of):
+    # "the besieged city of X": the trigger qualifies the city, so the city is the place, not an earlier one
+    events = placed_events_of("Envoys met in Rome on Monday. The besieged northern city of Homs has been especially exposed.")
+    assert _place(events, "Armed clash") == "Homs"
+
+
 def test_a_capitalised_common_word_is_no_unplaced_place():
     from dateline.events.where import _common_word
 

@@ -310,6 +310,8 @@ def _path_up(tokens: Sequence[Token], i: int, head: int) -> tuple[int, bool] | N
     """Hops from token ``i`` up to ``head`` (or to the verb ``head`` hangs from), and whether the way passes a
     subject or object noun (then the place qualifies a participant)."""
     targets = {head}
+    if tokens[head].dep == "amod" and tokens[tokens[head].head].lemma.lower() in PLACE_NOUNS:
+        targets.add(tokens[head].head)  # "the besieged city of X": the city the trigger describes
     if tokens[head].dep in ("dobj", "pobj", "nsubj", "nsubjpass", "attr") and tokens[head].head != head:
         targets.add(tokens[head].head)  # "carried out an attack in X": X hangs on the light verb
         governor = tokens[head].head
