@@ -190,3 +190,36 @@ def test_protesters_in_a_clash_make_it_no_peaceful_protest(events_of):
     # the crowd says it is a demonstration; the verb says how it went
     events = events_of("Security forces clashed with anti-government protesters in the capital on Saturday.")
     assert [e.acled for e in events if "clashed" in e.trigger] == ["Violent demonstration"]
+
+
+def test_a_force_attacking_a_crowd_is_a_protest_met_with_force(placed_events_of):
+    # the crowd under the verb made it a protest; the verb says a force acted on it; ACLED puts the crowd first
+    events = placed_events_of("Police attacked protesters as they were marching in central Cairo on Friday.")
+    met = [e for e in events if "attacked" in e.trigger]
+    assert [e.acled for e in met] == ["Protest with intervention"]
+    assert [a.type for a in met[0].actors] == [6] and [t.type for t in met[0].targets] == [1]
+
+
+def test_a_crowd_that_attacks_riots(placed_events_of):
+    events = placed_events_of("Demonstrators attacked a police station in Alexandria on Tuesday.")
+    assert [e.acled for e in events if "attacked" in e.trigger] == ["Violent demonstration"]
+    events = placed_events_of("A crowd of protesters attacked two photographers in Cairo on Tuesday.")
+    assert [e.acled for e in events if "attacked" in e.trigger] == ["Mob violence"]
+
+
+def test_a_weak_trigger_retyped_by_the_classifier_is_kept_when_alone(make_document):
+    # "attack" is a weak, generic trigger: the classifier may say which kind it was; alone in its sentence the
+    # retyped trigger is still the event (it used to be dropped whenever the classifier disagreed with its row)
+    from dateline.events.stage import _analyse, _type_sentence
+    from dateline.events.triggers import load_lexicon
+
+    lexicon = load_lexicon("en")
+    doc = make_document("The alliance made attacks on armoured vehicles near the port on Sunday.")
+    analysis = _analyse(doc, lexicon)
+    candidates = analysis.by_sentence[0]
+    found = _type_sentence(doc, candidates, {"air_strike": 0.9, "attack": 0.05}, lexicon, p_event=0.9)
+    assert [f.cls for f in found] == ["air_strike"]
+    doc = make_document("Soldiers shelled the town and attacks on the port went on, residents said on Sunday.")
+    analysis = _analyse(doc, lexicon)
+    found = _type_sentence(doc, analysis.by_sentence[0], {"air_strike": 0.9}, lexicon, p_event=0.9)
+    assert "shelling" in [f.cls for f in found] and "air_strike" not in [f.cls for f in found]

@@ -91,6 +91,7 @@ LISTING_VERBS = frozenset({"include", "contain", "comprise"})
 FORCE_MET_CROWD = frozenset({"protest_intervention", "excessive_force"})  # a force acted on a crowd
 PROTEST_CLASSES = frozenset({"excessive_force", "mob_violence", "violent_demonstration", "protest_intervention",
                              "peaceful_protest"})
+ARMED_TYPES = frozenset({1, 2, 3, 4, 8})  # ACLED inter codes of state forces, rebels, militias, external forces
 
 
 @dataclass(frozen=True, slots=True)
@@ -424,12 +425,15 @@ def _type_sentence(document: Document, candidates: list[Candidate], probs: dict[
         return acled_family(lexicon.cls(key).acled) or key
 
     typed = []
+    alone = sum(1 for c in candidates if not c.agent) == 1
     for candidate in candidates:
         if candidate.agent:
             continue
         scores = rule_scores(candidate, candidates, document.tokens, family_of)
         cls, score = choose(scores, probs, open_set=max(scores.values()) < OPEN_BELOW)
-        typed.append(Found(candidate, cls, scores.get(cls, 0.0), candidate.indices))
+        # A weak trigger the classifier retyped keeps its own weight when it is the sentence's only one ("the alliance
+        # made attacks on armoured vehicles": an air strike); beside another trigger the class is that one's telling.
+        typed.append(Found(candidate, cls, scores.get(cls, max(scores.values()) if alone else 0.0), candidate.indices))
     folded = [f for f in _fold(document, typed, lexicon) if lexicon.cls(f.cls).emit]
     kept = [f for f in folded if f.score >= MIN_EVENT_WEIGHT]
     if not kept and p_event is not None and p_event >= WEAK_GATE:
@@ -524,7 +528,8 @@ def _event(document: Document, item: Found, lexicon: Lexicon, analysis: Analysis
                                      event_country=country or ctx.document_country, violent=violent,
                                      protest=cls.key in PROTEST_CLASSES)
     lo, hi = analysis.ranges[sent]
-    cls = _retyped(lexicon, cls, args, _sentence_kinds(document, lo, hi, ctx), deaths)
+    own_protest = any(key in PROTEST_CLASSES for key, _ in item.candidate.options)
+    cls = _retyped(lexicon, cls, args, _sentence_kinds(document, lo, hi, ctx), deaths, own_protest=own_protest)
     cls = _by_weapon(lexicon, cls, document.text[sent_start:sent_end])
     if cls.key in BATTLES:
         args = _both_sides(args, ctx, sent)
@@ -641,12 +646,14 @@ def _both_sides(args: Arguments, ctx: ActorContext, sentence: int) -> Arguments:
     return args
 
 
-def _retyped(lexicon: Lexicon, cls: EventClass, args: Arguments, kinds: set[str], deaths: int | None) -> EventClass:
+def _retyped(lexicon: Lexicon, cls: EventClass, args: Arguments, kinds: set[str], deaths: int | None, *,
+             own_protest: bool = True) -> EventClass:
     """ACLED: an armed clash is between organised armed groups; a fight involving protesters or rioters (named as
     participants, or the only people the sentence names) is a violent demonstration; armed men storming a place
     where the only people named are civilians is an attack on civilians; an attack on protesters is a protest met
     with force, lethal force when people died; territory taken by state forces is regained, by a rebel group
-    overtaken, whatever the verb. ``kinds``: the actor-dictionary kinds of the sentence's nouns."""
+    overtaken, whatever the verb. ``kinds``: the actor-dictionary kinds of the sentence's nouns; ``own_protest``:
+    the trigger's own words can tell of a demonstration (else its protest class came from the crowd under it)."""
     crowd_types = {5, 6}
     parties = (*args.actors, *args.targets)
     crowd_clause = bool(kinds & {"protester", "rioter"}) and not kinds & {"military", "rebel", "unidentified", "militia"}
@@ -657,7 +664,14 @@ def _retyped(lexicon: Lexicon, cls: EventClass, args: Arguments, kinds: set[str]
                                                                           "rioter"} \
             and not any(p.type in (1, 2, 8) for p in args.targets):
         return lexicon.cls("attack")  # "gunmen stormed the university, killing students"
+    if cls.key == "attack" and args.actors and all(p.type in (5, 6) for p in args.actors):
+        # a crowd that attacks riots: "protesters attacked a police station"; on civilians, mob violence
+        civilians = args.targets and all(p.type == 7 for p in args.targets)
+        return lexicon.cls("mob_violence" if civilians else "violent_demonstration")
     if cls.key == "attack" and any(p.type == 6 for p in args.targets):
+        return lexicon.cls("excessive_force" if deaths else "protest_intervention")
+    if cls.key == "peaceful_protest" and not own_protest and any(p.type in ARMED_TYPES for p in args.targets):
+        # "police attacked protesters as they marched": the crowd made it a protest, the verb says a force met it
         return lexicon.cls("excessive_force" if deaths else "protest_intervention")
     if cls.key == "gov_regains" and args.actors and args.actors[0].type == 2:
         return lexicon.cls("nsa_overtakes")  # who took it decides: "Isis fighters recaptured the village"
