@@ -434,8 +434,8 @@ def _type_sentence(document: Document, candidates: list[Candidate], probs: dict[
         cls, score = choose(scores, probs, open_set=max(scores.values()) < OPEN_BELOW)
         if cls == "air_strike" and cls not in scores and not AIR_WEAPONS.search(sentence):
             cls = max(scores.items(), key=lambda kv: kv[1])[0]  # a guess of an air strike needs something that flew
-        # A weak trigger the classifier retyped keeps its own weight when it is the sentence's only one ("the alliance
-        # made attacks on armoured vehicles": an air strike); beside another trigger the class is that one's telling.
+        # A weak trigger the classifier retyped keeps its own weight when it is the sentence's only one ("the aircraft
+        # were attacking demonstrators": an air strike); beside another trigger the class is that one's telling.
         typed.append(Found(candidate, cls, scores.get(cls, max(scores.values()) if alone else 0.0), candidate.indices))
     folded = [f for f in _fold(document, typed, lexicon) if lexicon.cls(f.cls).emit]
     kept = [f for f in folded if f.score >= MIN_EVENT_WEIGHT]
