@@ -874,8 +874,8 @@ def crowd_against_force(ctx: ActorContext, actors: tuple[Participant, ...], targ
                         event_class: str, country: str | None) -> tuple[tuple[Participant, ...], tuple[Participant, ...]]:
     """"Security forces fired tear gas to disperse the crowds": the force met a crowd the text does not name as a
     party; ACLED writes the crowd as actor 1 and the force as actor 2 ("soldiers beat demonstrators" too)."""
-    crowds = tuple(t for t in targets if t.type in (5, 6))
-    if actors and crowds and not any(a.type in (5, 6) for a in actors):
+    crowds = tuple(t for t in targets if t.type in CROWD_TYPES)
+    if actors and crowds and not any(a.type in CROWD_TYPES for a in actors):
         return crowds, (*actors, *(t for t in targets if t not in crowds))
     if not actors or any(p.type in (5, 6) for p in (*actors, *targets)) or not all(a.type in (1, 8) for a in actors):
         return actors, targets

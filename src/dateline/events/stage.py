@@ -28,6 +28,8 @@ from dateline.clean.wire import AGENCY_TAG
 from dateline.events.accidents import KINDS as ACCIDENT_KINDS
 from dateline.events.accidents import accidental_explosion
 from dateline.events.actors import (
+    ARMED_PARTIES,
+    CROWD_TYPES,
     EXTERNAL_INTER,
     ActorContext,
     actor_lexicon,
@@ -91,7 +93,6 @@ LISTING_VERBS = frozenset({"include", "contain", "comprise"})
 FORCE_MET_CROWD = frozenset({"protest_intervention", "excessive_force"})  # a force acted on a crowd
 PROTEST_CLASSES = frozenset({"excessive_force", "mob_violence", "violent_demonstration", "protest_intervention",
                              "peaceful_protest"})
-ARMED_TYPES = frozenset({1, 2, 3, 4, 8})  # ACLED inter codes of state forces, rebels, militias, external forces
 
 
 @dataclass(frozen=True, slots=True)
@@ -432,11 +433,12 @@ def _type_sentence(document: Document, candidates: list[Candidate], probs: dict[
             continue
         scores = rule_scores(candidate, candidates, document.tokens, family_of)
         cls, score = choose(scores, probs, open_set=max(scores.values()) < OPEN_BELOW)
+        own = max(scores, key=scores.__getitem__)
         if cls == "air_strike" and cls not in scores and not AIR_WEAPONS.search(sentence):
-            cls = max(scores.items(), key=lambda kv: kv[1])[0]  # a guess of an air strike needs something that flew
+            cls = own  # a guess of an air strike needs something that flew
         # A weak trigger the classifier retyped keeps its own weight when it is the sentence's only one ("the aircraft
         # were attacking demonstrators": an air strike); beside another trigger the class is that one's telling.
-        typed.append(Found(candidate, cls, scores.get(cls, max(scores.values()) if alone else 0.0), candidate.indices))
+        typed.append(Found(candidate, cls, scores.get(cls, scores[own] if alone else 0.0), candidate.indices))
     folded = [f for f in _fold(document, typed, lexicon) if lexicon.cls(f.cls).emit]
     kept = [f for f in folded if f.score >= MIN_EVENT_WEIGHT]
     if not kept and p_event is not None and p_event >= WEAK_GATE:
@@ -657,23 +659,22 @@ def _retyped(lexicon: Lexicon, cls: EventClass, args: Arguments, kinds: set[str]
     with force, lethal force when people died; territory taken by state forces is regained, by a rebel group
     overtaken, whatever the verb. ``kinds``: the actor-dictionary kinds of the sentence's nouns; ``own_protest``:
     the trigger's own words can tell of a demonstration (else its protest class came from the crowd under it)."""
-    crowd_types = {5, 6}
     parties = (*args.actors, *args.targets)
     crowd_clause = bool(kinds & {"protester", "rioter"}) and not kinds & {"military", "rebel", "unidentified", "militia"}
-    if cls.key == "armed_clash" and (any(p.type in crowd_types for p in parties) or (crowd_clause and not any(
+    if cls.key == "armed_clash" and (any(p.type in CROWD_TYPES for p in parties) or (crowd_clause and not any(
             p.type in (1, 2, 3, 4, 8) for p in args.actors))):
         return lexicon.cls("violent_demonstration")
     if cls.key == "armed_clash" and "civilian" in kinds and not kinds & {"military", "police", "rebel", "protester",
                                                                           "rioter"} \
             and not any(p.type in (1, 2, 8) for p in args.targets):
         return lexicon.cls("attack")  # "gunmen stormed the university, killing students"
-    if cls.key == "attack" and args.actors and all(p.type in (5, 6) for p in args.actors):
+    if cls.key == "attack" and args.actors and all(p.type in CROWD_TYPES for p in args.actors):
         # a crowd that attacks riots: "protesters attacked a police station"; on civilians, mob violence
         civilians = args.targets and all(p.type == 7 for p in args.targets)
         return lexicon.cls("mob_violence" if civilians else "violent_demonstration")
     if cls.key == "attack" and any(p.type == 6 for p in args.targets):
         return lexicon.cls("excessive_force" if deaths else "protest_intervention")
-    if cls.key == "peaceful_protest" and not own_protest and any(p.type in ARMED_TYPES for p in args.targets):
+    if cls.key == "peaceful_protest" and not own_protest and any(p.type in ARMED_PARTIES for p in args.targets):
         # "police attacked protesters as they marched": the crowd made it a protest, the verb says a force met it
         return lexicon.cls("excessive_force" if deaths else "protest_intervention")
     if cls.key == "gov_regains" and args.actors and args.actors[0].type == 2:
