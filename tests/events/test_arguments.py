@@ -167,3 +167,27 @@ def test_allies_battling_a_third_party_are_one_side(placed_events_of):
     events = placed_events_of("In eastern Mosul, government forces and the Peshmerga are battling to dislodge jihadists.")
     event = _only(events, "battling")
     assert "Peshmerga" not in [p.canonical for p in event.targets], [(names(e.actors), names(e.targets)) for e in events]
+
+
+def test_a_place_hit_that_a_side_holds_names_that_side(placed_events_of):
+    event = _only(placed_events_of("Iraqi army artillery pounded the militant-held village of Badush, Iraq, on Friday."), "pounded")
+    assert [p.canonical for p in event.targets] == ["Unidentified Armed Group (Iraq)"]
+    event = _only(placed_events_of("Syrian government jets bombed the opposition-controlled town of Saraqib."), "bombed")
+    assert [p.canonical for p in event.targets] == ["Rebels (Syria)"]
+
+
+def test_sites_a_side_owns_name_it_and_civilian_buildings_name_civilians(placed_events_of):
+    event = _only(placed_events_of("Coalition aircraft struck military targets outside Raqqa, Syria, overnight."), "struck")
+    assert [p.canonical for p in event.targets] == ["Military Forces of Syria"]
+    event = _only(placed_events_of("In Syria, the jets hit vehicles aligned with the Kurdish opposition near Manbij."), "hit")
+    assert [p.canonical for p in event.targets] == ["Rebels (Syria)"]
+    event = _only(placed_events_of("Government tanks shelled houses and a school in Homs, Syria, on Monday."), "shelled")
+    assert [p.canonical for p in event.targets] == ["Civilians (Syria)"]
+    assert event.actors and all(p.type != 7 for p in event.actors)
+
+
+def test_a_strike_without_a_named_striker_on_a_clinic_hit_civilians(placed_events_of):
+    events = placed_events_of("In Homs, Syria, two mortars landed on a children's clinic on Sunday, causing one death.")
+    shelling = [e for e in events if e.acled == "Shelling/artillery/missile attack"]
+    assert shelling and [p.canonical for p in shelling[0].targets] == ["Civilians (Syria)"]
+

@@ -64,6 +64,7 @@ class ActorLexicon:
     templates: dict[str, tuple[str, int]]  # kind → (canonical template, inter)
     cues: dict[str, str]  # modifier word → kind
     groups: tuple[tuple[re.Pattern[str], str, int], ...]  # name pattern → canonical, inter
+    sites: dict[tuple[str, ...], str] = field(default_factory=dict)  # civilian building → the kind of its people
     heads: frozenset[str] = frozenset()  # the last lemma of every noun phrase
     armed_heads: frozenset[str] = frozenset()  # ... of the phrases that name armed or security forces
 
@@ -81,6 +82,7 @@ def actor_lexicon(language: str = "en", extra: tuple[str, ...] = ()) -> ActorLex
     nouns: dict[tuple[str, ...], str] = {}
     templates: dict[str, tuple[str, int]] = {}
     cues: dict[str, str] = {}
+    sites: dict[tuple[str, ...], str] = {}
     groups: list[tuple[re.Pattern[str], str, int]] = []
     for row in rows:
         kind, words, canonical, inter = row["kind"], row["words"], row["canonical"], int(row["inter"] or 0)
@@ -93,6 +95,9 @@ def actor_lexicon(language: str = "en", extra: tuple[str, ...] = ()) -> ActorLex
         elif kind == "weapon":
             for name in names:
                 nouns.setdefault(tuple(name.lower().split()), "weapon")
+        elif kind == "site":
+            for name in names:
+                sites.setdefault(tuple(name.lower().split()), canonical)
         elif kind == "cue":
             for name in names:
                 cues.setdefault(name.lower(), canonical)
@@ -104,7 +109,7 @@ def actor_lexicon(language: str = "en", extra: tuple[str, ...] = ()) -> ActorLex
             alternatives += exact
             pattern = re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])")
             groups.append((pattern, canonical, inter))
-    return ActorLexicon(nouns=nouns, templates=templates, cues=cues, groups=tuple(groups),
+    return ActorLexicon(nouns=nouns, templates=templates, cues=cues, groups=tuple(groups), sites=sites,
                         heads=frozenset(phrase[-1] for phrase in nouns),
                         armed_heads=frozenset(phrase[-1] for phrase, kind in nouns.items() if kind in ARMED_KINDS))
 
@@ -477,7 +482,9 @@ def describe(document: Document, head: int, children: list[list[int]], ctx: Acto
         kind = ctx.lexicon.nouns.get((token.lemma.lower(),)) or ctx.lexicon.nouns.get((surface.lower(),))
     if kind is None and (_is_place(document, token) or (mention is not None and mention.label in ("GPE", "LOC", "FAC")
                                                         and not _country_of_name(ctx, mention.canonical or mention.text))):
-        return None  # "retook al-Brega", "shelled Misrata": a place is where, never who
+        # "retook al-Brega", "shelled Misrata": a place is where, never who; but a place hit that the phrase says
+        # a side holds ("pounded rebel-held Misrata") names that side as the target
+        return _holder(document, head, lo, children, ctx, event_country) if role == "target" else None
     if mention is None and token.lemma.lower() in GROUP_DESCRIPTIONS and \
             _clean(phrase).lower() in (f"the {surface.lower()}", surface.lower()):  # "the group" → the party meant
         return _description(ctx, sentence)
@@ -486,6 +493,8 @@ def describe(document: Document, head: int, children: list[list[int]], ctx: Acto
         return Participant(name=_clean(phrase), canonical=group[0], type=group[1])
     if mention is not None and kind is None:
         return _named(document, mention, ctx, phrase, event_country, role)
+    if kind is None and role == "target":  # "the opposition-controlled town of Ras Lanuf": its holder
+        return _holder(document, head, lo, children, ctx, event_country) or _site(document, head, ctx, event_country)
     if kind is None:
         return None
     spans = _owner_spans(document, head, lo, children)
@@ -515,6 +524,42 @@ ORG_WORDS = frozenset({"army", "force", "forces", "front", "brigade", "brigades"
 QUANTITIES = frozenset({"thousand", "hundred", "dozen", "score", "ten", "million", "number", "group", "crowd",
                         "band", "handful", "couple", "some", "many", "most", "all", "several", "few", "total",
                         "majority", "rest", "lot", "each", "none"})
+
+
+def _site(document: Document, head: int, ctx: ActorContext, event_country: str | None) -> Participant | None:
+    """A civilian building or area hit ("mortars landed on a clinic", "shelled residential areas"): the civilians
+    of the country."""
+    lemmas = [t.lemma.lower() for t in document.tokens[max(0, head - 1):head + 1]]
+    kind = ctx.lexicon.sites.get(tuple(lemmas)) or ctx.lexicon.sites.get((lemmas[-1],))
+    return country_party(ctx, kind, event_country or ctx.document_country) if kind else None
+
+
+HELD = re.compile(r"([\w.'’]+)(?:\s*-\s*|\s+)(?:held|controlled|occupied|run|dominated)\b", re.IGNORECASE)
+HOLDING_VERBS = frozenset({"hold", "control", "occupy", "run", "dominate", "besiege"})
+
+
+def _holder(document: Document, head: int, lo: int, children: list[list[int]], ctx: ActorContext,
+            event_country: str | None) -> Participant | None:
+    """The side a place or site is said to be held by ("the rebel-held town", "a regime-controlled district",
+    "a town held by the rebels"): EVENT_CODING's target of violence aimed at a place, when the text names one."""
+    tokens = document.tokens
+    before = document.text[lo:tokens[head].start]
+    spans = [(lo + m.start(1), lo + m.end(1)) for m in HELD.finditer(before)]
+    for c in children[head]:
+        if tokens[c].dep == "acl" and tokens[c].lemma.lower() in HOLDING_VERBS:
+            for a in children[c]:
+                if tokens[a].dep == "agent":
+                    spans += [(tokens[g].start, tokens[g].end) for g in subtree(children, a) if tokens[g].dep == "pobj"]
+    for span in spans:
+        owner = _owner(document, [span], ctx)
+        kind = ctx.lexicon.nouns.get((document.text[span[0]:span[1]].lower(),))
+        if owner is None and kind in ARMED_KINDS and kind != "generic":  # "a town held by militants"
+            owner = ("cue", kind)
+        if owner is not None:
+            found = _from_owner(owner, ctx, "", event_country)
+            if found is not None and found.canonical:
+                return Participant(name=found.canonical, canonical=found.canonical, type=found.type)
+    return None
 
 
 def _counted(tokens: Sequence[Token], head: int, children: list[list[int]]) -> int | None:
@@ -675,7 +720,14 @@ def _loyal_to(document: Document, head: int, children: list[list[int]]) -> list[
     out = []
     for c in children[head]:
         lemma = tokens[c].lemma.lower()
-        if tokens[c].dep == "amod" and lemma == "loyal" or (tokens[c].dep == "prep" and lemma in ("of", "from")):
+        if tokens[c].dep == "acl" and lemma in ALIGNED:  # "vehicles aligned with the Libyan opposition"
+            for a in children[c]:
+                if tokens[a].dep == "prep" and tokens[a].lemma.lower() in ("with", "to"):
+                    for g in children[a]:
+                        if tokens[g].dep == "pobj":
+                            sub = [k for k in subtree(children, g) if k <= g]
+                            out.append((tokens[min(sub)].start, tokens[g].end))
+        elif tokens[c].dep == "amod" and lemma == "loyal" or (tokens[c].dep == "prep" and lemma in ("of", "from")):
             for g in subtree(children, c):
                 if tokens[g].pos == "PROPN":
                     out.append((tokens[g].start, tokens[g].end))
@@ -696,6 +748,7 @@ def _loyal_to(document: Document, head: int, children: list[list[int]]) -> list[
     return out
 
 
+ALIGNED = frozenset({"align", "affiliate", "link", "allied"})
 SUPPORT_VERBS = frozenset({"back", "support", "assist", "aid", "help", "arm", "train", "fund", "finance", "sponsor",
                            "equip", "reinforce", "accompany", "join", "escort", "cover", "ally"})
 

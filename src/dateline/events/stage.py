@@ -539,10 +539,10 @@ def _event(document: Document, item: Found, lexicon: Lexicon, analysis: Analysis
     if cls.key in BATTLES:
         args = _both_sides(args, ctx, sent)
     args = _by_convention(cls, args, ctx, country or ctx.document_country)
-    if cls.key in REMOTE_CLASSES and args.actors and not args.targets:
+    if cls.key in REMOTE_CLASSES and not args.targets:
         args = _struck_side(args, ctx, sent, country or ctx.document_country,
                             _harm_words(document, analysis.children, lo, hi, head),
-                            foreign=args.actors[0].type == EXTERNAL_INTER)
+                            foreign=bool(args.actors) and args.actors[0].type == EXTERNAL_INTER)
     if cls.key in PROTEST_CLASSES:
         crowds = tuple(crowd(ctx, a, cls.key, record.country if record else None) for a in args.actors)
         args = dataclasses.replace(args, actors=with_crowd(ctx, crowds, cls.key, country or ctx.document_country))
@@ -606,7 +606,7 @@ def _struck_side(args: Arguments, ctx: ActorContext, sentence: int, country: str
     """ACLED's second actor of a strike or shelling that names no target ("NATO jets pounded the port"): the
     civilians of the country when the words around the trigger (``text``) tell of people or homes hurt; else, for a
     ``foreign`` force, the party it fights there (the document's opponent of the force); else nobody."""
-    if CIVILIAN_HARM.search(text):
+    if CIVILIAN_HARM.search(text) or any((w.lower(),) in ctx.lexicon.sites for w in re.findall(r"\w+", text)):
         civilians = country_party(ctx, "civilian", country)
         return dataclasses.replace(args, targets=(civilians,)) if civilians else args
     if not foreign:  # a side of the war shelling a town: its targets are whoever the text says, often nobody
