@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dateline.events.arguments import _borrowed_subject
+from dateline.events.arguments import _borrowed_subject, _verb_arguments
 from dateline.events.triggers import children_of
 
 
@@ -191,3 +191,11 @@ def test_a_strike_without_a_named_striker_on_a_clinic_hit_civilians(placed_event
     shelling = [e for e in events if e.acled == "Shelling/artillery/missile attack"]
     assert shelling and [p.canonical for p in shelling[0].targets] == ["Civilians (Syria)"]
 
+
+
+def test_a_trigger_parsed_as_a_gerund_takes_its_by_phrase_as_actor(make_document):
+    doc = make_document("The district is under continued shelling by the regime's forces, who want to close the road.")
+    shelling = next(i for i, t in enumerate(doc.tokens) if doc.text[t.start:t.end] == "shelling")
+    assert doc.tokens[shelling].tag == "VBG"  # the parse this test is about
+    actors, _ = _verb_arguments(doc.tokens, shelling, children_of(doc.tokens))
+    assert [doc.text[doc.tokens[i].start:doc.tokens[i].end] for i in actors] == ["forces"]

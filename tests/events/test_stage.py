@@ -228,3 +228,25 @@ def test_a_weak_trigger_retyped_by_the_classifier_is_kept_when_alone(make_docume
     analysis = _analyse(doc, lexicon)
     found = _type_sentence(doc, analysis.by_sentence[0], {"air_strike": 0.9}, lexicon, p_event=0.9)
     assert "shelling" in [f.cls for f in found] and "air_strike" not in [f.cls for f in found]
+
+
+def test_an_air_strike_without_a_named_striker_is_by_the_documents_one_air_force(events_of):
+    from dateline.events.stage import _one_air_force
+
+    strike = next(e for e in events_of("NATO jets struck the port on Monday.") if e.acled == "Air/drone strike")
+    unnamed = dataclasses.replace(strike, id="x-2", actors=())
+    filled = _one_air_force([strike, unnamed])
+    assert [a.canonical for a in filled[1].actors] == ["NATO"]
+    two_forces = dataclasses.replace(strike, id="x-3", actors=(*strike.actors, dataclasses.replace(
+        strike.actors[0], name="Russian jets", canonical="Military Forces of Russia", type=8)))
+    assert _one_air_force([two_forces, unnamed])[1].actors == ()  # two air forces: nobody can tell whose
+
+
+
+def test_a_coordinated_clause_with_its_own_subject_is_an_event_of_its_own(placed_events_of):
+    events = placed_events_of("Army tanks shelled Homs, Syria, on Monday, and rebels attacked a police post in Hama.")
+    shelling = [e for e in events if e.acled == "Shelling/artillery/missile attack"]
+    others = [e for e in events if e.acled != "Shelling/artillery/missile attack"]
+    assert shelling and shelling[0].place and shelling[0].place.name == "Homs"
+    assert others and others[0].place and abs(others[0].place.lat - 35.13) < 0.2  # Hama
+    assert [a.canonical for a in others[0].actors] == ["Rebels (Syria)"]

@@ -232,6 +232,9 @@ def _verb_arguments(tokens: Sequence[Token], head: int, children: list[list[int]
     if headline:
         actors, targets = [], actors  # "four journalists arrested, ministry says": they were arrested
     actors += [g for c in kids if tokens[c].dep == "agent" for g in children[c] if tokens[g].dep == "pobj"]
+    if not actors and tokens[head].tag == "VBG":  # "under continued shelling by Gadhafi's forces", parsed as a gerund
+        actors = [g for c in kids if tokens[c].dep == "prep" and tokens[c].lemma.lower() == "by"
+                  for g in children[c] if tokens[g].dep == "pobj"]
     if not actors and not headline and not any(tokens[c].dep in PASSIVE_SUBJECT_DEPS for c in kids):
         actors = _borrowed_subject(tokens, head, children)
     if tokens[head].dep in ("acl", "relcl") and not targets and tokens[head].tag == "VBN":

@@ -61,6 +61,7 @@ from dateline.events.triggers import (
     children_of,
     load_lexicon,
     match_sentence,
+    own_clause,
     subtree,
 )
 from dateline.events.where import (
@@ -333,7 +334,20 @@ def event_mentions(document: Document, analysis: Analysis, lexicon: Lexicon,
         if other is not None:
             out.mentions[k] = dataclasses.replace(event, targets=(other,)) if event.actors else \
                 dataclasses.replace(event, actors=(other,))
+    out.mentions = _one_air_force(out.mentions)
     return out
+
+
+def _one_air_force(mentions: list[Event]) -> list[Event]:
+    """Air strikes whose sentence names no striker ("bombs rained down on the capital overnight") are by the one party
+    the document names as striking from the air, when it names exactly one (a document with two air forces, or
+    none, leaves them unattributed)."""
+    strikers = {(a.canonical or a.name): a for e in mentions if e.acled == AIR_STRIKE for a in e.actors}
+    if len(strikers) != 1:
+        return mentions
+    (striker,) = strikers.values()
+    return [dataclasses.replace(e, actors=(striker,), targets=other_side((striker,), e.targets))
+            if e.acled == AIR_STRIKE and not e.actors else e for e in mentions]
 
 
 def _taker_first(acled: str | None, sides: tuple[Participant, Participant]) -> tuple[Participant, Participant]:
@@ -477,7 +491,7 @@ def _governing_trigger(tokens: Sequence[Token], head: int, by_head: dict[int, Fo
     current = head
     for _ in range(hops):
         token = tokens[current]
-        if token.head == current or _boundary(token):
+        if token.head == current or _boundary(token) or own_clause(tokens, current):  # two clauses, two events
             return None
         current = token.head
         if current in by_head:
@@ -581,6 +595,7 @@ def _event(document: Document, item: Found, lexicon: Lexicon, analysis: Analysis
 
 
 REMOTE_CLASSES = frozenset({"air_strike", "shelling"})
+AIR_STRIKE = "Air/drone strike"
 CIVILIAN_HARM = re.compile(r"\b(?:civilians?|residential|homes?|houses?|children|women|famil(?:y|ies)|residents?|"
                            r"people|casualt(?:y|ies)|victims?|killed|killing|dead|died|wounded|injured|hospital|"
                            r"school|mosque|bakery|market|farm)\b", re.IGNORECASE)

@@ -129,6 +129,18 @@ def subtree(children: list[list[int]], i: int) -> list[int]:
     return sorted(out)
 
 
+CLAUSE_SCAN = 40  # tokens either side searched for a verb's own subject
+
+
+def own_clause(tokens: Sequence[Token], i: int) -> bool:
+    """Token ``i`` is a coordinated verb with a subject of its own: a clause of its own ("troops shelled the town,
+    and rebels attacked a post"; "eleven were killed in A, and one was killed in B")."""
+    if tokens[i].dep != "conj" or tokens[i].pos not in ("VERB", "AUX"):
+        return False
+    return any(tokens[k].head == i and tokens[k].dep in ("nsubj", "nsubjpass")
+               for k in range(max(0, i - CLAUSE_SCAN), min(len(tokens), i + CLAUSE_SCAN)))
+
+
 def word_forms(token: Token, text: str) -> tuple[str, str]:
     return token.lemma.lower(), text[token.start : token.end].lower()
 
