@@ -168,3 +168,8 @@ def test_a_capitalised_common_word_is_no_unplaced_place():
     assert _common_word(text, "Rebels")
     assert not _common_word(text, "Zawiyat Umm Harb")
     assert not _common_word("Clashes near Rebel-held Dunmore; rebel-held towns", "Dunmore")
+
+
+def test_a_place_parsed_into_a_time_phrase_is_still_where_it_happened(placed_events_of):
+    events = placed_events_of("Two rockets hit Aleppo Sunday evening in quick succession.")
+    assert events and events[0].place is not None and abs(events[0].place.lat - 36.2) < 0.3

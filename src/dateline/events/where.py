@@ -37,6 +37,9 @@ PLACE_NOUNS = frozenset({"village", "town", "city", "district", "neighborhood", 
                          "settlement", "camp", "border", "crossing", "oasis", "stronghold", "enclave",
                          # parts of a place ("pounded parts of the city of X", "the edge of X"): still X
                          "part", "section", "edge", "centre", "center", "heart", "fringe", "limit"})
+# times of day a place name can be parsed into ("hit Misrata Monday evening": "Misrata" a compound of "evening")
+TIME_NOUNS = frozenset({"morning", "afternoon", "evening", "night", "day", "dawn", "dusk", "midnight", "noon",
+                        "weekend", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 # sites a town's name before them locates ("Benghazi's Al Jala hospital", "a Cairo hotel"); not an embassy or a base,
 # which stand abroad as often as not ("the U.S. embassy")
 SITES = frozenset({"hospital", "clinic", "mosque", "church", "square", "airport", "prison", "jail", "university",
@@ -324,7 +327,7 @@ def _path_up(tokens: Sequence[Token], i: int, head: int) -> tuple[int, bool] | N
             return hops, via_participant
         token = tokens[current]
         if hops and token.dep in ("nsubj", "nsubjpass", "dobj") and token.pos in ("NOUN", "PROPN", "PRON") \
-                and token.lemma.lower() not in PLACE_NOUNS:  # "shelled the village of X": X is the place
+                and token.lemma.lower() not in PLACE_NOUNS | TIME_NOUNS:  # "shelled the village of X": X is the place
             via_participant = True
         if token.head == current:
             return None
