@@ -748,7 +748,7 @@ def _loyal_to(document: Document, head: int, children: list[list[int]]) -> list[
     return out
 
 
-ALIGNED = frozenset({"align", "affiliate", "link", "allied"})
+ALIGNED = frozenset({"align", "affiliate", "link"})  # "allied" (lemma "ally") names a supporter: SUPPORT_VERBS
 SUPPORT_VERBS = frozenset({"back", "support", "assist", "aid", "help", "arm", "train", "fund", "finance", "sponsor",
                            "equip", "reinforce", "accompany", "join", "escort", "cover", "ally"})
 
