@@ -21,6 +21,22 @@ def test_embedded_index_builds_in_cache_dir(tmp_path, monkeypatch):
         assert ("EG", None) in gaz.regions["egypt"]  # "Alexandria, Egypt": a country is a containment cue too
 
 
+@pytest.mark.slow
+def test_two_processes_building_one_index_both_succeed(tmp_path):
+    """Two runs started together on a fresh machine: the second waits for the first one's build."""
+    import subprocess
+    import sys
+
+    index = tmp_path / "race.sqlite"
+    code = "import sys; from dateline.geo import ensure_embedded; ensure_embedded(sys.argv[1])"
+    runs = [subprocess.Popen([sys.executable, "-c", code, str(index)], stderr=subprocess.PIPE, text=True)
+            for _ in range(2)]
+    errors = [run.communicate(timeout=600)[1] for run in runs]
+    assert [run.returncode for run in runs] == [0, 0], errors
+    with Gazetteer(index) as gaz:
+        assert gaz.lookup("mosul")
+
+
 def test_cli_import_and_info(geo_files, tmp_path, monkeypatch):
     from typer.testing import CliRunner
 

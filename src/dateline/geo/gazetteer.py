@@ -26,6 +26,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from filelock import FileLock
+
 from dateline.geo.names import is_latin, name_key, skeleton
 
 log = logging.getLogger(__name__)
@@ -205,7 +207,11 @@ def ensure_embedded(path: Path | str | None = None, *, force: bool = False) -> P
 
     path = Path(path) if path else default_index_path()
     stamp = embedded_stamp()
-    with _BUILD_LOCK:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    # The thread lock serves one process; the file lock makes a second process (another `dateline run` starting on a
+    # fresh machine) wait for the first one's build and then find the tier current, instead of writing beside it
+    # and failing with "database is locked".
+    with _BUILD_LOCK, FileLock(f"{path}.lock"):
         conn = connect(path, create=True)
         try:
             if force or get_meta(conn, "embedded_stamp") != stamp:
