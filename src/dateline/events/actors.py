@@ -68,6 +68,11 @@ class ActorLexicon:
     heads: frozenset[str] = frozenset()  # the last lemma of every noun phrase
     armed_heads: frozenset[str] = frozenset()  # ... of the phrases that name armed or security forces
 
+    def site_kind(self, lemmas: Sequence[str]) -> str | None:
+        """The kind of the people of a civilian site named by the last one or two ``lemmas`` ("residential area")."""
+        return (self.sites.get(tuple(lemmas[-2:])) if len(lemmas) > 1 else None) or \
+            (self.sites.get((lemmas[-1],)) if lemmas else None)
+
     def names_group(self, text: str) -> bool:
         """``text`` names an organisation of the dictionary (Islamic State, NATO, the SDF ...)."""
         return any(pattern.search(text) for pattern, _, _ in self.groups)
@@ -529,8 +534,7 @@ QUANTITIES = frozenset({"thousand", "hundred", "dozen", "score", "ten", "million
 def _site(document: Document, head: int, ctx: ActorContext, event_country: str | None) -> Participant | None:
     """A civilian building or area hit ("mortars landed on a clinic", "shelled residential areas"): the civilians
     of the country."""
-    lemmas = [t.lemma.lower() for t in document.tokens[max(0, head - 1):head + 1]]
-    kind = ctx.lexicon.sites.get(tuple(lemmas)) or ctx.lexicon.sites.get((lemmas[-1],))
+    kind = ctx.lexicon.site_kind([t.lemma.lower() for t in document.tokens[max(0, head - 1):head + 1]])
     return country_party(ctx, kind, event_country or ctx.document_country) if kind else None
 
 
@@ -544,21 +548,16 @@ def _holder(document: Document, head: int, lo: int, children: list[list[int]], c
     "a town held by the rebels"): EVENT_CODING's target of violence aimed at a place, when the text names one."""
     tokens = document.tokens
     before = document.text[lo:tokens[head].start]
-    spans = [(lo + m.start(1), lo + m.end(1)) for m in HELD.finditer(before)]
-    for c in children[head]:
+    for m in HELD.finditer(before):  # the word before "-held" read as a phrase's owner is
+        found = _operator(_owner(document, [(lo + m.start(1), lo + m.end(1))], ctx), ctx, "", event_country)
+        if found is not None and found.canonical:
+            return found
+    for c in children[head]:  # "held by militants": the agent read as any actor phrase is
         if tokens[c].dep == "acl" and tokens[c].lemma.lower() in HOLDING_VERBS:
-            for a in children[c]:
-                if tokens[a].dep == "agent":
-                    spans += [(tokens[g].start, tokens[g].end) for g in subtree(children, a) if tokens[g].dep == "pobj"]
-    for span in spans:
-        owner = _owner(document, [span], ctx)
-        kind = ctx.lexicon.nouns.get((document.text[span[0]:span[1]].lower(),))
-        if owner is None and kind in ARMED_KINDS and kind != "generic":  # "a town held by militants"
-            owner = ("cue", kind)
-        if owner is not None:
-            found = _from_owner(owner, ctx, "", event_country)
-            if found is not None and found.canonical:
-                return Participant(name=found.canonical, canonical=found.canonical, type=found.type)
+            for g in (g for a in children[c] if tokens[a].dep == "agent" for g in children[a] if tokens[g].dep == "pobj"):
+                found = describe(document, g, children, ctx, event_country=event_country, sentence=tokens[g].sent)
+                if found is not None and found.canonical and found.type not in (None, 0, VICTIM_INTER):
+                    return found
     return None
 
 

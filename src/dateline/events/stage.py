@@ -555,7 +555,7 @@ def _event(document: Document, item: Found, lexicon: Lexicon, analysis: Analysis
     args = _by_convention(cls, args, ctx, country or ctx.document_country)
     if cls.key in REMOTE_CLASSES and not args.targets:
         args = _struck_side(args, ctx, sent, country or ctx.document_country,
-                            _harm_words(document, analysis.children, lo, hi, head),
+                            _harm_window(document, analysis.children, lo, hi, head),
                             foreign=bool(args.actors) and args.actors[0].type == EXTERNAL_INTER)
     if cls.key in PROTEST_CLASSES:
         crowds = tuple(crowd(ctx, a, cls.key, record.country if record else None) for a in args.actors)
@@ -596,15 +596,16 @@ def _event(document: Document, item: Found, lexicon: Lexicon, analysis: Analysis
 
 REMOTE_CLASSES = frozenset({"air_strike", "shelling"})
 AIR_STRIKE = "Air/drone strike"
-CIVILIAN_HARM = re.compile(r"\b(?:civilians?|residential|homes?|houses?|children|women|famil(?:y|ies)|residents?|"
-                           r"people|casualt(?:y|ies)|victims?|killed|killing|dead|died|wounded|injured|hospital|"
-                           r"school|mosque|bakery|market|farm)\b", re.IGNORECASE)
+# people hurt; civilian buildings hit are the actor dictionary's `site` rows (actors.tsv)
+CIVILIAN_HARM = re.compile(r"\b(?:civilians?|residential|children|women|famil(?:y|ies)|residents?|"
+                           r"people|casualt(?:y|ies)|victims?|killed|killing|dead|died|wounded|injured|farm)\b",
+                           re.IGNORECASE)
 HARM_WINDOW = 10  # tokens either side of the trigger: a glued summary line's other news stays out
 
 
-def _harm_words(document: Document, children: list[list[int]], lo: int, hi: int, head: int) -> str:
-    """The words within HARM_WINDOW tokens of the trigger, without the people who tell of it ("two residents
-    reached by telephone said": speakers, not victims)."""
+def _harm_window(document: Document, children: list[list[int]], lo: int, hi: int, head: int) -> tuple[str, list[str]]:
+    """The words (text, lemmas) within HARM_WINDOW tokens of the trigger, without the people who tell of it ("two
+    residents reached by telephone said": speakers, not victims)."""
     tokens = document.tokens
     speakers: set[int] = set()
     for i in range(lo, hi):
@@ -612,16 +613,19 @@ def _harm_words(document: Document, children: list[list[int]], lo: int, hi: int,
             for c in children[i]:
                 if tokens[c].dep in ("nsubj", "nsubjpass"):
                     speakers.update(subtree(children, c))
-    window = range(max(lo, head - HARM_WINDOW), min(hi, head + HARM_WINDOW + 1))
-    return " ".join(document.text[tokens[i].start:tokens[i].end] for i in window if i not in speakers)
+    window = [tokens[i] for i in range(max(lo, head - HARM_WINDOW), min(hi, head + HARM_WINDOW + 1))
+              if i not in speakers]
+    return " ".join(document.text[t.start:t.end] for t in window), [t.lemma.lower() for t in window]
 
 
-def _struck_side(args: Arguments, ctx: ActorContext, sentence: int, country: str | None, text: str, *,
-                 foreign: bool) -> Arguments:
+def _struck_side(args: Arguments, ctx: ActorContext, sentence: int, country: str | None,
+                 window: tuple[str, list[str]], *, foreign: bool) -> Arguments:
     """ACLED's second actor of a strike or shelling that names no target ("NATO jets pounded the port"): the
-    civilians of the country when the words around the trigger (``text``) tell of people or homes hurt; else, for a
-    ``foreign`` force, the party it fights there (the document's opponent of the force); else nobody."""
-    if CIVILIAN_HARM.search(text) or any((w.lower(),) in ctx.lexicon.sites for w in re.findall(r"\w+", text)):
+    civilians of the country when the words around the trigger (``window``: text and lemmas) tell of people hurt or
+    a civilian site hit; else, for a ``foreign`` force, the party it fights there (the document's opponent of the
+    force); else nobody."""
+    text, lemmas = window
+    if CIVILIAN_HARM.search(text) or any(ctx.lexicon.site_kind(lemmas[:k + 1]) for k in range(len(lemmas))):
         civilians = country_party(ctx, "civilian", country)
         return dataclasses.replace(args, targets=(civilians,)) if civilians else args
     if not foreign:  # a side of the war shelling a town: its targets are whoever the text says, often nobody

@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from dateline.clean.wire import AGENCY_TAG
 from dateline.geo.rivers import packaged_rivers
 from dateline.model import Document, EventPlace, Place, PlaceMention, Token
+from dateline.time.lexicon import lexicon as time_lexicon
 from dateline.time.tense import token_index
 
 LOCATIVE = frozenset({"in", "near", "outside", "at", "around", "across", "on", "inside", "within", "throughout", "over",
@@ -37,9 +38,6 @@ PLACE_NOUNS = frozenset({"village", "town", "city", "district", "neighborhood", 
                          "settlement", "camp", "border", "crossing", "oasis", "stronghold", "enclave",
                          # parts of a place ("pounded parts of the city of X", "the edge of X"): still X
                          "part", "section", "edge", "centre", "center", "heart", "fringe", "limit"})
-# times of day a place name can be parsed into ("hit Misrata Monday evening": "Misrata" a compound of "evening")
-TIME_NOUNS = frozenset({"morning", "afternoon", "evening", "night", "day", "dawn", "dusk", "midnight", "noon",
-                        "weekend", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 # sites a town's name before them locates ("Benghazi's Al Jala hospital", "a Cairo hotel"); not an embassy or a base,
 # which stand abroad as often as not ("the U.S. embassy")
 SITES = frozenset({"hospital", "clinic", "mosque", "church", "square", "airport", "prison", "jail", "university",
@@ -327,12 +325,19 @@ def _path_up(tokens: Sequence[Token], i: int, head: int) -> tuple[int, bool] | N
             return hops, via_participant
         token = tokens[current]
         if hops and token.dep in ("nsubj", "nsubjpass", "dobj") and token.pos in ("NOUN", "PROPN", "PRON") \
-                and token.lemma.lower() not in PLACE_NOUNS | TIME_NOUNS:  # "shelled the village of X": X is the place
+                and token.lemma.lower() not in PLACE_NOUNS and not _time_word(token.lemma.lower()):
+            # "shelled the village of X": X is the place; "hit Misrata Monday evening": a time, not a participant
             via_participant = True
         if token.head == current:
             return None
         current = token.head
     return None
+
+
+def _time_word(word: str) -> bool:
+    """A weekday, part of day or calendar unit of the time stage's lexicon ("evening", "Monday", "week")."""
+    words = time_lexicon()
+    return word in words.weekdays or word in words.parts or word in words.units
 
 
 def _preposition(document: Document, tokens: Sequence[Token], i: int, trigger: set[int] = frozenset()) -> str | None:
