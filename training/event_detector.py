@@ -327,6 +327,9 @@ def main() -> None:
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--extra-labels", type=Path, action="append", default=[],
                         help="more label files in the same format (e.g. data/event_sentences_round3.jsonl)")
+    parser.add_argument("--records-only", action="store_true",
+                        help="refit only the record-confidence model; keep the shipped detector heads (the "
+                             "detector is still cross-fitted for its out-of-fold probabilities)")
     args = parser.parse_args()
     started = time.perf_counter()
     np.random.seed(SEED)
@@ -353,6 +356,10 @@ def main() -> None:
         report[f"{name}_records"] = {k: v for k, v in scores.items() if k != "weights"}
         print(f"{name} records: {json.dumps(scores)}")
     out = args.out or Path(str(weights_path("en")))
+    if args.records_only:
+        with np.load(str(weights_path("en"))) as shipped:
+            kept = {k: shipped[k] for k in shipped.files if "_record_" not in k}
+        arrays = {**kept, **{k: v for k, v in arrays.items() if "_record_" in k}}
     np.savez_compressed(out, **arrays)
     print(f"types ({len(types)}): {dict(counts)}")
     print(json.dumps({"samples": len(samples), "events": sum(s.event for s in samples), "types": len(types),

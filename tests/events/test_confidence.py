@@ -53,3 +53,14 @@ def test_record_confidence_is_calibrated_probabilities_rising_with_the_detector(
     low[RECORD_FEATURES.index("p_event")], high[RECORD_FEATURES.index("p_event")] = 0.05, 0.95
     scores = model.score(np.vstack([low, high]))
     assert 0.0 <= scores[0] < scores[1] <= 1.0
+
+
+def test_an_incident_the_article_tells_again_is_surer(events_of):
+    once = ("Militiamen shelled the river port of Kessa on Tuesday. The harbour authority reopened two quays "
+            "for grain ships.")
+    again = ("Militiamen shelled the river port of Kessa on Tuesday. Residents said the shelling of Kessa went on "
+             "for three hours.")
+    (told_once,) = [e for e in events_of(once, "2019-03-06") if e.acled and "Shelling" in e.acled]
+    (told_twice,) = [e for e in events_of(again, "2019-03-06") if e.acled and "Shelling" in e.acled]
+    assert len(told_twice.sources) == 2
+    assert told_twice.confidence > told_once.confidence

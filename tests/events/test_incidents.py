@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dateline.events.incidents import merge_incidents
+from dateline.events.incidents import incident_groups, merge_incidents, told_elsewhere
 from dateline.model import Event, EventPlace, Participant, Span
 
 TEXT = "x" * 400
@@ -155,3 +155,14 @@ def test_a_summary_line_lends_no_severity_to_the_body_protest():
     rows = merge([mention("a", 0, acled="Violent demonstration"), mention("b", 100, acled="Peaceful protest")],
                  preamble_end=50)  # "After two days of violent clashes, ..." in the summary lines
     assert [r.acled for r in rows] == ["Peaceful protest"]
+
+
+def test_told_elsewhere_counts_the_other_sentences_that_tell_the_incident():
+    lede, again, other_town, same_sentence = (mention("a", 0), mention("b", 100), mention("c", 200, place=SUEZ),
+                                              mention("d", 100))
+    mentions = [lede, again, same_sentence, other_town]
+    stated = {m.id: (True, True) for m in mentions}
+    groups = incident_groups(mentions, 0, {}, stated)
+    assert [sorted(e.id for e in g) for g in groups] == [["a", "b", "d"], ["c"]]
+    # the lede is told again in one other sentence; the second telling's two mentions share their sentence
+    assert told_elsewhere(mentions, groups) == [1, 1, 1, 0]

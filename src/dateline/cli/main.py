@@ -127,7 +127,7 @@ def run(
     actors: Annotated[list[str] | None, typer.Option("--actors", help="Extra actor dictionary TSV (kind, words, "
                                                      "canonical, inter), on top of the packaged one.")] = None,
     event_threshold: Annotated[float | None, typer.Option(help="Confidence an event needs to be reportable (shown on "
-                                                          "the map, the timeline and in the ACLED export); default 0.5.",
+                                                          "the map, the timeline and in the ACLED export); default 0.42.",
                                                           min=0.0, max=1.0)] = None,
     gazetteer: Annotated[Path | None, typer.Option(help="Gazetteer index to place names with, made by `dateline gazetteer "
                                                    "import --db PATH` (default: the shared one in the user cache).")] = None,

@@ -40,7 +40,20 @@ def merge_incidents(mentions: Sequence[Event], specificity: dict[str, float], th
                     preamble_end: int = 0, countries: dict[str, tuple[str, bool]] | None = None,
                     stated: dict[str, tuple[bool, bool]] | None = None,
                     objects: dict[str, tuple[str, int]] | None = None) -> list[Event]:
-    """Cluster a document's event mentions (in text order) into incidents; ``specificity``: event id → type score.
+    """Cluster a document's event mentions (in text order) into incidents (:func:`incident_groups`) and combine
+    each into one record; ``specificity``: event id → type score. An incident is as sure as its surest mention,
+    and reportable when that reaches ``threshold``."""
+    stated = stated or {}
+    countries = countries or {}
+    groups = incident_groups(mentions, preamble_end, countries, stated, objects)
+    return [_combine(group, specificity, threshold, stated, countries, preamble_end) for group in groups]
+
+
+def incident_groups(mentions: Sequence[Event], preamble_end: int = 0,
+                    countries: dict[str, tuple[str, bool]] | None = None,
+                    stated: dict[str, tuple[bool, bool]] | None = None,
+                    objects: dict[str, tuple[str, int]] | None = None) -> list[list[Event]]:
+    """A document's event mentions (in text order) grouped by the incident they tell, groups in text order.
 
     ``stated``: event id → (its sentence names its place, its sentence names its date). Only what a sentence
     states can tell two mentions apart: a place or date borrowed from context (an earlier sentence, the
@@ -51,8 +64,7 @@ def merge_incidents(mentions: Sequence[Event], specificity: dict[str, float], th
     ``countries``: place id → (ISO2, whether the place is a whole country); a country contains every place in
     it. ``objects``: event id → (the lemma of the thing it was done to, its sentence): "shot down a helicopter"
     and, two sentences on, "the helicopter was hit by a rocket" are one incident although one reads as a battle
-    and the other as shelling. An incident is as sure as its surest mention, and reportable when that reaches
-    ``threshold``."""
+    and the other as shelling."""
     countries = countries or {}
     stated = stated or {}
     objects = objects or {}
@@ -73,7 +85,18 @@ def merge_incidents(mentions: Sequence[Event], specificity: dict[str, float], th
         else:
             home.append(mention)
     incidents.sort(key=lambda group: min(m.sources[0].start for m in group))
-    return [_combine(group, specificity, threshold, stated, countries, preamble_end) for group in incidents]
+    return incidents
+
+
+def told_elsewhere(mentions: Sequence[Event], groups: Sequence[Sequence[Event]]) -> list[int]:
+    """For each mention, how many other sentences of the document tell its incident (a lede, a caption, a later
+    paragraph): an incident the article returns to is more often one that happened than a passing mention."""
+    starts = {}
+    for group in groups:
+        sentences = {s.start for e in group for s in e.sources}
+        for e in group:
+            starts[e.id] = len(sentences - {s.start for s in e.sources})
+    return [starts.get(m.id, 0) for m in mentions]
 
 
 ARMED = frozenset({"Battles", "Explosions"})  # fighting and shelling told in one sentence: one engagement

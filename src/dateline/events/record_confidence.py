@@ -3,7 +3,8 @@
 The detector (:mod:`dateline.events.detect`) judges a sentence; a record can still be wrong in a good sentence
 (a second trigger, a demand inside a report of fighting) or right in a vague one. This model scores each event
 mention from the detector's probabilities and the record's own evidence: a named actor, a stated place and
-date, a stated toll, how the trigger is worded, whether it sits in the preamble (captions and summary lines).
+date, a stated toll, how the trigger is worded, whether it sits in the preamble (captions and summary lines), and
+how many other sentences of the document tell the same incident.
 It is a logistic regression with isotonic calibration, trained by ``training/event_detector.py`` on the event
 mentions of our labelled training sentences (a mention is right when its sentence reports an incident of its
 type), with the detector's out-of-fold probabilities so that it does not learn to trust an overfitted
@@ -24,7 +25,9 @@ RECORD_FEATURES = (
     "p_event", "p_type", "rule_weight", "verb_trigger", "named_actor", "any_actor", "any_target", "place_stated",
     "place_any", "date_stated", "toll_stated", "fact", "preamble", "first_sentences", "live_triggers",
     "perfect", "subordinate", "quoted", "present", "first_person", *(f"family_{f}" for f in FAMILIES),
+    "told_elsewhere",
 )
+TOLD_CAP = 2  # other sentences telling the incident: two or more count alike
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +72,14 @@ def record_features(event: Event, *, p_event: float, p_type: float, rule_weight:
     f["perfect"], f["subordinate"], f["quoted"], f["present"], f["first_person"] = (float(v) for v in clause)
     f[f"family_{family if family in FAMILIES else 'Strategic'}"] = 1.0
     return np.array([f[k] for k in RECORD_FEATURES], dtype=np.float32)
+
+
+def with_told_elsewhere(features: np.ndarray, sentences: int) -> np.ndarray:
+    """``features`` with ``told_elsewhere`` set: how many other sentences of the document tell the mention's
+    incident (:func:`dateline.events.incidents.told_elsewhere`), known only once every mention is built."""
+    out = features.copy()
+    out[RECORD_FEATURES.index("told_elsewhere")] = min(sentences, TOLD_CAP) / TOLD_CAP
+    return out
 
 
 def clause_shape(document: Document, head: int) -> tuple[bool, bool, bool, bool, bool]:

@@ -49,11 +49,11 @@ from dateline.events.crime import KINDS as CRIME_KINDS
 from dateline.events.crime import ordinary_crime
 from dateline.events.describe import event_date, summary
 from dateline.events.detect import Detector, Prediction, encoder_input, load_detector, sentence_features
-from dateline.events.fatalities import cumulative_count, sentence_fatalities
-from dateline.events.incidents import acled_family, family, merge_incidents
+from dateline.events.fatalities import cumulative_count, death_words, perfect_total, sentence_fatalities
+from dateline.events.incidents import acled_family, family, incident_groups, merge_incidents, told_elsewhere
 from dateline.events.modality import event_modality
 from dateline.events.perpetrators import fill_perpetrators
-from dateline.events.record_confidence import RecordModel, clause_shape, record_features
+from dateline.events.record_confidence import RecordModel, clause_shape, record_features, with_told_elsewhere
 from dateline.events.triggers import (
     Candidate,
     EventClass,
@@ -255,10 +255,8 @@ def build_events(document: Document, analysis: Analysis, lexicon: Lexicon, predi
         mentions = [dataclasses.replace(e, confidence=round(float(c), 4),
                                         reportable=reportable(e.modality, e.background, float(c), threshold))
                     for e, c in zip(mentions, scores, strict=True)]
-    countries = {p.id: (p.country, bool(p.feature and p.feature.startswith("A.PCL"))) for p in document.place_records
-                 if p.country}
-    merged = merge_incidents(mentions, found.specificity, threshold, preamble_end(document), countries, found.stated,
-                             found.objects)
+    merged = merge_incidents(mentions, found.specificity, threshold, preamble_end(document), place_countries(document),
+                             found.stated, found.objects)
     final = crowds_where_they_gathered(fill_perpetrators(merged), ctx)
     return tuple(dataclasses.replace(e, summary=summary(e, found.subjects.get(e.id, ""))) for e in final)
 
@@ -291,7 +289,9 @@ def event_mentions(document: Document, analysis: Analysis, lexicon: Lexicon,
         found = _type_sentence(document, candidates, _class_probs(prediction, lexicon), lexicon,
                                prediction.p_event if prediction else None)
         lo, hi = analysis.ranges[sent]
-        deaths = None if cumulative_count(document, lo, hi) else sentence_fatalities(document, lo, hi, analysis.children)
+        total = cumulative_count(document, lo, hi) or perfect_total(
+            document, lo, hi, analysis.children, _incident_noun(document, candidates))
+        deaths = None if total else sentence_fatalities(document, lo, hi, analysis.children)
         live = sum(1 for c in candidates if not c.agent)
         for k, item in enumerate(found):
             event, thing, subject = _event(document, item, lexicon, analysis, deaths if k == 0 else None, prediction,
@@ -335,7 +335,23 @@ def event_mentions(document: Document, analysis: Analysis, lexicon: Lexicon,
             out.mentions[k] = dataclasses.replace(event, targets=(other,)) if event.actors else \
                 dataclasses.replace(event, actors=(other,))
     out.mentions = _one_air_force(out.mentions)
+    groups = incident_groups(out.mentions, preamble, place_countries(document), out.stated, out.objects)
+    out.features = [with_told_elsewhere(f, n) for f, n in zip(out.features, told_elsewhere(out.mentions, groups),
+                                                               strict=True)]
     return out
+
+
+def _incident_noun(document: Document, candidates: Sequence[Candidate]) -> bool:
+    """The sentence names an incident with a noun ("in an air strike", "the bombing"), not only deaths."""
+    roles = death_words().roles
+    return any(document.tokens[c.head].pos == "NOUN" and not c.agent
+               and (document.tokens[c.head].lemma.lower(), "NOUN") not in roles for c in candidates)
+
+
+def place_countries(document: Document) -> dict[str, tuple[str, bool]]:
+    """Place id → (ISO2, whether the place is a whole country), for the incident merger."""
+    return {p.id: (p.country, bool(p.feature and p.feature.startswith("A.PCL"))) for p in document.place_records
+            if p.country}
 
 
 def _one_air_force(mentions: list[Event]) -> list[Event]:
