@@ -42,6 +42,20 @@ def test_resolve_containment_cue(gazetteer, text, gid):
     assert toponyms[0].best.gid == gid
 
 
+def test_a_region_that_is_the_next_item_of_a_list_is_no_containment_cue(gazetteer):
+    # "Paris, Texas" inside a list of places: Texas is the list's next item, Paris keeps its default
+    text = "Rallies were held in Mosul, Paris, Texas, Baghdad and elsewhere."
+    _, paris, _ = _resolve(gazetteer, text, "Mosul", "Paris", "Baghdad")
+    assert paris.best.gid == 2001
+    # an abbreviation is only ever a region: "Paris, TX, Mosul" still reads Paris in Texas
+    text = "Rallies were held in Mosul, Paris, TX, Baghdad and elsewhere."
+    _, paris, _ = _resolve(gazetteer, text, "Mosul", "Paris", "Baghdad")
+    assert paris.best.gid == 2002
+    # outside a list the cue holds
+    (paris,) = _resolve(gazetteer, "A fire broke out in Paris, Texas, and spread.", "Paris")
+    assert paris.best.gid == 2002
+
+
 def test_resolve_unknown_name_is_unresolved(gazetteer):
     (toponym,) = _resolve(gazetteer, "They fled from Zzyzxqor village.", "Zzyzxqor")
     assert toponym.best is None and toponym.confidence == 0.0

@@ -55,6 +55,9 @@ FAR_KM = 1_500.0  # a weak match of a small place farther than this from every a
 FAR_MATCH = 0.9  # "weak" for that test: below a primary, alias or ASCII name (alternate names, skeletons, fuzzy)
 ANCHOR_CONFIDENCE = 0.6
 BROAD_FEATURES = frozenset({"A.PCLI", "A.PCLS", "A.PCLD", "L.CONT", "A.ADM1", "L.RGN"})  # too big to anchor proximity
+_LIST_COMMA = re.compile(r"^\s*,\s*$")  # two toponyms with only a comma between them: items of a list
+_LIST_GOES_ON = re.compile(r"^\s*(?:,|and\b|or\b)")
+_ABBREVIATION = re.compile(r"^(?:[A-Z]{2}|.*\.)$")
 _CUE_RE = re.compile(r"^\s*,\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})")
 
 
@@ -111,10 +114,12 @@ def resolve_toponyms(gazetteer: Gazetteer, text: str, toponyms: Sequence[Toponym
     """Fill ``best`` and ``confidence`` of every toponym in place (two passes, see module docstring).
 
     ``threshold``: calibrated confidence below which the place is withheld (0 keeps every guess)."""
+    ordered = sorted(toponyms, key=lambda t: t.start)
+    listed = {id(b) for a, b in zip(ordered, ordered[1:], strict=False) if _LIST_COMMA.match(text[a.end:b.start])}
     for toponym in toponyms:
         found = _demonym_candidates(gazetteer, toponym)
         toponym.candidates = found if found is not None else _filter_weak(candidates(gazetteer, toponym.text), None)
-        toponym.cue = _containment(gazetteer, text, toponym.end)
+        toponym.cue = _containment(gazetteer, text, toponym.end, listed=id(toponym) in listed)
         toponym.kind_cue = kind_cue(text, toponym.start, toponym.end)
         if not toponym.cue:
             toponym.candidates = _world_region_first(toponym.candidates)
@@ -352,8 +357,11 @@ def stated_country(gazetteer: Gazetteer, text: str, start: int) -> str | None:
     return gazetteer.demonyms.get(name_key(match.group(1))) if match else None
 
 
-def _containment(gazetteer: Gazetteer, text: str, end: int) -> list[tuple[str, str | None]]:
-    """Regions named right after a toponym (", Louisiana", ", Iraq", ", TX") as (country, admin1)."""
+def _containment(gazetteer: Gazetteer, text: str, end: int, *, listed: bool = False) -> list[tuple[str, str | None]]:
+    """Regions named right after a toponym (", Louisiana", ", Iraq", ", TX") as (country, admin1).
+
+    ``listed``: the toponym is an item of a comma list of places ("Atlanta, Los Angeles, Paris, New York, London"):
+    a region that the list goes on after is the next item, not where the toponym lies."""
     match = _CUE_RE.match(text[end:end + 60])
     if not match:
         return []
@@ -361,5 +369,9 @@ def _containment(gazetteer: Gazetteer, text: str, end: int) -> list[tuple[str, s
     for n in range(len(words), 0, -1):
         found = gazetteer.regions.get(name_key(" ".join(words[:n])))
         if found:
+            named = " ".join(words[:n])
+            after = end + match.start(1) + len(named)
+            if listed and not _ABBREVIATION.match(named) and _LIST_GOES_ON.match(text[after:after + 8]):
+                return []  # an abbreviation ("Louisville, Ky., New Haven, Conn.") is only ever a region
             return [(country, admin1) for country, admin1 in found]
     return []
