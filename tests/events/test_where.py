@@ -173,3 +173,9 @@ def test_a_capitalised_common_word_is_no_unplaced_place():
 def test_a_place_parsed_into_a_time_phrase_is_still_where_it_happened(placed_events_of):
     events = placed_events_of("Two rockets hit Aleppo Sunday evening in quick succession.")
     assert events and events[0].place is not None and abs(events[0].place.lat - 36.2) < 0.3
+
+
+def test_a_division_that_only_says_where_the_named_town_lies_is_not_the_place(placed_events_of):
+    (event,) = placed_events_of("Students rallied in the West Bank town of Jenin on Sunday.")
+    assert event.place is not None and "West Bank" not in event.place.name
+    assert event.actors[0].canonical == "Protesters (Palestine)"  # the country as ACLED writes it

@@ -184,8 +184,11 @@ class EventsStage(BaseStage):
 @cache
 def gazetteer_names(path: str | None = None) -> tuple[dict[str, str], dict[tuple[str, str], str]]:
     """ISO2 → country name and (ISO2, admin1 code) → division name, read once from the gazetteer index.
-    Both are empty when there is none: actors then keep the ISO code, records the admin1 code. Shared: copy
-    before changing."""
+    Both are empty when there is none: actors then keep the ISO code, records the admin1 code. A country ACLED
+    spells otherwise is named as ACLED writes it ("Protesters (Palestine)", not GeoNames' "Palestinian
+    Territory"; the export's country table). Shared: copy before changing."""
+    from dateline.export.acled_reference import countries as acled_countries
+
     try:
         from dateline.geo.gazetteer import Gazetteer
 
@@ -195,7 +198,8 @@ def gazetteer_names(path: str | None = None) -> tuple[dict[str, str], dict[tuple
             admin1 = {key: row[0] for key, row in gazetteer.admin1.items() if all(key) and row[0]}
     except Exception:  # noqa: BLE001 - no gazetteer index
         return {}, {}
-    return countries, admin1
+    acled = acled_countries()
+    return {iso: acled[iso].name if iso in acled else name for iso, name in countries.items()}, admin1
 
 
 def gazetteer_demonyms(path: str | None = None) -> dict[str, str]:

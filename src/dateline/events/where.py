@@ -210,16 +210,22 @@ def _described_place(document: Document, best: PlaceMention, beside: Sequence[Pl
 
 
 def _most_specific(document: Document, ranked: list[PlaceMention]) -> PlaceMention:
-    """The best-ranked place, unless it is a whole country and the sentence also names, as a possible place of the
-    event, a town or division in that country (EVENT_CODING: never the country when a town is named): "security
-    forces in Algeria clashed with protesters in Algiers" happened in Algiers."""
+    """The best-ranked place, unless it is a whole country or a division and the sentence also names, as a possible
+    place of the event, a town or division inside it (EVENT_CODING: never the country when a town is named):
+    "security forces in Algeria clashed with protesters in Algiers" happened in Algiers, a protest "in the West
+    Bank city of Ramallah" in Ramallah."""
     best = ranked[0]
-    if _breadth(document, best) < 2:
+    breadth = _breadth(document, best)
+    if breadth == 0:
         return best
     records = {p.id: p for p in document.place_records}
-    country = records[best.place].country if best.place in records else None
-    inner = [m for m in ranked[1:] if _breadth(document, m) < 2 and country
-             and m.place in records and records[m.place].country == country]
+    outer = records.get(best.place or "")
+    if outer is None or not outer.country:
+        return best
+    def within(m: PlaceMention) -> bool:  # a country contains its towns and divisions, a division its towns
+        inner = records.get(m.place or "")
+        return inner is not None and inner.country == outer.country and (breadth == 2 or inner.admin1 == outer.admin1)
+    inner = [m for m in ranked[1:] if _breadth(document, m) < breadth and within(m)]
     return inner[0] if inner else best
 
 
