@@ -230,16 +230,22 @@ def test_a_weak_trigger_retyped_by_the_classifier_is_kept_when_alone(make_docume
     assert "shelling" in [f.cls for f in found] and "air_strike" not in [f.cls for f in found]
 
 
-def test_an_air_strike_without_a_named_striker_is_by_the_documents_one_air_force(events_of):
-    from dateline.events.stage import _one_air_force
+def test_remote_violence_without_a_named_shooter_is_by_the_documents_one_force_of_that_kind(events_of):
+    from dateline.events.stage import _one_remote_force
 
     strike = next(e for e in events_of("NATO jets struck the port on Monday.") if e.acled == "Air/drone strike")
     unnamed = dataclasses.replace(strike, id="x-2", actors=())
-    filled = _one_air_force([strike, unnamed])
+    filled = _one_remote_force([strike, unnamed])
     assert [a.canonical for a in filled[1].actors] == ["NATO"]
     two_forces = dataclasses.replace(strike, id="x-3", actors=(*strike.actors, dataclasses.replace(
         strike.actors[0], name="Russian jets", canonical="Military Forces of Russia", type=8)))
-    assert _one_air_force([two_forces, unnamed])[1].actors == ()  # two air forces: nobody can tell whose
+    assert _one_remote_force([two_forces, unnamed])[1].actors == ()  # two air forces: nobody can tell whose
+    shelled = next(e for e in events_of("Government troops shelled the harbour on Monday.")
+                   if e.acled == "Shelling/artillery/missile attack")
+    unnamed_shelling = dataclasses.replace(shelled, id="y-2", actors=())
+    filled = _one_remote_force([shelled, unnamed_shelling, unnamed])
+    assert filled[1].actors == shelled.actors and filled[1].actors  # the shelling side fires the unnamed shells
+    assert filled[2].actors == ()  # ... but flies no air strike
 
 
 

@@ -40,6 +40,7 @@ from dateline.events.actors import (
     document_context,
     other_side,
     remember_subjects,
+    told_actors,
     with_crowd,
 )
 from dateline.events.arguments import Arguments, find_arguments
@@ -338,7 +339,7 @@ def event_mentions(document: Document, analysis: Analysis, lexicon: Lexicon,
         if other is not None:
             out.mentions[k] = dataclasses.replace(event, targets=(other,)) if event.actors else \
                 dataclasses.replace(event, actors=(other,))
-    out.mentions = _one_air_force(out.mentions)
+    out.mentions = _one_remote_force(out.mentions)
     groups = incident_groups(out.mentions, preamble, place_countries(document), out.stated, out.objects)
     out.features = [with_told_elsewhere(f, n) for f, n in zip(out.features, told_elsewhere(out.mentions, groups),
                                                                strict=True)]
@@ -358,16 +359,20 @@ def place_countries(document: Document) -> dict[str, tuple[str, bool]]:
             if p.country}
 
 
-def _one_air_force(mentions: list[Event]) -> list[Event]:
-    """Air strikes whose sentence names no striker ("bombs rained down on the capital overnight") are by the one party
-    the document names as striking from the air, when it names exactly one (a document with two air forces, or
-    none, leaves them unattributed)."""
-    strikers = {(a.canonical or a.name): a for e in mentions if e.acled == AIR_STRIKE for a in e.actors}
-    if len(strikers) != 1:
-        return mentions
-    (striker,) = strikers.values()
-    return [dataclasses.replace(e, actors=(striker,), targets=other_side((striker,), e.targets))
-            if e.acled == AIR_STRIKE and not e.actors else e for e in mentions]
+def _one_remote_force(mentions: list[Event]) -> list[Event]:
+    """Air strikes or shelling whose sentence names no one firing ("bombs rained down on the capital overnight",
+    "bombardments began in the area on Sunday") are by the one party the document names doing that kind of
+    remote violence, when it names exactly one (a document with two air forces or two shelling sides, or none,
+    leaves them unattributed)."""
+    out = mentions
+    for kind in REMOTE_KINDS:
+        strikers = {(a.canonical or a.name): a for e in out if e.acled == kind for a in told_actors(e.actors)}
+        if len(strikers) != 1:
+            continue
+        (striker,) = strikers.values()
+        out = [dataclasses.replace(e, actors=(striker,), targets=other_side((striker,), e.targets))
+               if e.acled == kind and not e.actors else e for e in out]
+    return out
 
 
 def _taker_first(acled: str | None, sides: tuple[Participant, Participant]) -> tuple[Participant, Participant]:
@@ -616,6 +621,7 @@ def _event(document: Document, item: Found, lexicon: Lexicon, analysis: Analysis
 
 REMOTE_CLASSES = frozenset({"air_strike", "shelling"})
 AIR_STRIKE = "Air/drone strike"
+REMOTE_KINDS = (AIR_STRIKE, "Shelling/artillery/missile attack")  # fired from afar: the firing side often unnamed
 # people hurt; civilian buildings hit are the actor dictionary's `site` rows (actors.tsv)
 CIVILIAN_HARM = re.compile(r"\b(?:civilians?|residential|children|women|famil(?:y|ies)|residents?|"
                            r"people|casualt(?:y|ies)|victims?|killed|killing|dead|died|wounded|injured|farm)\b",
