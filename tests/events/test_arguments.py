@@ -199,3 +199,16 @@ def test_a_trigger_parsed_as_a_gerund_takes_its_by_phrase_as_actor(make_document
     assert doc.tokens[shelling].tag == "VBG"  # the parse this test is about
     actors, _ = _verb_arguments(doc.tokens, shelling, children_of(doc.tokens))
     assert [doc.text[doc.tokens[i].start:doc.tokens[i].end] for i in actors] == ["forces"]
+
+
+def test_an_event_noun_that_did_the_harm_brings_its_own_by_phrase(placed_events_of):
+    (event,) = [e for e in placed_events_of("Rocket attacks launched by government troops hit the bus depot in Homs "
+                                            "on Friday.") if e.acled and "Shelling" in e.acled]
+    assert [a.canonical for a in event.actors] == ["Military Forces of Syria"]
+
+
+def test_a_leaders_men_are_his_forces_not_civilians(placed_events_of):
+    events = placed_events_of("Libyan leader Moammar Gadhafi spoke on state television. Gadhafi's men shelled Zintan "
+                              "on Monday.")
+    (event,) = [e for e in events if e.acled and "Shelling" in e.acled]
+    assert [a.canonical for a in event.actors] == ["Military Forces of Libya"]

@@ -502,6 +502,9 @@ def describe(document: Document, head: int, children: list[list[int]], ctx: Acto
         return _holder(document, head, lo, children, ctx, event_country) or _site(document, head, ctx, event_country)
     if kind is None:
         return None
+    if kind == "civilian" and token.lemma.lower() in FOLLOWERS and any(
+            tokens[c].dep == "poss" for c in children[head]):
+        kind = "generic"  # "Gadhafi's men", "his men": the owner's fighters, whoever the owner is
     spans = _owner_spans(document, head, lo, children)
     owner = _owner(document, spans, ctx)
     # "Syrian government forces": the cue word says what kind of force, a demonym before it says whose
@@ -521,6 +524,7 @@ def describe(document: Document, head: int, children: list[list[int]], ctx: Acto
     return _templated(ctx, kind, country, phrase, event_country)
 
 
+FOLLOWERS = frozenset({"man", "men"})  # possessed ("X's men"), the words mean the owner's armed followers
 ORG_WORDS = frozenset({"army", "force", "forces", "front", "brigade", "brigades", "battalion", "party", "movement",
                        "council", "group", "organization", "organisation", "committee", "union", "alliance", "coalition",
                        "militia", "guard", "guards", "police", "ministry", "government", "regime", "authority",

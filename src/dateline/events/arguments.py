@@ -74,6 +74,10 @@ def find_arguments(document: Document, head: int, children: list[list[int]], tri
     actors = _described(document, actor_heads, children, ctx, event_country, sentence, "actor")
     if not actors and actor_heads:
         actors = _reporting_operator(document, actor_heads[0], children, ctx, event_country, sentence)
+    if not actors and violent:  # "rocket attacks launched by X hit the market", "died in attacks by X"
+        actors = next((found for noun in _event_nouns(tokens, head, actor_heads, children, excluded)
+                       if (found := _described(document, _noun_arguments(tokens, noun, children)[0], children, ctx,
+                                               event_country, sentence, "actor"))), ())
     if not actors and violent:  # "heavy government shelling", "rebel attacks killed two soldiers"
         nominal = [head] if tokens[head].pos not in ("VERB", "AUX") or tokens[head].dep == "acl" else []
         # a subject's side word speaks for the subject only when it is an act or a force ("rebel attacks killed",
@@ -222,6 +226,19 @@ def _speaker(tokens: Sequence[Token], i: int) -> int | None:
     window = range(max(0, saying - 40), min(len(tokens), saying + 10))
     return next((k for k in window if tokens[k].head == saying and k != saying and tokens[k].dep == "nsubj"
                  and tokens[k].pos in ("NOUN", "PROPN")), None)
+
+
+def _event_nouns(tokens: Sequence[Token], head: int, subjects: list[int], children: list[list[int]],
+                 excluded: frozenset[int] | set[int]) -> list[int]:
+    """Other triggers' nouns that tell what did the harm of the verb at ``head``: its subject ("rocket attacks
+    launched by X hit the market") or its "in"/"by" phrase ("three civilians died in attacks by X"); their own
+    "by" phrases and possessors name the actor."""
+    if tokens[head].pos not in ("VERB", "AUX"):
+        return []
+    heads = [i for i in subjects if i in excluded and tokens[i].pos == "NOUN"]
+    heads += [g for c in children[head] if tokens[c].dep in ("prep", "agent") and tokens[c].lemma.lower() in ("in", "by")
+              for g in children[c] if tokens[g].dep == "pobj" and g in excluded and tokens[g].pos == "NOUN"]
+    return heads
 
 
 def _verb_arguments(tokens: Sequence[Token], head: int, children: list[list[int]]) -> tuple[list[int], list[int]]:
