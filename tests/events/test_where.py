@@ -179,3 +179,8 @@ def test_a_division_that_only_says_where_the_named_town_lies_is_not_the_place(pl
     (event,) = placed_events_of("Students rallied in the West Bank town of Jenin on Sunday.")
     assert event.place is not None and "West Bank" not in event.place.name
     assert event.actors[0].canonical == "Protesters (Palestine)"  # the country as ACLED writes it
+
+
+def test_a_holy_month_is_a_time_not_a_place(make_placed_document):
+    doc = make_placed_document("Troops were allowed to break their fast during Ramadan to fight on the front lines.")
+    assert not any(p.text == "Ramadan" for p in doc.places)
