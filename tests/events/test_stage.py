@@ -256,3 +256,10 @@ def test_a_coordinated_clause_with_its_own_subject_is_an_event_of_its_own(placed
     assert shelling and shelling[0].place and shelling[0].place.name == "Homs"
     assert others and others[0].place and abs(others[0].place.lat - 35.13) < 0.2  # Hama
     assert [a.canonical for a in others[0].actors] == ["Rebels (Syria)"]
+
+
+def test_an_incident_during_the_holy_month_is_dated_to_its_days(events_of):
+    (event,) = [e for e in events_of("Troops shelled the old market of Kessa during Ramadan, residents said.",
+                                     "2011-08-20") if e.acled and "Shelling" in e.acled]
+    # the month's days up to publication (an event is never dated after its report)
+    assert event.date == "2011-08-01/2011-08-20" and event.date_precision == "range"

@@ -340,3 +340,28 @@ def test_year_relative_expressions_resolve_against_a_year_only_anchor():
     assert found["earlier this year"].value == "2017" and found["earlier this year"].anchor == "2017"
     assert found["Last year"].value == "2016"
     assert found["Monday"].value.startswith("XXXX")  # a weekday needs the day
+
+
+# ------------------------------------------------------------------------------------------ Islamic holidays
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "phrase", "value"),
+    [
+        # written during the holy month: this one, as the range of its days (Umm al-Qura calendar)
+        ("Shops in the old quarter close early during Ramadan.", datetime.date(2011, 8, 15), "Ramadan",
+         "2011-08-01/2011-08-29"),
+        ("The ceasefire held over Eid al-Fitr, a spokesman said.", datetime.date(2011, 9, 2), "Eid al-Fitr", "2011-08-30"),
+        ("Two activists were detained before Eid al-Adha 2013.", datetime.date(2014, 1, 5), "Eid al-Adha 2013",
+         "2013-10-15"),
+    ],
+)
+def test_islamic_holidays_are_dates(text, anchor, phrase, value):
+    assert _find(text, anchor, phrase).value == value
+
+
+def test_a_range_value_has_range_precision_and_covers_its_days():
+    from dateline.time.calendar import day_span, parse_value
+
+    assert parse_value("2011-08-01/2011-08-29") == (datetime.date(2011, 8, 1), "range")
+    assert day_span("2011-08-01/2011-08-29") == (datetime.date(2011, 8, 1).toordinal(), datetime.date(2011, 8, 29).toordinal())

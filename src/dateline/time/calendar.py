@@ -131,7 +131,11 @@ def easter(year: int) -> date:
 
 @lru_cache(maxsize=8192)  # pure, and asked again for every event candidate of a document
 def parse_value(value: str) -> tuple[date, str] | None:
-    """A date inside a TIMEX3 value and its precision (``day week month quarter year``), if it has one."""
+    """A date inside a TIMEX3 value and its precision (``day week month quarter year``; ``range`` for a
+    ``first/last`` value: its first day), if it has one."""
+    if "/" in value:
+        first = parse_value(value.partition("/")[0])
+        return (first[0], "range") if first and day_span(value) else None
     m = re.match(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?|-W(\d\d)|-Q(\d))?", value)
     if not m or len(value) < 4:
         return None
@@ -175,3 +179,27 @@ def day_span(value: str | None) -> tuple[int, int] | None:
     except ValueError:
         return None
     return None
+
+
+def hijri_dates(year: int, month: int, day: int | None) -> list[tuple[date, date]]:
+    """The Gregorian (first, last) days of Hijri ``month`` (``day`` of it, or the whole month) in the Hijri years
+    that fall in Gregorian ``year``, by the Umm al-Qura calendar (``hijridate``; 1343-1500 AH, 1924-2077 CE).
+    A Hijri year is eleven days shorter, so a Gregorian year can hold one date twice; outside the table: none."""
+    from hijridate import Gregorian, Hijri
+
+    out = []
+    try:
+        first, last = Gregorian(year, 1, 1).to_hijri().year, Gregorian(year, 12, 31).to_hijri().year
+    except (OverflowError, ValueError):
+        return []
+    for hijri_year in range(first, last + 1):
+        try:
+            start = Hijri(hijri_year, month, day or 1)
+            end = start if day else Hijri(hijri_year, month, start.month_length())
+            span = (start.to_gregorian().datetuple(), end.to_gregorian().datetuple())
+        except (OverflowError, ValueError):
+            continue
+        a, b = date(*span[0]), date(*span[1])
+        if a.year == year:
+            out.append((a, b))
+    return out

@@ -150,6 +150,8 @@ def _value(time: TimeExpression) -> tuple[str | None, str | None]:
     day, precision = parsed
     if precision == "day":
         return cal.fmt_day(day), "day"
+    if precision == "range":  # "during Ramadan": its first and last day
+        return time.value, "range"
     if precision == "week" and time.value.endswith("-WE"):  # "over the weekend": its Saturday and Sunday
         monday = day - timedelta(days=day.weekday())
         return f"{cal.fmt_day(monday + timedelta(days=5))}/{cal.fmt_day(monday + timedelta(days=6))}", "range"

@@ -29,7 +29,8 @@ class Lexicon:
     parts: dict[str, tuple[str, str]]  # word -> (code, kind)
     sets: dict[str, str]
     relative: dict[str, tuple[str, str]]  # phrase -> (type, value)
-    holidays: dict[str, str]
+    holidays: dict[str, str]  # lower-cased name -> rule
+    holiday_forms: tuple[str, ...]  # names as written in the table (capitalisation of names like 'Eid al-Fitr')
     tense: dict[str, int]  # word -> -1 past, +1 future
 
 
@@ -59,7 +60,8 @@ def lexicon(language: str = "en") -> Lexicon:
         parts={row[0]: (row[1], row[2]) for row in _rows(language, "parts.tsv")},
         sets={row[0]: row[1] for row in _rows(language, "sets.tsv")},
         relative={row[0]: (row[1], row[2]) for row in _rows(language, "relative.tsv")},
-        holidays={row[0]: row[1] for row in _rows(language, "holidays.tsv")},
+        holidays={row[0].lower(): row[1] for row in _rows(language, "holidays.tsv")},
+        holiday_forms=tuple(row[0] for row in _rows(language, "holidays.tsv")),
         tense={row[0]: (1 if row[1] == "future" else -1) for row in _rows(language, "tense.tsv")},
     )
 

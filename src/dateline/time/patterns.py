@@ -211,8 +211,9 @@ def _blocks() -> dict[str, str]:
     holidays = (
         "(?-i:"
         + "|".join(
-            re.escape(" ".join(part[:1].upper() + part[1:] for part in name.split())).replace(r"\ ", r"\s+")
-            for name in sorted(lex.holidays, key=len, reverse=True)
+            re.escape(name if name != name.lower() else " ".join(part[:1].upper() + part[1:] for part in name.split()))
+            .replace(r"\ ", r"\s+")
+            for name in sorted(lex.holiday_forms, key=len, reverse=True)
         )
         + ")"
     )

@@ -51,7 +51,7 @@ def _absolute_dates(text: str, times: Sequence[TimeExpression]) -> list[tuple[da
         if time.type not in ("DATE", "TIME") or time.anchor is not None:
             continue  # relative expressions need the very date we are looking for
         parsed = cal.parse_value(time.value)
-        if parsed is None:
+        if parsed is None or parsed[1] == "range":  # a holy month says little about the day of writing
             continue
         if direction_from_words(text, time.start, time.end, sentence_bounds(text, time.start, ())) > 0:
             continue  # "elections will be held on May 12": the future says little about today

@@ -163,7 +163,7 @@ def _remember(ctx: Context, resolved: Resolved) -> None:
     if resolved.type not in ("DATE", "TIME"):
         return
     parsed = cal.parse_value(resolved.value)
-    if parsed is not None:
+    if parsed is not None and parsed[1] in PRECISION_CODE:  # a range ("Ramadan") is no reference for "that day"
         ctx.last_date = (parsed[0], PRECISION_CODE[parsed[1]])
 
 
