@@ -55,26 +55,6 @@ def test_running_totals_are_never_an_incidents_toll(make_document, text, cumulat
     assert cumulative_count(doc, lo, hi) is cumulative
 
 
-@pytest.mark.parametrize(
-    ("text", "incident_noun", "total"),
-    [
-        ("Aid workers say at least 30 children have been killed by sniper fire and shells in the old town.", False, True),
-        ("Forty villagers have died in the district, a nurse said.", False, True),
-        ("Nine shoppers have been killed in a car bombing in the market, police said.", True, False),
-        ("Eleven guards have been killed at the depot on Tuesday.", False, False),  # a day: one incident
-        ("Raiders have killed four ferry workers at the pier.", False, False),  # a doer: one act
-        ("Four ferry workers were killed at the pier.", False, False),  # simple past
-    ],
-)
-def test_present_perfect_deaths_without_incident_or_day_are_a_running_total(make_document, text, incident_noun,
-                                                                              total):
-    from dateline.events.fatalities import perfect_total
-
-    doc = make_document(text)
-    lo, hi = sentence_token_ranges(doc)[0]
-    assert perfect_total(doc, lo, hi, children_of(doc.tokens), incident_noun) is total
-
-
 def test_deaths_that_did_not_happen_are_not_counted(make_document):
     assert _deaths(make_document("Officials warned that thousands could be killed if the army attacks.")) is None
     assert _deaths(make_document("The rockets caused no casualties, a spokesman said.")) == 0

@@ -55,35 +55,6 @@ def cumulative_count(document: Document, lo: int, hi: int) -> bool:
     return bool(RUNNING_TOTAL.search(document.text[tokens[lo].start:tokens[hi - 1].end]))
 
 
-DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}")
-
-
-def perfect_total(document: Document, lo: int, hi: int, children: list[list[int]], incident_told: bool) -> bool:
-    """Deaths told in the present perfect with neither an incident nor a day in the sentence ("at least 20
-    children have been killed by shrapnel or bullets in the city"): the way a siege's running total is told,
-    never one incident's toll. A wire lede's "12 people have been killed in a bombing" names its incident
-    (``incident_told``: the sentence has a trigger noun other than a death word) and stays a toll, as does an
-    act with its doer as subject ("gunmen have killed three policemen")."""
-    if incident_told or lo >= hi:
-        return False
-    tokens = document.tokens
-    start, end = tokens[lo].start, tokens[hi - 1].end
-    if any(start <= t.start < end and DAY_VALUE.match(t.value or "") for t in document.times):
-        return False
-    words = death_words()
-    for i in range(lo, hi):
-        if words.roles.get((tokens[i].lemma.lower(), _coarse(tokens[i].pos))) not in ("transitive", "intransitive"):
-            continue
-        aux = [c for c in children[i] if tokens[c].dep == "aux"]
-        if any(tokens[c].dep == "nsubj" for c in children[i]) and words.roles.get(
-                (tokens[i].lemma.lower(), "VERB")) == "transitive":
-            continue  # "gunmen have killed three policemen": someone did it, one act
-        if tokens[i].tag == "VBN" and any(tokens[c].lemma.lower() == "have" and tokens[c].tag in ("VBP", "VBZ")
-                                          for c in aux):
-            return True
-    return False
-
-
 def sentence_fatalities(document: Document, lo: int, hi: int, children: list[list[int]]) -> int | None:
     """People killed according to tokens ``lo..hi-1`` (one sentence), or None when not stated.
 

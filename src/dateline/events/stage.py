@@ -50,7 +50,7 @@ from dateline.events.crime import KINDS as CRIME_KINDS
 from dateline.events.crime import ordinary_crime
 from dateline.events.describe import event_date, summary
 from dateline.events.detect import Detector, Prediction, encoder_input, load_detector, sentence_features
-from dateline.events.fatalities import cumulative_count, death_words, perfect_total, sentence_fatalities
+from dateline.events.fatalities import cumulative_count, sentence_fatalities
 from dateline.events.incidents import acled_family, family, incident_groups, merge_incidents, told_elsewhere
 from dateline.events.modality import event_modality
 from dateline.events.perpetrators import fill_perpetrators
@@ -294,9 +294,7 @@ def event_mentions(document: Document, analysis: Analysis, lexicon: Lexicon,
         found = _type_sentence(document, candidates, _class_probs(prediction, lexicon), lexicon,
                                prediction.p_event if prediction else None)
         lo, hi = analysis.ranges[sent]
-        total = cumulative_count(document, lo, hi) or perfect_total(
-            document, lo, hi, analysis.children, _incident_noun(document, candidates))
-        deaths = None if total else sentence_fatalities(document, lo, hi, analysis.children)
+        deaths = None if cumulative_count(document, lo, hi) else sentence_fatalities(document, lo, hi, analysis.children)
         live = sum(1 for c in candidates if not c.agent)
         for k, item in enumerate(found):
             event, thing, subject = _event(document, item, lexicon, analysis, deaths if k == 0 else None, prediction,
@@ -344,13 +342,6 @@ def event_mentions(document: Document, analysis: Analysis, lexicon: Lexicon,
     out.features = [with_told_elsewhere(f, n) for f, n in zip(out.features, told_elsewhere(out.mentions, groups),
                                                                strict=True)]
     return out
-
-
-def _incident_noun(document: Document, candidates: Sequence[Candidate]) -> bool:
-    """The sentence names an incident with a noun ("in an air strike", "the bombing"), not only deaths."""
-    roles = death_words().roles
-    return any(document.tokens[c.head].pos == "NOUN" and not c.agent
-               and (document.tokens[c.head].lemma.lower(), "NOUN") not in roles for c in candidates)
 
 
 def place_countries(document: Document) -> dict[str, tuple[str, bool]]:
