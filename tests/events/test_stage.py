@@ -246,6 +246,26 @@ def test_remote_violence_without_a_named_shooter_is_by_the_documents_one_force_o
     filled = _one_remote_force([shelled, unnamed_shelling, unnamed])
     assert filled[1].actors == shelled.actors and filled[1].actors  # the shelling side fires the unnamed shells
     assert filled[2].actors == ()  # ... but flies no air strike
+    # a sentence that names a doer the dictionary cannot read keeps it unknown
+    assert _one_remote_force([shelled, unnamed_shelling], {"y-2"})[1].actors == ()
+
+
+def test_a_doer_the_dictionary_cannot_read_is_marked_unread(make_document):
+    from dateline.events.actors import actor_lexicon, document_context
+    from dateline.events.arguments import find_arguments
+    from dateline.events.triggers import children_of
+
+    doc = make_document("The depot was shelled by the marauding aggressors on Monday.")
+    children = children_of(doc.tokens)
+    head = next(i for i, t in enumerate(doc.tokens) if t.lemma == "shell")
+    args = find_arguments(doc, head, children, (head,), set(), document_context(doc, actor_lexicon("en"), {}),
+                          violent=True)
+    assert args.actors == () and args.unread_doer
+    doc = make_document("The depot was shelled on Monday.")
+    head = next(i for i, t in enumerate(doc.tokens) if t.lemma == "shell")
+    args = find_arguments(doc, head, children_of(doc.tokens), (head,), set(),
+                          document_context(doc, actor_lexicon("en"), {}), violent=True)
+    assert not args.unread_doer
 
 
 

@@ -46,6 +46,7 @@ class Arguments:
     targets: tuple[Participant, ...] = ()
     target_lemma: str = ""  # lemma of the first target's head ("helicopter"): ties mentions of one incident
     subject_text: str = ""  # the grammatical subject even when it is no participant ("the offensive" began)
+    unread_doer: bool = False  # the clause names a doer the dictionary cannot read ("shelled by the aggressors")
 
 
 def find_arguments(document: Document, head: int, children: list[list[int]], trigger: Sequence[int],
@@ -72,6 +73,8 @@ def find_arguments(document: Document, head: int, children: list[list[int]], tri
     target_heads = [i for i in target_heads if i not in excluded or tokens[i].pos in ("NOUN", "PROPN")]
     sentence = tokens[head].sent
     actors = _described(document, actor_heads, children, ctx, event_country, sentence, "actor")
+    unread = bool(actor_heads) and not actors and not any(
+        ctx.lexicon.nouns.get((tokens[i].lemma.lower(),)) == "weapon" or i in excluded for i in actor_heads)
     if not actors and actor_heads:
         actors = _reporting_operator(document, actor_heads[0], children, ctx, event_country, sentence)
     if not actors and violent:  # "rocket attacks launched by X hit the market", "died in attacks by X"
@@ -107,6 +110,7 @@ def find_arguments(document: Document, head: int, children: list[list[int]], tri
         actors=actors, targets=targets,
         target_lemma=tokens[target_heads[0]].lemma.lower() if target_heads else "",
         subject_text=_phrase_text(document, subject_heads[:1], children),
+        unread_doer=unread and not actors,
     )
 
 

@@ -278,6 +278,7 @@ class Mentions:
     sentences: list[int]
     objects: dict[str, tuple[str, int]] = dataclasses.field(default_factory=dict)  # id → (thing done to, sentence)
     subjects: dict[str, str] = dataclasses.field(default_factory=dict)  # id → subject words shown without an actor
+    unread: set[str] = dataclasses.field(default_factory=set)  # ids whose clause names a doer no one can read
 
 
 def event_mentions(document: Document, analysis: Analysis, lexicon: Lexicon,
@@ -297,7 +298,7 @@ def event_mentions(document: Document, analysis: Analysis, lexicon: Lexicon,
         deaths = None if cumulative_count(document, lo, hi) else sentence_fatalities(document, lo, hi, analysis.children)
         live = sum(1 for c in candidates if not c.agent)
         for k, item in enumerate(found):
-            event, thing, subject = _event(document, item, lexicon, analysis, deaths if k == 0 else None, prediction,
+            event, thing, subject, unread = _event(document, item, lexicon, analysis, deaths if k == 0 else None, prediction,
                                            ctx, (usable, unplaced), taken, threshold, focus)
             if event.acled in CRIME_KINDS and ordinary_crime(event.sources[0].text, _previous_sentence(document, sent),
                                                              ctx.lexicon.names_group):
@@ -317,6 +318,8 @@ def event_mentions(document: Document, analysis: Analysis, lexicon: Lexicon,
                 out.stated[one.id] = stated
                 out.objects[one.id] = (thing, sent)
                 out.subjects[one.id] = subject
+                if unread:
+                    out.unread.add(one.id)
                 out.sentences.append(sent)
                 out.features.append(record_features(
                     one, p_event=prediction.p_event if prediction else 0.0,
@@ -337,7 +340,7 @@ def event_mentions(document: Document, analysis: Analysis, lexicon: Lexicon,
         if other is not None:
             out.mentions[k] = dataclasses.replace(event, targets=(other,)) if event.actors else \
                 dataclasses.replace(event, actors=(other,))
-    out.mentions = _one_remote_force(out.mentions)
+    out.mentions = _one_remote_force(out.mentions, out.unread)
     groups = incident_groups(out.mentions, preamble, place_countries(document), out.stated, out.objects)
     out.features = [with_told_elsewhere(f, n) for f, n in zip(out.features, told_elsewhere(out.mentions, groups),
                                                                strict=True)]
@@ -350,11 +353,12 @@ def place_countries(document: Document) -> dict[str, tuple[str, bool]]:
             if p.country}
 
 
-def _one_remote_force(mentions: list[Event]) -> list[Event]:
+def _one_remote_force(mentions: list[Event], unread: set[str] | frozenset[str] = frozenset()) -> list[Event]:
     """Air strikes or shelling whose sentence names no one firing ("bombs rained down on the capital overnight",
     "bombardments began in the area on Sunday") are by the one party the document names doing that kind of
     remote violence, when it names exactly one (a document with two air forces or two shelling sides, or none,
-    leaves them unattributed)."""
+    leaves them unattributed). ``unread``: mentions whose sentence names a doer the dictionary cannot read ("shelled
+    by the crusader aggressors") keep it unknown: the text says who, only not in words we know."""
     out = mentions
     for kind in REMOTE_KINDS:
         strikers = {(a.canonical or a.name): a for e in out if e.acled == kind for a in told_actors(e.actors)}
@@ -362,7 +366,7 @@ def _one_remote_force(mentions: list[Event]) -> list[Event]:
             continue
         (striker,) = strikers.values()
         out = [dataclasses.replace(e, actors=(striker,), targets=other_side((striker,), e.targets))
-               if e.acled == kind and not e.actors else e for e in out]
+               if e.acled == kind and not e.actors and e.id not in unread else e for e in out]
     return out
 
 
@@ -607,7 +611,7 @@ def _event(document: Document, item: Found, lexicon: Lexicon, analysis: Analysis
         background=background,
         admin1=_admin1(record, ctx),
         country=country,
-    ), thing, args.subject_text if not args.actors else ""
+    ), thing, args.subject_text if not args.actors else "", args.unread_doer
 
 
 REMOTE_CLASSES = frozenset({"air_strike", "shelling"})
