@@ -166,3 +166,12 @@ def test_told_elsewhere_counts_the_other_sentences_that_tell_the_incident():
     assert [sorted(e.id for e in g) for g in groups] == [["a", "b", "d"], ["c"]]
     # the lede is told again in one other sentence; the second telling's two mentions share their sentence
     assert told_elsewhere(mentions, groups) == [1, 1, 1, 0]
+
+
+def test_a_summary_line_joins_the_body_incident_but_does_not_type_it():
+    summary_line = mention("h", 0, acled="Violent demonstration", place=SUEZ)
+    body = mention("a", 100, acled="Peaceful protest")
+    (row,) = merge_incidents([summary_line, body], {"h": 0.95, "a": 0.8}, 0.4, 50, {},
+                             {"h": (True, False), "a": (True, True)})
+    assert sorted(s.start for s in row.sources) == [0, 100]
+    assert row.acled == "Peaceful protest"  # the article's own telling, not the summary line's

@@ -213,8 +213,10 @@ def _combine(group: list[Event], specificity: dict[str, float], threshold: float
     if len(group) == 1:
         return group[0]
     first = group[0]
-    typed = max(group, key=lambda e: (specificity.get(e.id, 0.0), -group.index(e)))
-    typed = _most_severe_protest([e for e in group if e.sources[0].start >= preamble_end], typed)
+    body = [e for e in group if e.sources[0].start >= preamble_end]
+    # a caption or summary line joined the incident loosely (whatever its place): the body's tellings type it
+    typed = max(body or group, key=lambda e: (specificity.get(e.id, 0.0), -group.index(e)))
+    typed = _most_severe_protest(body, typed)
     told = [e for e in group if e.place and stated.get(e.id, (True, True))[0]]
     # "clashes in Yemen" then "in Aden": the town a sentence states, not the country that contains it
     placed = next((e for e in told if not _whole_country(e, countries)), told[0] if told else None)
