@@ -298,8 +298,8 @@ def event_mentions(document: Document, analysis: Analysis, lexicon: Lexicon,
         deaths = None if cumulative_count(document, lo, hi) else sentence_fatalities(document, lo, hi, analysis.children)
         live = sum(1 for c in candidates if not c.agent)
         for k, item in enumerate(found):
-            event, thing, subject, unread = _event(document, item, lexicon, analysis, deaths if k == 0 else None, prediction,
-                                           ctx, (usable, unplaced), taken, threshold, focus)
+            event, thing, subject, unread = _event(document, item, lexicon, analysis, deaths if k == 0 else None,
+                                                   prediction, ctx, (usable, unplaced), taken, threshold, focus)
             if event.acled in CRIME_KINDS and ordinary_crime(event.sources[0].text, _previous_sentence(document, sent),
                                                              ctx.lexicon.names_group):
                 continue  # police news, not a political event (dateline.events.crime)
@@ -546,8 +546,10 @@ def _depth(tokens: Sequence[Token], i: int) -> int:
 def _event(document: Document, item: Found, lexicon: Lexicon, analysis: Analysis, deaths: int | None,
            prediction: Prediction | None, ctx: ActorContext,
            places: tuple[list[PlaceMention], list[PlaceMention]], taken: dict[int, PlaceMention],
-           threshold: float, focus: PlaceMention | None = None) -> tuple[Event, str, str]:
-    """One trigger typed and described. ``places``: the document's usable and unplaced mentions (where.py)."""
+           threshold: float, focus: PlaceMention | None = None) -> tuple[Event, str, str, bool]:
+    """One trigger typed and described, with the thing it was done to, the subject words shown without an actor,
+    and whether its clause names a doer no one can read. ``places``: the document's usable and unplaced mentions
+    (where.py)."""
     tokens = document.tokens
     head = item.candidate.head
     cls = lexicon.cls(item.cls)
