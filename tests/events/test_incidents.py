@@ -175,3 +175,13 @@ def test_a_summary_line_joins_the_body_incident_but_does_not_type_it():
                              {"h": (True, False), "a": (True, True)})
     assert sorted(s.start for s in row.sources) == [0, 100]
     assert row.acled == "Peaceful protest"  # the article's own telling, not the summary line's
+
+
+def test_a_bare_death_words_toll_that_states_nothing_is_not_the_incidents():
+    clash = mention("a", 0, acled="Armed clash")
+    campaign = mention("b", 100, acled="Armed clash", fatalities=180, place=None, date=None)
+    stated = {"a": (True, True), "b": (False, False)}
+    (row,) = merge_incidents([clash, campaign], {"a": 0.8, "b": 0.4}, 0.4, 0, {}, stated)
+    assert row.fatalities is None  # "he said 180 of their leaders had been killed": near the clash, not its toll
+    (row,) = merge_incidents([clash, campaign], {"a": 0.8, "b": 0.9}, 0.4, 0, {}, stated)
+    assert row.fatalities == 180  # told with the incident's noun ("died in the airstrike"): its toll

@@ -238,11 +238,25 @@ def _combine(group: list[Event], specificity: dict[str, float], threshold: float
         # fighters died" beside a town retaken) is that event's, not this record's.
         # a toll told with the record's place ("four rebels killed ... around Misrata") before one told without
         fatalities=next((e.fatalities for e in sorted(group, key=lambda e: not stated.get(e.id, (True, True))[0])
-                         if e.fatalities is not None and _toll_of(e, typed)), None),
+                         if e.fatalities is not None and _toll_of(e, typed) and _own_toll(e, group, specificity, stated)),
+                        None),
         confidence=max(e.confidence for e in group),
         reportable=reportable(first.modality, first.background, max(e.confidence for e in group), threshold),
         sources=sources,
     )
+
+
+WEAK_TELLING = 0.5  # a type score below this is a bare death word ("killed", "died"), as events.stage's MIN_EVENT_WEIGHT
+
+
+def _own_toll(mention: Event, group: list[Event], specificity: dict[str, float],
+              stated: dict[str, tuple[bool, bool]]) -> bool:
+    """A toll told by a bare death word that states neither place nor day ("he said 180 of their leaders had been
+    killed") joined the incident only by being near it: it is no toll of the incident another sentence tells. Told
+    with the incident's noun ("two medics died in the airstrike") it is."""
+    if len(group) == 1 or any(stated.get(mention.id, (True, True))):
+        return True
+    return specificity.get(mention.id, 1.0) >= WEAK_TELLING
 
 
 # ACLED codes a demonstration by what happened at it: a march that turned violent is a violent demonstration, one
