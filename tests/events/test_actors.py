@@ -348,3 +348,10 @@ def test_an_organisation_owning_a_weapon_goes_by_its_dictionary_name(placed_even
     """The entity table calls it "North Atlantic Treaty Organization"; the actor dictionary writes NATO."""
     events = placed_events_of("NATO-allied aircraft destroyed two army tanks near Sirte on Friday.")
     assert canonical(_event(events, "Air/drone strike").actors) == ["NATO"]
+
+
+def test_unnamed_rebels_fighting_a_states_forces_are_that_states_opposition(placed_events_of):
+    events = placed_events_of("Rebels holding the border post at Dehiba in Tunisia repelled an attack by Libyan "
+                              "troops on Monday.")
+    sides = {p.canonical for e in events for p in (*e.actors, *e.targets)}
+    assert "Rebels (Libya)" in sides and "Rebels (Tunisia)" not in sides

@@ -798,6 +798,34 @@ def _operator(owner: tuple[str, str] | None, ctx: ActorContext, phrase: str, eve
     return Participant(name=found.canonical, entity=found.entity, canonical=found.canonical, type=found.type)
 
 
+STATE_FORCE = re.compile(r"^(?:Military|Police) Forces of (?:the )?(.+)$")
+OPPOSITION = re.compile(r"^(Rebels|Unidentified Armed Group|Militia) \((.+)\)$")
+
+
+def opposition_of_their_state(actors: tuple[Participant, ...], targets: tuple[Participant, ...],
+                              ctx: ActorContext) -> tuple[tuple[Participant, ...], tuple[Participant, ...]]:
+    """Unnamed rebels or gunmen fighting one state's forces are that state's armed opposition: an event placed
+    across a border ("rebels holding a border post" in Tunisia against Libya's army) named them by the place's
+    country ("Rebels (Tunisia)"). Named groups and protesters keep their names."""
+    states = {m.group(1) for p in (*actors, *targets) if p.type == 1 and (m := STATE_FORCE.match(p.canonical or ""))}
+    if len(states) != 1:
+        return actors, targets
+    (state,) = states
+    iso = _country_of_name(ctx, state)
+    if iso is None:
+        return actors, targets
+
+    def fix(p: Participant) -> Participant:
+        m = OPPOSITION.match(p.canonical or "")
+        if not m or m.group(2) == state or p.type not in (2, 3):
+            return p
+        kind = {"Rebels": "rebel", "Unidentified Armed Group": "unidentified", "Militia": "militia"}[m.group(1)]
+        found = country_party(ctx, kind, iso)
+        return dataclasses.replace(p, canonical=found.canonical) if found else p
+
+    return tuple(fix(p) for p in actors), tuple(fix(p) for p in targets)
+
+
 def country_party(ctx: ActorContext, kind: str, iso: str | None) -> Participant | None:
     """The dictionary's party of ``kind`` for a country, named by convention, not read ("police" → "Police Forces
     of Egypt", "civilian" → "Civilians (Libya)"); None without a template or a country."""

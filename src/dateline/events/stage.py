@@ -38,6 +38,7 @@ from dateline.events.actors import (
     crowd_against_force,
     crowds_where_they_gathered,
     document_context,
+    opposition_of_their_state,
     other_side,
     remember_subjects,
     told_actors,
@@ -341,10 +342,19 @@ def event_mentions(document: Document, analysis: Analysis, lexicon: Lexicon,
             out.mentions[k] = dataclasses.replace(event, targets=(other,)) if event.actors else \
                 dataclasses.replace(event, actors=(other,))
     out.mentions = _one_remote_force(out.mentions, out.unread)
+    out.mentions = [_of_their_state(e, ctx) for e in out.mentions]
     groups = incident_groups(out.mentions, preamble, place_countries(document), out.stated, out.objects)
     out.features = [with_told_elsewhere(f, n) for f, n in zip(out.features, told_elsewhere(out.mentions, groups),
                                                                strict=True)]
     return out
+
+
+def _of_their_state(event: Event, ctx: ActorContext) -> Event:
+    """``event`` with unnamed rebels or gunmen named after the state whose forces they fight (actors.py)."""
+    actors, targets = opposition_of_their_state(event.actors, event.targets, ctx)
+    if (actors, targets) == (event.actors, event.targets):
+        return event
+    return dataclasses.replace(event, actors=actors, targets=targets)
 
 
 def place_countries(document: Document) -> dict[str, tuple[str, bool]]:
