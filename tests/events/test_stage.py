@@ -283,3 +283,12 @@ def test_an_incident_during_the_holy_month_is_dated_to_its_days(events_of):
                                      "2011-08-20") if e.acled and "Shelling" in e.acled]
     # the month's days up to publication (an event is never dated after its report)
     assert event.date == "2011-08-01/2011-08-20" and event.date_precision == "range"
+
+
+def test_arrests_that_name_nobody_are_by_the_documents_one_arresting_force(placed_events_of):
+    events = placed_events_of("Soldiers detained two activists at the law centre in Cairo on Thursday. On Friday, "
+                              "eight people were detained in Alexandria, a rights group said.")
+    arrests = [e for e in events if e.acled == "Arrests"]
+    assert len(arrests) == 2
+    # the soldiers the document names, not the police by convention
+    assert {a.canonical for e in arrests for a in e.actors} == {"Military Forces of Egypt"}

@@ -341,12 +341,24 @@ def event_mentions(document: Document, analysis: Analysis, lexicon: Lexicon,
         if other is not None:
             out.mentions[k] = dataclasses.replace(event, targets=(other,)) if event.actors else \
                 dataclasses.replace(event, actors=(other,))
-    out.mentions = _one_remote_force(out.mentions, out.unread)
+    out.mentions = _one_arresting_force(_one_remote_force(out.mentions, out.unread))
     out.mentions = [_of_their_state(e, ctx) for e in out.mentions]
     groups = incident_groups(out.mentions, preamble, place_countries(document), out.stated, out.objects)
     out.features = [with_told_elsewhere(f, n) for f, n in zip(out.features, told_elsewhere(out.mentions, groups),
                                                                strict=True)]
     return out
+
+
+def _one_arresting_force(mentions: list[Event]) -> list[Event]:
+    """Arrests that name nobody got the state's police by convention (``_by_convention``); when the document names
+    exactly one state force arresting people ("military police detained ..."), that force made them."""
+    told = {(a.canonical or a.name): a for e in mentions if e.acled == ARRESTS for a in e.actors
+            if a.name and a.type == 1}
+    if len(told) != 1:
+        return mentions
+    (force,) = told.values()
+    return [dataclasses.replace(e, actors=(force,), targets=other_side((force,), e.targets))
+            if e.acled == ARRESTS and len(e.actors) == 1 and not e.actors[0].name else e for e in mentions]
 
 
 def _of_their_state(event: Event, ctx: ActorContext) -> Event:
@@ -628,6 +640,7 @@ def _event(document: Document, item: Found, lexicon: Lexicon, analysis: Analysis
 
 REMOTE_CLASSES = frozenset({"air_strike", "shelling"})
 AIR_STRIKE = "Air/drone strike"
+ARRESTS = "Arrests"
 REMOTE_KINDS = (AIR_STRIKE, "Shelling/artillery/missile attack")  # fired from afar: the firing side often unnamed
 # people hurt; civilian buildings hit are the actor dictionary's `site` rows (actors.tsv)
 CIVILIAN_HARM = re.compile(r"\b(?:civilians?|residential|children|women|famil(?:y|ies)|residents?|"
