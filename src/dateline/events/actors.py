@@ -798,8 +798,19 @@ def _operator(owner: tuple[str, str] | None, ctx: ActorContext, phrase: str, eve
     return Participant(name=found.canonical, entity=found.entity, canonical=found.canonical, type=found.type)
 
 
-STATE_FORCE = re.compile(r"^(?:Military|Police) Forces of (?:the )?(.+)$")
-OPPOSITION = re.compile(r"^(Rebels|Unidentified Armed Group|Militia) \((.+)\)$")
+OPPOSITION_KINDS = ARMED_KINDS - STATE_KINDS - {"generic"}  # rebels, militias, unidentified armed groups
+
+
+def _template_of(ctx: ActorContext, canonical: str | None) -> tuple[str, str] | None:
+    """(kind, country name) of a name the dictionary's templates made ("Rebels (Tunisia)" → rebel, Tunisia;
+    "Military Forces of the United States" → military, United States); None for any other name."""
+    for kind, (template, _) in ctx.lexicon.templates.items():
+        if "{country}" not in template:
+            continue
+        head, _, tail = template.partition("{country}")
+        if canonical and canonical.startswith(head) and canonical.endswith(tail) and len(canonical) > len(head + tail):
+            return kind, canonical[len(head):len(canonical) - len(tail)].removeprefix("the ")
+    return None
 
 
 def opposition_of_their_state(actors: tuple[Participant, ...], targets: tuple[Participant, ...],
@@ -807,21 +818,19 @@ def opposition_of_their_state(actors: tuple[Participant, ...], targets: tuple[Pa
     """Unnamed rebels or gunmen fighting one state's forces are that state's armed opposition: an event placed
     across a border ("rebels holding a border post" in Tunisia against Libya's army) named them by the place's
     country ("Rebels (Tunisia)"). Named groups and protesters keep their names."""
-    states = {m.group(1) for p in (*actors, *targets) if p.type == 1 and (m := STATE_FORCE.match(p.canonical or ""))}
-    if len(states) != 1:
-        return actors, targets
-    (state,) = states
-    iso = _country_of_name(ctx, state)
+    read = {id(p): _template_of(ctx, p.canonical) for p in (*actors, *targets)}
+    states = {found[1] for p in (*actors, *targets)  # a state's own forces (inter 1), not one acting abroad
+              if p.type == 1 and (found := read[id(p)]) and found[0] in STATE_KINDS}
+    iso = _country_of_name(ctx, next(iter(states))) if len(states) == 1 else None
     if iso is None:
         return actors, targets
 
     def fix(p: Participant) -> Participant:
-        m = OPPOSITION.match(p.canonical or "")
-        if not m or m.group(2) == state or p.type not in (2, 3):
+        found = read[id(p)]
+        if not found or found[0] not in OPPOSITION_KINDS or found[1] in states:
             return p
-        kind = {"Rebels": "rebel", "Unidentified Armed Group": "unidentified", "Militia": "militia"}[m.group(1)]
-        found = country_party(ctx, kind, iso)
-        return dataclasses.replace(p, canonical=found.canonical) if found else p
+        party = country_party(ctx, found[0], iso)
+        return dataclasses.replace(p, canonical=party.canonical) if party else p
 
     return tuple(fix(p) for p in actors), tuple(fix(p) for p in targets)
 

@@ -19,6 +19,7 @@ from collections.abc import Callable, Sequence
 
 from dateline.events.actors import other_side, told_actors
 from dateline.events.confidence import FACT_MODALITIES, reportable
+from dateline.events.triggers import MIN_EVENT_WEIGHT
 from dateline.geo.gazetteer import haversine_km
 from dateline.model import Event, Participant
 from dateline.time.calendar import day_span
@@ -45,8 +46,15 @@ def merge_incidents(mentions: Sequence[Event], specificity: dict[str, float], th
     and reportable when that reaches ``threshold``."""
     stated = stated or {}
     countries = countries or {}
-    groups = incident_groups(mentions, preamble_end, countries, stated, objects)
-    return [_combine(group, specificity, threshold, stated, countries, preamble_end) for group in groups]
+    return combine_incidents(incident_groups(mentions, preamble_end, countries, stated, objects), specificity,
+                             threshold, preamble_end, countries, stated)
+
+
+def combine_incidents(groups: Sequence[Sequence[Event]], specificity: dict[str, float], threshold: float,
+                      preamble_end: int, countries: dict[str, tuple[str, bool]],
+                      stated: dict[str, tuple[bool, bool]]) -> list[Event]:
+    """One record per group of :func:`incident_groups` (see :func:`merge_incidents`)."""
+    return [_combine(list(group), specificity, threshold, stated, countries, preamble_end) for group in groups]
 
 
 def incident_groups(mentions: Sequence[Event], preamble_end: int = 0,
@@ -246,9 +254,6 @@ def _combine(group: list[Event], specificity: dict[str, float], threshold: float
     )
 
 
-WEAK_TELLING = 0.5  # a type score below this is a bare death word ("killed", "died"), as events.stage's MIN_EVENT_WEIGHT
-
-
 def _own_toll(mention: Event, group: list[Event], specificity: dict[str, float],
               stated: dict[str, tuple[bool, bool]]) -> bool:
     """A toll told by a bare death word that states neither place nor day ("he said 180 of their leaders had been
@@ -256,7 +261,7 @@ def _own_toll(mention: Event, group: list[Event], specificity: dict[str, float],
     with the incident's noun ("two medics died in the airstrike") it is."""
     if len(group) == 1 or any(stated.get(mention.id, (True, True))):
         return True
-    return specificity.get(mention.id, 1.0) >= WEAK_TELLING
+    return specificity.get(mention.id, 1.0) >= MIN_EVENT_WEIGHT
 
 
 # ACLED codes a demonstration by what happened at it: a march that turned violent is a violent demonstration, one

@@ -15,7 +15,7 @@ import hashlib
 import logging
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -52,11 +52,12 @@ from dateline.events.crime import ordinary_crime
 from dateline.events.describe import event_date, summary
 from dateline.events.detect import Detector, Prediction, encoder_input, load_detector, sentence_features
 from dateline.events.fatalities import cumulative_count, sentence_fatalities
-from dateline.events.incidents import acled_family, family, incident_groups, merge_incidents, told_elsewhere
+from dateline.events.incidents import acled_family, combine_incidents, family, incident_groups, told_elsewhere
 from dateline.events.modality import event_modality
 from dateline.events.perpetrators import fill_perpetrators
 from dateline.events.record_confidence import RecordModel, clause_shape, record_features, with_told_elsewhere
 from dateline.events.triggers import (
+    MIN_EVENT_WEIGHT,
     Candidate,
     EventClass,
     Lexicon,
@@ -83,7 +84,6 @@ log = logging.getLogger(__name__)
 CLAUSE_DEPS = frozenset({"ccomp", "relcl", "parataxis", "xcomp", "csubj", "acl"})  # a trigger below these is its own event
 FOLD_HOPS = 3  # a dependent trigger this close under another one is part of it ("hit by a rocket launched")
 FOLD_ADJACENT = 4  # a folded object this close joins the trigger text ("fires a missile")
-MIN_EVENT_WEIGHT = 0.5  # rule weight below which a trigger is evidence only ("operation", "war")
 OPEN_BELOW = 0.55  # triggers weaker than this may be retyped to any class by the classifier
 WEAK_FLOOR = 0.35  # a weak trigger ("killed") alone in a sentence the detector believes (WEAK_GATE) is an event
 WEAK_GATE = 0.5
@@ -261,8 +261,9 @@ def build_events(document: Document, analysis: Analysis, lexicon: Lexicon, predi
         mentions = [dataclasses.replace(e, confidence=round(float(c), 4),
                                         reportable=reportable(e.modality, e.background, float(c), threshold))
                     for e, c in zip(mentions, scores, strict=True)]
-    merged = merge_incidents(mentions, found.specificity, threshold, preamble_end(document), place_countries(document),
-                             found.stated, found.objects)
+    scored = {e.id: e for e in mentions}  # the groups event_mentions found, with the scored mentions
+    merged = combine_incidents([[scored[i] for i in group] for group in found.groups], found.specificity, threshold,
+                               preamble_end(document), found.countries, found.stated)
     final = crowds_where_they_gathered(fill_perpetrators(merged), ctx)
     return tuple(dataclasses.replace(e, summary=summary(e, found.subjects.get(e.id, ""))) for e in final)
 
@@ -280,6 +281,8 @@ class Mentions:
     objects: dict[str, tuple[str, int]] = dataclasses.field(default_factory=dict)  # id → (thing done to, sentence)
     subjects: dict[str, str] = dataclasses.field(default_factory=dict)  # id → subject words shown without an actor
     unread: set[str] = dataclasses.field(default_factory=set)  # ids whose clause names a doer no one can read
+    countries: dict[str, tuple[str, bool]] = dataclasses.field(default_factory=dict)  # place id → (ISO2, whole country)
+    groups: list[list[str]] = dataclasses.field(default_factory=list)  # mention ids per incident (incident_groups)
 
 
 def event_mentions(document: Document, analysis: Analysis, lexicon: Lexicon,
@@ -343,22 +346,31 @@ def event_mentions(document: Document, analysis: Analysis, lexicon: Lexicon,
                 dataclasses.replace(event, actors=(other,))
     out.mentions = _one_arresting_force(_one_remote_force(out.mentions, out.unread))
     out.mentions = [_of_their_state(e, ctx) for e in out.mentions]
-    groups = incident_groups(out.mentions, preamble, place_countries(document), out.stated, out.objects)
+    out.countries = place_countries(document)
+    groups = incident_groups(out.mentions, preamble, out.countries, out.stated, out.objects)
+    out.groups = [[e.id for e in group] for group in groups]
     out.features = [with_told_elsewhere(f, n) for f, n in zip(out.features, told_elsewhere(out.mentions, groups),
                                                                strict=True)]
     return out
 
 
 def _one_arresting_force(mentions: list[Event]) -> list[Event]:
-    """Arrests that name nobody got the state's police by convention (``_by_convention``); when the document names
-    exactly one state force arresting people ("military police detained ..."), that force made them."""
-    told = {(a.canonical or a.name): a for e in mentions if e.acled == ARRESTS for a in e.actors
-            if a.name and a.type == 1}
-    if len(told) != 1:
+    """Arrests that name nobody got the state's police by convention (``_by_convention``, a participant without a
+    name); when the document names exactly one state force arresting people, that force made them."""
+    return _one_force(mentions, ARRESTS, lambda e: [a for a in e.actors if a.name and a.type == 1],
+                      lambda e: len(e.actors) == 1 and not e.actors[0].name)
+
+
+def _one_force(mentions: list[Event], kind: str, doers: Callable[[Event], Sequence[Participant]],
+               open_: Callable[[Event], bool]) -> list[Event]:
+    """Mentions of ``kind`` that ``open_`` accepts are by the one party ``doers`` finds across the document's
+    mentions of that kind, when there is exactly one (two, or none, leave them as they are)."""
+    found = {(a.canonical or a.name): a for e in mentions if e.acled == kind for a in doers(e)}
+    if len(found) != 1:
         return mentions
-    (force,) = told.values()
-    return [dataclasses.replace(e, actors=(force,), targets=other_side((force,), e.targets))
-            if e.acled == ARRESTS and len(e.actors) == 1 and not e.actors[0].name else e for e in mentions]
+    (doer,) = found.values()
+    return [dataclasses.replace(e, actors=(doer,), targets=other_side((doer,), e.targets))
+            if e.acled == kind and open_(e) else e for e in mentions]
 
 
 def _of_their_state(event: Event, ctx: ActorContext) -> Event:
@@ -383,12 +395,7 @@ def _one_remote_force(mentions: list[Event], unread: set[str] | frozenset[str] =
     by the crusader aggressors") keep it unknown: the text says who, only not in words we know."""
     out = mentions
     for kind in REMOTE_KINDS:
-        strikers = {(a.canonical or a.name): a for e in out if e.acled == kind for a in told_actors(e.actors)}
-        if len(strikers) != 1:
-            continue
-        (striker,) = strikers.values()
-        out = [dataclasses.replace(e, actors=(striker,), targets=other_side((striker,), e.targets))
-               if e.acled == kind and not e.actors and e.id not in unread else e for e in out]
+        out = _one_force(out, kind, lambda e: told_actors(e.actors), lambda e: not e.actors and e.id not in unread)
     return out
 
 

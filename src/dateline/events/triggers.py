@@ -16,6 +16,8 @@ from importlib import resources
 
 from dateline.model import Token
 
+MIN_EVENT_WEIGHT = 0.5  # rule weight below which a trigger is evidence only ("operation", "war", a bare "killed")
+
 CONTEXT_WINDOW = 8  # tokens each side; wide enough for "fired two missiles at", narrow enough to stay local
 VERB_POS = frozenset({"VERB", "AUX"})
 NOUN_POS = frozenset({"NOUN", "PROPN", "ADJ", "X"})  # spaCy tags some event nouns ADJ/X ("offensive")

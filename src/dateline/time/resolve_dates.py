@@ -281,63 +281,42 @@ def year_end(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 def holiday(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """A named holiday: its day, or for a holy month its days as a range ``first/last`` ("Ramadan"); the year from
+    the text, else the occurrence the tense points to around the anchor (written during a holy month: that one)."""
     rule = lexicon().holidays[norm(m["hol"])]
-    if rule.startswith("hijri:"):
-        return _hijri_holiday(m, ctx, rule.removeprefix("hijri:"))
-
-    def on(year: int) -> date | None:
-        if rule == "easter":
-            return cal.easter(year)
-        if ":" in rule:
-            month, weekday, n = (int(x) for x in rule.split(":"))
-            return cal.nth_weekday(year, month, weekday, n)
-        return cal.safe_date(year, int(rule[:2]), int(rule[3:]))
-
-    if m["y"]:
-        found = on(int(m["y"]))
-        return Resolved("DATE", cal.fmt_day(found), "holiday.absolute") if found else None
-    if ctx.anchor is None:
-        return None
-    candidates = [
-        d for d in (on(y) for y in (ctx.anchor.year - 1, ctx.anchor.year, ctx.anchor.year + 1)) if d
-    ]
-    rel = norm(m["rel"])
-    tense = -1 if rel == "last" else 1 if rel == "next" else ctx.tense(m.start(), m.end())
-    if rel in ("last", "next"):
-        candidates = [
-            d for d in candidates if (d < ctx.anchor if rel == "last" else d > ctx.anchor)
-        ] or candidates
-    found = cal.pick(candidates, ctx.anchor, tense, penalty_days=AGAINST_TENSE_PENALTY_DAYS)
-    return Resolved("DATE", cal.fmt_day(found), f"holiday.{rel or 'tense'}", None, iso(ctx.anchor))
-
-
-def _hijri_holiday(m: re.Match[str], ctx: Context, rule: str) -> Resolved | None:
-    """"Eid al-Fitr" → its day, "Ramadan" → its month as a range ``first/last`` (Umm al-Qura calendar): the year
-    from the text, else the occurrence the tense points to around the anchor, like the other holidays."""
-    month, _, day = rule.partition("-")
+    kind = "holiday.hijri" if rule.startswith("hijri:") else "holiday"
 
     def spans(year: int) -> list[tuple[date, date]]:
-        return cal.hijri_dates(year, int(month), int(day) if day else None)
+        if rule.startswith("hijri:"):  # Umm al-Qura calendar: hijri:MM-DD a day, hijri:MM the whole month
+            month, _, day = rule.removeprefix("hijri:").partition("-")
+            return cal.hijri_dates(year, int(month), int(day) if day else None)
+        if rule == "easter":
+            found = cal.easter(year)
+        elif ":" in rule:
+            month, weekday, n = (int(x) for x in rule.split(":"))
+            found = cal.nth_weekday(year, month, weekday, n)
+        else:
+            found = cal.safe_date(year, int(rule[:2]), int(rule[3:]))
+        return [(found, found)] if found else []
 
     def value(span: tuple[date, date]) -> str:
-        a, b = span
-        return cal.fmt_day(a) if a == b else f"{cal.fmt_day(a)}/{cal.fmt_day(b)}"
+        return cal.fmt_day(span[0]) if span[0] == span[1] else f"{cal.fmt_day(span[0])}/{cal.fmt_day(span[1])}"
 
     if m["y"]:
         found = spans(int(m["y"]))
-        return Resolved("DATE", value(found[0]), "holiday.hijri.absolute") if found else None
+        return Resolved("DATE", value(found[0]), f"{kind}.absolute") if found else None
     if ctx.anchor is None:
         return None
     candidates = [span for y in (ctx.anchor.year - 1, ctx.anchor.year, ctx.anchor.year + 1) for span in spans(y)]
     if not candidates:
         return None
-    inside = [span for span in candidates if span[0] <= ctx.anchor <= span[1]]
     rel = norm(m["rel"])
+    inside = [span for span in candidates if span[0] < span[1] and span[0] <= ctx.anchor <= span[1]]
     if inside and rel not in ("last", "next"):  # "during Ramadan" written in Ramadan: this one
-        return Resolved("DATE", value(inside[0]), "holiday.hijri.current", None, iso(ctx.anchor))
+        return Resolved("DATE", value(inside[0]), f"{kind}.current", None, iso(ctx.anchor))
     tense = -1 if rel == "last" else 1 if rel == "next" else ctx.tense(m.start(), m.end())
     if rel in ("last", "next"):
         candidates = [s for s in candidates if (s[1] < ctx.anchor if rel == "last" else s[0] > ctx.anchor)] or candidates
     start = cal.pick([s[0] for s in candidates], ctx.anchor, tense, penalty_days=AGAINST_TENSE_PENALTY_DAYS)
     chosen = next(s for s in candidates if s[0] == start)
-    return Resolved("DATE", value(chosen), f"holiday.hijri.{rel or 'tense'}", None, iso(ctx.anchor))
+    return Resolved("DATE", value(chosen), f"{kind}.{rel or 'tense'}", None, iso(ctx.anchor))
