@@ -292,3 +292,21 @@ def test_arrests_that_name_nobody_are_by_the_documents_one_arresting_force(place
     assert len(arrests) == 2
     # the soldiers the document names, not the police by convention
     assert {a.canonical for e in arrests for a in e.actors} == {"Military Forces of Egypt"}
+
+
+def test_shelling_by_a_force_the_document_tells_only_bombing_is_an_air_strike(events_of):
+    from dateline.events.stage import _air_only_forces, load_lexicon
+
+    lexicon = load_lexicon("en")
+    strike = next(e for e in events_of("NATO jets struck the port on Monday.") if e.acled == "Air/drone strike")
+    told_as_shelling = dataclasses.replace(strike, id="x-2", acled="Shelling/artillery/missile attack",
+                                           type="ASSAULT", mode="shelling")
+    out = _air_only_forces([strike, told_as_shelling], lexicon)
+    assert out[1].acled == "Air/drone strike" and out[1].type == strike.type
+    # fired from warships, or by a force that also fights on the ground: shelling stays shelling
+    naval = dataclasses.replace(told_as_shelling, sources=(dataclasses.replace(
+        strike.sources[0], text="NATO warships were shelling loyalist positions."),))
+    assert _air_only_forces([strike, naval], lexicon)[1].acled == "Shelling/artillery/missile attack"
+    battle = dataclasses.replace(strike, id="x-3", acled="Armed clash")
+    assert _air_only_forces([strike, told_as_shelling, battle], lexicon)[1].acled == "Shelling/artillery/missile attack"
+

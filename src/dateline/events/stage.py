@@ -344,7 +344,7 @@ def event_mentions(document: Document, analysis: Analysis, lexicon: Lexicon,
         if other is not None:
             out.mentions[k] = dataclasses.replace(event, targets=(other,)) if event.actors else \
                 dataclasses.replace(event, actors=(other,))
-    out.mentions = _one_arresting_force(_one_remote_force(out.mentions, out.unread))
+    out.mentions = _one_arresting_force(_one_remote_force(_air_only_forces(out.mentions, lexicon), out.unread))
     out.mentions = [_of_their_state(e, ctx) for e in out.mentions]
     out.countries = place_countries(document)
     groups = incident_groups(out.mentions, preamble, out.countries, out.stated, out.objects)
@@ -385,6 +385,25 @@ def place_countries(document: Document) -> dict[str, tuple[str, bool]]:
     """Place id → (ISO2, whether the place is a whole country), for the incident merger."""
     return {p.id: (p.country, bool(p.feature and p.feature.startswith("A.PCL"))) for p in document.place_records
             if p.country}
+
+
+def _air_only_forces(mentions: list[Event], lexicon: Lexicon) -> list[Event]:
+    """Shelling by a party the document tells fighting only from the air is an air strike (ACLED codes missiles
+    fired from aircraft as air strikes): "Tripoli is being shelled by NATO forces" or "six rockets struck the
+    port" in a document where NATO bombs and never fights on the ground. A party that fights a battle or whose
+    sentence names a ground-only weapon (artillery, tanks, mortars ...) keeps its shelling."""
+    def name(p: Participant) -> str:
+        return p.canonical or p.name
+
+    air = {name(a) for e in mentions if e.acled == AIR_STRIKE for a in told_actors(e.actors)}
+    ground = {name(p) for e in mentions if e.acled in GROUND_KINDS for p in (*e.actors, *e.targets) if p.name}
+    only_air = air - ground
+    if not only_air:
+        return mentions
+    cls = lexicon.cls("air_strike")
+    return [dataclasses.replace(e, acled=cls.acled, type=cls.plover, mode=cls.mode)
+            if e.acled == SHELLING and e.actors and name(e.actors[0]) in only_air
+            and not GROUND_ONLY_WEAPONS.search(e.sources[0].text) else e for e in mentions]
 
 
 def _one_remote_force(mentions: list[Event], unread: set[str] | frozenset[str] = frozenset()) -> list[Event]:
@@ -648,7 +667,9 @@ def _event(document: Document, item: Found, lexicon: Lexicon, analysis: Analysis
 REMOTE_CLASSES = frozenset({"air_strike", "shelling"})
 AIR_STRIKE = "Air/drone strike"
 ARRESTS = "Arrests"
-REMOTE_KINDS = (AIR_STRIKE, "Shelling/artillery/missile attack")  # fired from afar: the firing side often unnamed
+SHELLING = "Shelling/artillery/missile attack"
+REMOTE_KINDS = (AIR_STRIKE, SHELLING)  # fired from afar: the firing side often unnamed
+GROUND_KINDS = frozenset({"Armed clash", "Government regains territory", "Non-state actor overtakes territory"})
 # people hurt; civilian buildings hit are the actor dictionary's `site` rows (actors.tsv)
 CIVILIAN_HARM = re.compile(r"\b(?:civilians?|residential|children|women|famil(?:y|ies)|residents?|"
                            r"people|casualt(?:y|ies)|victims?|killed|killing|dead|died|wounded|injured|farm)\b",
@@ -774,6 +795,11 @@ def _by_weapon(lexicon: Lexicon, cls: EventClass, sentence: str) -> EventClass:
     if cls.key == "air_strike" and ground and not air:
         return lexicon.cls("shelling")
     return cls
+
+# weapons fired from the ground or the sea, never from aircraft ("NATO warships were shelling loyalist positions")
+GROUND_ONLY_WEAPONS = re.compile(r"\b(?:artillery|mortars?|howitzers?|tanks?|grads?|katyushas?|cannons?|"
+                                 r"rocket launchers?|(?:heavy )?guns?|(?:war)?ships?|naval|frigates?|destroyers?)\b",
+                                 re.IGNORECASE)
 
 
 def _sentence_kinds(document: Document, lo: int, hi: int, ctx: ActorContext) -> set[str]:
