@@ -212,3 +212,9 @@ def test_a_leaders_men_are_his_forces_not_civilians(placed_events_of):
                               "on Monday.")
     (event,) = [e for e in events if e.acled and "Shelling" in e.acled]
     assert [a.canonical for a in event.actors] == ["Military Forces of Libya"]
+
+
+def test_whoever_came_under_fire_was_its_target(placed_events_of):
+    events = placed_events_of("Rebel fighters advanced on Sunday and came under a barrage of rockets near Brega.")
+    (event,) = [e for e in events if e.acled and "Shelling" in e.acled]
+    assert [t.canonical for t in event.targets] == ["Rebels (Libya)"] and not event.actors

@@ -329,6 +329,8 @@ def _noun_arguments(tokens: Sequence[Token], head: int, children: list[list[int]
             targets += [g for g in children[c] if tokens[g].dep == "pobj"]
     if not actors:
         actors = _light_verb_subject(tokens, head, children)
+    if not targets:
+        targets = _under_fire(tokens, head, children)
     if not targets and tokens[head].dep == "nsubj" and tokens[tokens[head].head].pos == "VERB":
         verb = tokens[head].head  # "four rockets struck the compound", "airstrikes destroyed two tanks"
         targets = [c for c in children[verb] if tokens[c].dep in OBJECT_DEPS and tokens[c].lemma.lower() not in INSTRUMENTS]
@@ -363,6 +365,27 @@ def _light_verb_subject(tokens: Sequence[Token], head: int, children: list[list[
             subjects = [c for c in children[current] if tokens[c].dep in SUBJECT_DEPS]
             return subjects or _borrowed_subject(tokens, current, children)
     return []
+
+
+def _under_fire(tokens: Sequence[Token], head: int, children: list[list[int]]) -> list[int]:
+    """"rebels came under heavy shelling", "the convoy has come under attack": whoever came under it was its
+    target."""
+    current = head
+    for _ in range(MAX_CLIMB):  # "came under a hail of artillery and rocket attacks"
+        token = tokens[current]
+        if token.dep == "conj" and token.head != current:
+            current = token.head
+        elif token.dep == "pobj" and tokens[token.head].lemma.lower() == "of" and tokens[token.head].head != token.head:
+            current = tokens[token.head].head
+        else:
+            break
+    token = tokens[current]
+    if token.dep != "pobj" or tokens[token.head].lemma.lower() != "under":
+        return []
+    verb = tokens[token.head].head
+    if tokens[verb].lemma.lower() != "come" or tokens[token.head].dep != "prep":
+        return []
+    return [c for c in children[verb] if tokens[c].dep in SUBJECT_DEPS] or _borrowed_subject(tokens, verb, children)
 
 
 def _with_conjuncts(tokens: Sequence[Token], heads: list[int], children: list[list[int]]) -> list[int]:
