@@ -73,3 +73,10 @@ def test_actor_context_separates_government_and_rebels(make_document):
 def test_bombing_without_aircraft_named_is_read_from_who_bombed(events_of, text, acled):
     events = events_of(text)
     assert [e.acled for e in events if "bombed" in e.trigger] == [acled], [(e.trigger, e.acled) for e in events]
+
+
+def test_a_crowd_that_dispersed_was_not_dispersed(make_document):
+    """TVERB rows need the verb done to someone: an object, or the passive."""
+    assert ("dispersed", "protest_intervention", False) in _classes(make_document("Riot police dispersed the marchers."))
+    assert ("dispersed", "protest_intervention", False) in _classes(make_document("The marchers were dispersed."))
+    assert all(c != "protest_intervention" for _, c, _ in _classes(make_document("The marchers dispersed at dusk.")))

@@ -209,7 +209,7 @@ def _candidate(
     subject = _subject_lemmas(tokens, head, children)
     options: dict[str, float] = {}
     agent_only = True
-    objects = any(tokens[c].dep in ("dobj", "obj") for c in children[head])
+    objects = any(tokens[c].dep in ("dobj", "obj", "nsubjpass", "auxpass") for c in children[head])  # done to someone
     for rule in rules:
         if not _pos_ok(rule.pos, token.pos, objects) or not _context_ok(rule.context, window, subject):
             continue
@@ -256,6 +256,8 @@ def _pos_ok(rule_pos: str, pos: str, objects: bool = False) -> bool:
         return pos in VERB_POS
     if rule_pos == "IVERB":  # a verb used without a direct object ("crowds rallied", not "he rallied supporters")
         return pos in VERB_POS and not objects
+    if rule_pos == "TVERB":  # a verb done to someone: an object or the passive ("police dispersed the crowd", "the
+        return pos in VERB_POS and objects  # crowd was dispersed"; not "the marchers dispersed peacefully")
     if rule_pos in ("NOUN", AGENT):
         return pos in NOUN_POS
     return True
