@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from dateline.events.incidents import incident_groups, merge_incidents, told_elsewhere
 from dateline.model import Event, EventPlace, Participant, Span
 
@@ -185,3 +187,13 @@ def test_a_bare_death_words_toll_that_states_nothing_is_not_the_incidents():
     assert row.fatalities is None  # "he said 180 of their leaders had been killed": near the clash, not its toll
     (row,) = merge_incidents([clash, campaign], {"a": 0.8, "b": 0.9}, 0.4, 0, {}, stated)
     assert row.fatalities == 180  # told with the incident's noun ("died in the airstrike"): its toll
+
+
+def test_the_group_that_called_a_protest_is_not_another_crowd():
+    crowd = Participant("protesters", canonical="Protesters (Egypt)", type=6)
+    organiser = Participant("the Front", canonical="Islamic Action Front", type=None)
+    march = dataclasses.replace(mention("a", 0, acled="Peaceful protest"), actors=(crowd,))
+    called = dataclasses.replace(mention("b", 100, acled="Peaceful protest"),
+                                 actors=(dataclasses.replace(crowd, name=""), organiser))
+    stated = {"a": (True, True), "b": (False, False)}
+    assert len(incident_groups([march, called], 0, {}, stated)) == 1

@@ -187,6 +187,8 @@ def _same_object(group: list[Event], mention: Event, objects: dict[str, tuple[st
 def _actors_agree(group: list[Event], mention: Event) -> bool:
     actors = {_actor_key(told[0]) for e in group if (told := told_actors(e.actors))}
     mine = told_actors(mention.actors)
+    if family(mention) == "Demonstrations" and any(a.type in (5, 6) for a in mention.actors):
+        mine = [a for a in mine if a.type in (5, 6)]  # the group that called a march is no other crowd
     return not (mine and actors and _actor_key(mine[0]) not in actors and _contradicts(actors, mention))
 
 
