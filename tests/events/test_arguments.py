@@ -218,3 +218,9 @@ def test_whoever_came_under_fire_was_its_target(placed_events_of):
     events = placed_events_of("Rebel fighters advanced on Sunday and came under a barrage of rockets near Brega.")
     (event,) = [e for e in events if e.acled and "Shelling" in e.acled]
     assert [t.canonical for t in event.targets] == ["Rebels (Libya)"] and not event.actors
+
+
+def test_who_reported_or_saw_the_shelling_is_no_party_to_it(placed_events_of):
+    (event,) = [e for e in placed_events_of("Amnesty International witnessed the shelling of the old market in "
+                                            "Misrata on Tuesday.") if e.acled and "Shelling" in e.acled]
+    assert not [a for a in event.actors if a.name]

@@ -346,6 +346,9 @@ def _noun_arguments(tokens: Sequence[Token], head: int, children: list[list[int]
 # suffers what the nominal names ("two fighters died in the shelling"): the clause's subject is no actor of it.
 CIRCUMSTANCE_PREPS = frozenset({"despite", "amid", "amidst", "under", "after", "before", "during", "following",
                                 "since", "from"})
+# verbs whose subject tells of or saw what the noun names ("state TV reported clashes", "witnesses described the
+# shelling"): the teller is no actor of it
+OBSERVING = SPEAKING | {"describe", "witness", "see", "hear", "show", "film", "photograph", "document", "cover", "record"}
 SUFFERING_VERBS = frozenset({"die", "perish", "suffer", "flee", "escape", "survive", "hide", "shelter", "cower"})
 
 
@@ -359,7 +362,7 @@ def _light_verb_subject(tokens: Sequence[Token], head: int, children: list[list[
         if token.dep == "prep" and token.lemma.lower() in CIRCUMSTANCE_PREPS:
             return []
         current = token.head
-        if tokens[current].pos in ("VERB", "AUX") and tokens[current].lemma.lower() in SUFFERING_VERBS:
+        if tokens[current].pos in ("VERB", "AUX") and tokens[current].lemma.lower() in SUFFERING_VERBS | OBSERVING:
             return []
         if tokens[current].pos in ("VERB", "AUX"):
             subjects = [c for c in children[current] if tokens[c].dep in SUBJECT_DEPS]
