@@ -224,3 +224,9 @@ def test_who_reported_or_saw_the_shelling_is_no_party_to_it(placed_events_of):
     (event,) = [e for e in placed_events_of("Amnesty International witnessed the shelling of the old market in "
                                             "Misrata on Tuesday.") if e.acled and "Shelling" in e.acled]
     assert not [a for a in event.actors if a.name]
+
+
+def test_a_rocket_systems_name_is_no_actor(placed_events_of):
+    (event,) = [e for e in placed_events_of("A Grad rocket slammed into a bedroom wall in Misrata on Friday.")
+                if e.acled and "Shelling" in e.acled]
+    assert not [a for a in event.actors if a.name]
