@@ -258,6 +258,21 @@ def test_a_records_crowds_are_named_after_the_country_it_took_place_in():
     assert [a.canonical for a in crowds_where_they_gathered([riot], ctx)[0].actors] == ["Rioters (Egypt)"]
 
 
+
+def test_a_records_civilians_are_those_of_the_country_it_took_place_in():
+    from dateline.events.actors import ActorContext, actor_lexicon, crowds_where_they_gathered
+    from dateline.model import Event, Participant
+
+    ctx = ActorContext(lexicon=actor_lexicon("en"), country_names={"LY": "Libya", "US": "United States"})
+    reporters = Participant(name="four American reporters", canonical="Civilians (United States)", type=7)
+    aid_group = Participant(name="the relief group", canonical="Hope Relief", type=7)  # a named group keeps its name
+    army = Participant(name="soldiers", canonical="Military Forces of Libya", type=1)
+    held = Event(id="e", type="COERCE", trigger="detained", sources=(), acled="Arrests", actors=(army,),
+                 targets=(reporters, aid_group), country="LY")
+    (fixed,) = crowds_where_they_gathered([held], ctx)
+    assert [t.canonical for t in fixed.targets] == ["Civilians (Libya)", "Hope Relief"]
+    assert fixed.actors == (army,)
+
 def test_militants_are_the_one_named_group_the_document_calls_so():
     from dateline.events.actors import _called, actor_lexicon
 

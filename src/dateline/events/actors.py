@@ -919,17 +919,34 @@ CROWD_CLASSES = {"Violent demonstration": "violent_demonstration", "Mob violence
 
 
 def crowds_where_they_gathered(events: Sequence[Event], ctx: ActorContext) -> list[Event]:
-    """ACLED names protesters and rioters after the country where the event took place: a record's crowds take
-    its final country (a crowd described before the event's place was known, or in another telling of the
-    incident, would carry the country the document is about)."""
+    """ACLED names protesters, rioters and civilians after the country where the event took place: a record's
+    crowds and civilians take its final country (a crowd described before the event's place was known, or in
+    another telling of the incident, would carry the country the document is about; "four American journalists"
+    held in Libya are civilians in Libya, their nationality is no party of the war)."""
     out = []
     for event in events:
         if event.country and any(p.type in CROWD_TYPES for p in (*event.actors, *event.targets)):
             event_class = CROWD_CLASSES.get(event.acled or "", "peaceful_protest")
             event = dataclasses.replace(event, actors=_crowds_in(ctx, event.actors, event_class, event.country),
                                         targets=_crowds_in(ctx, event.targets, event_class, event.country))
+        if event.country and any(p.type == VICTIM_INTER for p in (*event.actors, *event.targets)):
+            event = dataclasses.replace(event, actors=_civilians_in(ctx, event.actors, event.country),
+                                        targets=_civilians_in(ctx, event.targets, event.country))
         out.append(event)
     return out
+
+
+def _civilians_in(ctx: ActorContext, parties: tuple[Participant, ...], country: str) -> tuple[Participant, ...]:
+    """``parties`` with the dictionary's civilians of any country as the civilians of ``country`` (a named group
+    of civilians, e.g. a user's row with inter 7, keeps its name)."""
+    here = country_party(ctx, "civilian", country)
+    template = ctx.lexicon.templates.get("civilian", ("", 0))[0]
+    if here is None or "{country}" not in template:
+        return parties
+    before, after = template.split("{country}", 1)
+    return tuple(dataclasses.replace(p, canonical=here.canonical)
+                 if p.type == VICTIM_INTER and p.canonical and p.canonical.startswith(before)
+                 and p.canonical.endswith(after) else p for p in parties)
 
 
 def _crowds_in(ctx: ActorContext, parties: tuple[Participant, ...], event_class: str,
