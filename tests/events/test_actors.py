@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -258,6 +259,23 @@ def test_a_records_crowds_are_named_after_the_country_it_took_place_in():
     assert [a.canonical for a in crowds_where_they_gathered([riot], ctx)[0].actors] == ["Rioters (Egypt)"]
 
 
+
+
+def test_a_crowd_the_rioters_fell_upon_is_protesters_and_one_that_fought_back_rioters():
+    from dateline.events.actors import ActorContext, actor_lexicon, crowds_where_they_gathered
+    from dateline.model import Event, Participant
+
+    ctx = ActorContext(lexicon=actor_lexicon("en"), country_names={"EG": "Egypt"})
+    loyalists = Participant(name="loyalists", canonical="Protesters (Egypt)", type=6)
+    marchers = Participant(name="marchers", canonical="Protesters (Egypt)", type=6)
+    onslaught = Event(id="e", type="PROTEST", trigger="attacked", sources=(), acled="Violent demonstration",
+                      actors=(loyalists,), targets=(marchers,), country="EG")
+    (fixed,) = crowds_where_they_gathered([onslaught], ctx)
+    assert ([a.canonical for a in fixed.actors], [t.canonical for t in fixed.targets]) == \
+        (["Rioters (Egypt)"], ["Protesters (Egypt)"])
+    brawl = dataclasses.replace(onslaught, trigger="clashed")
+    (fixed,) = crowds_where_they_gathered([brawl], ctx)
+    assert [t.canonical for t in fixed.targets] == ["Rioters (Egypt)"]
 
 def test_a_records_civilians_are_those_of_the_country_it_took_place_in():
     from dateline.events.actors import ActorContext, actor_lexicon, crowds_where_they_gathered

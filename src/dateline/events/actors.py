@@ -915,6 +915,7 @@ def crowd(ctx: ActorContext, participant: Participant, event_class: str, where: 
 
 
 CROWD_TYPES = frozenset({5, 6})  # ACLED inter codes of rioters and protesters
+MUTUAL = re.compile(r"\b(?:clash|fight|fought|battl|brawl|scuffl|skirmish|confront|exchang|trade)", re.IGNORECASE)
 CROWD_CLASSES = {"Violent demonstration": "violent_demonstration", "Mob violence": "mob_violence"}  # else protesters
 
 
@@ -927,8 +928,12 @@ def crowds_where_they_gathered(events: Sequence[Event], ctx: ActorContext) -> li
     for event in events:
         if event.country and any(p.type in CROWD_TYPES for p in (*event.actors, *event.targets)):
             event_class = CROWD_CLASSES.get(event.acled or "", "peaceful_protest")
+            # a crowd the rioters fell upon ("supporters of the president attacked demonstrators") did not riot:
+            # ACLED's second actor is protesters, unless the two crowds fought each other ("clashed with")
+            attacked = "peaceful_protest" if event_class != "peaceful_protest" and not MUTUAL.search(event.trigger) \
+                else event_class
             event = dataclasses.replace(event, actors=_crowds_in(ctx, event.actors, event_class, event.country),
-                                        targets=_crowds_in(ctx, event.targets, event_class, event.country))
+                                        targets=_crowds_in(ctx, event.targets, attacked, event.country))
         if event.country and any(p.type == VICTIM_INTER for p in (*event.actors, *event.targets)):
             event = dataclasses.replace(event, actors=_civilians_in(ctx, event.actors, event.country),
                                         targets=_civilians_in(ctx, event.targets, event.country))
