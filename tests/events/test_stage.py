@@ -310,3 +310,12 @@ def test_shelling_by_a_force_the_document_tells_only_bombing_is_an_air_strike(ev
     battle = dataclasses.replace(strike, id="x-3", acled="Armed clash")
     assert _air_only_forces([strike, told_as_shelling, battle], lexicon)[1].acled == "Shelling/artillery/missile attack"
 
+
+
+def test_an_incident_told_to_say_who_a_person_is_is_background(placed_events_of):
+    (told,) = [e for e in placed_events_of("Activists marched with the mother of Ahmed Hassan, who was beaten to death "
+                                           "by police.") if e.acled == "Attack"]
+    assert told.background and not told.reportable
+    (dated,) = [e for e in placed_events_of("Activists marched with the mother of Ahmed Hassan, who was beaten to death "
+                                            "by police on Friday.") if e.acled == "Attack"]
+    assert not dated.background

@@ -639,7 +639,8 @@ def _event(document: Document, item: Found, lexicon: Lexicon, analysis: Analysis
     modality = event_modality(tokens, head, analysis.children, protest=cls.key in PROTEST_CLASSES,
                               territory=cls.key in TERRITORY_CLASSES)
     fatalities = deaths if cls.plover in VIOLENT or cls.key in PROTEST_CLASSES else None
-    background = is_background(date, document.published)
+    background = is_background(date, document.published) or \
+        _said_of_a_person(document, analysis.children, head, sent_start, sent_end)
     confidence = prediction.p_event if prediction is not None else rules_confidence(item.score)
     thing = args.target_lemma if _is_thing(ctx, args.target_lemma) else ""
     return Event(
@@ -675,6 +676,25 @@ CIVILIAN_HARM = re.compile(r"\b(?:civilians?|residential|children|women|famil(?:
                            r"people|casualt(?:y|ies)|victims?|killed|killing|dead|died|wounded|injured|farm)\b",
                            re.IGNORECASE)
 HARM_WINDOW = 10  # tokens either side of the trigger: a glued summary line's other news stays out
+
+
+def _said_of_a_person(document: Document, children: list[list[int]], head: int, start: int, end: int) -> bool:
+    """An incident told in a clause that describes a named person ("Omar Said, who was beaten to death by police",
+    "Omar Said, killed by police") in a sentence that names no time: who the person is, told as background, not news
+    of the day."""
+    tokens = document.tokens
+    current = head
+    for _ in range(4):
+        token = tokens[current]
+        if token.dep in ("relcl", "acl"):  # "Khalid Said, who was beaten to death", "Khalid Said, killed by police"
+            antecedent = tokens[token.head]
+            if any(m.label == "PERSON" and m.start <= antecedent.start < m.end for m in document.mentions):
+                return not any(start <= t.start < end for t in document.times)
+            return False
+        if token.head == current:
+            return False
+        current = token.head
+    return False
 
 
 def _harm_window(document: Document, children: list[list[int]], lo: int, hi: int, head: int) -> tuple[str, list[str]]:
