@@ -303,6 +303,21 @@ def test_militants_are_the_one_named_group_the_document_calls_so():
     assert _called("NATO jets and coalition forces struck. Militants fled.", lexicon) == {}  # not an armed group's word
 
 
+
+def test_a_bare_word_means_the_one_group_it_usually_means_that_the_document_is_about():
+    from dateline.events.actors import _called, actor_lexicon
+
+    lexicon = actor_lexicon("en")
+    about = _called("Daesh dug tunnels under the old town. ISIS has held it since spring. Militants went door to door "
+                    "and the Kurdish-led SDF advanced.", lexicon)
+    assert about["militant"] == ("Islamic State", 2) and about["jihadist"] == ("Islamic State", 2)
+    assert "rebel" not in about  # only the words the dictionary's `means` rows list
+    passing = _called("The colonel blamed al-Qaeda for the unrest. Militants fired on the port.", lexicon)
+    assert "militant" not in passing  # a group named once, in passing, is not what the document is about
+    both = _called("Islamic State and the Nusra Front shelled the town; Nusra Front and Islamic State fighters fell "
+                   "back. Militants fled.", lexicon)
+    assert "militant" not in both  # two such groups: the word stays unnamed
+
 def test_a_description_in_a_document_about_one_group_is_that_group(placed_events_of):
     text = ("Islamic State gunmen stormed a checkpoint near Sirte on Monday, officials said. "
             "On Tuesday the militants attacked a police station in Sirte, killing two officers.")

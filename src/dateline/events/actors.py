@@ -67,6 +67,7 @@ class ActorLexicon:
     sites: dict[tuple[str, ...], str] = field(default_factory=dict)  # civilian building → the kind of its people
     heads: frozenset[str] = frozenset()  # the last lemma of every noun phrase
     armed_heads: frozenset[str] = frozenset()  # ... of the phrases that name armed or security forces
+    means: dict[str, frozenset[str]] = field(default_factory=dict)  # "militant" → the groups the bare word usually means
 
     def site_kind(self, lemmas: Sequence[str]) -> str | None:
         """The kind of the people of a civilian site named by the last one or two ``lemmas`` ("residential area")."""
@@ -89,6 +90,7 @@ def actor_lexicon(language: str = "en", extra: tuple[str, ...] = ()) -> ActorLex
     cues: dict[str, str] = {}
     sites: dict[tuple[str, ...], str] = {}
     groups: list[tuple[re.Pattern[str], str, int]] = []
+    means: dict[str, frozenset[str]] = {}
     for row in rows:
         kind, words, canonical, inter = row["kind"], row["words"], row["canonical"], int(row["inter"] or 0)
         names = [w.strip() for w in words.split("|") if w.strip()]
@@ -106,6 +108,10 @@ def actor_lexicon(language: str = "en", extra: tuple[str, ...] = ()) -> ActorLex
         elif kind == "cue":
             for name in names:
                 cues.setdefault(name.lower(), canonical)
+        elif kind == "means":
+            meant = frozenset(g.strip() for g in canonical.split("|") if g.strip())
+            for name in names:
+                means[name.lower()] = means.get(name.lower(), frozenset()) | meant
         elif kind == "group":
             # names match in any case, except a short acronym that is also a word ("IS", "AU"): its own case only
             exact = [re.escape(n) for n in names if len(n) <= 3 and n.isupper()]
@@ -114,7 +120,7 @@ def actor_lexicon(language: str = "en", extra: tuple[str, ...] = ()) -> ActorLex
             alternatives += exact
             pattern = re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])")
             groups.append((pattern, canonical, inter))
-    return ActorLexicon(nouns=nouns, templates=templates, cues=cues, groups=tuple(groups), sites=sites,
+    return ActorLexicon(nouns=nouns, templates=templates, cues=cues, groups=tuple(groups), sites=sites, means=means,
                         heads=frozenset(phrase[-1] for phrase in nouns),
                         armed_heads=frozenset(phrase[-1] for phrase, kind in nouns.items() if kind in ARMED_KINDS))
 
@@ -300,6 +306,9 @@ def _short_names(text: str, lexicon: ActorLexicon) -> dict[str, tuple[str, int]]
     return {word: next(iter(groups)) for word, groups in found.items() if len(groups) == 1}
 
 
+SALIENT_MENTIONS = 2  # a group the document names at least this often is one it is about
+
+
 _NEXT_WORD = re.compile(r"^['’]?s?\s+(\w+)")
 
 
@@ -326,7 +335,22 @@ def _called(text: str, lexicon: ActorLexicon) -> dict[str, tuple[str, int]]:
     if len(named) == 1:
         (only,) = named
         return {words[0]: only for words, kind in lexicon.nouns.items() if kind == "unidentified" and len(words) == 1}
-    return {lemma: next(iter(groups)) for lemma, groups in found.items() if len(groups) == 1}
+    called = {lemma: next(iter(groups)) for lemma, groups in found.items() if len(groups) == 1}
+    if found:
+        return called
+    # The document attaches none of the words to a group: a word means the one group it usually means (the
+    # dictionary's `means` rows) among those the document names more than once ("Daesh", "ISIS", "Islamic State"
+    # ... and "the militants went door to door"); a group named in passing ("blamed al-Qaeda") is not meant.
+    counts: dict[tuple[str, int], int] = {}
+    for pattern, canonical, inter in lexicon.groups:
+        if inter in (2, 3, 4):
+            counts[(canonical, inter)] = counts.get((canonical, inter), 0) + len(pattern.findall(text))
+    salient = {group for group, n in counts.items() if n >= SALIENT_MENTIONS}
+    for word, meant in lexicon.means.items():
+        candidates = {group for group in salient if group[0] in meant}
+        if len(candidates) == 1:
+            called[word] = next(iter(candidates))
+    return called
 
 
 _TITLE = "|".join(re.escape(t) for t in LEADER_TITLES)
