@@ -319,3 +319,17 @@ def test_an_incident_told_to_say_who_a_person_is_is_background(placed_events_of)
     (dated,) = [e for e in placed_events_of("Activists marched with the mother of Ahmed Hassan, who was beaten to death "
                                             "by police on Friday.") if e.acled == "Attack"]
     assert not dated.background
+
+
+def test_a_party_never_struck_its_own_so_the_other_force_firing_from_afar_did(events_of):
+    from dateline.events.stage import _one_remote_force
+
+    strike = next(e for e in events_of("NATO jets struck the port on Monday.") if e.acled == "Air/drone strike")
+    shelled = next(e for e in events_of("Government troops shelled the harbour on Monday.")
+                   if e.acled == "Shelling/artillery/missile attack")
+    army = shelled.actors[0]
+    own_compound_hit = dataclasses.replace(shelled, id="y-2", actors=(), targets=(army,))
+    filled = _one_remote_force([strike, shelled, own_compound_hit])
+    assert [a.canonical for a in filled[2].actors] == ["NATO"] and filled[2].targets == (army,)
+    town_hit = dataclasses.replace(shelled, id="y-3", actors=(), targets=())
+    assert _one_remote_force([strike, shelled, town_hit])[2].actors == shelled.actors  # the one shelling side, as before

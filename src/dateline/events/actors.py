@@ -775,7 +775,8 @@ def _loyal_to(document: Document, head: int, children: list[list[int]]) -> list[
     return out
 
 
-ALIGNED = frozenset({"align", "affiliate", "link"})  # "allied" (lemma "ally") names a supporter: SUPPORT_VERBS
+# "vehicles aligned with X", "the compound belonging to X"; "allied" (lemma "ally") names a supporter: SUPPORT_VERBS
+ALIGNED = frozenset({"align", "affiliate", "link", "belong"})
 SUPPORT_VERBS = frozenset({"back", "support", "assist", "aid", "help", "arm", "train", "fund", "finance", "sponsor",
                            "equip", "reinforce", "accompany", "join", "escort", "cover", "ally"})
 

@@ -344,7 +344,8 @@ def event_mentions(document: Document, analysis: Analysis, lexicon: Lexicon,
         if other is not None:
             out.mentions[k] = dataclasses.replace(event, targets=(other,)) if event.actors else \
                 dataclasses.replace(event, actors=(other,))
-    out.mentions = _one_arresting_force(_one_remote_force(_air_only_forces(out.mentions, lexicon), out.unread))
+    out.mentions = _one_arresting_force(_air_only_forces(_one_remote_force(_air_only_forces(out.mentions, lexicon),
+                                                                             out.unread), lexicon))
     out.mentions = [_of_their_state(e, ctx) for e in out.mentions]
     out.countries = place_countries(document)
     groups = incident_groups(out.mentions, preamble, out.countries, out.stated, out.objects)
@@ -369,8 +370,10 @@ def _one_force(mentions: list[Event], kind: str, doers: Callable[[Event], Sequen
     if len(found) != 1:
         return mentions
     (doer,) = found.values()
+    name = doer.canonical or doer.name
     return [dataclasses.replace(e, actors=(doer,), targets=other_side((doer,), e.targets))
-            if e.acled == kind and open_(e) else e for e in mentions]
+            if e.acled == kind and open_(e) and not any((t.canonical or t.name) == name for t in e.targets) else e
+            for e in mentions]  # a party never struck its own ("rockets struck the leader's compound")
 
 
 def _of_their_state(event: Event, ctx: ActorContext) -> Event:
@@ -415,7 +418,22 @@ def _one_remote_force(mentions: list[Event], unread: set[str] | frozenset[str] =
     out = mentions
     for kind in REMOTE_KINDS:
         out = _one_force(out, kind, lambda e: told_actors(e.actors), lambda e: not e.actors and e.id not in unread)
-    return out
+    # still open because it struck the one party firing that kind: the one other party of the document that fires
+    # from afar at all ("four rockets struck the leader's compound" in a document where NATO bombs and the army
+    # shells: NATO; _air_only_forces then reads its shelling as an air strike)
+    firing = {(a.canonical or a.name): a for e in out if e.acled in REMOTE_KINDS for a in told_actors(e.actors)}
+    return [_by_the_other_remote_force(e, firing) if e.acled in REMOTE_KINDS and not e.actors and e.id not in unread
+            and e.targets else e for e in out]
+
+
+def _by_the_other_remote_force(event: Event, firing: dict[str, Participant]) -> Event:
+    """``event`` by the one party of ``firing`` (name → party: all who fire from afar in the document) that it did
+    not strike, when leaving out the parties it struck leaves exactly one."""
+    struck = {t.canonical or t.name for t in event.targets}
+    others = [p for key, p in firing.items() if key not in struck]
+    if len(others) != 1 or len(others) == len(firing):
+        return event  # no party was left out for being struck: the first pass's rule stands
+    return dataclasses.replace(event, actors=(others[0],), targets=other_side(others[:1], event.targets))
 
 
 def _taker_first(acled: str | None, sides: tuple[Participant, Participant]) -> tuple[Participant, Participant]:
@@ -679,14 +697,14 @@ HARM_WINDOW = 10  # tokens either side of the trigger: a glued summary line's ot
 
 
 def _said_of_a_person(document: Document, children: list[list[int]], head: int, start: int, end: int) -> bool:
-    """An incident told in a clause that describes a named person ("Omar Said, who was beaten to death by police",
-    "Omar Said, killed by police") in a sentence that names no time: who the person is, told as background, not news
-    of the day."""
+    """An incident told in a clause that describes a named person ("Ahmed Hassan, who was beaten to death by
+    police", "Ahmed Hassan, killed by police") in a sentence that names no time: who the person is, told as
+    background, not news of the day."""
     tokens = document.tokens
     current = head
     for _ in range(4):
         token = tokens[current]
-        if token.dep in ("relcl", "acl"):  # "Khalid Said, who was beaten to death", "Khalid Said, killed by police"
+        if token.dep in ("relcl", "acl"):  # a relative clause or a participle after the person's name
             antecedent = tokens[token.head]
             if any(m.label == "PERSON" and m.start <= antecedent.start < m.end for m in document.mentions):
                 return not any(start <= t.start < end for t in document.times)
@@ -802,6 +820,10 @@ AIR_WEAPONS = re.compile(r"\b(?:air ?strikes?|air[- ]raids?|air attacks?|air for
                          re.IGNORECASE)
 GROUND_WEAPONS = re.compile(r"\b(?:artillery|mortars?|shell(?:s|ing|ed|fire)?|howitzers?|tanks?|rockets?|grads?|"
                             r"katyushas?|cannons?|rocket launchers?)\b", re.IGNORECASE)
+# weapons fired from the ground or the sea, never from aircraft ("NATO warships were shelling loyalist positions")
+GROUND_ONLY_WEAPONS = re.compile(r"\b(?:artillery|mortars?|howitzers?|tanks?|grads?|katyushas?|cannons?|"
+                                 r"rocket launchers?|(?:heavy )?guns?|(?:war)?ships?|naval|frigates?|destroyers?)\b",
+                                 re.IGNORECASE)
 
 
 def _by_weapon(lexicon: Lexicon, cls: EventClass, sentence: str) -> EventClass:
@@ -815,11 +837,6 @@ def _by_weapon(lexicon: Lexicon, cls: EventClass, sentence: str) -> EventClass:
     if cls.key == "air_strike" and ground and not air:
         return lexicon.cls("shelling")
     return cls
-
-# weapons fired from the ground or the sea, never from aircraft ("NATO warships were shelling loyalist positions")
-GROUND_ONLY_WEAPONS = re.compile(r"\b(?:artillery|mortars?|howitzers?|tanks?|grads?|katyushas?|cannons?|"
-                                 r"rocket launchers?|(?:heavy )?guns?|(?:war)?ships?|naval|frigates?|destroyers?)\b",
-                                 re.IGNORECASE)
 
 
 def _sentence_kinds(document: Document, lo: int, hi: int, ctx: ActorContext) -> set[str]:
