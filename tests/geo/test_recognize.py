@@ -109,3 +109,9 @@ def test_an_org_tagged_spelling_of_a_big_city_s_own_name_is_a_place(tmp_path):
     doc = _doc(text, ("Marsata", "ORG"), ("Hilltown", "ORG"))
     with Gazetteer(index_of(tmp_path, rows, "XX.txt")) as gazetteer:
         assert [s.text for s in recognize(doc, gazetteer)] == ["Marsata"]  # an alternate name only is no place
+
+
+def test_a_weapon_named_after_a_place_is_no_place(gazetteer):
+    text = "The rebels fired a Paris missile at the column; the Mosul rocket attack came later."
+    found = [s.text for s in recognize(_doc(text, ("Paris", "GPE"), ("Mosul", "GPE")), gazetteer)]
+    assert found == ["Mosul"]  # "Mosul rocket attack": the weapon noun modifies another, the place stays

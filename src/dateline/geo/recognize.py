@@ -99,7 +99,7 @@ def recognize(document: Document, gazetteer: Gazetteer) -> list[ToponymSpan]:
     return [_compound_modifier(text, span) for span in out
             if not _in_organisation_name(text, span, heads) and not _quoted_exclamation(text, span)
             and not _speaker_label(text, span) and not CONTRACTION.fullmatch(span.text)
-            and not _bloc(text, span) and not _title(text, span)]
+            and not _bloc(text, span) and not _title(text, span) and not _weapon_model(text, span)]
 
 
 # A name spaCy tags PERSON is a place when only a place could stand there ("In Ras Lanuf, ...", "fighters in Bin
@@ -231,6 +231,17 @@ _NAME_AFTER = re.compile(r" [A-Z][a-z]")
 def _title(text: str, span: ToponymSpan) -> bool:
     """"Rep. Steve Cohen", "Gen. Khalifa Haftar": a short capitalised abbreviation before a name is a title."""
     return bool(_ABBREVIATION.fullmatch(span.text) and _NAME_AFTER.match(text, span.end))
+
+
+# A weapon named after a place ("the Milan missile", "Grad rockets", "Scud missiles"): the name is a model, not
+# where anything happened; "the Misrata rocket attack" (the weapon noun modifying another) keeps its place, and a
+# demonym ("Russian missiles") still names whose they are.
+_WEAPON_AFTER = re.compile(r"\s+(?:anti-tank\s+)?(?:missiles?|rockets?|rifles?|launchers?|howitzers?)\b"
+                           r"(?!\s+(?:attacks?|strikes?|fire|barrages?|salvos?|launch(?:es)?|hit|impacts?)\b)")
+
+
+def _weapon_model(text: str, span: ToponymSpan) -> bool:
+    return not span.demonym and bool(_WEAPON_AFTER.match(text, span.end))  # "Russian missiles" are Russia's
 
 
 SPEAKER_TURNS = 2  # a capitalised name before a colon this often is a speaker's label
