@@ -172,6 +172,18 @@ def test_a_leader_tagged_as_an_organisation_stands_for_his_forces():
     assert anti is None or anti.canonical != "Military Forces of Libya"
 
 
+
+def test_a_headline_the_tagger_took_for_an_organisation_is_no_actor():
+    from dateline.events.actors import ActorContext, _named, actor_lexicon
+    from dateline.model import Document, Mention
+
+    ctx = ActorContext(lexicon=actor_lexicon(), country_names={"LY": "Libya"})
+    for surface, kept in (("Harbour Shelling", False), ("Dunmore Clashes", False), ("Harbour Relief Committee", True),
+                          ("Rally for Unity and Reform", True)):
+        document = Document(id="d", source="t", text=f"{surface} said on Monday.")
+        found = _named(document, Mention(0, len(surface), surface, "ORG"), ctx, surface, "LY")
+        assert (found is not None) == kept, surface
+
 def test_a_demonstration_that_names_nobody_had_a_crowd():
     from dateline.events.actors import ActorContext, actor_lexicon, crowd_against_force, with_crowd
     from dateline.model import Participant

@@ -659,6 +659,8 @@ def _named(document: Document, mention: Mention, ctx: ActorContext, phrase: str,
             return _templated(ctx, kind, iso or event_country or ctx.document_country, name, event_country)
         if role == "target" and not set(words) & ORG_WORDS and not kind:
             return None  # "shelling on Dafniya": an unknown one-word "organisation" hit by violence is mostly a place
+        if words and words[-1] in event_nouns() and not set(words) & ORG_WORDS:
+            return None  # "Misrata Shelling", "Tripoli Clashes": a headline's words the tagger took for a name
         return Participant(name=name, canonical=name, type=0)
     if mention.label == "NORP":
         iso = ctx.demonyms.get(mention.start)
@@ -995,6 +997,19 @@ def with_crowd(ctx: ActorContext, actors: tuple[Participant, ...], event_class: 
     if crowd_actor is None or any(a.type in (1, 8) for a in actors):
         return actors  # a protest whose only named party is a force: see crowd_against_force
     return (crowd_actor, *actors)
+
+
+@cache
+def event_nouns(language: str = "en") -> frozenset[str]:
+    """The one-word nouns of the event lexicon that tell an event by themselves ("shelling", "clashes")."""
+    from dateline.events.triggers import MIN_EVENT_WEIGHT, load_lexicon
+
+    words: set[str] = set()
+    for rules in load_lexicon(language).rules.values():
+        for rule in rules:
+            if rule.pos in ("NOUN", "ANY") and len(rule.words) == 1 and rule.weight >= MIN_EVENT_WEIGHT:
+                words.update((rule.words[0], rule.words[0] + "s", rule.words[0] + "es"))
+    return frozenset(words)
 
 
 def told_actors(actors: Sequence[Participant]) -> list[Participant]:
