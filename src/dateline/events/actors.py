@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from dateline.events.triggers import data_rows, subtree
+from dateline.events.triggers import MIN_EVENT_WEIGHT, data_rows, load_lexicon, subtree
 from dateline.model import Document, Event, Mention, Participant, Token
 
 STATE_KINDS = frozenset({"military", "police"})
@@ -167,11 +167,11 @@ class ActorContext:
         """Armed parties the text sets against each other in one violent event ("the SDF fought Islamic State")."""
         for a in actors:
             for t in targets:
-                if a.type in ARMED_PARTIES and t.type in ARMED_PARTIES and _key(a) != _key(t):
-                    self.adversaries.setdefault(_key(a), Counter())[_key(t)] += 1
-                    self.adversaries.setdefault(_key(t), Counter())[_key(a)] += 1
-                    self.parties.setdefault(_key(a), a)
-                    self.parties.setdefault(_key(t), t)
+                if a.type in ARMED_PARTIES and t.type in ARMED_PARTIES and party_key(a) != party_key(t):
+                    self.adversaries.setdefault(party_key(a), Counter())[party_key(t)] += 1
+                    self.adversaries.setdefault(party_key(t), Counter())[party_key(a)] += 1
+                    self.parties.setdefault(party_key(a), a)
+                    self.parties.setdefault(party_key(t), t)
 
     def opponent(self, participant: Participant, sentence: int | None = None,
                  country: str | None = None) -> Participant | None:
@@ -179,7 +179,7 @@ class ActorContext:
         nearest to ``sentence`` in the document (before it when ``sentence`` is None), to complete a battle
         whose text names one side ("four rebels were killed in fighting around Misrata"). Parties that acted
         in any sentence count (:func:`remember_subjects`), not only the actors of earlier events."""
-        fought = self.adversaries.get(_key(participant))
+        fought = self.adversaries.get(party_key(participant))
         if fought:  # the document already set this party against another: that is its other side
             best = min(fought, key=lambda k: (self._remote(k), -fought[k]))
             if not self._remote(best):
@@ -195,7 +195,7 @@ class ActorContext:
             return None
         pool = self.recent if sentence is None else self.recent + self.subjects + self.mentioned
         others = [(sent, other) for sent, other in pool if (s := _side(other)) is not None and s != side
-                  and not (ground and other.type == 8) and frozenset((_key(participant), _key(other))) not in self.allies]
+                  and not (ground and other.type == 8) and frozenset((party_key(participant), party_key(other))) not in self.allies]
         if not others:
             return None
         if sentence is None:
@@ -216,8 +216,8 @@ class ActorContext:
         pool = [p for _, p in self.recent + self.subjects + self.mentioned if _side(p) is not None]
         if not pool:
             return None
-        counts = Counter(_key(p) for p in pool)
-        main = next(p for p in pool if _key(p) == counts.most_common(1)[0][0])
+        counts = Counter(party_key(p) for p in pool)
+        main = next(p for p in pool if party_key(p) == counts.most_common(1)[0][0])
         other = self.opponent(main, sentence, country)
         return (main, other) if other is not None else None
 
@@ -248,7 +248,8 @@ class ActorContext:
         return best[1] if best else None
 
 
-def _key(participant: Participant) -> str:
+def party_key(participant: Participant) -> str:
+    """How two mentions of one party compare: its dictionary name, else its words, in any case."""
     return (participant.canonical or participant.name).lower()
 
 
@@ -319,10 +320,12 @@ def _called(text: str, lexicon: ActorLexicon) -> dict[str, tuple[str, int]]:
     attaches to two groups stays unresolved; when the document attaches such words to one group only, all of
     them ("gunmen", "the bomber") mean it."""
     found: dict[str, set[tuple[str, int]]] = {}
+    counts: dict[tuple[str, int], int] = {}  # how often the document names each armed group
     for pattern, canonical, inter in lexicon.groups:
         if inter not in (2, 3, 4):
             continue  # coalitions and peacekeepers are not what "militants" means
         for match in pattern.finditer(text):
+            counts[(canonical, inter)] = counts.get((canonical, inter), 0) + 1
             after = _NEXT_WORD.match(text[match.end():match.end() + 30])
             if not after:
                 continue
@@ -341,10 +344,6 @@ def _called(text: str, lexicon: ActorLexicon) -> dict[str, tuple[str, int]]:
     # The document attaches none of the words to a group: a word means the one group it usually means (the
     # dictionary's `means` rows) among those the document names more than once ("Daesh", "ISIS", "Islamic State"
     # ... and "the militants went door to door"); a group named in passing ("blamed al-Qaeda") is not meant.
-    counts: dict[tuple[str, int], int] = {}
-    for pattern, canonical, inter in lexicon.groups:
-        if inter in (2, 3, 4):
-            counts[(canonical, inter)] = counts.get((canonical, inter), 0) + len(pattern.findall(text))
     salient = {group for group, n in counts.items() if n >= SALIENT_MENTIONS}
     for word, meant in lexicon.means.items():
         candidates = {group for group in salient if group[0] in meant}
@@ -458,8 +457,8 @@ def _remember_allies(document: Document, i: int, party: Participant, children: l
         if not any(tokens[c].dep == "amod" and tokens[c].lemma.lower() in ALLY_WORDS for c in children[k]):
             continue
         other = describe(document, k, children, ctx, event_country=None, sentence=tokens[k].sent, role="actor")
-        if other is not None and other.type in ARMED_PARTIES and _key(other) != _key(party):
-            ctx.allies.add(frozenset((_key(party), _key(other))))
+        if other is not None and other.type in ARMED_PARTIES and party_key(other) != party_key(party):
+            ctx.allies.add(frozenset((party_key(party), party_key(other))))
 
 
 ALLY_PREPS = frozenset({"alongside", "beside"})
@@ -1002,8 +1001,6 @@ def with_crowd(ctx: ActorContext, actors: tuple[Participant, ...], event_class: 
 @cache
 def event_nouns(language: str = "en") -> frozenset[str]:
     """The one-word nouns of the event lexicon that tell an event by themselves ("shelling", "clashes")."""
-    from dateline.events.triggers import MIN_EVENT_WEIGHT, load_lexicon
-
     words: set[str] = set()
     for rules in load_lexicon(language).rules.values():
         for rule in rules:
@@ -1021,8 +1018,8 @@ def told_actors(actors: Sequence[Participant]) -> list[Participant]:
 def other_side(actors: Sequence[Participant], targets: Sequence[Participant]) -> tuple[Participant, ...]:
     """The targets that are not one of the actors: a party never acts on itself in one record ("Gadhafi's forces"
     and "Libya's army" both mean the state's forces; a second sentence's target may be the first one's actor)."""
-    own = {key for a in actors if (key := _key(a))}
-    return tuple(t for t in targets if _key(t) not in own)
+    own = {key for a in actors if (key := party_key(a))}
+    return tuple(t for t in targets if party_key(t) not in own)
 
 
 def crowd_against_force(ctx: ActorContext, actors: tuple[Participant, ...], targets: tuple[Participant, ...],

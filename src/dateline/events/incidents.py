@@ -17,7 +17,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Sequence
 
-from dateline.events.actors import other_side, told_actors
+from dateline.events.actors import CROWD_TYPES, other_side, party_key, told_actors
 from dateline.events.confidence import FACT_MODALITIES, reportable
 from dateline.events.triggers import MIN_EVENT_WEIGHT
 from dateline.geo.gazetteer import haversine_km
@@ -185,21 +185,17 @@ def _same_object(group: list[Event], mention: Event, objects: dict[str, tuple[st
 
 
 def _actors_agree(group: list[Event], mention: Event) -> bool:
-    actors = {_actor_key(told[0]) for e in group if (told := told_actors(e.actors))}
+    actors = {party_key(told[0]) for e in group if (told := told_actors(e.actors))}
     mine = told_actors(mention.actors)
-    if family(mention) == "Demonstrations" and any(a.type in (5, 6) for a in mention.actors):
-        mine = [a for a in mine if a.type in (5, 6)]  # the group that called a march is no other crowd
-    return not (mine and actors and _actor_key(mine[0]) not in actors and _contradicts(actors, mention))
+    if family(mention) == "Demonstrations" and any(a.type in CROWD_TYPES for a in mention.actors):
+        mine = [a for a in mine if a.type in CROWD_TYPES]  # the group that called a march is no other crowd
+    return not (mine and actors and party_key(mine[0]) not in actors and _contradicts(actors, mention))
 
-
-
-def _actor_key(p: Participant) -> str:
-    return (p.canonical or p.name).lower()
 
 
 def _contradicts(actors: set[str], mention: Event) -> bool:
     """Different first actors contradict unless one of them is the other's target (a two-sided clash)."""
-    targets = {_actor_key(t) for t in mention.targets}
+    targets = {party_key(t) for t in mention.targets}
     return not (actors & targets)
 
 

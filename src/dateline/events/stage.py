@@ -40,6 +40,7 @@ from dateline.events.actors import (
     document_context,
     opposition_of_their_state,
     other_side,
+    party_key,
     remember_subjects,
     told_actors,
     with_crowd,
@@ -344,8 +345,7 @@ def event_mentions(document: Document, analysis: Analysis, lexicon: Lexicon,
         if other is not None:
             out.mentions[k] = dataclasses.replace(event, targets=(other,)) if event.actors else \
                 dataclasses.replace(event, actors=(other,))
-    out.mentions = _one_arresting_force(_air_only_forces(_one_remote_force(_air_only_forces(out.mentions, lexicon),
-                                                                             out.unread), lexicon))
+    out.mentions = _one_arresting_force(_remote_doers(out.mentions, lexicon, out.unread))
     out.mentions = [_of_their_state(e, ctx) for e in out.mentions]
     out.countries = place_countries(document)
     groups = incident_groups(out.mentions, preamble, out.countries, out.stated, out.objects)
@@ -366,13 +366,12 @@ def _one_force(mentions: list[Event], kind: str, doers: Callable[[Event], Sequen
                open_: Callable[[Event], bool]) -> list[Event]:
     """Mentions of ``kind`` that ``open_`` accepts are by the one party ``doers`` finds across the document's
     mentions of that kind, when there is exactly one (two, or none, leave them as they are)."""
-    found = {(a.canonical or a.name): a for e in mentions if e.acled == kind for a in doers(e)}
+    found = {party_key(a): a for e in mentions if e.acled == kind for a in doers(e)}
     if len(found) != 1:
         return mentions
-    (doer,) = found.values()
-    name = doer.canonical or doer.name
+    ((key, doer),) = found.items()
     return [dataclasses.replace(e, actors=(doer,), targets=other_side((doer,), e.targets))
-            if e.acled == kind and open_(e) and not any((t.canonical or t.name) == name for t in e.targets) else e
+            if e.acled == kind and open_(e) and key not in map(party_key, e.targets) else e
             for e in mentions]  # a party never struck its own ("rockets struck the leader's compound")
 
 
@@ -390,22 +389,27 @@ def place_countries(document: Document) -> dict[str, tuple[str, bool]]:
             if p.country}
 
 
+def _remote_doers(mentions: list[Event], lexicon: Lexicon, unread: set[str]) -> list[Event]:
+    """Who fired from afar: shelling by a party that only bombs is read as its air strike first (so it counts
+    as an air force, not a second shelling side), the unnamed firers are filled in, and the parties filled in
+    are read the same way."""
+    filled = _one_remote_force(_air_only_forces(mentions, lexicon), unread)
+    return _air_only_forces(filled, lexicon)
+
+
 def _air_only_forces(mentions: list[Event], lexicon: Lexicon) -> list[Event]:
     """Shelling by a party the document tells fighting only from the air is an air strike (ACLED codes missiles
     fired from aircraft as air strikes): "Tripoli is being shelled by NATO forces" or "six rockets struck the
     port" in a document where NATO bombs and never fights on the ground. A party that fights a battle or whose
     sentence names a ground-only weapon (artillery, tanks, mortars ...) keeps its shelling."""
-    def name(p: Participant) -> str:
-        return p.canonical or p.name
-
-    air = {name(a) for e in mentions if e.acled == AIR_STRIKE for a in told_actors(e.actors)}
-    ground = {name(p) for e in mentions if e.acled in GROUND_KINDS for p in (*e.actors, *e.targets) if p.name}
+    air = {party_key(a) for e in mentions if e.acled == AIR_STRIKE for a in told_actors(e.actors)}
+    ground = {party_key(p) for e in mentions if e.acled in GROUND_KINDS for p in (*e.actors, *e.targets) if p.name}
     only_air = air - ground
     if not only_air:
         return mentions
     cls = lexicon.cls("air_strike")
     return [dataclasses.replace(e, acled=cls.acled, type=cls.plover, mode=cls.mode)
-            if e.acled == SHELLING and e.actors and name(e.actors[0]) in only_air
+            if e.acled == SHELLING and e.actors and party_key(e.actors[0]) in only_air
             and not GROUND_ONLY_WEAPONS.search(e.sources[0].text) else e for e in mentions]
 
 
@@ -421,7 +425,7 @@ def _one_remote_force(mentions: list[Event], unread: set[str] | frozenset[str] =
     # still open because it struck the one party firing that kind: the one other party of the document that fires
     # from afar at all ("four rockets struck the leader's compound" in a document where NATO bombs and the army
     # shells: NATO; _air_only_forces then reads its shelling as an air strike)
-    firing = {(a.canonical or a.name): a for e in out if e.acled in REMOTE_KINDS for a in told_actors(e.actors)}
+    firing = {party_key(a): a for e in out if e.acled in REMOTE_KINDS for a in told_actors(e.actors)}
     return [_by_the_other_remote_force(e, firing) if e.acled in REMOTE_KINDS and not e.actors and e.id not in unread
             and e.targets else e for e in out]
 
@@ -429,7 +433,7 @@ def _one_remote_force(mentions: list[Event], unread: set[str] | frozenset[str] =
 def _by_the_other_remote_force(event: Event, firing: dict[str, Participant]) -> Event:
     """``event`` by the one party of ``firing`` (name → party: all who fire from afar in the document) that it did
     not strike, when leaving out the parties it struck leaves exactly one."""
-    struck = {t.canonical or t.name for t in event.targets}
+    struck = set(map(party_key, event.targets))
     others = [p for key, p in firing.items() if key not in struck]
     if len(others) != 1 or len(others) == len(firing):
         return event  # no party was left out for being struck: the first pass's rule stands
@@ -658,7 +662,7 @@ def _event(document: Document, item: Found, lexicon: Lexicon, analysis: Analysis
                               territory=cls.key in TERRITORY_CLASSES)
     fatalities = deaths if cls.plover in VIOLENT or cls.key in PROTEST_CLASSES else None
     background = is_background(date, document.published) or \
-        _said_of_a_person(document, analysis.children, head, sent_start, sent_end)
+        _said_of_a_person(document, head, sent_start, sent_end)
     confidence = prediction.p_event if prediction is not None else rules_confidence(item.score)
     thing = args.target_lemma if _is_thing(ctx, args.target_lemma) else ""
     return Event(
@@ -696,7 +700,7 @@ CIVILIAN_HARM = re.compile(r"\b(?:civilians?|residential|children|women|famil(?:
 HARM_WINDOW = 10  # tokens either side of the trigger: a glued summary line's other news stays out
 
 
-def _said_of_a_person(document: Document, children: list[list[int]], head: int, start: int, end: int) -> bool:
+def _said_of_a_person(document: Document, head: int, start: int, end: int) -> bool:
     """An incident told in a clause that describes a named person ("Ahmed Hassan, who was beaten to death by
     police", "Ahmed Hassan, killed by police") in a sentence that names no time: who the person is, told as
     background, not news of the day."""
