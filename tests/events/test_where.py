@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 
 def _place(events, acled):
     match = [e for e in events if e.acled == acled]
@@ -184,3 +186,31 @@ def test_a_division_that_only_says_where_the_named_town_lies_is_not_the_place(pl
 def test_a_holy_month_is_a_time_not_a_place(make_placed_document):
     doc = make_placed_document("Troops were allowed to break their fast during Ramadan to fight on the front lines.")
     assert not any(p.text == "Ramadan" for p in doc.places)
+
+
+def test_a_continent_or_world_region_is_never_the_place(placed_events_of):
+    events = placed_events_of("Elsewhere in Europe, demonstrators rallied on Saturday in support of the strikers.")
+    assert all(e.place is None for e in events if e.acled == "Peaceful protest")
+
+
+def test_the_source_after_according_to_is_not_the_place(make_placed_document):
+    from dateline.events.where import event_place, unplaced_mentions, usable_mentions
+    from dateline.model import PlaceMention
+
+    text = "Three rebels were killed on Tuesday, according to Omar Hassan, a spokesman."
+    document = make_placed_document(text)
+    start = text.index("Omar Hassan")
+    # as if the recognizer had taken the speaker's name for an unknown village
+    speaker = PlaceMention(document.id, start, start + len("Omar Hassan"), "Omar Hassan", None, 0.5)
+    document = dataclasses.replace(document, places=(*document.places, speaker))
+    head = next(i for i, t in enumerate(document.tokens) if text[t.start:t.end] == "killed")
+    where = event_place(document, head, 0, len(text), usable_mentions(document), {}, (head,),
+                        unplaced=unplaced_mentions(document))
+    assert where is None
+
+
+def test_the_country_across_a_border_is_not_the_place(placed_events_of):
+    text = "On Sunday, gunmen attacked a border crossing into Syria, killing two guards."
+    events = placed_events_of(text)
+    assert events and all(not e.place or e.place.name != "Syria" for e in events)
+

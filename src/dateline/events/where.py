@@ -27,7 +27,7 @@ from dateline.time.tense import token_index
 
 LOCATIVE = frozenset({"in", "near", "outside", "at", "around", "across", "on", "inside", "within", "throughout", "over",
                       "into", "through", "along", "between", "nearby", "off", "beyond", "onto"})
-NOT_THERE = frozenset({"from", "toward", "towards", "for", "against", "by", "with", "about", "like"})
+NOT_THERE = frozenset({"from", "toward", "towards", "for", "against", "by", "with", "about", "like", "according to"})
 MAX_HOPS = 7
 LOOKBACK = 2  # earlier sentences whose place an event without one may borrow
 FOCUS_SHARE = 0.5  # a document is about one place when it has half of the mentions below country level
@@ -47,15 +47,25 @@ LOCATING_NOUNS = PLACE_NOUNS | SITES  # a town named before them says where they
 UNPLACED_MIN_SCORE = 2.0  # an unresolved name must hang on the trigger (a path), not only follow "in" somewhere
 SAYING = frozenset({"say", "tell", "report", "announce", "add", "state", "confirm"})
 SPEAKING = SAYING | {"claim"}  # verbs whose subject tells of an event ("rebels claimed ...")
+BORDER_NOUNS = frozenset({"border", "frontier", "boundary", "crossing"})
+BORDER_PREPOSITIONS = frozenset({"with", "into", "between", "to"})
+WORLD_FEATURES = frozenset({"L.CONT", "L.RGN"})
 CONTEST = frozenset({"control", "possession"})  # "for control of X": a fight over a place happens there
 
 
 def usable_mentions(document: Document) -> list[PlaceMention]:
     """Resolved place mentions that can be an event's place (no demonyms, no datelines, no rivers, lakes or seas:
-    ACLED places an event at the nearest named settlement, never on water)."""
-    water = {p.id for p in document.place_records if (p.feature or "").startswith("H.")}
+    ACLED places an event at the nearest named settlement, never on water; no continent or world region: ACLED
+    places every event inside one country)."""
+    unusable = {p.id for p in document.place_records if (p.feature or "").startswith("H.")} | world_places(document)
     return [m for m in document.places if m.place is not None and m.qualifier != "demonym"
-            and m.place not in water and not DATELINE.match(document.text[m.end:m.end + 60])]
+            and m.place not in unusable and not DATELINE.match(document.text[m.end:m.end + 60])]
+
+
+def world_places(document: Document) -> set[str]:
+    """Ids of the document's places that span countries: continents and world regions ("Europe", "the Middle
+    East", "North Africa")."""
+    return {p.id for p in document.place_records if p.country is None and (p.feature or "") in WORLD_FEATURES}
 
 
 def unplaced_mentions(document: Document) -> list[PlaceMention]:
@@ -97,6 +107,10 @@ def event_place(document: Document, head: int, start: int, end: int, usable: Seq
         return _described_place(document, best, beside) or best
     if named:
         return named[0][1]  # "In Ras Lanuf, a tank was hit": the sentence's own place, though unplaced, not a borrowed one
+    world = world_places(document)
+    if any(start <= m.start and m.end <= end and m.place in world and _score(document, m, head, set(trigger)) is not None
+           for m in document.places):
+        return None  # "protests across the Middle East": no one place, and no place to borrow
     sentence = tokens[head].sent
     for back in range(1, LOOKBACK + 1):
         previous = sentence - back
@@ -301,7 +315,7 @@ def _score(document: Document, mention: PlaceMention, head: int, trigger: set[in
     prep = _preposition(document, tokens, index, trigger)
     if prep in NOT_THERE and not (mention.qualifier and not mention.qualifier.startswith("candidates:")):
         return None
-    if _in_saying_clause(document, tokens, index, head):
+    if _in_saying_clause(document, tokens, index, head) or _beyond_border(document, tokens, index):
         return None
     if path is not None:
         hops, via_participant = path
@@ -311,6 +325,23 @@ def _score(document: Document, mention: PlaceMention, head: int, trigger: set[in
     if prep in LOCATIVE:
         return 1.0
     return None  # a place elsewhere in the sentence ("an analyst based in Qatar") is not where it happened
+
+
+def _beyond_border(document: Document, tokens: Sequence[Token], i: int) -> bool:
+    """A place named as what a border separates ("a crossing into Syria", "the border with Jordan", "crossings
+    between Iraq and Iran", "the hills, which border Turkey"): a reference, not where it happened."""
+    for _ in range(4):  # up from a name's last word through compounds, appositions and list members
+        if tokens[i].dep not in ("compound", "appos", "conj", "flat") or tokens[i].head == i:
+            break
+        i = tokens[i].head
+    token = tokens[i]
+    governor = tokens[token.head]
+    if token.dep == "dobj":
+        return governor.lemma.lower() == "border" and governor.pos == "VERB"
+    if token.dep != "pobj" or document.text[governor.start:governor.end].lower() not in BORDER_PREPOSITIONS:
+        return False
+    # the parser often hangs "into X" on the verb ("attacked a border crossing into Syria"): the word before counts
+    return tokens[governor.head].lemma.lower() in BORDER_NOUNS or tokens[token.head - 1].lemma.lower() in BORDER_NOUNS
 
 
 def _path_up(tokens: Sequence[Token], i: int, head: int) -> tuple[int, bool] | None:
@@ -365,6 +396,8 @@ def _preposition(document: Document, tokens: Sequence[Token], i: int, trigger: s
                     return "in"  # "a battle raged for control of the town of X": fought over X, so at X
                 current = prep.head  # "the streets of Cairo": the streets' preposition
                 continue
+            if word == "to" and document.text[tokens[prep.head].start:tokens[prep.head].end].lower() == "according":
+                return "according to"  # "killed ..., according to a named spokesman": the source, not a place
             return word
         if token.dep == "prep":
             return document.text[token.start:token.end].lower()
