@@ -230,3 +230,9 @@ def test_a_rocket_systems_name_is_no_actor(placed_events_of):
     (event,) = [e for e in placed_events_of("A Grad rocket slammed into a bedroom wall in Misrata on Friday.")
                 if e.acled and "Shelling" in e.acled]
     assert not [a for a in event.actors if a.name]
+
+
+def test_a_plural_weapon_the_tagger_reads_as_a_verb_still_names_its_operator(placed_events_of):
+    # the small tagger takes "airstrikes" for a verb here, yet parses it as the subject
+    strike = _only(placed_events_of("NATO airstrikes destroyed military vehicles outside Brega on Sunday."), "destroyed")
+    assert [a.canonical for a in strike.actors] == ["NATO"]

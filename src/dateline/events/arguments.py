@@ -27,6 +27,7 @@ from dateline.model import Document, Participant, Token
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
 OBJECT_DEPS = frozenset({"dobj", "obj"})
+NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
 INHERIT_DEPS = frozenset({"advcl", "xcomp", "conj", "acl", "pcomp", "ccomp"})
 TARGET_PREPS = frozenset({"on", "against", "for", "at", "into", "in", "with"})
 VERB_TARGET_PREPS = frozenset({"on", "against", "at", "with", "upon", "into"})
@@ -68,9 +69,9 @@ def find_arguments(document: Document, head: int, children: list[list[int]], tri
     else:
         actor_heads, target_heads = _noun_arguments(tokens, head, children)
     target_heads = [i for i in target_heads if i not in trigger]  # "started the offensive": no target "offensive"
-    subject_heads = [i for i in actor_heads if i in excluded and tokens[i].pos in ("NOUN", "PROPN")]
-    actor_heads = [i for i in actor_heads if i not in excluded or tokens[i].pos in ("NOUN", "PROPN")]
-    target_heads = [i for i in target_heads if i not in excluded or tokens[i].pos in ("NOUN", "PROPN")]
+    subject_heads = [i for i in actor_heads if i in excluded and _nominal(tokens[i])]
+    actor_heads = [i for i in actor_heads if i not in excluded or _nominal(tokens[i])]
+    target_heads = [i for i in target_heads if i not in excluded or _nominal(tokens[i])]
     sentence = tokens[head].sent
     actors = _described(document, actor_heads, children, ctx, event_country, sentence, "actor")
     unread = bool(actor_heads) and not actors and not any(
@@ -273,6 +274,12 @@ def _headline_passive(tokens: Sequence[Token], head: int, kids: list[int]) -> bo
 
 
 BETWEEN_DEPTH = 3  # "died in fighting on Friday between X and Y": died → in → fighting → between
+
+
+def _nominal(token: Token) -> bool:
+    """A noun, or a word tagged as a verb where only a noun can stand (the small tagger reads plurals such as
+    "airstrikes" in "NATO airstrikes hit ..." as verbs but still parses them as the subject)."""
+    return token.pos in ("NOUN", "PROPN") or (token.pos == "VERB" and token.dep in NOMINAL_DEPS)
 
 
 def _between(tokens: Sequence[Token], head: int, children: list[list[int]]) -> tuple[int, int] | None:
