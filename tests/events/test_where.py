@@ -214,3 +214,16 @@ def test_the_country_across_a_border_is_not_the_place(placed_events_of):
     events = placed_events_of(text)
     assert events and all(not e.place or e.place.name != "Syria" for e in events)
 
+
+
+def test_a_named_military_operation_is_no_place(make_placed_document):
+    from dateline.events.where import unplaced_mentions
+    from dateline.model import PlaceMention
+
+    text = "The missiles were first fired in Operation Sand Falcon, the admiral said."
+    document = make_placed_document(text)
+    start = text.index("Operation Sand Falcon")
+    named = PlaceMention(document.id, start, start + len("Operation Sand Falcon"), "Operation Sand Falcon", None, 0.5)
+    bare = PlaceMention(document.id, start + 10, start + len("Operation Sand Falcon"), "Sand Falcon", None, 0.5)
+    document = dataclasses.replace(document, places=(named, bare))
+    assert unplaced_mentions(document) == []

@@ -49,6 +49,7 @@ SAYING = frozenset({"say", "tell", "report", "announce", "add", "state", "confir
 SPEAKING = SAYING | {"claim"}  # verbs whose subject tells of an event ("rebels claimed ...")
 BORDER_NOUNS = frozenset({"border", "frontier", "boundary", "crossing"})
 BORDER_PREPOSITIONS = frozenset({"with", "into", "between", "to"})
+OPERATION = re.compile(r"\bOperations?(?:\s*$|\s+\S*$)")  # "Operation X" names a campaign, not where it was
 WORLD_FEATURES = frozenset({"L.CONT", "L.RGN"})
 CONTEST = frozenset({"control", "possession"})  # "for control of X": a fight over a place happens there
 
@@ -69,11 +70,13 @@ def world_places(document: Document) -> set[str]:
 
 
 def unplaced_mentions(document: Document) -> list[PlaceMention]:
-    """Names recognized as places that the gazetteer could not place (no demonyms, no datelines, no rivers)."""
+    """Names recognized as places that the gazetteer could not place (no demonyms, no datelines, no rivers, no
+    named military operations: "Operation Desert Storm")."""
     rivers = packaged_rivers()
     return [m for m in document.places if m.place is None and m.qualifier != "demonym" and m.text[:1].isupper()
             and len(m.text) >= 3 and not DATELINE.match(document.text[m.end:m.end + 60])
-            and rivers.canonical(m.text) is None and not _common_word(document.text, m.text)]
+            and rivers.canonical(m.text) is None and not _common_word(document.text, m.text)
+            and not OPERATION.search(document.text[max(0, m.start - 10):m.start] + m.text.split()[0])]
 
 
 def _common_word(text: str, name: str) -> bool:
