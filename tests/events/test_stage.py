@@ -333,3 +333,9 @@ def test_a_party_never_struck_its_own_so_the_other_force_firing_from_afar_did(ev
     assert [a.canonical for a in filled[2].actors] == ["NATO"] and filled[2].targets == (army,)
     town_hit = dataclasses.replace(shelled, id="y-3", actors=(), targets=())
     assert _one_remote_force([strike, shelled, town_hit])[2].actors == shelled.actors  # the one shelling side, as before
+
+
+def test_a_coordinated_clause_with_its_own_subject_and_place_is_its_own_event(placed_events_of):
+    text = "Nine fighters were killed in Kirkuk on Sunday, and two were killed in Tikrit, an official said."
+    places = sorted(e.place.name for e in placed_events_of(text) if e.place)
+    assert len(places) == 2 and places[0] == "Kirkuk" and places[1].startswith("Tikr")

@@ -547,7 +547,23 @@ def _type_sentence(document: Document, candidates: list[Candidate], probs: dict[
     kept = [f for f in folded if f.score >= MIN_EVENT_WEIGHT]
     if not kept and p_event is not None and p_event >= WEAK_GATE:
         kept = sorted((f for f in folded if f.score >= WEAK_FLOOR), key=lambda f: -f.score)[:1]
+    kept += _coordinated_clauses(document, folded, kept)
     return sorted(kept, key=lambda f: (-(lexicon.cls(f.cls).plover in VIOLENT), -f.score, f.candidate.head))
+
+
+def _coordinated_clauses(document: Document, folded: list[Found], kept: list[Found]) -> list[Found]:
+    """Weak triggers heading a clause coordinated with a kept event's, with a subject of their own ("eleven rebels
+    were killed in A, and one was killed in B"): each its own event of the kept one's class (ACLED: one event per
+    place), not evidence of the first."""
+    tokens = document.tokens
+    by_head = {f.candidate.head: f for f in kept}
+    out = []
+    for found in folded:
+        head = found.candidate.head
+        first = by_head.get(tokens[head].head)
+        if head not in by_head and first is not None and found.score >= WEAK_FLOOR and own_clause(tokens, head):
+            out.append(Found(found.candidate, first.cls, first.score, found.indices))
+    return out
 
 
 def _fold(document: Document, typed: list[Found], lexicon: Lexicon) -> list[Found]:
