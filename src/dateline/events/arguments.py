@@ -18,6 +18,7 @@ from dateline.events.actors import (
     ActorContext,
     country_party,
     describe,
+    is_place,
     is_victim,
     phrase_bounds,
 )
@@ -27,6 +28,9 @@ from dateline.model import Document, Participant, Token
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
 OBJECT_DEPS = frozenset({"dobj", "obj"})
+# modifiers that name an armed side whatever the noun ("a rebel formation", "an army column"); not "interior" or
+# "government", which also qualify people and offices ("the former interior minister", "a government official")
+ARMED_CUES = frozenset({"rebel", "opposition", "insurgent", "army", "military", "loyalist", "militia", "rebel-held"})
 NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
 INHERIT_DEPS = frozenset({"advcl", "xcomp", "conj", "acl", "pcomp", "ccomp"})
 TARGET_PREPS = frozenset({"on", "against", "for", "at", "into", "in", "with"})
@@ -62,6 +66,8 @@ def find_arguments(document: Document, head: int, children: list[list[int]], tri
     """
     tokens = document.tokens
     pair = _between(tokens, head, children)
+    if pair and any(is_place(document, tokens[i]) for i in pair):
+        pair = None  # "fired on a convoy between Brega and Ajdabiya": where, not who
     if pair:
         actor_heads, target_heads = [pair[0]], [pair[1]]
     elif tokens[head].pos in ("VERB", "AUX"):
@@ -69,6 +75,9 @@ def find_arguments(document: Document, head: int, children: list[list[int]], tri
     else:
         actor_heads, target_heads = _noun_arguments(tokens, head, children)
     target_heads = [i for i in target_heads if i not in trigger]  # "started the offensive": no target "offensive"
+    if not target_heads and tokens[head].pos in ("VERB", "AUX") and not pair:  # "fired missiles on a rebel unit"
+        target_heads = [g for c in children[head] if tokens[c].dep == "prep" and tokens[c].lemma.lower() in VERB_TARGET_PREPS
+                        for g in children[c] if tokens[g].dep == "pobj"]
     subject_heads = [i for i in actor_heads if i in excluded and _nominal(tokens[i])]
     actor_heads = [i for i in actor_heads if i not in excluded or _nominal(tokens[i])]
     target_heads = [i for i in target_heads if i not in excluded or _nominal(tokens[i])]
@@ -90,6 +99,9 @@ def find_arguments(document: Document, head: int, children: list[list[int]], tri
                            and (i in excluded or (tokens[i].lemma.lower(),) in ctx.lexicon.nouns)]
         actors = next((side for noun in nouns if (side := _side_modifier(document, noun, children, ctx, event_country))), ())
     targets = _described(document, target_heads, children, ctx, event_country, sentence, "target")
+    if violent and not targets:  # "fired missiles on a rebel formation", "hit an army column": the armed side named
+        targets = next((side for t in target_heads if tokens[t].pos == "NOUN"
+                        and (side := _side_modifier(document, t, children, ctx, event_country, ARMED_CUES))), ())
     if not targets and len(actors) == 2 and _reciprocal(tokens, head, children):
         actors, targets = actors[:1], actors[1:2]  # "police and protesters clashed": the two sides
     if violent and actors and not targets:
@@ -126,14 +138,16 @@ def _reciprocal(tokens: Sequence[Token], head: int, children: list[list[int]]) -
 
 
 def _side_modifier(document: Document, head: int, children: list[list[int]], ctx: ActorContext,
-                   event_country: str | None) -> tuple[Participant, ...]:
+                   event_country: str | None, words: frozenset[str] | None = None) -> tuple[Participant, ...]:
     """A nominal trigger whose modifier says which side did it ("heavy government shelling", "rebel attacks"):
-    that side's party of the country."""
+    that side's party of the country. ``words``: only these modifiers count."""
     tokens = document.tokens
     sides = [c for c in children[head] if tokens[c].dep in ("amod", "compound")]
     if tokens[head].dep == "acl" and tokens[head].head == head - 1:
         sides.append(head - 1)  # the same words parsed as a noun with a participle: "government" + "shelling"
     for c in sides:
+        if words is not None and tokens[c].lemma.lower() not in words:
+            continue
         kind = ctx.lexicon.cues.get(tokens[c].lemma.lower())
         party = country_party(ctx, kind, event_country or ctx.document_country) if kind else None
         if party is not None:
