@@ -508,7 +508,7 @@ def describe(document: Document, head: int, children: list[list[int]], ctx: Acto
     kind = ctx.lexicon.nouns.get(lemma_phrase) if lemma_phrase else None
     if kind is None:
         kind = ctx.lexicon.nouns.get((token.lemma.lower(),)) or ctx.lexicon.nouns.get((surface.lower(),))
-    if kind is None and (is_place(document, token) or (mention is not None and mention.label in ("GPE", "LOC", "FAC")
+    if kind is None and (_is_place(document, token) or (mention is not None and mention.label in ("GPE", "LOC", "FAC")
                                                         and not _country_of_name(ctx, mention.canonical or mention.text))):
         # "retook al-Brega", "shelled Misrata": a place is where, never who; but a place hit that the phrase says
         # a side holds ("pounded rebel-held Misrata") names that side as the target
@@ -600,7 +600,7 @@ def _counted(tokens: Sequence[Token], head: int, children: list[list[int]]) -> i
     return None
 
 
-def is_place(document: Document, token: Token) -> bool:
+def _is_place(document: Document, token: Token) -> bool:
     """The token is part of a toponym (resolved or not) that is no country."""
     for m in document.places:
         if m.start <= token.start and token.end <= m.end and m.qualifier != "demonym":

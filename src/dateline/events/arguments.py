@@ -18,7 +18,6 @@ from dateline.events.actors import (
     ActorContext,
     country_party,
     describe,
-    is_place,
     is_victim,
     phrase_bounds,
 )
@@ -66,8 +65,6 @@ def find_arguments(document: Document, head: int, children: list[list[int]], tri
     """
     tokens = document.tokens
     pair = _between(tokens, head, children)
-    if pair and any(is_place(document, tokens[i]) for i in pair):
-        pair = None  # "fired on a convoy between Brega and Ajdabiya": where, not who
     if pair:
         actor_heads, target_heads = [pair[0]], [pair[1]]
     elif tokens[head].pos in ("VERB", "AUX"):
