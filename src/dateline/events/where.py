@@ -344,7 +344,8 @@ def _beyond_border(document: Document, tokens: Sequence[Token], i: int) -> bool:
     if token.dep != "pobj" or document.text[governor.start:governor.end].lower() not in BORDER_PREPOSITIONS:
         return False
     # the parser often hangs "into X" on the verb ("attacked a border crossing into Syria"): the word before counts
-    return tokens[governor.head].lemma.lower() in BORDER_NOUNS or tokens[token.head - 1].lemma.lower() in BORDER_NOUNS
+    return tokens[governor.head].lemma.lower() in BORDER_NOUNS or \
+        (token.head > 0 and tokens[token.head - 1].lemma.lower() in BORDER_NOUNS)
 
 
 def _path_up(tokens: Sequence[Token], i: int, head: int) -> tuple[int, bool] | None:
