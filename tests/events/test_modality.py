@@ -41,3 +41,12 @@ def test_modality(events_of, text, trigger, modality):
     match = [e for e in events if trigger in e.trigger]
     assert match, [(e.trigger, e.modality) for e in events]
     assert match[0].modality == modality
+
+
+def test_a_statement_about_a_kind_of_event_is_no_record(events_of):
+    assert not events_of("Attacks on aid workers are unacceptable, the agency said.")
+    assert not events_of("Bombings of markets are a war crime.")
+
+
+def test_an_incident_told_with_be_and_a_place_or_day_is_still_one(placed_events_of):
+    assert placed_events_of("Clashes are fierce in Kirkuk today, residents said.")

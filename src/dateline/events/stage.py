@@ -54,7 +54,7 @@ from dateline.events.describe import event_date, summary
 from dateline.events.detect import Detector, Prediction, encoder_input, load_detector, sentence_features
 from dateline.events.fatalities import cumulative_count, sentence_fatalities
 from dateline.events.incidents import acled_family, combine_incidents, family, incident_groups, told_elsewhere
-from dateline.events.modality import event_modality
+from dateline.events.modality import event_modality, generic_statement
 from dateline.events.perpetrators import fill_perpetrators
 from dateline.events.record_confidence import RecordModel, clause_shape, record_features, with_told_elsewhere
 from dateline.events.triggers import (
@@ -308,6 +308,9 @@ def event_mentions(document: Document, analysis: Analysis, lexicon: Lexicon,
             if event.acled in CRIME_KINDS and ordinary_crime(event.sources[0].text, _previous_sentence(document, sent),
                                                              ctx.lexicon.names_group):
                 continue  # police news, not a political event (dateline.events.crime)
+            if generic_statement(document.tokens, item.candidate.head, analysis.children,
+                                 anchored=_anchored(document, event.sources[0])):
+                continue  # "attacks on journalists are unacceptable": a kind of event, no incident
             if event.acled in ACCIDENT_KINDS and accidental_explosion(
                     event.sources[0].text, _previous_sentence(document, sent) + " " + _next_sentence(document, sent),
                     bool(event.actors)):
@@ -448,6 +451,11 @@ def _taker_first(acled: str | None, sides: tuple[Participant, Participant]) -> t
             (acled == "Non-state actor overtakes territory" and state == [True, False]):
         return sides[1], sides[0]
     return sides
+
+
+def _anchored(document: Document, span: Span) -> bool:
+    """The sentence names a place or a time of its own."""
+    return any(span.start <= m.start < span.end for m in (*document.places, *document.times))
 
 
 def _previous_sentence(document: Document, sent: int) -> str:
