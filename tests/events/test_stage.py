@@ -339,3 +339,11 @@ def test_a_coordinated_clause_with_its_own_subject_and_place_is_its_own_event(pl
     text = "Nine fighters were killed in Kirkuk on Sunday, and two were killed in Tikrit, an official said."
     places = sorted(e.place.name for e in placed_events_of(text) if e.place)
     assert len(places) == 2 and places[0] == "Kirkuk" and places[1].startswith("Tikr")
+
+
+def test_a_threat_does_not_set_the_sides_of_a_later_battle(placed_events_of):
+    text = ("Tribal militias vowed to attack Islamic State in Hawija. On Monday the army fought Islamic State fighters "
+            "in Kirkuk. Fierce fighting erupted again in Kirkuk on Tuesday, residents said.")
+    later = [e for e in placed_events_of(text) if e.trigger.lower().startswith("fighting")]
+    sides = {p.canonical for e in later for p in (*e.actors, *e.targets)}
+    assert later and "Militia (Iraq)" not in sides

@@ -55,13 +55,15 @@ class Arguments:
 
 def find_arguments(document: Document, head: int, children: list[list[int]], trigger: Sequence[int],
                    excluded: frozenset[int] | set[int], ctx: ActorContext, *, event_country: str | None = None,
-                   violent: bool = False, protest: bool = False) -> Arguments:
+                   violent: bool = False, protest: bool = False, fact: bool = True) -> Arguments:
     """Actors and targets of the trigger whose head token is ``head`` (``trigger``: all its token indices).
 
     Every phrase goes through the actor dictionary (:func:`dateline.events.actors.describe`): fragments are
     dropped, pronouns resolved, canonical names and ``inter`` codes filled, a weapon stands for its operator
     ("NATO airstrikes hit ..." → NATO), and victims of ``violent`` events are never actors. ``excluded`` tokens
-    (other triggers, time expressions) are participants only when they are nouns the dictionary can read.
+    (other triggers, time expressions) are participants only when they are nouns the dictionary can read. Only an
+    event told as ``fact`` sets its parties against each other for the rest of the document (a plan or a threat
+    names a party's enemy but does not make a battle's sides).
     """
     tokens = document.tokens
     pair = _between(tokens, head, children)
@@ -114,7 +116,7 @@ def find_arguments(document: Document, head: int, children: list[list[int]], tri
         targets = targets or victims
     for actor in actors:
         ctx.remember(sentence, actor)
-    if violent:
+    if violent and fact:
         ctx.remember_adversaries(actors, targets)
     return Arguments(
         actors=actors, targets=targets,

@@ -47,7 +47,13 @@ from dateline.events.actors import (
 )
 from dateline.events.arguments import Arguments, find_arguments
 from dateline.events.combine import choose, rule_scores
-from dateline.events.confidence import is_background, reportable, rules_confidence, threshold_of
+from dateline.events.confidence import (
+    FACT_MODALITIES,
+    is_background,
+    reportable,
+    rules_confidence,
+    threshold_of,
+)
 from dateline.events.crime import KINDS as CRIME_KINDS
 from dateline.events.crime import ordinary_crime
 from dateline.events.describe import event_date, summary
@@ -658,10 +664,12 @@ def _event(document: Document, item: Found, lexicon: Lexicon, analysis: Analysis
     country = record.country if record else (ctx.document_country if place else None)
     # victims are never actor 1 of violence, nor of an arrest ("two activists were detained by men in plain clothes")
     violent = (cls.plover in VIOLENT and cls.key not in PROTEST_CLASSES) or cls.key == "arrests"
+    told = event_modality(tokens, head, analysis.children, protest=cls.key in PROTEST_CLASSES,
+                          territory=cls.key in TERRITORY_CLASSES) in FACT_MODALITIES
     args: Arguments = find_arguments(document, head, analysis.children, item.indices,
                                      _not_participants(document, analysis, sent, sent_start, sent_end), ctx,
                                      event_country=country or ctx.document_country, violent=violent,
-                                     protest=cls.key in PROTEST_CLASSES)
+                                     protest=cls.key in PROTEST_CLASSES, fact=told)
     lo, hi = analysis.ranges[sent]
     own_protest = any(key in PROTEST_CLASSES for key, _ in item.candidate.options)
     cls = _retyped(lexicon, cls, args, _sentence_kinds(document, lo, hi, ctx), deaths, own_protest=own_protest)
