@@ -415,3 +415,8 @@ def test_unnamed_rebels_fighting_a_states_forces_are_that_states_opposition(plac
                               "troops on Monday.")
     sides = {p.canonical for e in events for p in (*e.actors, *e.targets)}
     assert "Rebels (Libya)" in sides and "Rebels (Tunisia)" not in sides
+
+
+def test_boats_a_demonym_names_are_that_states_hardware(placed_events_of):
+    events = placed_events_of("Navy jets struck two Iranian boats in the Gulf on Tuesday, the ministry said.")
+    assert any(t.canonical == "Military Forces of Iran" for e in events for t in e.targets)
