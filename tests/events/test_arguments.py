@@ -242,3 +242,9 @@ def test_the_side_a_target_word_names_is_the_target(placed_events_of):
     strike = _only(placed_events_of("Jets fired missiles on a rebel column near Kirkuk on Monday."), "fired")
     assert [t.type for t in strike.targets] == [2]  # the rebels the column stands for
 
+
+
+def test_a_participle_trigger_takes_the_target_of_the_verb_it_hangs_from(placed_events_of):
+    text = "British jets fired at four Iranian boats near Bandar Abbas on Tuesday, destroying one, officials said."
+    targets = {t.canonical for e in placed_events_of(text) for t in e.targets}
+    assert "Military Forces of Iran" in targets

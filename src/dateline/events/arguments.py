@@ -98,6 +98,9 @@ def find_arguments(document: Document, head: int, children: list[list[int]], tri
                            and (i in excluded or (tokens[i].lemma.lower(),) in ctx.lexicon.nouns)]
         actors = next((side for noun in nouns if (side := _side_modifier(document, noun, children, ctx, event_country))), ())
     targets = _described(document, target_heads, children, ctx, event_country, sentence, "target")
+    if violent and not targets and tokens[head].dep == "advcl" and tokens[head].tag == "VBG":
+        targets = _described(document, _governor_targets(tokens, head, children), children, ctx, event_country,
+                             sentence, "target")  # "fired at three Libyan boats, destroying one": the boats
     if violent and not targets:  # "fired missiles on a rebel formation", "hit an army column": the armed side named
         targets = next((side for t in target_heads if tokens[t].pos == "NOUN"
                         and (side := _side_modifier(document, t, children, ctx, event_country, ARMED_CUES))), ())
@@ -287,6 +290,15 @@ def _headline_passive(tokens: Sequence[Token], head: int, kids: list[int]) -> bo
 
 
 BETWEEN_DEPTH = 3  # "died in fighting on Friday between X and Y": died → in → fighting → between
+
+
+def _governor_targets(tokens: Sequence[Token], head: int, children: list[list[int]]) -> list[int]:
+    """The objects of the verb a participle trigger hangs from ("fired at X, destroying one" → X)."""
+    verb = tokens[head].head
+    kids = children[verb]
+    found = [c for c in kids if tokens[c].dep in OBJECT_DEPS and tokens[c].lemma.lower() not in INSTRUMENTS]
+    return found or [g for c in kids if tokens[c].dep == "prep" and tokens[c].lemma.lower() in VERB_TARGET_PREPS
+                     for g in children[c] if tokens[g].dep == "pobj"]
 
 
 def _nominal(token: Token) -> bool:
