@@ -167,11 +167,12 @@ class ActorContext:
         """Armed parties the text sets against each other in one violent event ("the SDF fought Islamic State")."""
         for a in actors:
             for t in targets:
-                if a.type in ARMED_PARTIES and t.type in ARMED_PARTIES and party_key(a) != party_key(t):
-                    self.adversaries.setdefault(party_key(a), Counter())[party_key(t)] += 1
-                    self.adversaries.setdefault(party_key(t), Counter())[party_key(a)] += 1
-                    self.parties.setdefault(party_key(a), a)
-                    self.parties.setdefault(party_key(t), t)
+                ka, kt = party_key(a), party_key(t)
+                if a.type in ARMED_PARTIES and t.type in ARMED_PARTIES and ka != kt:
+                    self.adversaries.setdefault(ka, Counter())[kt] += 1
+                    self.adversaries.setdefault(kt, Counter())[ka] += 1
+                    self.parties.setdefault(ka, a)
+                    self.parties.setdefault(kt, t)
 
     def opponent(self, participant: Participant, sentence: int | None = None,
                  country: str | None = None) -> Participant | None:

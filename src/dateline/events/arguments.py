@@ -34,6 +34,7 @@ NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
 INHERIT_DEPS = frozenset({"advcl", "xcomp", "conj", "acl", "pcomp", "ccomp"})
 TARGET_PREPS = frozenset({"on", "against", "for", "at", "into", "in", "with"})
 VERB_TARGET_PREPS = frozenset({"on", "against", "at", "with", "upon", "into"})
+BY = frozenset({"by"})
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 INSTRUMENTS = frozenset({  # objects that are the weapon, not the target ("fired tear gas at protesters")"rocket", "missile", "shell", "mortar", "bomb", "mine", "bullet", "grenade", "explosive", "ied",
                          "airstrike", "strike", "attack", "blast", "explosion", "fire", "gunfire", "gas", "cannon",
@@ -75,8 +76,7 @@ def find_arguments(document: Document, head: int, children: list[list[int]], tri
         actor_heads, target_heads = _noun_arguments(tokens, head, children)
     target_heads = [i for i in target_heads if i not in trigger]  # "started the offensive": no target "offensive"
     if not target_heads and tokens[head].pos in ("VERB", "AUX") and not pair:  # "fired missiles on a rebel unit"
-        target_heads = [g for c in children[head] if tokens[c].dep == "prep" and tokens[c].lemma.lower() in VERB_TARGET_PREPS
-                        for g in children[c] if tokens[g].dep == "pobj"]
+        target_heads = _prep_objects(tokens, head, children)
     subject_heads = [i for i in actor_heads if i in excluded and _nominal(tokens[i])]
     actor_heads = [i for i in actor_heads if i not in excluded or _nominal(tokens[i])]
     target_heads = [i for i in target_heads if i not in excluded or _nominal(tokens[i])]
@@ -271,15 +271,13 @@ def _verb_arguments(tokens: Sequence[Token], head: int, children: list[list[int]
         actors, targets = [], actors  # "four journalists arrested, ministry says": they were arrested
     actors += [g for c in kids if tokens[c].dep == "agent" for g in children[c] if tokens[g].dep == "pobj"]
     if not actors and tokens[head].tag == "VBG":  # "under continued shelling by Gadhafi's forces", parsed as a gerund
-        actors = [g for c in kids if tokens[c].dep == "prep" and tokens[c].lemma.lower() == "by"
-                  for g in children[c] if tokens[g].dep == "pobj"]
+        actors = _prep_objects(tokens, head, children, BY)
     if not actors and not headline and not any(tokens[c].dep in PASSIVE_SUBJECT_DEPS for c in kids):
         actors = _borrowed_subject(tokens, head, children)
     if tokens[head].dep in ("acl", "relcl") and not targets and tokens[head].tag == "VBN":
         targets = [tokens[head].head]  # "the aircraft downed by Islamic State"
     if not [t for t in targets if tokens[t].lemma.lower() not in INSTRUMENTS]:  # "fired tear gas at protesters"
-        targets = [g for c in kids if tokens[c].dep == "prep" and tokens[c].lemma.lower() in VERB_TARGET_PREPS
-                   for g in children[c] if tokens[g].dep == "pobj"] or targets
+        targets = _prep_objects(tokens, head, children) or targets
     return _with_conjuncts(tokens, actors, children), _with_conjuncts(tokens, targets, children)
 
 
@@ -295,10 +293,19 @@ BETWEEN_DEPTH = 3  # "died in fighting on Friday between X and Y": died → in �
 def _governor_targets(tokens: Sequence[Token], head: int, children: list[list[int]]) -> list[int]:
     """The objects of the verb a participle trigger hangs from ("fired at X, destroying one" → X)."""
     verb = tokens[head].head
-    kids = children[verb]
-    found = [c for c in kids if tokens[c].dep in OBJECT_DEPS and tokens[c].lemma.lower() not in INSTRUMENTS]
-    return found or [g for c in kids if tokens[c].dep == "prep" and tokens[c].lemma.lower() in VERB_TARGET_PREPS
-                     for g in children[c] if tokens[g].dep == "pobj"]
+    return _struck_objects(tokens, verb, children) or _prep_objects(tokens, verb, children)
+
+
+def _struck_objects(tokens: Sequence[Token], verb: int, children: list[list[int]]) -> list[int]:
+    """The direct objects of ``verb`` that are not the weapon used ("struck the compound", not "fired rockets")."""
+    return [c for c in children[verb] if tokens[c].dep in OBJECT_DEPS and tokens[c].lemma.lower() not in INSTRUMENTS]
+
+
+def _prep_objects(tokens: Sequence[Token], verb: int, children: list[list[int]],
+                  preps: frozenset[str] = VERB_TARGET_PREPS) -> list[int]:
+    """The objects of ``verb``'s prepositions in ``preps`` ("fired at X", "used tear gas against X")."""
+    return [g for c in children[verb] if tokens[c].dep == "prep" and tokens[c].lemma.lower() in preps
+            for g in children[c] if tokens[g].dep == "pobj"]
 
 
 def _nominal(token: Token) -> bool:
@@ -365,11 +372,10 @@ def _noun_arguments(tokens: Sequence[Token], head: int, children: list[list[int]
         targets = _under_fire(tokens, head, children)
     if not targets and tokens[head].dep == "nsubj" and tokens[tokens[head].head].pos == "VERB":
         verb = tokens[head].head  # "four rockets struck the compound", "airstrikes destroyed two tanks"
-        targets = [c for c in children[verb] if tokens[c].dep in OBJECT_DEPS and tokens[c].lemma.lower() not in INSTRUMENTS]
+        targets = _struck_objects(tokens, verb, children)
     if not targets and tokens[head].dep in ("dobj", "obj") and tokens[head].head != head:
         verb = tokens[head].head  # "police used tear gas against protesters": the light verb's target
-        targets = [g for c in children[verb] if tokens[c].dep == "prep" and tokens[c].lemma.lower() in VERB_TARGET_PREPS
-                   for g in children[c] if tokens[g].dep == "pobj"]
+        targets = _prep_objects(tokens, verb, children)
     return _with_conjuncts(tokens, actors, children), _with_conjuncts(tokens, targets, children)
 
 

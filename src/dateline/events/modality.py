@@ -161,13 +161,13 @@ def _has_to_infinitive(tokens: Sequence[Token], i: int, children: list[list[int]
 GENERIC_DETERMINERS = frozenset({"det", "poss", "nummod"})
 
 
-def generic_statement(tokens: Sequence[Token], head: int, children: list[list[int]], *, anchored: bool) -> bool:
+def generic_statement(tokens: Sequence[Token], head: int, children: list[list[int]]) -> bool:
     """The trigger is a bare plural that a present-tense "be" says something of ("Attacks on journalists are
     unacceptable", "Protests are a right"): a statement about a kind of event, never one incident (EVENT_CODING.md:
-    generic statements are no event records). ``anchored``: the sentence names a place or a time, which makes
-    "clashes are heavy in Homs today" an incident, so it is never generic."""
+    generic statements are no event records), unless its sentence names a place or a time ("clashes are heavy in
+    Homs today": the caller checks that)."""
     token = tokens[head]
-    if anchored or token.tag != "NNS" or token.dep != "nsubj":
+    if token.tag != "NNS" or token.dep != "nsubj":
         return False
     if any(tokens[c].dep in GENERIC_DETERMINERS for c in children[head]):
         return False  # "the attacks", "their protests", "two attacks": particular ones

@@ -314,8 +314,8 @@ def event_mentions(document: Document, analysis: Analysis, lexicon: Lexicon,
             if event.acled in CRIME_KINDS and ordinary_crime(event.sources[0].text, _previous_sentence(document, sent),
                                                              ctx.lexicon.names_group):
                 continue  # police news, not a political event (dateline.events.crime)
-            if generic_statement(document.tokens, item.candidate.head, analysis.children,
-                                 anchored=_anchored(document, event.sources[0])):
+            if generic_statement(document.tokens, item.candidate.head, analysis.children) and \
+                    not _anchored(document, event.sources[0]):
                 continue  # "attacks on journalists are unacceptable": a kind of event, no incident
             if event.acled in ACCIDENT_KINDS and accidental_explosion(
                     event.sources[0].text, _previous_sentence(document, sent) + " " + _next_sentence(document, sent),
@@ -459,9 +459,23 @@ def _taker_first(acled: str | None, sides: tuple[Participant, Participant]) -> t
     return sides
 
 
+def _modality_key(cls: EventClass) -> tuple[bool, bool]:
+    """What an event class changes in its modality: whether it is a protest, whether a change of territory."""
+    return cls.key in PROTEST_CLASSES, cls.key in TERRITORY_CLASSES
+
+
+def _modality(tokens: Sequence[Token], head: int, children: list[list[int]], cls: EventClass) -> str:
+    protest, territory = _modality_key(cls)
+    return event_modality(tokens, head, children, protest=protest, territory=territory)
+
+
+def _names_time(document: Document, start: int, end: int) -> bool:
+    return any(start <= t.start < end for t in document.times)
+
+
 def _anchored(document: Document, span: Span) -> bool:
     """The sentence names a place or a time of its own."""
-    return any(span.start <= m.start < span.end for m in (*document.places, *document.times))
+    return _names_time(document, span.start, span.end) or any(span.start <= m.start < span.end for m in document.places)
 
 
 def _previous_sentence(document: Document, sent: int) -> str:
@@ -664,12 +678,12 @@ def _event(document: Document, item: Found, lexicon: Lexicon, analysis: Analysis
     country = record.country if record else (ctx.document_country if place else None)
     # victims are never actor 1 of violence, nor of an arrest ("two activists were detained by men in plain clothes")
     violent = (cls.plover in VIOLENT and cls.key not in PROTEST_CLASSES) or cls.key == "arrests"
-    told = event_modality(tokens, head, analysis.children, protest=cls.key in PROTEST_CLASSES,
-                          territory=cls.key in TERRITORY_CLASSES) in FACT_MODALITIES
+    read_as = _modality_key(cls)
+    modality = _modality(tokens, head, analysis.children, cls)
     args: Arguments = find_arguments(document, head, analysis.children, item.indices,
                                      _not_participants(document, analysis, sent, sent_start, sent_end), ctx,
                                      event_country=country or ctx.document_country, violent=violent,
-                                     protest=cls.key in PROTEST_CLASSES, fact=told)
+                                     protest=cls.key in PROTEST_CLASSES, fact=modality in FACT_MODALITIES)
     lo, hi = analysis.ranges[sent]
     own_protest = any(key in PROTEST_CLASSES for key, _ in item.candidate.options)
     cls = _retyped(lexicon, cls, args, _sentence_kinds(document, lo, hi, ctx), deaths, own_protest=own_protest)
@@ -690,8 +704,8 @@ def _event(document: Document, item: Found, lexicon: Lexicon, analysis: Analysis
     trigger = _trigger_text(document, item.indices)
     first = tokens[item.indices[0]].start
     date, precision = event_date(document, sent_start, sent_end, at=tokens[head].start)
-    modality = event_modality(tokens, head, analysis.children, protest=cls.key in PROTEST_CLASSES,
-                              territory=cls.key in TERRITORY_CLASSES)
+    if _modality_key(cls) != read_as:  # retyping changed what the modality depends on
+        modality = _modality(tokens, head, analysis.children, cls)
     fatalities = deaths if cls.plover in VIOLENT or cls.key in PROTEST_CLASSES else None
     background = is_background(date, document.published) or \
         _said_of_a_person(document, head, sent_start, sent_end)
@@ -743,7 +757,7 @@ def _said_of_a_person(document: Document, head: int, start: int, end: int) -> bo
         if token.dep in ("relcl", "acl"):  # a relative clause or a participle after the person's name
             antecedent = tokens[token.head]
             if any(m.label == "PERSON" and m.start <= antecedent.start < m.end for m in document.mentions):
-                return not any(start <= t.start < end for t in document.times)
+                return not _names_time(document, start, end)
             return False
         if token.head == current:
             return False
