@@ -83,3 +83,19 @@ def test_a_small_place_matched_by_an_alternate_name_far_from_the_document_stays_
 def test_a_far_alternate_name_still_resolves_without_anchors(gazetteer):
     (badush,) = _resolve(gazetteer, "The fair in Badush drew a crowd.", "Badush")
     assert badush.best is not None and badush.best.gid == 2004
+
+
+def test_a_district_matched_only_by_its_transliteration_skeleton_outside_the_focus_stays_unresolved(tmp_path):
+    from dateline.geo import Gazetteer
+    from tests.geo.conftest import geoname, index_of
+
+    rows = [geoname(6001, "Mosul", 36.335, 43.119, "P", "PPLA", "IQ", "18", 1_683_000, ""),
+            geoname(6002, "Tall Kayf", 36.49, 43.12, "P", "PPL", "IQ", "18", 20_000, ""),
+            geoname(6004, "Kirkuk", 35.47, 44.39, "P", "PPLA", "IQ", "13", 600_000, ""),
+            geoname(6005, "Tikrit", 34.6, 43.68, "P", "PPLA", "IQ", "14", 160_000, ""),
+            geoname(6003, "Sarıyer", 41.17, 29.05, "A", "ADM2", "TR", "34", 300_000, "")]
+    text = "After Mosul, Tall Kayf, Kirkuk and Tikrit, shells hit the oil field at Sarir on Monday."
+    with Gazetteer(index_of(tmp_path, rows)) as gazetteer:
+        assert skeleton(name_key("Sarir")) == skeleton(name_key("Sarıyer"))
+        mosul, *_, sarir = _resolve(gazetteer, text, "Mosul", "Tall Kayf", "Kirkuk", "Tikrit", "Sarir")
+    assert mosul.best is not None and sarir.best is None

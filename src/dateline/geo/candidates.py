@@ -49,7 +49,9 @@ def candidates(gazetteer: Gazetteer, surface: str, *, fuzzy: bool = True) -> lis
             _keep(best, entry, MATCH_BY_KIND.get(kind, 0.85) * penalty)
         if best:
             break
-    if not best:
+    if not best or max(c.match for c in best.values()) < MATCH_BY_KIND[NAME_ASCII]:
+        # no place has this as its own name ("Kufra" is only an alternate name of a Turkish town): the
+        # transliteration variants of a place's own name compete ("Al Kufrah")
         key = name_key(surface)
         skel = skeleton(key)
         if len(skel) >= 4:

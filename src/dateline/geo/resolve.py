@@ -49,6 +49,7 @@ LOW_CONFIDENCE = 0.35  # a guess below this is no place: since the calibrated co
 UNRESOLVED_BELOW = 0.35  # calibrated confidence below which a name is left unresolved (BENCHMARKS.md)
 WEAK_MATCH = 0.8  # skeleton/fuzzy matches: only kept inside the document's focus or for big places
 WEAK_MATCH_MIN_POP = 50_000
+LOCAL_DIVISIONS = ("A.ADM2", "A.ADM3", "A.ADM4", "A.ADM5", "A.ADMD")  # a district is big by its towns, not known by all
 CAPITAL_MIN_POP = 100_000  # a division named like a big town in it ("Deir ez-Zor"): the bare name means the town
 W_SAME_NAME = 1.0
 FAR_KM = 1_500.0  # a weak match of a small place farther than this from every anchor place is dropped
@@ -254,10 +255,12 @@ def _focus(toponyms: Sequence[Toponym]) -> Focus:
 
 
 def _filter_weak(cands: list[Candidate], focus: Focus | None) -> list[Candidate]:
-    """Drop skeleton/fuzzy candidates that are neither big nor in the document's focus countries."""
+    """Drop skeleton/fuzzy candidates that are neither big (a town or a wide area; a district is not known by its
+    population: "Sarir" in a report on Libya is not the Istanbul district Sarıyer) nor in the document's focus countries."""
     out = []
     for c in cands:
-        if c.match >= WEAK_MATCH or c.entry.population >= WEAK_MATCH_MIN_POP or focus is None or focus.countries.get(c.entry.country or "", 0.0) >= 0.2:
+        big = c.entry.population >= WEAK_MATCH_MIN_POP and not (c.entry.feature or "").startswith(LOCAL_DIVISIONS)
+        if c.match >= WEAK_MATCH or big or focus is None or focus.countries.get(c.entry.country or "", 0.0) >= 0.2:
             out.append(c)
     return out
 
