@@ -227,3 +227,8 @@ def test_a_named_military_operation_is_no_place(make_placed_document):
     bare = PlaceMention(document.id, start + 10, start + len("Operation Sand Falcon"), "Sand Falcon", None, 0.5)
     document = dataclasses.replace(document, places=(named, bare))
     assert unplaced_mentions(document) == []
+
+
+def test_a_country_after_outside_is_not_the_place(placed_events_of):
+    events = placed_events_of("Protests also took place outside Spain on Sunday, including marches in Tokyo.")
+    assert events and all(not e.place or e.place.name != "Spain" for e in events)

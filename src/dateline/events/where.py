@@ -320,6 +320,8 @@ def _score(document: Document, mention: PlaceMention, head: int, trigger: set[in
         return None
     if _in_saying_clause(document, tokens, index, head) or _beyond_border(document, tokens, index):
         return None
+    if prep == "outside" and _is_country(document, mention):
+        return None  # "protests took place outside Italy": anywhere but there ("outside Tripoli" is near the city)
     if path is not None:
         hops, via_participant = path
         if via_participant and prep not in LOCATIVE:
@@ -328,6 +330,11 @@ def _score(document: Document, mention: PlaceMention, head: int, trigger: set[in
     if prep in LOCATIVE:
         return 1.0
     return None  # a place elsewhere in the sentence ("an analyst based in Qatar") is not where it happened
+
+
+def _is_country(document: Document, mention: PlaceMention) -> bool:
+    record = next((p for p in document.place_records if p.id == mention.place), None)
+    return bool(record and (record.feature or "").startswith("A.PCL"))
 
 
 def _beyond_border(document: Document, tokens: Sequence[Token], i: int) -> bool:
