@@ -347,3 +347,24 @@ def test_a_threat_does_not_set_the_sides_of_a_later_battle(placed_events_of):
     later = [e for e in placed_events_of(text) if e.trigger.lower().startswith("fighting")]
     sides = {p.canonical for e in later for p in (*e.actors, *e.targets)}
     assert later and "Militia (Iraq)" not in sides
+
+
+def test_the_records_of_one_clause_split_by_place_are_told_elsewhere_alike():
+    from dateline.events.stage import Mentions, _told_per_telling
+    from dateline.model import Event, EventPlace, Span
+
+    def mention(eid: str, start: int, place: str) -> Event:
+        return Event(id=eid, type="PROTEST", trigger="clash", sources=(Span("d", start, start + 10, "x" * 10),),
+                     acled="Violent demonstration", place=EventPlace(place, None, None, place), date="2011-01-28")
+
+    # "students fought police in Town A and Town B" (records a and a-1), then a sentence on the fighting in Town A
+    split, sibling, later = mention("a", 0, "A"), mention("a-1", 0, "B"), mention("b", 100, "A")
+    found = Mentions([split, sibling, later], {}, {}, [], [], telling={"a": "a", "a-1": "a", "b": "b"})
+    assert _told_per_telling(found, [[split, later], [sibling]]) == [1, 1, 1]
+
+
+def test_a_toll_counted_over_a_period_is_no_incident_toll(placed_events_of):
+    events = placed_events_of("Aid workers said at least 30 villagers have been killed by shrapnel in Idlib.")
+    assert all(e.fatalities is None for e in events)
+    events = placed_events_of("Four guards have been killed in a rocket attack on the base in Idlib, the army said.")
+    assert any(e.fatalities == 4 for e in events)

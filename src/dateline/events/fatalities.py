@@ -55,6 +55,31 @@ def cumulative_count(document: Document, lo: int, hi: int) -> bool:
     return bool(RUNNING_TOTAL.search(document.text[tokens[lo].start:tokens[hi - 1].end]))
 
 
+def perfect_total(document: Document, lo: int, hi: int, children: list[list[int]], triggers: set[int]) -> bool:
+    """"At least 20 children have been killed by shrapnel in the city": deaths told in the present perfect with
+    no time and no incident in their clause are a count kept over a period, not one incident's toll ("have been
+    killed in an air strike", "have died since Monday" name what or when). ``triggers``: the token indices of the
+    sentence's event triggers."""
+    if lo >= hi:
+        return False
+    tokens = document.tokens
+    words = death_words()
+    for i in range(lo, hi):
+        token = tokens[i]
+        if words.roles.get((token.lemma.lower(), _coarse(token.pos))) not in ("transitive", "intransitive") \
+                or token.tag != "VBN":
+            continue
+        if not any(tokens[c].dep == "aux" and tokens[c].lemma.lower() == "have" and tokens[c].tag in ("VBP", "VBZ")
+                   for c in children[i]):  # "have been killed", not the past perfect of a story's background
+            continue
+        clause = subtree(children, i)
+        start, end = tokens[min(clause)].start, tokens[max(clause)].end
+        if not any(k != i and k in triggers for k in clause) and \
+                not any(start <= t.start < end and t.type in ("DATE", "TIME") for t in document.times):
+            return True
+    return False
+
+
 def sentence_fatalities(document: Document, lo: int, hi: int, children: list[list[int]]) -> int | None:
     """People killed according to tokens ``lo..hi-1`` (one sentence), or None when not stated.
 

@@ -58,7 +58,7 @@ from dateline.events.crime import KINDS as CRIME_KINDS
 from dateline.events.crime import ordinary_crime
 from dateline.events.describe import event_date, summary
 from dateline.events.detect import Detector, Prediction, encoder_input, load_detector, sentence_features
-from dateline.events.fatalities import cumulative_count, sentence_fatalities
+from dateline.events.fatalities import cumulative_count, perfect_total, sentence_fatalities
 from dateline.events.incidents import acled_family, combine_incidents, family, incident_groups, told_elsewhere
 from dateline.events.modality import event_modality, generic_statement
 from dateline.events.perpetrators import fill_perpetrators
@@ -290,6 +290,7 @@ class Mentions:
     unread: set[str] = dataclasses.field(default_factory=set)  # ids whose clause names a doer no one can read
     countries: dict[str, tuple[str, bool]] = dataclasses.field(default_factory=dict)  # place id → (ISO2, whole country)
     groups: list[list[str]] = dataclasses.field(default_factory=list)  # mention ids per incident (incident_groups)
+    telling: dict[str, str] = dataclasses.field(default_factory=dict)  # id → id of the clause's first record
 
 
 def event_mentions(document: Document, analysis: Analysis, lexicon: Lexicon,
@@ -306,7 +307,9 @@ def event_mentions(document: Document, analysis: Analysis, lexicon: Lexicon,
         found = _type_sentence(document, candidates, _class_probs(prediction, lexicon), lexicon,
                                prediction.p_event if prediction else None)
         lo, hi = analysis.ranges[sent]
-        deaths = None if cumulative_count(document, lo, hi) else sentence_fatalities(document, lo, hi, analysis.children)
+        deaths = None if cumulative_count(document, lo, hi) or \
+            perfect_total(document, lo, hi, analysis.children, {c.head for c in candidates}) \
+            else sentence_fatalities(document, lo, hi, analysis.children)
         live = sum(1 for c in candidates if not c.agent)
         for k, item in enumerate(found):
             event, thing, subject, unread = _event(document, item, lexicon, analysis, deaths if k == 0 else None,
@@ -335,6 +338,7 @@ def event_mentions(document: Document, analysis: Analysis, lexicon: Lexicon,
                 if unread:
                     out.unread.add(one.id)
                 out.sentences.append(sent)
+                out.telling[one.id] = event.id
                 out.features.append(record_features(
                     one, p_event=prediction.p_event if prediction else 0.0,
                     p_type=prediction.p_types.get(one.acled or "", 0.0) if prediction else 0.0,
@@ -359,9 +363,21 @@ def event_mentions(document: Document, analysis: Analysis, lexicon: Lexicon,
     out.countries = place_countries(document)
     groups = incident_groups(out.mentions, preamble, out.countries, out.stated, out.objects)
     out.groups = [[e.id for e in group] for group in groups]
-    out.features = [with_told_elsewhere(f, n) for f, n in zip(out.features, told_elsewhere(out.mentions, groups),
+    out.features = [with_told_elsewhere(f, n) for f, n in zip(out.features, _told_per_telling(out, groups),
                                                                strict=True)]
     return out
+
+
+def _told_per_telling(out: Mentions, groups: list[list[Event]]) -> list[int]:
+    """How many other sentences tell each mention's incident, the most of any record of its clause: "protesters
+    battled police in Cairo, Suez and Alexandria" is one telling split by place, and a later sentence on the
+    fighting in Cairo confirms it for every place."""
+    told = told_elsewhere(out.mentions, groups)
+    best: dict[str, int] = {}
+    for mention, n in zip(out.mentions, told, strict=True):
+        key = out.telling.get(mention.id, mention.id)
+        best[key] = max(best.get(key, 0), n)
+    return [best[out.telling.get(m.id, m.id)] for m in out.mentions]
 
 
 def _one_arresting_force(mentions: list[Event]) -> list[Event]:
