@@ -197,3 +197,12 @@ def test_the_group_that_called_a_protest_is_not_another_crowd():
                                  actors=(dataclasses.replace(crowd, name=""), organiser))
     stated = {"a": (True, True), "b": (False, False)}
     assert len(incident_groups([march, called], 0, {}, stated)) == 1
+
+
+def test_an_air_strike_never_joins_the_shelling_told_before_it():
+    shelling = mention("a", 0, acled="Shelling/artillery/missile attack")
+    air = mention("b", 100, acled="Air/drone strike", place=None, date=None)  # "the cloud of an air strike rose"
+    blast = mention("c", 200, acled="Remote explosive/landmine/IED", place=None, date=None)  # "the blast shook ..."
+    stated = {"a": (True, True), "b": (False, False), "c": (False, False)}
+    rows = merge([shelling, air, blast], stated=stated)
+    assert sorted(r.acled for r in rows) == ["Air/drone strike", "Shelling/artillery/missile attack"]

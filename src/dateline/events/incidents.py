@@ -108,6 +108,7 @@ def told_elsewhere(mentions: Sequence[Event], groups: Sequence[Sequence[Event]])
 
 
 ARMED = frozenset({"Battles", "Explosions"})  # fighting and shelling told in one sentence: one engagement
+REMOTE_FIRE = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})  # told apart by the weapon
 PROXIMITY = 3  # sentences: a mention that states neither place nor day continues an incident told this recently
 
 
@@ -152,6 +153,9 @@ def _same(group: list[Event], mention: Event, countries: dict[str, tuple[str, bo
     if family(mention) != "Demonstrations" and not any(e.acled == mention.acled for e in group) \
             and not _one_sentence(group, mention) and any(stated.get(mention.id, (True, True))):
         return False  # an air strike and shelling, a clash and a town taken: other interactions, other records
+    if mention.acled in REMOTE_FIRE and any(e.acled in REMOTE_FIRE for e in group) \
+            and not any(e.acled == mention.acled for e in group) and not _one_sentence(group, mention):
+        return False  # "the cloud from an air strike" names its weapon: never the shelling told before, stated or not
     if (first.modality in FACT_MODALITIES) != (mention.modality in FACT_MODALITIES):
         return False
     place_said, date_said = stated.get(mention.id, (True, True))
