@@ -248,3 +248,10 @@ def test_a_participle_trigger_takes_the_target_of_the_verb_it_hangs_from(placed_
     text = "British jets fired at four Iranian boats near Bandar Abbas on Tuesday, destroying one, officials said."
     targets = {t.canonical for e in placed_events_of(text) for t in e.targets}
     assert "Military Forces of Iran" in targets
+
+
+def test_a_subordinate_clause_with_a_participle_tag_is_no_headline(placed_events_of):
+    text = "Witnesses said two farmers were killed after government shells detonated Tuesday near a camp in Idlib."
+    event = _only(placed_events_of(text), "detonated")
+    assert event.acled == "Shelling/artillery/missile attack"  # the weapon says how it came, not the verb
+    assert [p.canonical for p in event.actors] == ["Military Forces of Syria"]

@@ -368,3 +368,11 @@ def test_a_toll_counted_over_a_period_is_no_incident_toll(placed_events_of):
     assert all(e.fatalities is None for e in events)
     events = placed_events_of("Four guards have been killed in a rocket attack on the base in Idlib, the army said.")
     assert any(e.fatalities == 4 for e in events)
+
+
+def test_shelling_that_hit_one_armed_side_was_fired_by_its_enemy(placed_events_of):
+    text = ("Troops loyal to the Syrian president attacked rebels in Idlib on Friday. "
+            "Rebel positions near Idlib were shelled on Sunday.")
+    shelling = next(e for e in placed_events_of(text) if e.acled == "Shelling/artillery/missile attack")
+    assert [p.canonical for p in shelling.targets] == ["Rebels (Syria)"]
+    assert [p.canonical for p in shelling.actors] == ["Military Forces of Syria"]

@@ -283,8 +283,9 @@ def _verb_arguments(tokens: Sequence[Token], head: int, children: list[list[int]
 
 def _headline_passive(tokens: Sequence[Token], head: int, kids: list[int]) -> bool:
     """A past participle with a subject, no auxiliary and no object is a headline's passive with "were" left out
-    ("Two soldiers killed near border"): the tagger's VBN says participle, a past tense would be VBD."""
-    return tokens[head].tag == "VBN" and not any(tokens[c].dep in ("aux", "auxpass", "dobj", "obj") for c in kids)
+    ("Two soldiers killed near border"): the tagger's VBN says participle, a past tense would be VBD. A clause
+    opened by a subordinator is no headline ("after government shells detonated": a past tense the tagger missed)."""
+    return tokens[head].tag == "VBN" and not any(tokens[c].dep in ("aux", "auxpass", "dobj", "obj", "mark") for c in kids)
 
 
 BETWEEN_DEPTH = 3  # "died in fighting on Friday between X and Y": died → in → fighting → between

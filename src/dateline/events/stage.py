@@ -97,6 +97,7 @@ WEAK_GATE = 0.5
 VIOLENT = frozenset({"FIGHT", "ASSAULT"})
 PREAMBLE_DATELINE = re.compile(AGENCY_TAG)
 BATTLES = frozenset({"armed_clash", "gov_regains", "nsa_overtakes"})
+ARMED_INTER = frozenset({1, 2, 3})  # ACLED inter codes of state forces, rebels and political militias
 TERRITORY_CLASSES = frozenset({"gov_regains", "nsa_overtakes", "nonviolent_transfer"})
 SEIZING = frozenset({"disrupted_weapons", "arrests"})  # their objects are things taken, not events
 LISTING_VERBS = frozenset({"include", "contain", "comprise"})
@@ -302,6 +303,7 @@ def event_mentions(document: Document, analysis: Analysis, lexicon: Lexicon,
     taken: dict[int, PlaceMention] = {}
     out = Mentions([], {}, {}, [], [])
     battles: list[int] = []
+    fired: list[int] = []  # shelling of an armed side by no one named
     for sent, candidates in sorted(analysis.by_sentence.items()):
         prediction = predictions.get((document.id, sent))
         found = _type_sentence(document, candidates, _class_probs(prediction, lexicon), lexicon,
@@ -329,6 +331,8 @@ def event_mentions(document: Document, analysis: Analysis, lexicon: Lexicon,
             for one in _split_toll([event, *extras]):
                 if item.cls in BATTLES and not (one.actors and one.targets):
                     battles.append(len(out.mentions))
+                elif item.cls == "shelling" and not one.actors and any(t.type in ARMED_INTER for t in one.targets):
+                    fired.append(len(out.mentions))
                 stated = _stated(document, one, usable)
                 out.mentions.append(one)
                 out.specificity[one.id] = item.score
@@ -359,6 +363,13 @@ def event_mentions(document: Document, analysis: Analysis, lexicon: Lexicon,
             out.mentions[k] = dataclasses.replace(event, targets=(other,)) if event.actors else \
                 dataclasses.replace(event, actors=(other,))
     out.mentions = _one_arresting_force(_remote_doers(out.mentions, lexicon, out.unread))
+    for k in fired:  # still shelling by no one once the air-only forces are read: "rebel positions were shelled"
+        event = out.mentions[k]
+        if event.acled == SHELLING and not event.actors:
+            hit = next(t for t in event.targets if t.type in ARMED_INTER)
+            other = ctx.opponent(hit, out.sentences[k], event.country)
+            if other is not None:
+                out.mentions[k] = dataclasses.replace(event, actors=(other,))
     out.mentions = [_of_their_state(e, ctx) for e in out.mentions]
     out.countries = place_countries(document)
     groups = incident_groups(out.mentions, preamble, out.countries, out.stated, out.objects)
