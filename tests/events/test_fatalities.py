@@ -58,3 +58,9 @@ def test_running_totals_are_never_an_incidents_toll(make_document, text, cumulat
 def test_deaths_that_did_not_happen_are_not_counted(make_document):
     assert _deaths(make_document("Officials warned that thousands could be killed if the army attacks.")) is None
     assert _deaths(make_document("The rockets caused no casualties, a spokesman said.")) == 0
+
+
+def test_each_death_clause_of_a_list_keeps_its_own_toll(placed_events_of):
+    events = placed_events_of("Two soldiers were killed in Idlib on Monday and nine were killed in Hama, the army said.")
+    tolls = {e.place.name: e.fatalities for e in events if e.place}
+    assert len(tolls) == 2 and tolls["Idlib"] == 2 and sorted(tolls.values()) == [2, 9]

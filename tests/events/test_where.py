@@ -232,3 +232,9 @@ def test_a_named_military_operation_is_no_place(make_placed_document):
 def test_a_country_after_outside_is_not_the_place(placed_events_of):
     events = placed_events_of("Protests also took place outside Spain on Sunday, including marches in Tokyo.")
     assert events and all(not e.place or e.place.name != "Spain" for e in events)
+
+
+def test_a_village_the_tagger_took_for_an_organisation_is_still_the_place(placed_events_of):
+    text = "Nine fighters were killed in Sheikhiya, and two were killed in Idlib, a spokesman said."
+    events = placed_events_of(text)
+    assert sorted(e.place.name for e in events if e.place) == ["Idlib", "Sheikhiya"]

@@ -80,6 +80,17 @@ def perfect_total(document: Document, lo: int, hi: int, children: list[list[int]
     return False
 
 
+def trigger_fatalities(document: Document, i: int, children: list[list[int]]) -> int | None:
+    """People killed according to the death word at token ``i`` alone ("one was killed in Zliten" in "eleven
+    were killed in Dafniya, and one was killed in Zliten"), or None when ``i`` is no death word that counts."""
+    words = death_words()
+    token = document.tokens[i]
+    role = words.roles.get((token.lemma.lower(), _coarse(token.pos)))
+    if role is None or role == "ignore":
+        return None
+    return _count_for(document, i, role, children, words)
+
+
 def sentence_fatalities(document: Document, lo: int, hi: int, children: list[list[int]]) -> int | None:
     """People killed according to tokens ``lo..hi-1`` (one sentence), or None when not stated.
 

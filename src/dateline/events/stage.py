@@ -58,7 +58,12 @@ from dateline.events.crime import KINDS as CRIME_KINDS
 from dateline.events.crime import ordinary_crime
 from dateline.events.describe import event_date, summary
 from dateline.events.detect import Detector, Prediction, encoder_input, load_detector, sentence_features
-from dateline.events.fatalities import cumulative_count, perfect_total, sentence_fatalities
+from dateline.events.fatalities import (
+    cumulative_count,
+    perfect_total,
+    sentence_fatalities,
+    trigger_fatalities,
+)
 from dateline.events.incidents import acled_family, combine_incidents, family, incident_groups, told_elsewhere
 from dateline.events.modality import event_modality, generic_statement
 from dateline.events.perpetrators import fill_perpetrators
@@ -314,7 +319,10 @@ def event_mentions(document: Document, analysis: Analysis, lexicon: Lexicon,
             else sentence_fatalities(document, lo, hi, analysis.children)
         live = sum(1 for c in candidates if not c.agent)
         for k, item in enumerate(found):
-            event, thing, subject, unread = _event(document, item, lexicon, analysis, deaths if k == 0 else None,
+            own = trigger_fatalities(document, item.candidate.head, analysis.children) \
+                if deaths is not None and len(found) > 1 else None  # each death clause of a list its own toll
+            event, thing, subject, unread = _event(document, item, lexicon, analysis,
+                                                   own if own is not None else deaths if k == 0 else None,
                                                    prediction, ctx, (usable, unplaced), taken, threshold, focus)
             if event.acled in CRIME_KINDS and ordinary_crime(event.sources[0].text, _previous_sentence(document, sent),
                                                              ctx.lexicon.names_group):

@@ -71,12 +71,27 @@ def world_places(document: Document) -> set[str]:
 
 def unplaced_mentions(document: Document) -> list[PlaceMention]:
     """Names recognized as places that the gazetteer could not place (no demonyms, no datelines, no rivers, no
-    named military operations: "Operation Desert Storm")."""
+    named military operations: "Operation Desert Storm"), and one-word names the tagger took for an organisation
+    right after a preposition of place ("eleven rebels were killed in Dafniya")."""
     rivers = packaged_rivers()
-    return [m for m in document.places if m.place is None and m.qualifier != "demonym" and m.text[:1].isupper()
-            and len(m.text) >= 3 and not DATELINE.match(document.text[m.end:m.end + 60])
-            and rivers.canonical(m.text) is None and not _common_word(document.text, m.text)
-            and not OPERATION.search(document.text[max(0, m.start - 10):m.start] + m.text.split()[0])]
+    found = [m for m in (*document.places, *_places_read_as_organisations(document))
+             if m.place is None and m.qualifier != "demonym" and m.text[:1].isupper()
+             and len(m.text) >= 3 and not DATELINE.match(document.text[m.end:m.end + 60])
+             and rivers.canonical(m.text) is None and not _common_word(document.text, m.text)
+             and not OPERATION.search(document.text[max(0, m.start - 10):m.start] + m.text.split()[0])]
+    return sorted(found, key=lambda m: m.start)
+
+
+ORGANISATION_AFTER = re.compile(r"(?:^|\s)(?:in|near|around|outside)\s+$")
+
+
+def _places_read_as_organisations(document: Document) -> list[PlaceMention]:
+    """Unknown village names are often tagged as organisations by the small English model: a single capitalised
+    word (no acronym) tagged ORG right after "in", "near", "around" or "outside", named nowhere as a place."""
+    known = {(m.start, m.end) for m in document.places}
+    return [PlaceMention(document.id, m.start, m.end, m.text, None, 0.0) for m in document.mentions
+            if m.label == "ORG" and (m.start, m.end) not in known and re.fullmatch(r"(?:[Aa][ln][- ])?[A-Z][a-z]+", m.text)
+            and ORGANISATION_AFTER.search(document.text[max(0, m.start - 10):m.start])]
 
 
 def _common_word(text: str, name: str) -> bool:
