@@ -255,3 +255,9 @@ def test_a_subordinate_clause_with_a_participle_tag_is_no_headline(placed_events
     event = _only(placed_events_of(text), "detonated")
     assert event.acled == "Shelling/artillery/missile attack"  # the weapon says how it came, not the verb
     assert [p.canonical for p in event.actors] == ["Military Forces of Syria"]
+
+
+def test_a_folded_trigger_names_the_operator_of_the_event(placed_events_of):
+    event = _only(placed_events_of("Guests heard blasts from the NATO airstrike that shook the port of Misrata on Monday."),
+                  "blasts")
+    assert [p.canonical for p in event.actors] == ["NATO"]

@@ -56,7 +56,8 @@ class Arguments:
 
 def find_arguments(document: Document, head: int, children: list[list[int]], trigger: Sequence[int],
                    excluded: frozenset[int] | set[int], ctx: ActorContext, *, event_country: str | None = None,
-                   violent: bool = False, protest: bool = False, fact: bool = True) -> Arguments:
+                   violent: bool = False, protest: bool = False, fact: bool = True,
+                   folded: Sequence[int] = ()) -> Arguments:
     """Actors and targets of the trigger whose head token is ``head`` (``trigger``: all its token indices).
 
     Every phrase goes through the actor dictionary (:func:`dateline.events.actors.describe`): fragments are
@@ -64,7 +65,8 @@ def find_arguments(document: Document, head: int, children: list[list[int]], tri
     ("NATO airstrikes hit ..." → NATO), and victims of ``violent`` events are never actors. ``excluded`` tokens
     (other triggers, time expressions) are participants only when they are nouns the dictionary can read. Only an
     event told as ``fact`` sets its parties against each other for the rest of the document (a plan or a threat
-    names a party's enemy but does not make a battle's sides).
+    names a party's enemy but does not make a battle's sides). ``folded``: the heads of triggers folded into this
+    one, whose side words may name the doer ("explosions from the NATO airstrike").
     """
     tokens = document.tokens
     pair = _between(tokens, head, children)
@@ -90,6 +92,9 @@ def find_arguments(document: Document, head: int, children: list[list[int]], tri
         actors = next((found for noun in _event_nouns(tokens, head, actor_heads, children, excluded)
                        if (found := _described(document, _noun_arguments(tokens, noun, children)[0], children, ctx,
                                                event_country, sentence, "actor"))), ())
+    if not actors and violent:  # "explosions from the NATO airstrike": the folded trigger names its operator
+        actors = next((found for noun in folded if tokens[noun].pos in ("NOUN", "PROPN")
+                       and (found := _named_operator(document, noun, children, ctx, event_country, sentence))), ())
     if not actors and violent:  # "heavy government shelling", "rebel attacks killed two soldiers"
         nominal = [head] if tokens[head].pos not in ("VERB", "AUX") or tokens[head].dep == "acl" else []
         # a subject's side word speaks for the subject only when it is an act or a force ("rebel attacks killed",
@@ -137,6 +142,15 @@ def _reciprocal(tokens: Sequence[Token], head: int, children: list[list[int]]) -
     return not any(tokens[c].dep in ("dobj", "obj", "xcomp", "ccomp", "advcl")
                    or (tokens[c].dep == "prep" and tokens[c].lemma.lower() not in SETTING_PREPS)
                    for c in children[head])
+
+
+def _named_operator(document: Document, noun: int, children: list[list[int]], ctx: ActorContext,
+                    event_country: str | None, sentence: int) -> tuple[Participant, ...]:
+    """The party a weapon phrase names as its operator ("the NATO airstrike"), never a fragment ("Grad rockets")
+    nor an unknown group ("sniper fire")."""
+    found = _described(document, [noun], children, ctx, event_country, sentence, "actor")
+    named = found and found[0].canonical and found[0].type and not found[0].canonical.startswith("Unidentified")
+    return found if named else ()
 
 
 def _side_modifier(document: Document, head: int, children: list[list[int]], ctx: ActorContext,

@@ -119,6 +119,7 @@ class Found:
     cls: str
     score: float
     indices: tuple[int, ...]
+    folded: tuple[int, ...] = ()  # heads of the triggers folded into this one ("blasts from the NATO airstrike")
 
 
 class EventsStage(BaseStage):
@@ -651,7 +652,8 @@ def _fold(document: Document, typed: list[Found], lexicon: Lexicon) -> list[Foun
         winner = upper if upper.score >= dependent.score else dependent
         adjacent = tokens[head].dep == "dobj" and head - max(upper.indices) <= FOLD_ADJACENT
         indices = tuple(sorted({*upper.indices, *dependent.indices})) if adjacent else upper.indices
-        by_head[governor] = Found(upper.candidate, winner.cls, max(upper.score, dependent.score), indices)
+        by_head[governor] = Found(upper.candidate, winner.cls, max(upper.score, dependent.score), indices,
+                                  (*upper.folded, head, *dependent.folded))
     return [by_head[h] for h in sorted(by_head)]
 
 
@@ -718,7 +720,8 @@ def _event(document: Document, item: Found, lexicon: Lexicon, analysis: Analysis
     args: Arguments = find_arguments(document, head, analysis.children, item.indices,
                                      _not_participants(document, analysis, sent, sent_start, sent_end), ctx,
                                      event_country=country or ctx.document_country, violent=violent,
-                                     protest=cls.key in PROTEST_CLASSES, fact=modality in FACT_MODALITIES)
+                                     protest=cls.key in PROTEST_CLASSES, fact=modality in FACT_MODALITIES,
+                                     folded=item.folded)
     lo, hi = analysis.ranges[sent]
     own_protest = any(key in PROTEST_CLASSES for key, _ in item.candidate.options)
     cls = _retyped(lexicon, cls, args, _sentence_kinds(document, lo, hi, ctx), deaths, own_protest=own_protest)
