@@ -420,3 +420,10 @@ def test_unnamed_rebels_fighting_a_states_forces_are_that_states_opposition(plac
 def test_boats_a_demonym_names_are_that_states_hardware(placed_events_of):
     events = placed_events_of("Navy jets struck two Iranian boats in the Gulf on Tuesday, the ministry said.")
     assert any(t.canonical == "Military Forces of Iran" for e in events for t in e.targets)
+
+
+def test_a_member_named_by_the_armed_body_it_belongs_to(placed_events_of):
+    events = placed_events_of("The commander of the rebel army was killed in Idlib on Thursday.")
+    assert any([p.canonical for p in e.targets] == ["Rebels (Syria)"] for e in events)
+    events = placed_events_of("Gunmen killed a rebel commander in Idlib on Thursday.")
+    assert any([p.canonical for p in e.targets] == ["Rebels (Syria)"] for e in events)

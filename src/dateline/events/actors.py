@@ -536,8 +536,8 @@ def describe(document: Document, head: int, children: list[list[int]], ctx: Acto
     if kind == "weapon":
         return _operator(owner, ctx, phrase, event_country, nation)
     if kind == "generic":
-        if owner is None:
-            return None  # "units", "fighters", "members" of nobody named: no actor (EVENT_CODING: unknown)
+        if owner is None:  # "units", "fighters", "members" of nobody named: no actor (EVENT_CODING: unknown)
+            return _member_of(document, head, children, ctx, event_country, sentence, role)
         return _from_owner(owner, ctx, phrase, event_country, nation)
     if kind == "unidentified" and owner is None and \
             (named := ctx.called.get(token.lemma.lower()) or ctx.called.get(surface.lower())):
@@ -548,6 +548,23 @@ def describe(document: Document, head: int, children: list[list[int]], ctx: Acto
     return _templated(ctx, kind, country, phrase, event_country)
 
 
+def _member_of(document: Document, head: int, children: list[list[int]], ctx: ActorContext,
+               event_country: str | None, sentence: int, role: str) -> Participant | None:
+    """The armed body a generic member belongs to ("the commander of the rebel army", "two officers of the Syrian
+    army"), or None."""
+    tokens = document.tokens
+    for prep in children[head]:
+        if tokens[prep].dep == "prep" and tokens[prep].lemma.lower() == "of":
+            for body in children[prep]:
+                if tokens[body].dep == "pobj":
+                    found = describe(document, body, children, ctx, event_country=event_country, sentence=sentence,
+                                     role=role)
+                    if found is not None and found.canonical and found.type in ARMED_BODIES:
+                        return found
+    return None
+
+
+ARMED_BODIES = frozenset({1, 2, 3, 8})  # ACLED inter codes of state, rebel, militia and external forces
 FOLLOWERS = frozenset({"man", "men"})  # possessed ("X's men"), the words mean the owner's armed followers
 ORG_WORDS = frozenset({"army", "force", "forces", "front", "brigade", "brigades", "battalion", "party", "movement",
                        "council", "group", "organization", "organisation", "committee", "union", "alliance", "coalition",
