@@ -238,3 +238,8 @@ def test_a_village_the_tagger_took_for_an_organisation_is_still_the_place(placed
     text = "Nine fighters were killed in Sheikhiya, and two were killed in Idlib, a spokesman said."
     events = placed_events_of(text)
     assert sorted(e.place.name for e in events if e.place) == ["Idlib", "Sheikhiya"]
+
+
+def test_an_unplaced_sea_is_no_event_place(placed_events_of):
+    events = placed_events_of("Navy gunboats shelled a rebel camp in the Sidra Sea on Tuesday.")
+    assert all(not e.place or "Sea" not in e.place.name for e in events)

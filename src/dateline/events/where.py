@@ -70,18 +70,19 @@ def world_places(document: Document) -> set[str]:
 
 
 def unplaced_mentions(document: Document) -> list[PlaceMention]:
-    """Names recognized as places that the gazetteer could not place (no demonyms, no datelines, no rivers, no
-    named military operations: "Operation Desert Storm"), and one-word names the tagger took for an organisation
+    """Names recognized as places that the gazetteer could not place (no demonyms, no datelines, no rivers or
+    seas, no named military operations: "Operation Desert Storm"), and one-word names the tagger took for an organisation
     right after a preposition of place ("eleven rebels were killed in Dafniya")."""
     rivers = packaged_rivers()
     found = [m for m in (*document.places, *_places_read_as_organisations(document))
              if m.place is None and m.qualifier != "demonym" and m.text[:1].isupper()
              and len(m.text) >= 3 and not DATELINE.match(document.text[m.end:m.end + 60])
-             and rivers.canonical(m.text) is None and not _common_word(document.text, m.text)
+             and rivers.canonical(m.text) is None and not WATER.search(m.text) and not _common_word(document.text, m.text)
              and not OPERATION.search(document.text[max(0, m.start - 10):m.start] + m.text.split()[0])]
     return sorted(found, key=lambda m: m.start)
 
 
+WATER = re.compile(r"\b(?:Sea|Ocean|Gulf|Bay|Strait|Straits|Channel|River|Lake)$")  # ACLED never places on water
 ORGANISATION_AFTER = re.compile(r"(?:^|\s)(?:in|near|around|outside)\s+$")
 
 
