@@ -559,12 +559,11 @@ def _member_of(document: Document, head: int, children: list[list[int]], ctx: Ac
                 if tokens[body].dep == "pobj":
                     found = describe(document, body, children, ctx, event_country=event_country, sentence=sentence,
                                      role=role)
-                    if found is not None and found.canonical and found.type in ARMED_BODIES:
+                    if found is not None and found.canonical and found.type in ARMED_PARTIES:
                         return found
     return None
 
 
-ARMED_BODIES = frozenset({1, 2, 3, 8})  # ACLED inter codes of state, rebel, militia and external forces
 FOLLOWERS = frozenset({"man", "men"})  # possessed ("X's men"), the words mean the owner's armed followers
 ORG_WORDS = frozenset({"army", "force", "forces", "front", "brigade", "brigades", "battalion", "party", "movement",
                        "council", "group", "organization", "organisation", "committee", "union", "alliance", "coalition",

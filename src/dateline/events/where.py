@@ -71,8 +71,8 @@ def world_places(document: Document) -> set[str]:
 
 def unplaced_mentions(document: Document) -> list[PlaceMention]:
     """Names recognized as places that the gazetteer could not place (no demonyms, no datelines, no rivers or
-    seas, no named military operations: "Operation Desert Storm"), and one-word names the tagger took for an organisation
-    right after a preposition of place ("eleven rebels were killed in Dafniya")."""
+    seas, no named military operations: "Operation Desert Storm"), and one-word names the tagger took for an
+    organisation right after a preposition of place ("eleven rebels were killed in Dafniya")."""
     rivers = packaged_rivers()
     found = [m for m in (*document.places, *_places_read_as_organisations(document))
              if m.place is None and m.qualifier != "demonym" and m.text[:1].isupper()
@@ -84,6 +84,7 @@ def unplaced_mentions(document: Document) -> list[PlaceMention]:
 
 WATER = re.compile(r"\b(?:Sea|Ocean|Gulf|Bay|Strait|Straits|Channel|River|Lake)$")  # ACLED never places on water
 ORGANISATION_AFTER = re.compile(r"(?:^|\s)(?:in|near|around|outside)\s+$")
+ONE_WORD_NAME = re.compile(r"(?:[Aa][ln][- ])?[A-Z][a-z]+")  # "Dafniya", "Al-Josh"; no acronym ("NATO")
 
 
 def _places_read_as_organisations(document: Document) -> list[PlaceMention]:
@@ -91,7 +92,7 @@ def _places_read_as_organisations(document: Document) -> list[PlaceMention]:
     word (no acronym) tagged ORG right after "in", "near", "around" or "outside", named nowhere as a place."""
     known = {(m.start, m.end) for m in document.places}
     return [PlaceMention(document.id, m.start, m.end, m.text, None, 0.0) for m in document.mentions
-            if m.label == "ORG" and (m.start, m.end) not in known and re.fullmatch(r"(?:[Aa][ln][- ])?[A-Z][a-z]+", m.text)
+            if m.label == "ORG" and (m.start, m.end) not in known and ONE_WORD_NAME.fullmatch(m.text)
             and ORGANISATION_AFTER.search(document.text[max(0, m.start - 10):m.start])]
 
 
