@@ -187,7 +187,10 @@ def match(projections: list[Projection], gold_events: list[dict[str, Any]], plac
             if overlap <= 0:
                 continue
             checks = field_checks(p.event, g, places, text)
-            score = (checks["event_type"] + checks["sub_event_type"] + checks["place"] + checks["date"], overlap)
+            # type, place and day decide; the parties and the toll break ties ("eleven were killed in A, and one
+            # in B": two records of one sentence, two gold events a few kilometres apart)
+            score = (checks["event_type"] + checks["sub_event_type"] + checks["place"] + checks["date"],
+                     checks["actor1"] + checks["actor2"] + checks["fatalities"], overlap)
             pairs.append((score, i, j, checks))
     taken_p: set[int] = set()
     taken_g: set[int] = set()
