@@ -376,3 +376,14 @@ def test_shelling_that_hit_one_armed_side_was_fired_by_its_enemy(placed_events_o
     shelling = next(e for e in placed_events_of(text) if e.acled == "Shelling/artillery/missile attack")
     assert [p.canonical for p in shelling.targets] == ["Rebels (Syria)"]
     assert [p.canonical for p in shelling.actors] == ["Military Forces of Syria"]
+
+
+def test_a_coordinated_death_clause_the_classifier_retyped_is_still_its_own_event(make_document):
+    from dateline.events.stage import _analyse, _type_sentence
+    from dateline.events.triggers import load_lexicon
+
+    lexicon = load_lexicon("en")
+    doc = make_document("Nine fighters were killed in Saraqib, and two were killed in Binnish, a spokesman said.")
+    analysis = _analyse(doc, lexicon)
+    found = _type_sentence(doc, analysis.by_sentence[0], {"armed_clash": 0.9, "attack": 0.05}, lexicon, p_event=0.95)
+    assert len(found) == 2 and {f.cls for f in found} == {"armed_clash"}

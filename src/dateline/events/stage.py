@@ -594,6 +594,7 @@ def _type_sentence(document: Document, candidates: list[Candidate], probs: dict[
         return acled_family(lexicon.cls(key).acled) or key
 
     typed = []
+    own_weight: dict[int, float] = {}
     alone = sum(1 for c in candidates if not c.agent) == 1
     sentence = document.text[slice(*document.sentences[candidates[0].sent])] if candidates else ""
     for candidate in candidates:
@@ -607,25 +608,29 @@ def _type_sentence(document: Document, candidates: list[Candidate], probs: dict[
         # A weak trigger the classifier retyped keeps its own weight when it is the sentence's only one ("the aircraft
         # were attacking demonstrators": an air strike); beside another trigger the class is that one's telling.
         typed.append(Found(candidate, cls, scores.get(cls, scores[own] if alone else 0.0), candidate.indices))
+        own_weight[candidate.head] = scores[own]
     folded = [f for f in _fold(document, typed, lexicon) if lexicon.cls(f.cls).emit]
     kept = [f for f in folded if f.score >= MIN_EVENT_WEIGHT]
     if not kept and p_event is not None and p_event >= WEAK_GATE:
         kept = sorted((f for f in folded if f.score >= WEAK_FLOOR), key=lambda f: -f.score)[:1]
-    kept += _coordinated_clauses(document, folded, kept)
+    kept += _coordinated_clauses(document, folded, kept, own_weight)
     return sorted(kept, key=lambda f: (-(lexicon.cls(f.cls).plover in VIOLENT), -f.score, f.candidate.head))
 
 
-def _coordinated_clauses(document: Document, folded: list[Found], kept: list[Found]) -> list[Found]:
+def _coordinated_clauses(document: Document, folded: list[Found], kept: list[Found],
+                         own_weight: dict[int, float]) -> list[Found]:
     """Weak triggers heading a clause coordinated with a kept event's, with a subject of their own ("eleven rebels
     were killed in A, and one was killed in B"): each its own event of the kept one's class (ACLED: one event per
-    place), not evidence of the first."""
+    place), not evidence of the first. ``own_weight``: each trigger's rule weight for its own class, which counts
+    here even when the classifier retyped it to a class its rules do not hold."""
     tokens = document.tokens
     by_head = {f.candidate.head: f for f in kept}
     out = []
     for found in folded:
         head = found.candidate.head
         first = by_head.get(tokens[head].head)
-        if head not in by_head and first is not None and found.score >= WEAK_FLOOR and own_clause(tokens, head):
+        if head not in by_head and first is not None and max(found.score, own_weight.get(head, 0.0)) >= WEAK_FLOOR \
+                and own_clause(tokens, head):
             out.append(Found(found.candidate, first.cls, first.score, found.indices))
     return out
 
