@@ -261,3 +261,10 @@ def test_a_folded_trigger_names_the_operator_of_the_event(placed_events_of):
     event = _only(placed_events_of("Guests heard blasts from the NATO airstrike that shook the port of Misrata on Monday."),
                   "blasts")
     assert [p.canonical for p in event.actors] == ["NATO"]
+
+
+def test_a_plural_pronoun_object_is_the_party_named_before_it_not_the_actor(placed_events_of):
+    text = ("Troops loyal to the Syrian president attacked Idlib on Friday. A spokesman said Binnish had been taken by "
+            "rebels but government troops were shelling them from a nearby hill on Sunday.")
+    event = _only(placed_events_of(text), "shelling")
+    assert [p.canonical for p in event.targets] == ["Rebels (Syria)"]

@@ -19,6 +19,7 @@ from dateline.events.actors import (
     country_party,
     describe,
     is_victim,
+    party_key,
     phrase_bounds,
 )
 from dateline.events.where import SAYING, SPEAKING
@@ -103,6 +104,8 @@ def find_arguments(document: Document, head: int, children: list[list[int]], tri
                            and (i in excluded or (tokens[i].lemma.lower(),) in ctx.lexicon.nouns)]
         actors = next((side for noun in nouns if (side := _side_modifier(document, noun, children, ctx, event_country))), ())
     targets = _described(document, target_heads, children, ctx, event_country, sentence, "target")
+    if not targets or {party_key(t) for t in targets} <= {party_key(a) for a in actors}:
+        targets = _antecedent(document, target_heads, head, children, ctx, event_country, sentence, actors) or targets
     if violent and not targets and tokens[head].dep == "advcl" and tokens[head].tag == "VBG":
         targets = _described(document, _governor_targets(tokens, head, children), children, ctx, event_country,
                              sentence, "target")  # "fired at three Libyan boats, destroying one": the boats
@@ -142,6 +145,26 @@ def _reciprocal(tokens: Sequence[Token], head: int, children: list[list[int]]) -
     return not any(tokens[c].dep in ("dobj", "obj", "xcomp", "ccomp", "advcl")
                    or (tokens[c].dep == "prep" and tokens[c].lemma.lower() not in SETTING_PREPS)
                    for c in children[head])
+
+
+def _antecedent(document: Document, target_heads: list[int], head: int, children: list[list[int]], ctx: ActorContext,
+                event_country: str | None, sentence: int, actors: tuple[Participant, ...]) -> tuple[Participant, ...]:
+    """"Garyan had been taken by rebels but loyalists were shelling them": a plural pronoun object that names no
+    one else is the nearest plural party named before it in the sentence that is not the actor."""
+    tokens = document.tokens
+    pronoun = next((i for i in target_heads if tokens[i].pos == "PRON"
+                    and document.text[tokens[i].start:tokens[i].end].lower() in ("them", "they")), None)
+    if pronoun is None:
+        return ()
+    own = {party_key(a) for a in actors}
+    for k in range(pronoun - 1, -1, -1):
+        if tokens[k].sent != tokens[head].sent:
+            break
+        if tokens[k].tag in ("NNS", "NNPS") and tokens[k].dep not in ("compound", "amod"):
+            found = describe(document, k, children, ctx, event_country=event_country, sentence=sentence, role="target")
+            if found is not None and found.canonical and party_key(found) not in own:
+                return (found,)
+    return ()
 
 
 def _named_operator(document: Document, noun: int, children: list[list[int]], ctx: ActorContext,
