@@ -66,8 +66,7 @@ def perfect_total(document: Document, lo: int, hi: int, children: list[list[int]
     words = death_words()
     for i in range(lo, hi):
         token = tokens[i]
-        if words.roles.get((token.lemma.lower(), _coarse(token.pos))) not in ("transitive", "intransitive") \
-                or token.tag != "VBN":
+        if _role(token, words) not in ("transitive", "intransitive") or token.tag != "VBN":
             continue
         if not any(tokens[c].dep == "aux" and tokens[c].lemma.lower() == "have" and tokens[c].tag in ("VBP", "VBZ")
                    for c in children[i]):  # "have been killed", not the past perfect of a story's background
@@ -84,11 +83,8 @@ def trigger_fatalities(document: Document, i: int, children: list[list[int]]) ->
     """People killed according to the death word at token ``i`` alone ("one was killed in Zliten" in "eleven
     were killed in Dafniya, and one was killed in Zliten"), or None when ``i`` is no death word that counts."""
     words = death_words()
-    token = document.tokens[i]
-    role = words.roles.get((token.lemma.lower(), _coarse(token.pos)))
-    if role is None or role == "ignore":
-        return None
-    return _count_for(document, i, role, children, words)
+    role = _role(document.tokens[i], words)
+    return _count_for(document, i, role, children, words) if role else None
 
 
 def sentence_fatalities(document: Document, lo: int, hi: int, children: list[list[int]]) -> int | None:
@@ -103,9 +99,8 @@ def sentence_fatalities(document: Document, lo: int, hi: int, children: list[lis
     if lo < hi and NO_DEATHS.search(document.text[document.tokens[lo].start:document.tokens[hi - 1].end]):
         return 0
     for i in range(lo, hi):
-        token = document.tokens[i]
-        role = words.roles.get((token.lemma.lower(), _coarse(token.pos)))
-        if role is None or role == "ignore":
+        role = _role(document.tokens[i], words)
+        if role is None:
             continue
         if event_modality(document.tokens, i, children) not in ("asserted", "claimed"):
             continue
@@ -113,6 +108,12 @@ def sentence_fatalities(document: Document, lo: int, hi: int, children: list[lis
         if count is not None:
             counts.append(count)
     return max(counts) if counts else None
+
+
+def _role(token: Token, words: DeathWords) -> str | None:
+    """How the death word ``token`` tells its count ("transitive", "noun" ...), None when it is none that counts."""
+    role = words.roles.get((token.lemma.lower(), _coarse(token.pos)))
+    return None if role == "ignore" else role
 
 
 def _coarse(pos: str) -> str:

@@ -102,7 +102,6 @@ WEAK_GATE = 0.5
 VIOLENT = frozenset({"FIGHT", "ASSAULT"})
 PREAMBLE_DATELINE = re.compile(AGENCY_TAG)
 BATTLES = frozenset({"armed_clash", "gov_regains", "nsa_overtakes"})
-ARMED_INTER = frozenset({1, 2, 3})  # ACLED inter codes of state forces, rebels and political militias
 TERRITORY_CLASSES = frozenset({"gov_regains", "nsa_overtakes", "nonviolent_transfer"})
 SEIZING = frozenset({"disrupted_weapons", "arrests"})  # their objects are things taken, not events
 LISTING_VERBS = frozenset({"include", "contain", "comprise"})
@@ -340,7 +339,7 @@ def event_mentions(document: Document, analysis: Analysis, lexicon: Lexicon,
             for one in _split_toll([event, *extras]):
                 if item.cls in BATTLES and not (one.actors and one.targets):
                     battles.append(len(out.mentions))
-                elif item.cls == "shelling" and not one.actors and any(t.type in ARMED_INTER for t in one.targets):
+                elif item.cls == "shelling" and not one.actors and any(t.type in ARMED_PARTIES for t in one.targets):
                     fired.append(len(out.mentions))
                 stated = _stated(document, one, usable)
                 out.mentions.append(one)
@@ -366,19 +365,13 @@ def event_mentions(document: Document, analysis: Analysis, lexicon: Lexicon,
                 sides = _taker_first(event.acled, sides)
                 out.mentions[k] = dataclasses.replace(event, actors=sides[:1], targets=sides[1:])
             continue
-        known = (event.actors or event.targets)[0]
-        other = ctx.opponent(known, sent, event.country)
-        if other is not None:
-            out.mentions[k] = dataclasses.replace(event, targets=(other,)) if event.actors else \
-                dataclasses.replace(event, actors=(other,))
+        out.mentions[k] = _with_opponent(event, (event.actors or event.targets)[0], sent, ctx)
     out.mentions = _one_arresting_force(_remote_doers(out.mentions, lexicon, out.unread))
     for k in fired:  # still shelling by no one once the air-only forces are read: "rebel positions were shelled"
         event = out.mentions[k]
         if event.acled == SHELLING and not event.actors:
-            hit = next(t for t in event.targets if t.type in ARMED_INTER)
-            other = ctx.opponent(hit, out.sentences[k], event.country)
-            if other is not None:
-                out.mentions[k] = dataclasses.replace(event, actors=(other,))
+            hit = next(t for t in event.targets if t.type in ARMED_PARTIES)
+            out.mentions[k] = _with_opponent(event, hit, out.sentences[k], ctx)
     out.mentions = [_of_their_state(e, ctx) for e in out.mentions]
     out.countries = place_countries(document)
     groups = incident_groups(out.mentions, preamble, out.countries, out.stated, out.objects)
@@ -386,6 +379,15 @@ def event_mentions(document: Document, analysis: Analysis, lexicon: Lexicon,
     out.features = [with_told_elsewhere(f, n) for f, n in zip(out.features, _told_per_telling(out, groups),
                                                                strict=True)]
     return out
+
+
+def _with_opponent(event: Event, known: Participant, sentence: int, ctx: ActorContext) -> Event:
+    """``event`` with the side the document sets against ``known`` filled in: the target when the event has its
+    actor, else the actor; unchanged when the document names no such side."""
+    other = ctx.opponent(known, sentence, event.country)
+    if other is None:
+        return event
+    return dataclasses.replace(event, targets=(other,)) if event.actors else dataclasses.replace(event, actors=(other,))
 
 
 def _told_per_telling(out: Mentions, groups: list[list[Event]]) -> list[int]:

@@ -166,7 +166,7 @@ def _lendable(document: Document, mention: PlaceMention) -> bool:
         i = head
     token = tokens[i]
     if token.dep == "nsubj":  # "the United States said", "Britain sent jets"; a town as subject is where it stands
-        record = next((p for p in document.place_records if p.id == mention.place), None)
+        record = _record(document, mention)
         return not (tokens[token.head].lemma.lower() in SAYING or (record and (record.feature or "").startswith("A.PCL")))
     if token.dep in ("compound", "poss", "amod", "nmod") and token.head != i:
         return tokens[token.head].lemma.lower() in LOCATING_NOUNS
@@ -265,7 +265,7 @@ def _most_specific(document: Document, ranked: list[PlaceMention]) -> PlaceMenti
 
 def _breadth(document: Document, mention: PlaceMention) -> int:
     """0 a town or a point, 1 a division, 2 a country or larger: the most specific of equally good places wins."""
-    record = next((p for p in document.place_records if p.id == mention.place), None)
+    record = _record(document, mention)
     feature = (record.feature or "") if record else ""
     if feature.startswith(("A.PCL", "L.", "A.@")) or not record:
         return 2
@@ -349,8 +349,13 @@ def _score(document: Document, mention: PlaceMention, head: int, trigger: set[in
     return None  # a place elsewhere in the sentence ("an analyst based in Qatar") is not where it happened
 
 
+def _record(document: Document, mention: PlaceMention) -> Place | None:
+    """The gazetteer record a place mention resolved to, None when it is unplaced."""
+    return next((p for p in document.place_records if p.id == mention.place), None) if mention.place else None
+
+
 def _is_country(document: Document, mention: PlaceMention) -> bool:
-    record = next((p for p in document.place_records if p.id == mention.place), None)
+    record = _record(document, mention)
     return bool(record and (record.feature or "").startswith("A.PCL"))
 
 
@@ -465,7 +470,7 @@ def _governors(tokens: Sequence[Token], i: int) -> set[int]:
 def as_event_place(document: Document, mention: PlaceMention | None) -> tuple[EventPlace | None, Place | None]:
     if mention is None:
         return None, None
-    record = next((p for p in document.place_records if p.id == mention.place), None)
+    record = _record(document, mention)
     if record is None:
         return EventPlace(name=mention.text, lat=None, lon=None, place=mention.place), None
     return EventPlace(name=record.name, lat=record.lat, lon=record.lon, place=record.id), record
