@@ -268,3 +268,13 @@ def test_a_plural_pronoun_object_is_the_party_named_before_it_not_the_actor(plac
             "rebels but government troops were shelling them from a nearby hill on Sunday.")
     event = _only(placed_events_of(text), "shelling")
     assert [p.canonical for p in event.targets] == ["Rebels (Syria)"]
+
+
+def test_bare_fighters_named_by_a_sides_own_spokesman_are_that_sides(events_of):
+    rebels = _only(events_of("Omar Haddad, a spokesman for the rebels, said fighters attacked army positions near "
+                             "Dunmore on Friday."), "attacked")
+    assert [p.type for p in rebels.actors] == [2]
+    army = _only(events_of("An army spokesman said units ambushed insurgents near Dunmore on Friday."), "ambushed")
+    assert [p.type for p in army.actors] == [1]
+    unnamed = _only(events_of("A witness said fighters attacked army positions near Dunmore on Friday."), "attacked")
+    assert unnamed.actors == ()  # a bystander's "fighters" are nobody named

@@ -27,6 +27,8 @@ import pytest
         ("Families fled on Monday, demanding safe routes out of the town and an end to air strikes.", "air strikes",
          "planned"),
         ("Rebels were able to take over the airport on Saturday.", "take over", "asserted"),
+        ("The militia not only shelled the port on Friday but also cut the coast road.", "shelled", "asserted"),
+        ("The militia did not shell the port on Friday.", "shell", "denied"),
         ("Troops may be able to enter the town on Saturday.", "enter", "hypothetical"),
         ("Gunmen will try to storm the police station.", "storm", "planned"),
         ("Rebels were trying to take over the town of Dunmore.", "take over", "planned"),

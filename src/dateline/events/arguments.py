@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from dateline.events.actors import (
+    ARMED_PARTIES,
     CROWD_TYPES,
     ActorContext,
     country_party,
@@ -201,14 +202,34 @@ def _reporting_operator(document: Document, head: int, children: list[list[int]]
                         event_country: str | None, sentence: int) -> tuple[Participant, ...]:
     """"The coalition said aircraft had destroyed three boats": a weapon whose operator the clause does not name is
     the reporting force's, when that force is a state's or a foreign military (a rebel spokesman's "jets bombed"
-    are the enemy's)."""
-    if ctx.lexicon.nouns.get((document.tokens[head].lemma.lower(),)) != "weapon":
+    are the enemy's). "A spokesman for the rebels said fighters attacked ...": a bare armed word ("fighters",
+    "forces", "units") a party's own spokesman uses is that party's, whatever its kind."""
+    kind = ctx.lexicon.nouns.get((document.tokens[head].lemma.lower(),))
+    if kind not in ("weapon", "generic"):
         return ()
     speaker = _speaker(document.tokens, head)
     if speaker is None:
         return ()
-    found = describe(document, speaker, children, ctx, event_country=event_country, sentence=sentence, role="actor")
-    return (found,) if found is not None and found.type in OPERATORS else ()
+    wanted = OPERATORS if kind == "weapon" else ARMED_PARTIES
+    for k in _speaker_words(document.tokens, speaker, children):
+        found = describe(document, k, children, ctx, event_country=event_country, sentence=sentence, role="actor")
+        if found is not None:
+            return (found,) if found.type in wanted else ()
+    return ()
+
+
+def _speaker_words(tokens: Sequence[Token], speaker: int, children: list[list[int]]) -> list[int]:
+    """The speaker and the words that say whom the speaker speaks for: "Mostafa Bozen, a spokesman for the rebels"
+    (the apposition and its "for"/"of" object), "a rebel spokesman", "army spokesman" (its modifiers)."""
+    out = [speaker]
+    heads = [speaker] + [c for c in children[speaker] if tokens[c].dep == "appos"]
+    for h in heads:
+        out += [c for c in children[h] if tokens[c].dep in ("compound", "amod") and c != speaker]
+        if h != speaker:
+            out.append(h)
+        out += [g for c in children[h] if tokens[c].dep == "prep" and tokens[c].lemma.lower() in ("for", "of")
+                for g in children[c] if tokens[g].dep == "pobj"]
+    return list(dict.fromkeys(out))
 
 
 def _participle_objects(tokens: Sequence[Token], head: int, children: list[list[int]]) -> list[int]:

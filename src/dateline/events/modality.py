@@ -135,7 +135,7 @@ def _local(
     aux = [tokens[c].lemma.lower() for c in kids if tokens[c].dep in ("aux", "auxpass")]
     if "be" in aux and "to" in aux and aux.index("be") < aux.index("to"):
         return cues.get(("be", "aux-to"))  # "are to cut the route"
-    if any(tokens[c].dep == "neg" for c in kids) and token.pos in ("VERB", "AUX"):
+    if any(tokens[c].dep == "neg" and not _focus(tokens, c) for c in kids) and token.pos in ("VERB", "AUX"):
         return "denied"
     for c in kids:
         dep, child_lemma = tokens[c].dep, tokens[c].lemma.lower()
@@ -148,6 +148,15 @@ def _local(
             if cue is not None:
                 return cue
     return None
+
+
+FOCUS_ADVERBS = frozenset({"just", "only", "merely", "simply", "solely"})
+
+
+def _focus(tokens: Sequence[Token], neg: int) -> bool:
+    """"not just taking over the city", "not only shelled but ...": a negation that widens what it governs
+    ("not only X but Y" tells X) denies nothing."""
+    return neg + 1 < len(tokens) and tokens[neg + 1].lemma.lower() in FOCUS_ADVERBS
 
 
 def _has_to_infinitive(tokens: Sequence[Token], i: int, children: list[list[int]]) -> bool:

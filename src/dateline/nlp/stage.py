@@ -12,6 +12,7 @@ from typing import Any, ClassVar
 from dateline.entities.aliases import load_alias_table
 from dateline.model import STATUS_SKIPPED, Document, Mention, Token
 from dateline.nlp.language import detect_language
+from dateline.nlp.lemmas import LemmaRepair
 from dateline.nlp.models import load_spacy
 from dateline.stage import BaseStage
 
@@ -41,11 +42,12 @@ class LanguageStage(BaseStage):
 class SpacyStage(BaseStage):
     """Run the English spaCy pipeline (with Dateline's alias entity ruler) over a batch."""
 
-    name: ClassVar[str] = "nlp.spacy.v1"
+    name: ClassVar[str] = "nlp.spacy.v2"  # v2: lemmatizer gaps repaired (nlp/lemmas.py)
 
     def __init__(self, settings: Any) -> None:
         super().__init__(settings)
         self._nlp: Any = None
+        self._lemmas: LemmaRepair | None = None
 
     def setup(self) -> None:
         if self._nlp is not None:
@@ -54,6 +56,7 @@ class SpacyStage(BaseStage):
         ruler = nlp.add_pipe("entity_ruler", name="dateline_aliases", before="ner")
         ruler.add_patterns(list(load_alias_table(tuple(self.settings.aliases)).patterns))
         nlp.max_length = MAX_SPACY_CHARS + 1
+        self._lemmas = LemmaRepair(nlp)
         self._nlp = nlp
 
     def __call__(self, batch: list[Document]) -> list[Document]:
@@ -66,14 +69,15 @@ class SpacyStage(BaseStage):
             )
         docs = self._nlp.pipe((batch[i].text for i in todo), batch_size=PIPE_BATCH)
         for i, doc in zip(todo, docs, strict=True):
-            out[i] = annotate(batch[i], doc)
+            out[i] = annotate(batch[i], doc, self._lemmas)
         return out
 
 
-def annotate(document: Document, doc: Any) -> Document:
-    """Copy sentences, tokens and entity mentions from a spaCy ``Doc`` onto the document."""
+def annotate(document: Document, doc: Any, lemmas: LemmaRepair | None = None) -> Document:
+    """Copy sentences, tokens and entity mentions from a spaCy ``Doc`` onto the document (``lemmas``: the
+    repair of the lemmatizer's gaps, :mod:`dateline.nlp.lemmas`)."""
     sentences = split_sentences(doc, document.paragraphs)
-    tokens = _tokens(doc, sentences)
+    tokens = _tokens(doc, sentences, lemmas)
     mentions = tuple(m for ent in doc.ents if ent.label_ in ENTITY_LABELS and (m := _mention(ent)) is not None)
     return dataclasses.replace(document, sentences=sentences, tokens=tokens, mentions=mentions)
 
@@ -100,13 +104,14 @@ def split_sentences(doc: Any, paragraphs: tuple[tuple[int, int], ...]) -> tuple[
     return tuple(trimmed)
 
 
-def _tokens(doc: Any, sentences: tuple[tuple[int, int], ...]) -> tuple[Token, ...]:
+def _tokens(doc: Any, sentences: tuple[tuple[int, int], ...], lemmas: LemmaRepair | None) -> tuple[Token, ...]:
     tokens = []
     sent_index = 0
     for tok in doc:
         while sent_index + 1 < len(sentences) and tok.idx >= sentences[sent_index][1]:
             sent_index += 1
-        tokens.append(Token(tok.idx, tok.idx + len(tok.text), tok.lemma_, tok.pos_, tok.tag_, tok.dep_, tok.head.i, sent_index))
+        lemma = lemmas.lemma(tok) if lemmas is not None else tok.lemma_
+        tokens.append(Token(tok.idx, tok.idx + len(tok.text), lemma, tok.pos_, tok.tag_, tok.dep_, tok.head.i, sent_index))
     return tuple(tokens)
 
 
