@@ -206,3 +206,14 @@ def test_an_air_strike_never_joins_the_shelling_told_before_it():
     stated = {"a": (True, True), "b": (False, False), "c": (False, False)}
     rows = merge([shelling, air, blast], stated=stated)
     assert sorted(r.acled for r in rows) == ["Air/drone strike", "Shelling/artillery/missile attack"]
+
+
+def test_the_same_kind_of_thing_taken_in_two_named_places_is_two_incidents():
+    taken = "Non-state actor overtakes territory"
+    first = mention("a", 0, acled=taken, place=CAIRO)  # "rebels seized the town of A"
+    second = mention("b", 100, acled=taken, place=SUEZ)  # "rebels seized the town of B"
+    objects = {"a": ("town", 0), "b": ("town", 1)}
+    stated = {"a": (True, True), "b": (True, True)}
+    assert len(incident_groups([first, second], 0, {}, stated, objects)) == 2
+    unnamed = dataclasses.replace(second, place=None)  # "the town was looted by the fighters": the same town
+    assert len(incident_groups([first, unnamed], 0, {}, {"a": (True, True), "b": (False, True)}, objects)) == 1

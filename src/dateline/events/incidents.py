@@ -81,7 +81,7 @@ def incident_groups(mentions: Sequence[Event], preamble_end: int = 0,
     incidents: list[list[Event]] = []
     for mention in body:
         home = _nearest([g for g in incidents if _same(g, mention, countries, stated)
-                         or _same_object(g, mention, objects)], mention, stated, objects)
+                         or _same_object(g, mention, objects, countries, stated)], mention, stated, objects)
         if home is None:
             incidents.append([mention])
         else:
@@ -174,8 +174,10 @@ def _same(group: list[Event], mention: Event, countries: dict[str, tuple[str, bo
 OBJECT_SENTENCES = 3  # how far apart two tellings of what happened to one thing may be
 
 
-def _same_object(group: list[Event], mention: Event, objects: dict[str, tuple[str, int]]) -> bool:
-    """Violence done to the same thing (a helicopter, a convoy, a checkpoint) a few sentences apart."""
+def _same_object(group: list[Event], mention: Event, objects: dict[str, tuple[str, int]],
+                 countries: dict[str, tuple[str, bool]], stated: dict[str, tuple[bool, bool]]) -> bool:
+    """Violence done to the same thing (a helicopter, a convoy, a checkpoint) a few sentences apart; never two
+    things whose sentences name places apart ("seized the town of A", "seized the town of B")."""
     mine = objects.get(mention.id)
     if not mine or not mine[0] or family(mention) not in ARMED | {"Violence against civilians"}:
         return False
@@ -183,9 +185,17 @@ def _same_object(group: list[Event], mention: Event, objects: dict[str, tuple[st
         theirs = objects.get(other.id)
         if theirs and theirs[0] == mine[0] and 0 <= mine[1] - theirs[1] <= OBJECT_SENTENCES \
                 and family(other) in ARMED | {"Violence against civilians"} and other.background == mention.background \
-                and (other.modality in FACT_MODALITIES) == (mention.modality in FACT_MODALITIES):
+                and (other.modality in FACT_MODALITIES) == (mention.modality in FACT_MODALITIES) \
+                and not _placed_apart(other, mention, countries, stated):
             return True
     return False
+
+
+def _placed_apart(a: Event, b: Event, countries: dict[str, tuple[str, bool]],
+                  stated: dict[str, tuple[bool, bool]]) -> bool:
+    """Both sentences name their place, and the places are not the same or near."""
+    return bool(a.place and b.place and stated.get(a.id, (True, True))[0] and stated.get(b.id, (True, True))[0]
+                and not _near(a.place, b.place, countries))
 
 
 def _actors_agree(group: list[Event], mention: Event) -> bool:
