@@ -243,3 +243,12 @@ def test_a_village_the_tagger_took_for_an_organisation_is_still_the_place(placed
 def test_an_unplaced_sea_is_no_event_place(placed_events_of):
     events = placed_events_of("Navy gunboats shelled a rebel camp in the Sidra Sea on Tuesday.")
     assert all(not e.place or "Sea" not in e.place.name for e in events)
+
+
+def test_a_road_between_two_towns_is_one_place_not_two_records(placed_events_of):
+    events = placed_events_of("Four soldiers died when a bomber blew up a truck at a checkpoint on the road between "
+                              "Tabqa and Raqqa on Friday.")
+    blasts = [e for e in events if e.acled == "Remote explosive/landmine/IED"]
+    assert len(blasts) == 1
+    listed = placed_events_of("Protesters rallied in Homs and Hama on Friday.")
+    assert len([e for e in listed if e.type == "PROTEST"]) == 2  # a list of places is still one record each

@@ -273,10 +273,11 @@ def _breadth(document: Document, mention: PlaceMention) -> int:
 
 
 def conjoined(document: Document, mention: PlaceMention, usable: Sequence[PlaceMention]) -> list[PlaceMention]:
-    """Places coordinated with ``mention`` ("in Cairo, Suez and Alexandria"): each is its own event's place."""
+    """Places coordinated with ``mention`` ("in Cairo, Suez and Alexandria"): each is its own event's place; not
+    after "between" ("at a checkpoint on the road between Tabqa and Raqqa": one stretch between two towns)."""
     tokens = document.tokens
     first = token_index(tokens).at(mention.end - 1)
-    if first is None:
+    if first is None or BETWEEN.search(document.text, max(0, mention.start - 40), mention.start):
         return []
     out = []
     for other in usable:
@@ -289,6 +290,7 @@ def conjoined(document: Document, mention: PlaceMention, usable: Sequence[PlaceM
     return [*out, *(m for m in listed if m not in out and m.place != mention.place)]
 
 
+BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?(?:(?:cities|towns|villages)\s+of\s+)?$", re.IGNORECASE)
 LIST_GAP = re.compile(r"^(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+(?:[a-z-]+\s+){0,2}"
                       r"(?:city|town|village|port|capital|district)\s+of\s+)?$")  # "Cairo and the port city of Suez"
 
