@@ -88,3 +88,16 @@ def test_a_merged_record_takes_its_fields_from_its_surest_report():
     assert len(rows) == 1
     assert [a["canonical"] for a in rows[0]["actors"]] == ["Military Forces of Syria"] and rows[0]["summary"] == "Military Forces of Syria sure (2024-03-04, 3 killed)"
     assert rows[0]["fatalities"] == 3 and len(rows[0]["fatalities_by_source"]) == 2  # ACLED: the lowest report
+
+
+def test_two_crowds_one_clause_names_are_both_sides_of_the_record():
+    riot = _event("riot", "2024-03-04", "day")
+    riot.actors = [{"name": "pro-government demonstrators", "canonical": "Rioters (Syria)", "type": 5}]
+    riot.targets = [{"name": "opposition protesters", "canonical": "Rioters (Syria)", "type": 5}]
+    rows, _ = merge_events([riot], min_evidence=0)
+    assert [t["name"] for t in rows[0]["targets"]] == ["opposition protesters"]
+    army = _event("army", "2024-03-04", "day", doc="d-b")
+    army.actors = [{"name": "troops", "canonical": "Military Forces of Syria", "type": 1}]
+    army.targets = [{"name": "the army", "canonical": "Military Forces of Syria", "type": 1}]
+    rows, _ = merge_events([army], min_evidence=0)
+    assert rows[0]["targets"] == []  # any other party never acts on itself

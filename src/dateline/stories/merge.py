@@ -28,6 +28,7 @@ UNDATED_LOOKBACK_DAYS = 7  # an undated report is about something in the week be
 MAX_SPAN_DAYS = 7  # coarser dates (a month, a year, "last summer") are never merged: too vague to be the same event
 BACKGROUND_DAYS = 60  # an event dated this long before every report of it is background, not news
 MIN_EVIDENCE = 2.0
+CROWD_INTERS = frozenset({5, 6})  # rioters, protesters (ACLED inter codes)
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 
 
@@ -231,6 +232,9 @@ def merged_row(members: list[EventRow]) -> dict[str, Any]:
     with_actors = next((m for m in ranked if m.actors), None)
     own = {_side_key(p) for p in (with_actors.actors if with_actors else [])}
     with_targets = next((m for m in ranked if any(_side_key(t) not in own for t in m.targets)), None)
+    # two crowds one clause names ("pro-Mubarak demonstrators clashed with anti-government protesters") are both
+    # "Rioters (Egypt)" in ACLED's naming, and both sides of the record
+    crowd_pair = [t for t in (with_actors.targets if with_actors else []) if _side_key(t) in own and _crowd(t)]
     by_source = _fatalities_by_source(members)
     values = [s["value"] for s in by_source]
     background = all(m.background or _background(m) for m in members)
@@ -243,7 +247,7 @@ def merged_row(members: list[EventRow]) -> dict[str, Any]:
         "trigger": best.trigger or seed.trigger,
         "actors": _union_participants([with_actors.actors]) if with_actors else [],
         "targets": _union_participants([[t for t in with_targets.targets if _side_key(t) not in own]])
-        if with_targets else [],
+        if with_targets else crowd_pair,
         "date": dated.date if dated else None,
         "date_precision": dated.date_precision if dated else None,
         "place": placed.place if placed else None,
@@ -302,6 +306,11 @@ def _sources(members: Iterable[EventRow]) -> list[dict[str, Any]]:
             key = (span.get("doc") or m.doc, int(span.get("start") or 0), int(span.get("end") or 0))
             seen.setdefault(key, {"doc": key[0], "start": key[1], "end": key[2], "text": span.get("text", "")})
     return [seen[k] for k in sorted(seen, key=lambda k: (order.get(k[0], ""), k))]
+
+
+def _crowd(participant: dict[str, Any]) -> bool:
+    """Rioters or protesters: parties ACLED names by kind and country, so two distinct crowds share a name."""
+    return participant.get("type") in CROWD_INTERS
 
 
 def _side_key(participant: dict[str, Any]) -> str:
