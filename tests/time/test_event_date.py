@@ -128,3 +128,11 @@ def test_borrowed_date_reaches_two_sentences_back() -> None:
     flee, attack = sentences[1], sentences[3]
     assert event_date(doc, *flee) == ("1994", "year")
     assert event_date(doc, *attack) == ("2017-04-06", "day")
+
+
+def test_a_day_inside_the_sentences_week_is_the_events_day():
+    text = "One week ago, hundreds of dock workers came out of Friday prayers, filled the streets of Dunmore and sang."
+    document = _parsed(text, "2021-05-20")  # a Thursday: a week ago is 10-16 May, its Friday the 14th
+    assert event_date(document, 0, len(text)) == ("2021-05-14", "day")
+    other = "Last month, the dock workers marched again in Dunmore, and again on 2 June."  # not inside May: kept
+    assert event_date(_parsed(other, "2021-06-20"), 0, len(other)) == ("2021-05", "month")

@@ -32,7 +32,7 @@ def event_date(document: Document, start: int, end: int, *, at: int | None = Non
         clause = since_clause(document, chosen, start, end) if at is not None else None
         if clause is not None and not clause[0] <= at < clause[1]:  # type: ignore[operator]
             return _since_range(document, chosen)
-        return _value(chosen)
+        return _refined(chosen, inside)
     lo = _paragraph_start(document, start)
     near = _sentences_back(document, start, BORROW_SENTENCES)
     before = [t for t in dated if lo <= t.start and t.end <= start and (t.start >= near or not _history(document, t))]
@@ -41,6 +41,18 @@ def event_date(document: Document, start: int, end: int, *, at: int | None = Non
             return _value(local_stamp(document.text, [t for t in before if t.rule == STAMP_RULE]))
         return _value(before[-1])
     return _document_date(document)
+
+
+def _refined(chosen: TimeExpression, inside: list[TimeExpression]) -> tuple[str | None, str | None]:
+    """The chosen expression's value, or the one day of the sentence that falls inside it when it is a week or a
+    month: "one week ago, Egyptians emerged from Friday prayers" is that Friday, not the whole week."""
+    value, precision = _value(chosen)
+    span = cal.day_span(value) if value and precision in ("week", "month") else None
+    if span is None:
+        return value, precision
+    days = {v[0] for t in inside if t is not chosen and (v := _value(t))[1] == "day"
+            and (point := cal.day_span(v[0])) is not None and span[0] <= point[0] <= span[1]}
+    return (days.pop(), "day") if len(days) == 1 else (value, precision)
 
 
 def since_clause(document: Document, time: TimeExpression, start: int, end: int) -> tuple[int, int] | None:
