@@ -186,7 +186,7 @@ def _of_count(document: Document, kids: list[int], children: list[list[int]], wo
 
 
 def _dead_count(document: Document, i: int, children: list[list[int]], words: DeathWords) -> int | None:
-    """"12 dead", "left 12 people dead", "two were dead", "a reporter was shot dead"."""
+    """"12 dead", "left 12 people dead", "two were dead"."""
     tokens = document.tokens
     number = _number_near(document, i, children, words)
     if number is not None:
@@ -195,7 +195,7 @@ def _dead_count(document: Document, i: int, children: list[list[int]], words: De
     if tokens[i].dep == "amod":
         return _victim_count(document, head, children, words)
     holders = [c for c in children[head] if tokens[c].dep == "dobj" and c != i]
-    holders = holders or [c for c in children[head] if tokens[c].dep in ("nsubj", "nsubjpass") and c != i]
+    holders = holders or [c for c in children[head] if tokens[c].dep == "nsubj" and c != i]
     counts = [n for c in holders if (n := _victim_count(document, c, children, words)) is not None]
     return min(counts) if counts else None
 
