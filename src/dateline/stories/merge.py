@@ -16,6 +16,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from dateline.events.actors import CROWD_TYPES
 from dateline.events.describe import subject_of, summary_line
 from dateline.events.incidents import acled_family
 from dateline.geo.gazetteer import haversine_km
@@ -28,7 +29,6 @@ UNDATED_LOOKBACK_DAYS = 7  # an undated report is about something in the week be
 MAX_SPAN_DAYS = 7  # coarser dates (a month, a year, "last summer") are never merged: too vague to be the same event
 BACKGROUND_DAYS = 60  # an event dated this long before every report of it is background, not news
 MIN_EVIDENCE = 2.0
-CROWD_INTERS = frozenset({5, 6})  # rioters, protesters (ACLED inter codes)
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 
 
@@ -310,7 +310,7 @@ def _sources(members: Iterable[EventRow]) -> list[dict[str, Any]]:
 
 def _crowd(participant: dict[str, Any]) -> bool:
     """Rioters or protesters: parties ACLED names by kind and country, so two distinct crowds share a name."""
-    return participant.get("type") in CROWD_INTERS
+    return participant.get("type") in CROWD_TYPES
 
 
 def _side_key(participant: dict[str, Any]) -> str:
