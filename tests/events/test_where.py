@@ -252,3 +252,9 @@ def test_a_road_between_two_towns_is_one_place_not_two_records(placed_events_of)
     assert len(blasts) == 1
     listed = placed_events_of("Protesters rallied in Homs and Hama on Friday.")
     assert len([e for e in listed if e.type == "PROTEST"]) == 2  # a list of places is still one record each
+
+
+def test_where_someone_fled_to_is_not_where_it_happened(placed_events_of):
+    events = placed_events_of("Gunmen kidnapped an activist on Friday as he tried to flee to Tunisia.")
+    seized = [e for e in events if e.acled == "Abduction/forced disappearance"]
+    assert seized and all(e.place is None or e.place.name != "Tunisia" for e in seized)

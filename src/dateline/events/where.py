@@ -27,6 +27,7 @@ from dateline.time.tense import token_index
 
 LOCATIVE = frozenset({"in", "near", "outside", "at", "around", "across", "on", "inside", "within", "throughout", "over",
                       "into", "through", "along", "between", "nearby", "off", "beyond", "onto"})
+FLIGHT = frozenset({"flee", "escape", "evacuate", "deport", "smuggle", "emigrate", "defect"})  # "to X": a destination
 NOT_THERE = frozenset({"from", "toward", "towards", "for", "against", "by", "with", "about", "like", "according to"})
 MAX_HOPS = 7
 LOOKBACK = 2  # earlier sentences whose place an event without one may borrow
@@ -433,6 +434,8 @@ def _preposition(document: Document, tokens: Sequence[Token], i: int, trigger: s
                 continue
             if word == "to" and document.text[tokens[prep.head].start:tokens[prep.head].end].lower() == "according":
                 return "according to"  # "killed ..., according to a named spokesman": the source, not a place
+            if word == "to" and tokens[prep.head].lemma.lower() in FLIGHT and prep.head not in trigger:
+                return "toward"  # "when she tried to escape to Tunisia": where she was going, not where it happened
             return word
         if token.dep == "prep":
             return document.text[token.start:token.end].lower()
