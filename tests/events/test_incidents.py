@@ -10,8 +10,7 @@ from dateline.model import Event, EventPlace, Participant, Span
 TEXT = "x" * 400
 CAIRO = EventPlace("Cairo", 30.06, 31.25, "p-cairo")
 GIZA = EventPlace("Giza", 30.01, 31.21, "p-giza")  # about 7 km from Cairo
-SUEZ = EventPlace("Suez", 29.97, 32.53, "p-suez")  # about 120 km from Cairo
-BANHA = EventPlace("Banha", 30.46, 31.18, "p-banha")  # about 45 km from Cairo
+SUEZ = EventPlace("Suez", 29.97, 32.53, "p-suez")
 
 
 def mention(eid: str, start: int, *, acled: str = "Violent demonstration", place: EventPlace | None = CAIRO,
@@ -62,16 +61,6 @@ def test_summary_lines_join_the_body_incident_whatever_place_they_state():
     rows = merge([mention("h", 0, place=SUEZ, date="2011-01-20"), mention("a", 100)],
                  stated={"h": (True, False), "a": (True, True)}, preamble_end=50)
     assert len(rows) == 1 and rows[0].date == "2011-01-28"
-
-
-def test_a_caption_in_another_region_lends_the_record_no_parties():
-    # "rebels fire rockets near Ajdabiya" above a report of the shelling of Misrata
-    far = merge([mention("h", 0, place=SUEZ, actor="rebels"), mention("a", 100)],
-                stated={"h": (True, False), "a": (True, True)}, preamble_end=50)
-    assert len(far) == 1 and far[0].actors == ()
-    near = merge([mention("h", 0, place=BANHA, actor="rebels"), mention("a", 100)],
-                 stated={"h": (True, False), "a": (True, True)}, preamble_end=50)
-    assert len(near) == 1 and [a.name for a in near[0].actors] == ["rebels"]
 
 
 def test_a_caption_stating_another_day_is_another_incident():

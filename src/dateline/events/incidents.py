@@ -25,7 +25,6 @@ from dateline.model import Event, Participant
 from dateline.time.calendar import day_span
 
 PLACE_KM = 25.0
-CAPTION_KM = 100.0  # a caption placed farther than a region (ACLED geo-precision 2) lends a record no parties
 EVENT_TYPE_OF = {
     "Armed clash": "Battles", "Government regains territory": "Battles", "Non-state actor overtakes territory": "Battles",
     "Air/drone strike": "Explosions", "Shelling/artillery/missile attack": "Explosions",
@@ -193,10 +192,10 @@ def _same_object(group: list[Event], mention: Event, objects: dict[str, tuple[st
 
 
 def _placed_apart(a: Event, b: Event, countries: dict[str, tuple[str, bool]],
-                  stated: dict[str, tuple[bool, bool]], km: float = 0.0) -> bool:
-    """Both sentences name their place, and the places are not the same or near (within ``km`` when given)."""
+                  stated: dict[str, tuple[bool, bool]]) -> bool:
+    """Both sentences name their place, and the places are not the same or near."""
     return bool(a.place and b.place and stated.get(a.id, (True, True))[0] and stated.get(b.id, (True, True))[0]
-                and not _near(a.place, b.place, countries, km or PLACE_KM))
+                and not _near(a.place, b.place, countries))
 
 
 def _actors_agree(group: list[Event], mention: Event) -> bool:
@@ -214,7 +213,7 @@ def _contradicts(actors: set[str], mention: Event) -> bool:
     return not (actors & targets)
 
 
-def _near(a: object, b: object, countries: dict[str, tuple[str, bool]], km: float = PLACE_KM) -> bool:
+def _near(a: object, b: object, countries: dict[str, tuple[str, bool]]) -> bool:
     pa, pb = getattr(a, "place", None), getattr(b, "place", None)
     if pa and pb and pa == pb:
         return True
@@ -226,7 +225,7 @@ def _near(a: object, b: object, countries: dict[str, tuple[str, bool]], km: floa
     la, lb = (getattr(a, "lat", None), getattr(a, "lon", None)), (getattr(b, "lat", None), getattr(b, "lon", None))
     if None in la or None in lb:
         return False
-    return haversine_km(*la, *lb) <= km  # type: ignore[arg-type]
+    return haversine_km(*la, *lb) <= PLACE_KM  # type: ignore[arg-type]
 
 
 def _combine(group: list[Event], specificity: dict[str, float], threshold: float,
@@ -245,14 +244,11 @@ def _combine(group: list[Event], specificity: dict[str, float], threshold: float
     dated = sorted((e for e in group if e.date),
                    key=lambda e: (not stated.get(e.id, (True, True))[1], _width(e.date), group.index(e)))
     sources = tuple(dict.fromkeys(s for e in group for s in e.sources))
-    # a caption that states a place in another region joined loosely; it names no party of this record ("rebels
-    # fire rockets near Ajdabiya" above the shelling of Misrata)
-    lenders = [e for e in group if e in body or not placed or not _placed_apart(e, placed, countries, stated, CAPTION_KM)]
     return dataclasses.replace(
         first,
         type=typed.type, mode=typed.mode, acled=typed.acled,
-        actors=(actors := _closest_kind(lenders, typed, lambda e: e.actors)),
-        targets=_closest_kind(lenders, typed, lambda e: other_side(actors, e.targets)),
+        actors=(actors := _closest_kind(group, typed, lambda e: e.actors)),
+        targets=_closest_kind(group, typed, lambda e: other_side(actors, e.targets)),
         place=placed.place if placed else None,
         admin1=placed.admin1 if placed else None,
         country=placed.country if placed else first.country,
