@@ -427,3 +427,10 @@ def test_a_member_named_by_the_armed_body_it_belongs_to(placed_events_of):
     assert any([p.canonical for p in e.targets] == ["Rebels (Syria)"] for e in events)
     events = placed_events_of("Gunmen killed a rebel commander in Idlib on Thursday.")
     assert any([p.canonical for p in e.targets] == ["Rebels (Syria)"] for e in events)
+
+
+def test_a_person_whose_tanks_the_text_speaks_of_leads_the_state(placed_events_of):
+    text = ("Fighting went on across northern Syria on Monday, residents said.\n"
+            "Assad's tanks shelled the town of Maarat al-Numan on Tuesday, killing six people.")
+    shelling = _event(placed_events_of(text), "Shelling/artillery/missile attack")
+    assert canonical(shelling.actors) == ["Military Forces of Syria"]

@@ -356,7 +356,9 @@ def _called(text: str, lexicon: ActorLexicon) -> dict[str, tuple[str, int]]:
 _TITLE = "|".join(re.escape(t) for t in LEADER_TITLES)
 _BEFORE = re.compile(rf"(\S+?)(?:'s)?\s+(?:(?:longtime|long-time|embattled|former|ousted|late|beleaguered)\s+)?(?:{_TITLE})\s+(?:(?:col\.?|colonel|gen\.?|general|mr\.?)\s+)?$", re.IGNORECASE)
 _AFTER = re.compile(rf"^,?\s+(?:the\s+)?(?:country's|nation's|(\S+?)(?:'s)?)\s+(?:{_TITLE})\b", re.IGNORECASE)
-_OWNS = re.compile(r"^(?:'s)?\s+(?:regime|government|forces|troops|loyalists|army|administration)\b", re.IGNORECASE)
+# whose regime, forces or weapons the text speaks of: a person who commands them leads a state ("Gadhafi's tanks")
+_OWNS = re.compile(r"^(?:'s)?\s+(?:regime|government|forces|troops|loyalists|army|administration|military|soldiers|"
+                   r"militias?|security forces|snipers|tanks|warplanes|jets|artillery)\b", re.IGNORECASE)
 
 
 def _leaders(document: Document, demonyms: dict[int, str], names: dict[str, str], main: str | None) -> dict[str, str]:
