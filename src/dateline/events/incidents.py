@@ -158,15 +158,14 @@ def _same(group: list[Event], mention: Event, countries: dict[str, tuple[str, bo
         return False  # "the cloud from an air strike" names its weapon: never the shelling told before, stated or not
     if (first.modality in FACT_MODALITIES) != (mention.modality in FACT_MODALITIES):
         return False
-    place_said, date_said = stated.get(mention.id, (True, True))
+    date_said = stated.get(mention.id, (True, True))[1]
     dates = [span for e in group if stated.get(e.id, (True, True))[1] and (span := day_span(e.date)) is not None]
     span = day_span(mention.date)
     if date_said and span and dates and not all(a[0] <= span[1] and span[0] <= a[1] for a in dates):
         return False  # a caption dated "February 2" is not the Friday march the article tells
     if loose:
         return _actors_agree(group, mention)
-    places = [e.place for e in group if e.place and stated.get(e.id, (True, True))[0]]
-    if place_said and mention.place and places and not all(_near(p, mention.place, countries) for p in places):
+    if any(_placed_apart(e, mention, countries, stated) for e in group):
         return False
     return _actors_agree(group, mention)
 

@@ -38,7 +38,7 @@ class LemmaRepair:
         """The token's lemma, repaired where one of the two gaps applies."""
         lemma: str = token.lemma_
         lower = token.text.lower()
-        if token.pos_ == "VERB" and lemma.lower() == lower:  # the tagger guesses a tense for an unknown word
+        if token.pos_ == "VERB" and lower.startswith(VERB_PREFIXES) and lemma.lower() == lower:  # any tag: a guess
             return self._prefixed_verb(lower) or lemma
         if token.pos_ == "PROPN" and token.is_sent_start and token.ent_iob_ == "O" and token.text.istitle():
             return self._common_noun(lower) or lemma

@@ -232,9 +232,11 @@ def merged_row(members: list[EventRow]) -> dict[str, Any]:
     with_actors = next((m for m in ranked if m.actors), None)
     own = {_side_key(p) for p in (with_actors.actors if with_actors else [])}
     with_targets = next((m for m in ranked if any(_side_key(t) not in own for t in m.targets)), None)
-    # two crowds one clause names ("pro-Mubarak demonstrators clashed with anti-government protesters") are both
-    # "Rioters (Egypt)" in ACLED's naming, and both sides of the record
-    crowd_pair = [t for t in (with_actors.targets if with_actors else []) if _side_key(t) in own and _crowd(t)]
+    if with_targets:
+        targets = [t for t in with_targets.targets if _side_key(t) not in own]
+    else:  # two crowds one clause names ("pro-Mubarak demonstrators clashed with anti-government protesters") are
+        # both "Rioters (Egypt)" in ACLED's naming, and both sides of the record
+        targets = [t for t in (with_actors.targets if with_actors else []) if _crowd(t)]
     by_source = _fatalities_by_source(members)
     values = [s["value"] for s in by_source]
     background = all(m.background or _background(m) for m in members)
@@ -246,8 +248,7 @@ def merged_row(members: list[EventRow]) -> dict[str, Any]:
         "acled": best.acled,
         "trigger": best.trigger or seed.trigger,
         "actors": _union_participants([with_actors.actors]) if with_actors else [],
-        "targets": _union_participants([[t for t in with_targets.targets if _side_key(t) not in own]])
-        if with_targets else crowd_pair,
+        "targets": _union_participants([targets]),
         "date": dated.date if dated else None,
         "date_precision": dated.date_precision if dated else None,
         "place": placed.place if placed else None,
