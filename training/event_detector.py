@@ -53,7 +53,7 @@ from dateline.events.stage import _analyse, event_mentions, gazetteer_names  # n
 from dateline.events.triggers import data_rows, load_lexicon  # noqa: E402
 from dateline.ingest.readers import document_from_record  # noqa: E402
 from dateline.model import Document  # noqa: E402
-from dateline.nlp.embeddings import sentence_model  # noqa: E402
+from dateline.nlp.embeddings import encode, sentence_model  # noqa: E402
 from dateline.registry import DEFAULT_PLAN, build_plan  # noqa: E402
 from dateline.settings import Settings  # noqa: E402
 
@@ -172,8 +172,7 @@ def _acled_of(lexicon, key: str) -> str | None:  # type: ignore[no-untyped-def]
 
 def embed(texts: list[str]) -> np.ndarray:
     model = sentence_model()
-    return model.encode([encoder_text(t) for t in texts], batch_size=64, normalize_embeddings=True, convert_to_numpy=True,
-                        show_progress_bar=False)
+    return encode(model, [encoder_text(t) for t in texts])
 
 
 def standardize(x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -29,6 +29,7 @@ from dateline.events.modality import event_modality
 from dateline.events.record_confidence import RecordModel
 from dateline.events.triggers import Candidate, Lexicon, subtree
 from dateline.model import Document, Token
+from dateline.nlp.embeddings import encode
 from dateline.time import calendar as cal
 from dateline.time.event_date import report_day
 
@@ -107,8 +108,7 @@ class Detector:
         out = list(ruled) if ruled is not None else [None] * len(texts)
         if keep:
             unique = list(dict.fromkeys(encoder_text(texts[i]) for i in keep))  # wire copies repeat: encode once
-            vectors = self._encoder.encode(unique, batch_size=64, normalize_embeddings=True, convert_to_numpy=True,
-                                           show_progress_bar=False)
+            vectors = encode(self._encoder, unique)
             by_text = dict(zip(unique, vectors, strict=True))
             x = np.hstack([np.stack([by_text[encoder_text(texts[i])] for i in keep]), features[keep]])
             for i, found in zip(keep, predict_heads(self._heads["embed"], x, self.types), strict=True):

@@ -21,7 +21,7 @@ from typing import Any
 
 import numpy as np
 
-from dateline.nlp.embeddings import sentence_model
+from dateline.nlp.embeddings import encode, sentence_model
 
 log = logging.getLogger(__name__)
 
@@ -130,8 +130,7 @@ def embed(texts: Sequence[str]) -> np.ndarray | None:
     model = _embedder()
     if model is None or not texts:
         return None
-    vectors = model.encode(list(texts), batch_size=64, normalize_embeddings=True, show_progress_bar=False)
-    return np.asarray(vectors, dtype=np.float32)
+    return np.asarray(encode(model, list(texts)), dtype=np.float32)
 
 
 # -- weighting and similarity -------------------------------------------------------------------
