@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dateline.events.arguments import _borrowed_subject, _verb_arguments
+from dateline.events.arguments import _between, _borrowed_subject, _verb_arguments
 from dateline.events.triggers import children_of
 
 
@@ -107,6 +107,18 @@ def test_the_two_sides_of_fighting_between(events_of):
         assert {names(event.actors)[0], names(event.targets)[0]} <= {"army", "tribal militia", "border guards",
                                                                     "Islamist militants"}, text
         assert names(event.actors)[0] != names(event.targets)[0]
+
+
+def test_between_on_the_verb_of_a_fighting_subject_names_its_sides(make_document):
+    for text, sides in (("Fighting continued in the valley on Wednesday between the army and the tribal militia.",
+                         ("army", "militia")),
+                        ("Clashes resumed on Sunday between border guards and Islamist militants.", ("guards", "militants"))):
+        doc = make_document(text)
+        children = children_of(doc.tokens)
+        fight = next(i for i, t in enumerate(doc.tokens) if doc.text[t.start:t.end] in ("Fighting", "Clashes"))
+        assert doc.tokens[doc.tokens[fight].head].pos == "VERB"  # the parse this rule is for: "between" on the verb
+        pair = _between(doc.tokens, fight, children)
+        assert pair is not None and tuple(doc.text[doc.tokens[i].start:doc.tokens[i].end] for i in pair) == sides, text
 
 
 def test_a_headline_participle_without_were_is_passive(events_of):

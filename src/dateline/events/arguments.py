@@ -376,8 +376,12 @@ def _nominal(token: Token) -> bool:
 def _between(tokens: Sequence[Token], head: int, children: list[list[int]]) -> tuple[int, int] | None:
     """The two sides of "clashes between X and Y", hanging from the trigger or from a noun under it within
     BETWEEN_DEPTH hops in the same clause ("killed in fighting Saturday between the army and the rebels"):
-    the parties of the fight, whoever the clause's subject is."""
+    the parties of the fight, whoever the clause's subject is. A trigger noun that is its verb's subject also owns
+    that verb's "between" ("fighting continued on Wednesday between X and Y", "clashes erupted between X and Y"):
+    the parser hangs the phrase on the verb, yet only the fight can be between two sides."""
     level = [head]
+    if tokens[head].dep in ("nsubj", "nsubjpass") and _nominal(tokens[head]) and tokens[head].head != head:
+        level.append(tokens[head].head)
     for _ in range(BETWEEN_DEPTH):
         below = []
         for node in level:
