@@ -144,6 +144,12 @@ def test_a_weapon_without_owner_is_the_reporting_forces_not_a_rebel_spokesmans(p
     assert strike and all(p.type != 2 for p in strike[0].actors)
 
 
+def test_a_bomb_is_never_the_reporting_forces(placed_events_of):
+    events = placed_events_of("A car bomb killed six people at the bus station in Mosul on Monday, the army said.")
+    bombing = [e for e in events if e.acled in ("Remote explosive/landmine/IED", "Suicide bomb")]
+    assert bombing and all(p.type != 1 for p in bombing[0].actors)
+
+
 def test_a_nominal_triggers_side_word_names_its_actor(placed_events_of):
     text = "Rebels hold the port of Misrata. Heavy government shelling on Misrata began after midnight on Saturday."
     shelling = [e for e in placed_events_of(text) if "shelling" in e.trigger]

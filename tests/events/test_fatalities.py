@@ -32,6 +32,9 @@ def _deaths(doc):
         ("No one was killed in the explosion.", 0),
         ("A 16-year-old girl was killed near the school.", 1),  # an age is no count
         ("Gunmen killed four guards during a two-day siege.", 4),
+        ("Three of the guards and four pilgrims died when the device went off.", 7),  # groups add up
+        ("Raiders killed two herders and a boy at the well.", 3),
+        ("Shells hit the depot, leaving one dead and nine injured.", 1),  # the nine are the wounded
     ],
 )
 def test_sentence_fatalities(make_document, text, expected):

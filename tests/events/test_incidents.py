@@ -52,6 +52,14 @@ def test_different_kinds_and_facts_from_plans_never_merge():
     assert len(merge([mention("a", 0), mention("b", 100, modality="planned")])) == 2
 
 
+def test_a_bombing_told_by_its_device_and_by_its_bomber_is_one_incident():
+    rows = merge([mention("a", 0, acled="Suicide bomb", fatalities=9),
+                  mention("b", 100, acled="Remote explosive/landmine/IED")])
+    assert len(rows) == 1 and rows[0].acled == "Suicide bomb" and rows[0].fatalities == 9
+    assert len(merge([mention("a", 0, acled="Remote explosive/landmine/IED"),
+                      mention("b", 100, acled="Air/drone strike")])) == 2  # a strike is another interaction
+
+
 def test_contradicting_actors_are_different_incidents():
     rows = merge([mention("a", 0, actor="Rioters (Egypt)"), mention("b", 100, actor="Police Forces of Egypt")])
     assert len(rows) == 2

@@ -36,6 +36,7 @@ def _classes(doc):
         ("Police arrested four men in the capital.", "arrested", "arrests"),
         ("Artillery shelled the northern suburbs overnight.", "shelled", "shelling"),
         ("A roadside bomb struck the convoy.", "roadside bomb", "remote_explosive"),
+        ("A suicide lorry bomb exploded at the gate of the fuel depot.", "bomb", "suicide_bomb"),
         ("Thousands of teachers marched to protest against the new law.", "protest", "peaceful_protest"),
     ],
 )

@@ -196,6 +196,8 @@ def _side_modifier(document: Document, head: int, children: list[list[int]], ctx
 
 
 OPERATORS = frozenset({1, 8})  # state and foreign forces: the parties that report their own aircraft's strikes
+# devices planted, driven or thrown, not fired: "a car bomb killed nine, the army said" is no army strike
+PLANTED = frozenset({"bomb", "mine", "landmine", "explosive", "explosives", "device", "ied", "grenade"})
 
 
 def _reporting_operator(document: Document, head: int, children: list[list[int]], ctx: ActorContext,
@@ -204,8 +206,9 @@ def _reporting_operator(document: Document, head: int, children: list[list[int]]
     the reporting force's, when that force is a state's or a foreign military (a rebel spokesman's "jets bombed"
     are the enemy's). "A spokesman for the rebels said fighters attacked ...": a bare armed word ("fighters",
     "forces", "units") a party's own spokesman uses is that party's, whatever its kind."""
-    kind = ctx.lexicon.nouns.get((document.tokens[head].lemma.lower(),))
-    if kind not in ("weapon", "generic"):
+    lemma = document.tokens[head].lemma.lower()
+    kind = ctx.lexicon.nouns.get((lemma,))
+    if kind not in ("weapon", "generic") or lemma in PLANTED:
         return ()
     speaker = _speaker(document.tokens, head)
     if speaker is None:

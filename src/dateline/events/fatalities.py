@@ -31,6 +31,7 @@ MEASURE = re.compile(r"\s*-?\s*(?:years?|months?|weeks?|days?|hours?|minutes?|mi
                      re.IGNORECASE)
 TOLL_LOOKAHEAD = 8  # tokens after "toll" searched for its number ("the death toll has risen to 12")
 NEGATIVE = frozenset({"no", "none", "nobody"})
+HURT = frozenset({"injure", "injured", "wound", "wounded", "hurt"})  # words that make a count one of the wounded
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,14 +149,18 @@ def _victim_count(document: Document, v: int, children: list[list[int]], words: 
     if tokens[v].lemma.lower() in NEGATIVE or any(tokens[c].lemma.lower() in NEGATIVE for c in children[v]):
         return 0
     own = _parse_number(document, [v], words)
-    if own is not None:
-        return own
-    number = _number_near(document, v, children, words)
-    if number is not None:
-        return number
-    if tokens[v].tag in ("NN", "NNP") and tokens[v].pos != "PRON":
-        return 1  # "killing a policeman", "the pilot was killed"
-    return None
+    if own is None:
+        own = _number_near(document, v, children, words)
+    if own is None and tokens[v].tag in ("NN", "NNP") and tokens[v].pos != "PRON":
+        own = 1  # "killing a policeman", "the pilot was killed"
+    if own is None:
+        return None
+    # "four of its soldiers and five shoppers died", "killed two soldiers and a shepherd": the groups add up
+    # (not "one dead and 15 injured": a bare number joined on is another count, of the wounded)
+    more = [_victim_count(document, c, children, words) for c in children[v]
+            if tokens[c].dep == "conj" and tokens[c].pos in ("NOUN", "PROPN")
+            and not any(tokens[k].lemma.lower() in HURT for k in children[c])]
+    return own + sum(n for n in more if n is not None)
 
 
 def _number_near(document: Document, v: int, children: list[list[int]], words: DeathWords) -> int | None:

@@ -150,7 +150,7 @@ def _same(group: list[Event], mention: Event, countries: dict[str, tuple[str, bo
     if family(first) != family(mention) and not (_one_sentence(group, mention) and
                                                   {family(first), family(mention)} <= ARMED):
         return False
-    if family(mention) != "Demonstrations" and not any(e.acled == mention.acled for e in group) \
+    if family(mention) != "Demonstrations" and not any(_one_interaction(e.acled, mention.acled) for e in group) \
             and not _one_sentence(group, mention) and any(stated.get(mention.id, (True, True))):
         return False  # an air strike and shelling, a clash and a town taken: other interactions, other records
     if mention.acled in REMOTE_FIRE and any(e.acled in REMOTE_FIRE for e in group) \
@@ -168,6 +168,15 @@ def _same(group: list[Event], mention: Event, countries: dict[str, tuple[str, bo
     if any(_placed_apart(e, mention, countries, stated) for e in group):
         return False
     return _actors_agree(group, mention)
+
+
+BOMBINGS = frozenset({"Suicide bomb", "Remote explosive/landmine/IED"})  # "a car bomb exploded" ... "the bomber"
+
+
+def _one_interaction(a: str | None, b: str | None) -> bool:
+    """Two sub-event types one incident may be told as: the same, or a bombing told once by its device ("a car bomb
+    exploded at the checkpoint") and once by its bomber ("the suicide bomber blew up a minibus")."""
+    return a == b or (a in BOMBINGS and b in BOMBINGS)
 
 
 OBJECT_SENTENCES = 3  # how far apart two tellings of what happened to one thing may be
