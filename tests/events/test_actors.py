@@ -434,3 +434,10 @@ def test_a_person_whose_tanks_the_text_speaks_of_leads_the_state(placed_events_o
             "Assad's tanks shelled the town of Maarat al-Numan on Tuesday, killing six people.")
     shelling = _event(placed_events_of(text), "Shelling/artillery/missile attack")
     assert canonical(shelling.actors) == ["Military Forces of Syria"]
+
+
+def test_a_group_name_matches_its_acronym_written_with_stops(placed_events_of):
+    text = ("A spokesman for the U.S.-led coalition said the campaign would go on. "
+            "Coalition jets struck militant positions in Mosul on Monday.")
+    strike = [e for e in placed_events_of(text) if e.acled == "Air/drone strike"]
+    assert strike and [p.canonical for p in strike[0].actors] == ["US-led Coalition"]

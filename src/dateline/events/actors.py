@@ -115,7 +115,7 @@ def actor_lexicon(language: str = "en", extra: tuple[str, ...] = ()) -> ActorLex
         elif kind == "group":
             # names match in any case, except a short acronym that is also a word ("IS", "AU"): its own case only
             exact = [re.escape(n) for n in names if len(n) <= 3 and n.isupper()]
-            loose = [re.escape(n) for n in names if not (len(n) <= 3 and n.isupper())]
+            loose = [_dotted(n) for n in names if not (len(n) <= 3 and n.isupper())]
             alternatives = [f"(?i:{'|'.join(loose)})"] if loose else []
             alternatives += exact
             pattern = re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])")
@@ -292,6 +292,21 @@ def document_context(document: Document, lexicon: ActorLexicon, country_names: d
     ctx.called = _called(document.text, lexicon)
     ctx.short_names = _short_names(document.text, lexicon)
     return ctx
+
+
+_ACRONYM = re.compile(r"\b[A-Z]{2,3}\b")
+
+
+def _dotted(name: str) -> str:
+    """A name as a pattern that also matches its acronyms written with stops: "US-led coalition" matches
+    "U.S.-led coalition", "UN peacekeepers" "U.N. peacekeepers"."""
+    out, at = [], 0
+    for match in _ACRONYM.finditer(name):
+        out.append(re.escape(name[at:match.start()]))
+        out.append("".join(re.escape(letter) + r"\.?" for letter in match.group(0)))
+        at = match.end()
+    out.append(re.escape(name[at:]))
+    return "".join(out)
 
 
 def _short_names(text: str, lexicon: ActorLexicon) -> dict[str, tuple[str, int]]:
