@@ -225,3 +225,12 @@ def test_the_same_kind_of_thing_taken_in_two_named_places_is_two_incidents():
     assert len(incident_groups([first, second], 0, {}, stated, objects)) == 2
     unnamed = dataclasses.replace(second, place=None)  # "the town was looted by the fighters": the same town
     assert len(incident_groups([first, unnamed], 0, {}, {"a": (True, True), "b": (False, True)}, objects)) == 1
+
+
+def test_a_definite_noun_continues_an_incident_told_far_back():
+    lede = mention("a", 0, acled="Remote explosive/landmine/IED")
+    later = mention("b", 300, acled="Remote explosive/landmine/IED")
+    stated = {"a": (True, True), "b": (False, False)}
+    objects = {"a": ("", 0), "b": ("", 9)}  # nine sentences apart
+    assert len(incident_groups([lede, later], 0, {}, stated, objects)) == 2  # "a blast" far on: maybe another
+    assert len(incident_groups([lede, later], 0, {}, stated, objects, {"b"})) == 1  # "the blast": the one told

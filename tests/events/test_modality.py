@@ -53,3 +53,11 @@ def test_a_statement_about_a_kind_of_event_is_no_record(events_of):
 
 def test_an_incident_told_with_be_and_a_place_or_day_is_still_one(placed_events_of):
     assert placed_events_of("Clashes are fierce in Kirkuk today, residents said.")
+
+
+def test_a_habit_is_no_record_unless_its_day_is_named(placed_events_of):
+    habit = placed_events_of("Since the siege began in March, the militia has repeatedly sent truck bombs against "
+                             "the army's lines around Kadugli.")
+    assert not [e for e in habit if e.acled in ("Suicide bomb", "Remote explosive/landmine/IED")]
+    day = placed_events_of("The militia repeatedly shelled the army's lines around Kadugli on Monday.")
+    assert [e for e in day if e.acled == "Shelling/artillery/missile attack"]

@@ -60,7 +60,8 @@ def combine_incidents(groups: Sequence[Sequence[Event]], specificity: dict[str, 
 def incident_groups(mentions: Sequence[Event], preamble_end: int = 0,
                     countries: dict[str, tuple[str, bool]] | None = None,
                     stated: dict[str, tuple[bool, bool]] | None = None,
-                    objects: dict[str, tuple[str, int]] | None = None) -> list[list[Event]]:
+                    objects: dict[str, tuple[str, int]] | None = None,
+                    definite: set[str] | frozenset[str] = frozenset()) -> list[list[Event]]:
     """A document's event mentions (in text order) grouped by the incident they tell, groups in text order.
 
     ``stated``: event id → (its sentence names its place, its sentence names its date). Only what a sentence
@@ -72,7 +73,8 @@ def incident_groups(mentions: Sequence[Event], preamble_end: int = 0,
     ``countries``: place id → (ISO2, whether the place is a whole country); a country contains every place in
     it. ``objects``: event id → (the lemma of the thing it was done to, its sentence): "shot down a helicopter"
     and, two sentences on, "the helicopter was hit by a rocket" are one incident although one reads as a battle
-    and the other as shelling."""
+    and the other as shelling. ``definite``: ids of mentions told by a definite noun ("the blast shattered every
+    window"), which continue the last compatible incident however far back it was told."""
     countries = countries or {}
     stated = stated or {}
     objects = objects or {}
@@ -81,7 +83,8 @@ def incident_groups(mentions: Sequence[Event], preamble_end: int = 0,
     incidents: list[list[Event]] = []
     for mention in body:
         home = _nearest([g for g in incidents if _same(g, mention, countries, stated)
-                         or _same_object(g, mention, objects, countries, stated)], mention, stated, objects)
+                         or _same_object(g, mention, objects, countries, stated)], mention, stated, objects,
+                        mention.id in definite)
         if home is None:
             incidents.append([mention])
         else:
@@ -113,16 +116,18 @@ PROXIMITY = 3  # sentences: a mention that states neither place nor day continue
 
 
 def _nearest(groups: list[list[Event]], mention: Event, stated: dict[str, tuple[bool, bool]],
-             objects: dict[str, tuple[str, int]]) -> list[Event] | None:
+             objects: dict[str, tuple[str, int]], definite: bool = False) -> list[Event] | None:
     """The compatible incident told last before ``mention``. A mention that states neither its place nor its day
-    only continues an incident told within PROXIMITY sentences: further away, "the fighting" may be another."""
+    only continues an incident told within PROXIMITY sentences (further away, "fighting" may be another), unless
+    a definite noun tells it ("the blast"): that points back at the incident the reader knows."""
     if not groups:
         return None
     sentence = objects.get(mention.id, ("", -1))[1]
     def last(group: list[Event]) -> int:
         return max(objects.get(e.id, ("", -1))[1] for e in group)
     best = max(groups, key=last)
-    if not any(stated.get(mention.id, (True, True))) and sentence >= 0 and sentence - last(best) > PROXIMITY:
+    if not any(stated.get(mention.id, (True, True))) and not definite and sentence >= 0 \
+            and sentence - last(best) > PROXIMITY:
         return None
     return best
 

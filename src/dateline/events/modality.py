@@ -183,3 +183,18 @@ def generic_statement(tokens: Sequence[Token], head: int, children: list[list[in
     verb = tokens[token.head]
     return verb.lemma.lower() == "be" and verb.tag in ("VBZ", "VBP") and \
         any(tokens[c].dep in ("acomp", "attr") for c in children[token.head])
+
+
+FREQUENCY = frozenset({"repeatedly", "routinely", "regularly", "frequently", "often", "constantly", "daily", "nightly",
+                       "habitually", "periodically", "sometimes", "occasionally"})
+
+
+def habitual_statement(tokens: Sequence[Token], head: int, children: list[list[int]]) -> bool:
+    """A frequency adverb on the trigger, or on the verb whose object or subject a trigger noun is ("has repeatedly
+    sent suicide car bombs against its lines", "militants routinely attack convoys"): a habit, no one incident
+    (EVENT_CODING.md), unless the sentence names the day (the caller checks: "repeatedly shelled the town on
+    Monday" is one day's shelling)."""
+    verbs = [head]
+    if tokens[head].pos in ("NOUN", "PROPN") and tokens[head].dep in ("dobj", "nsubj", "nsubjpass", "pobj"):
+        verbs.append(tokens[head].head)
+    return any(tokens[c].dep == "advmod" and tokens[c].lemma.lower() in FREQUENCY for v in verbs for c in children[v])

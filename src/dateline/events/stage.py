@@ -65,7 +65,7 @@ from dateline.events.fatalities import (
     trigger_fatalities,
 )
 from dateline.events.incidents import acled_family, combine_incidents, family, incident_groups, told_elsewhere
-from dateline.events.modality import event_modality, generic_statement
+from dateline.events.modality import event_modality, generic_statement, habitual_statement
 from dateline.events.perpetrators import fill_perpetrators
 from dateline.events.record_confidence import RecordModel, clause_shape, record_features, with_told_elsewhere
 from dateline.events.triggers import (
@@ -90,6 +90,7 @@ from dateline.events.where import (
 )
 from dateline.model import Document, Event, Participant, Place, PlaceMention, Span, Token
 from dateline.stage import BaseStage
+from dateline.time.event_date import since_clause
 
 log = logging.getLogger(__name__)
 
@@ -297,6 +298,7 @@ class Mentions:
     countries: dict[str, tuple[str, bool]] = dataclasses.field(default_factory=dict)  # place id → (ISO2, whole country)
     groups: list[list[str]] = dataclasses.field(default_factory=list)  # mention ids per incident (incident_groups)
     telling: dict[str, str] = dataclasses.field(default_factory=dict)  # id → id of the clause's first record
+    definite: set[str] = dataclasses.field(default_factory=set)  # ids told by a definite noun ("the blast")
 
 
 def event_mentions(document: Document, analysis: Analysis, lexicon: Lexicon,
@@ -330,6 +332,9 @@ def event_mentions(document: Document, analysis: Analysis, lexicon: Lexicon,
             if generic_statement(document.tokens, item.candidate.head, analysis.children) and \
                     not _anchored(document, event.sources[0]):
                 continue  # "attacks on journalists are unacceptable": a kind of event, no incident
+            if habitual_statement(document.tokens, item.candidate.head, analysis.children) and \
+                    not _names_day(document, event.sources[0]):
+                continue  # "has repeatedly sent car bombs against its lines": a habit, no incident
             if event.acled in ACCIDENT_KINDS and accidental_explosion(
                     event.sources[0].text, _previous_sentence(document, sent) + " " + _next_sentence(document, sent),
                     bool(event.actors)):
@@ -349,6 +354,8 @@ def event_mentions(document: Document, analysis: Analysis, lexicon: Lexicon,
                 out.subjects[one.id] = subject
                 if unread:
                     out.unread.add(one.id)
+                if _definite(document.tokens, item.candidate.head, analysis.children):
+                    out.definite.add(one.id)
                 out.sentences.append(sent)
                 out.telling[one.id] = event.id
                 out.features.append(record_features(
@@ -374,11 +381,22 @@ def event_mentions(document: Document, analysis: Analysis, lexicon: Lexicon,
             out.mentions[k] = _with_opponent(event, hit, out.sentences[k], ctx)
     out.mentions = [_of_their_state(e, ctx) for e in out.mentions]
     out.countries = place_countries(document)
-    groups = incident_groups(out.mentions, preamble, out.countries, out.stated, out.objects)
+    groups = incident_groups(out.mentions, preamble, out.countries, out.stated, out.objects, out.definite)
     out.groups = [[e.id for e in group] for group in groups]
     out.features = [with_told_elsewhere(f, n) for f, n in zip(out.features, _told_per_telling(out, groups),
                                                                strict=True)]
     return out
+
+
+DEFINITE = frozenset({"the", "this", "that"})
+
+
+def _definite(tokens: Sequence[Token], head: int, children: list[list[int]]) -> bool:
+    """The trigger is a singular noun with a definite determiner ("the blast", "that attack"): it points back at
+    an incident the reader already knows. A plural ("the protests", "the clashes") often names a whole movement
+    or campaign instead."""
+    return tokens[head].pos == "NOUN" and tokens[head].tag == "NN" and any(
+        tokens[c].dep == "det" and tokens[c].lemma.lower() in DEFINITE for c in children[head])
 
 
 def _with_opponent(event: Event, known: Participant, sentence: int, ctx: ActorContext) -> Event:
@@ -509,6 +527,14 @@ def _modality(tokens: Sequence[Token], head: int, children: list[list[int]], cls
 
 def _names_time(document: Document, start: int, end: int) -> bool:
     return any(start <= t.start < end for t in document.times)
+
+
+def _names_day(document: Document, span: Span) -> bool:
+    """The sentence names a day (a date of day precision) outside a "since" clause, not only a period ("since 6
+    June", "this month")."""
+    return any(span.start <= t.start < span.end and t.type in ("DATE", "TIME") and len(t.value or "") >= 10
+               and (t.value or "")[4] == "-" and "/" not in (t.value or "")
+               and since_clause(document, t, span.start, span.end) is None for t in document.times)
 
 
 def _anchored(document: Document, span: Span) -> bool:
