@@ -35,6 +35,8 @@ def _deaths(doc):
         ("Three of the guards and four pilgrims died when the device went off.", 7),  # groups add up
         ("Raiders killed two herders and a boy at the well.", 3),
         ("Shells hit the depot, leaving one dead and nine injured.", 1),  # the nine are the wounded
+        ("As many as 30 villagers were killed in the raid.", 30),  # "many" beside a number is no count
+        ("Several guards were killed in the raid.", 10),
     ],
 )
 def test_sentence_fatalities(make_document, text, expected):

@@ -75,3 +75,18 @@ def test_an_infinitive_takes_the_tense_of_the_verb_it_completes():
     assert direction(("tried", "VERB", "VBD", "ROOT", 1)) == -1  # the storming was on the Tuesday before
     assert direction(("try", "VERB", "VB", "ROOT", 2), ("will", "AUX", "MD", "aux", 2)) == 1
     assert direction(("plan", "VERB", "VBP", "ROOT", 1)) == 1
+
+
+def test_a_verb_whose_past_is_its_base_form_says_nothing_in_the_present():
+    from dateline.time.tense import direction_from_tokens
+
+    # "Shells hit the depot on Friday": "hit" may be past or present; the cue words decide
+    text, tokens = _parsed([("Shells", "NOUN", "NNS", 1), ("hit", "VERB", "VBP", 1), ("the", "DET", "DT", 3),
+                            ("depot", "NOUN", "NN", 1), ("on", "ADP", "IN", 1), ("Friday", "PROPN", "NNP", 4)])
+    start = text.index("Friday")
+    assert direction_from_tokens(TokenIndex(tokens), start, start + 6) is None
+    # "hits" is present only
+    text, tokens = _parsed([("Storm", "NOUN", "NN", 1), ("hits", "VERB", "VBZ", 1), ("the", "DET", "DT", 3),
+                            ("coast", "NOUN", "NN", 1), ("on", "ADP", "IN", 1), ("Friday", "PROPN", "NNP", 4)])
+    start = text.index("Friday")
+    assert direction_from_tokens(TokenIndex(tokens), start, start + 6) == 1

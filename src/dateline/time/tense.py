@@ -21,6 +21,10 @@ MAX_HEAD_STEPS = 4
 PLAN_WORDS = frozenset({"due", "scheduled", "expected", "planned", "set", "slated"})
 PLAN_TO = frozenset({"set", "is", "are", "slated", "poised"})  # "<word> to <verb>" points forward
 PRESENT_REPORTING = frozenset({"say", "be", "have", "tell", "report", "claim", "add", "state"})
+# English verbs whose past tense is their base form: "shells hit the market on Monday" may be either tense, so the
+# tagger's present (VBP) says nothing and the sentence's cue words decide (a closed class of irregular verbs)
+SAME_IN_PAST = frozenset({"hit", "cut", "put", "set", "shut", "beat", "cast", "spread", "burst", "quit", "let", "hurt",
+                          "shed", "split", "upset", "thrust", "bet", "broadcast", "cost", "rid", "slit", "spit"})
 
 
 class TokenIndex:
@@ -111,6 +115,8 @@ def _verb_direction(index: TokenIndex, verb: int, *, dates_noun: bool = False) -
         return -1
     if tokens[verb].tag == "VBN" and any(aux.lemma.lower() == "have" for aux in auxes):
         return -1
+    if tokens[verb].tag in ("VBP", "VB") and not auxes and tokens[verb].lemma.lower() in SAME_IN_PAST:
+        return None
     if tokens[verb].tag in ("VBZ", "VBP", "VB") and tokens[verb].lemma.lower() not in PRESENT_REPORTING:
         return None if dates_noun and not auxes else 1  # news present with a day: "the talks resume Monday"
     return 0
