@@ -18,7 +18,7 @@ from typing import Any
 
 from dateline.events.actors import CROWD_TYPES
 from dateline.events.describe import subject_of, summary_line
-from dateline.events.incidents import acled_family
+from dateline.events.incidents import BOMBINGS, acled_family
 from dateline.geo.gazetteer import haversine_km
 from dateline.ids import content_id
 from dateline.stories.features import words
@@ -29,6 +29,7 @@ UNDATED_LOOKBACK_DAYS = 7  # an undated report is about something in the week be
 MAX_SPAN_DAYS = 7  # coarser dates (a month, a year, "last summer") are never merged: too vague to be the same event
 BACKGROUND_DAYS = 60  # an event dated this long before every report of it is background, not news
 MIN_EVIDENCE = 2.0
+SUICIDE_BOMB = "Suicide bomb"
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 
 
@@ -245,7 +246,7 @@ def merged_row(members: list[EventRow]) -> dict[str, Any]:
         "story": seed.story,
         "type": best.type,
         "mode": best.mode,
-        "acled": best.acled,
+        "acled": _most_specific_bombing(best.acled, members),
         "trigger": best.trigger or seed.trigger,
         "actors": _union_participants([with_actors.actors]) if with_actors else [],
         "targets": _union_participants([targets]),
@@ -267,6 +268,14 @@ def merged_row(members: list[EventRow]) -> dict[str, Any]:
     }
     row["summary"] = _summary(row, best)
     return row
+
+
+def _most_specific_bombing(acled: str | None, members: list[EventRow]) -> str | None:
+    """One outlet's "a car bomb exploded" and another's "a suicide car bomb": the bomber died in it, a suicide
+    bombing (the more specific telling of the same bombing wins)."""
+    if acled in BOMBINGS and any(m.acled == SUICIDE_BOMB for m in members):
+        return SUICIDE_BOMB
+    return acled
 
 
 def _summary(row: dict[str, Any], best: EventRow) -> str:

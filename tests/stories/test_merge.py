@@ -1,0 +1,24 @@
+"""Cross-source merging: which reports become one record, and what the record says."""
+
+from __future__ import annotations
+
+from dateline.stories.merge import EventRow, merge_events
+
+TOWN = {"name": "Dunmore", "lat": 35.1, "lon": 38.2, "place": "p-dunmore"}
+
+
+def _report(event_id: str, doc: str, acled: str, confidence: float) -> EventRow:
+    return EventRow(id=event_id, doc=doc, story="s", type="ASSAULT", trigger="bomb", date="2024-03-04",
+                    date_precision="day", place=TOWN, acled=acled, published="2024-03-05", summary=event_id,
+                    sources=[{"doc": doc, "start": 0, "end": 5, "text": "x"}], reportable=True, confidence=confidence)
+
+
+def test_a_bombing_one_outlet_calls_a_suicide_bombing_is_one():
+    rows, _ = merge_events([_report("a", "d-a", "Remote explosive/landmine/IED", 0.95),
+                            _report("b", "d-b", "Suicide bomb", 0.8)])
+    assert len(rows) == 1 and rows[0]["acled"] == "Suicide bomb"
+
+
+def test_a_strike_is_no_bombing():
+    rows, _ = merge_events([_report("a", "d-a", "Air/drone strike", 0.95), _report("b", "d-b", "Air/drone strike", 0.8)])
+    assert len(rows) == 1 and rows[0]["acled"] == "Air/drone strike"
