@@ -533,7 +533,7 @@ def _names_day(document: Document, span: Span) -> bool:
     """The sentence names a day (a date of day precision) outside a "since" clause, not only a period ("since 6
     June", "this month")."""
     return any(span.start <= t.start < span.end and t.type in ("DATE", "TIME") and len(t.value or "") >= 10
-               and (t.value or "")[4] == "-" and "/" not in (t.value or "")
+               and (t.value or "")[:4].isdigit() and (t.value or "")[4] == "-" and "/" not in (t.value or "")
                and since_clause(document, t, span.start, span.end) is None for t in document.times)
 
 
