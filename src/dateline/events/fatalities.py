@@ -221,7 +221,7 @@ def _toll(document: Document, i: int, words: DeathWords) -> int | None:
 def _parse_number(document: Document, indices: Sequence[int], words: DeathWords) -> int | None:
     """The lowest number among the tokens; adjacent number words combine ("two hundred", "1.5 million")."""
     groups: list[list[float]] = []
-    vague: set[float] = set()
+    vague: list[bool] = []  # per group: a lone vague word ("many"), ACLED's 10 for a count the text does not give
     previous = -2
     for i in sorted(indices):
         if document.text[document.tokens[i].start : document.tokens[i].end] == "-" and i == previous + 1:
@@ -233,16 +233,16 @@ def _parse_number(document: Document, indices: Sequence[int], words: DeathWords)
         if value is None:
             previous = -2
             continue
-        if document.text[document.tokens[i].start:document.tokens[i].end].lower() in VAGUE_WORDS:
-            vague.add(value)
         if i == previous + 1 and groups and _joins(groups[-1][-1], value):
             groups[-1].append(value)
+            vague[-1] = False
         else:
             groups.append([value])
+            vague.append(document.text[document.tokens[i].start:document.tokens[i].end].lower() in VAGUE_WORDS)
         previous = i
     values = [_combine(g) for g in groups]
     # "as many as 21", "several - at least 12 -": a vague word beside an exact count is no count of its own
-    exact = [v for v, g in zip(values, groups, strict=True) if not (len(g) == 1 and g[0] in vague)]
+    exact = [v for v, lone in zip(values, vague, strict=True) if not lone]
     values = exact or values
     return int(min(values)) if values else None
 

@@ -90,6 +90,7 @@ from dateline.events.where import (
 )
 from dateline.model import Document, Event, Participant, Place, PlaceMention, Span, Token
 from dateline.stage import BaseStage
+from dateline.time import calendar as cal
 from dateline.time.event_date import since_clause
 
 log = logging.getLogger(__name__)
@@ -532,8 +533,8 @@ def _names_time(document: Document, start: int, end: int) -> bool:
 def _names_day(document: Document, span: Span) -> bool:
     """The sentence names a day (a date of day precision) outside a "since" clause, not only a period ("since 6
     June", "this month")."""
-    return any(span.start <= t.start < span.end and t.type in ("DATE", "TIME") and len(t.value or "") >= 10
-               and (t.value or "")[:4].isdigit() and (t.value or "")[4] == "-" and "/" not in (t.value or "")
+    return any(span.start <= t.start < span.end and t.type in ("DATE", "TIME")
+               and (parsed := cal.parse_value(t.value or "")) is not None and parsed[1] == "day"
                and since_clause(document, t, span.start, span.end) is None for t in document.times)
 
 
