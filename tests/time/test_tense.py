@@ -90,3 +90,23 @@ def test_a_verb_whose_past_is_its_base_form_says_nothing_in_the_present():
                             ("coast", "NOUN", "NN", 1), ("on", "ADP", "IN", 1), ("Friday", "PROPN", "NNP", 4)])
     start = text.index("Friday")
     assert direction_from_tokens(TokenIndex(tokens), start, start + 6) == 1
+
+
+def test_a_day_after_the_object_of_a_preposition_may_date_that_noun():
+    from dateline.time.tense import direction_from_tokens
+
+    # "Fury rises over the raid on Monday": the parser hangs "on Monday" on "rises", right after "raid", the
+    # object of "over" under the same verb; the plain present then says nothing (the cue words decide)
+    words = [("Fury", "NOUN", "NN", "nsubj", 1), ("rises", "VERB", "VBZ", "ROOT", 1), ("over", "ADP", "IN", "prep", 1),
+             ("the", "DET", "DT", "det", 4), ("raid", "NOUN", "NN", "pobj", 2), ("on", "ADP", "IN", "prep", 1),
+             ("Monday", "PROPN", "NNP", "pobj", 5)]
+    text, tokens = _parsed_deps(words)
+    start = text.index("Monday")
+    assert direction_from_tokens(TokenIndex(tokens), start, start + 6) is None
+    # "The council holds a vote on Monday": the verb's direct object does not take the day from the verb
+    words = [("The", "DET", "DT", "det", 1), ("council", "NOUN", "NN", "nsubj", 2), ("holds", "VERB", "VBZ", "ROOT", 2),
+             ("a", "DET", "DT", "det", 4), ("vote", "NOUN", "NN", "dobj", 2), ("on", "ADP", "IN", "prep", 2),
+             ("Monday", "PROPN", "NNP", "pobj", 5)]
+    text, tokens = _parsed_deps(words)
+    start = text.index("Monday")
+    assert direction_from_tokens(TokenIndex(tokens), start, start + 6) == 1

@@ -88,11 +88,24 @@ def direction_from_tokens(index: TokenIndex, start: int, end: int) -> int | None
         head = tokens[current].head
         if head == current or not 0 <= head < len(tokens):
             return None
+        if tokens[current].dep == "prep" and _after_prepositional_noun(tokens, current, head):
+            via_noun = True
         current = head
         if current not in inside and tokens[current].pos in ("VERB", "AUX"):
             return _verb_direction(index, current, dates_noun=via_noun)
         via_noun = via_noun or (current not in inside and tokens[current].pos == "NOUN")
     return None
+
+
+def _after_prepositional_noun(tokens: Sequence[Token], prep: int, verb: int) -> bool:
+    """The day's preposition follows a noun that is itself the object of another preposition of the same verb
+    ("anger grows over an air strike on Wednesday night"): the parser hangs "on Wednesday" on the verb, but it as
+    likely dates the noun. A verb's direct object does not count ("holds a vote on Tuesday" is the holding's day)."""
+    noun = prep - 1
+    if noun < 0 or tokens[noun].pos != "NOUN" or tokens[noun].dep != "pobj":
+        return False
+    outer = tokens[noun].head
+    return 0 <= outer < len(tokens) and outer != prep and tokens[outer].dep == "prep" and tokens[outer].head == verb
 
 
 def _verb_direction(index: TokenIndex, verb: int, *, dates_noun: bool = False) -> int | None:
