@@ -258,3 +258,11 @@ def test_where_someone_fled_to_is_not_where_it_happened(placed_events_of):
     events = placed_events_of("Gunmen kidnapped an activist on Friday as he tried to flee to Tunisia.")
     seized = [e for e in events if e.acled == "Abduction/forced disappearance"]
     assert seized and all(e.place is None or e.place.name != "Tunisia" for e in seized)
+
+
+def test_a_town_that_lived_the_event_as_its_subject_is_the_place(placed_events_of):
+    # the place is the subject of "was the scene of" / "saw": no preposition ties it to the trigger
+    events = placed_events_of("The town of Yabroud was the scene of heavy fighting on Sunday.")
+    assert _place(events, "Armed clash") == "Yabrūd"
+    events = placed_events_of("Government troops shelled Homs on Monday. The town of Yabroud saw fierce clashes on Tuesday.")
+    assert [e.place.name for e in events if e.acled == "Armed clash"] == ["Yabrūd"]

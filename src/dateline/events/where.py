@@ -52,6 +52,7 @@ BORDER_NOUNS = frozenset({"border", "frontier", "boundary", "crossing"})
 BORDER_PREPOSITIONS = frozenset({"with", "into", "between", "to"})
 OPERATION = re.compile(r"\bOperations?(?:\s*$|\s+\S*$)")  # "Operation X" names a campaign, not where it was
 WORLD_FEATURES = frozenset({"L.CONT", "L.RGN"})
+SCENE_VERBS = frozenset({"be", "see", "witness", "experience", "suffer", "endure"})  # a place-subject lived the event
 CONTEST = frozenset({"control", "possession"})  # "for control of X": a fight over a place happens there
 
 
@@ -391,6 +392,9 @@ def _path_up(tokens: Sequence[Token], i: int, head: int) -> tuple[int, bool] | N
         governor = tokens[head].head
         if tokens[head].dep == "pobj" and tokens[governor].dep == "prep" and tokens[governor].head != governor:
             targets.add(tokens[governor].head)  # "In X, a tank was hit in the fighting": X hangs on "hit"
+    scene = _scene_verb(tokens, head)
+    if scene is not None:
+        targets.add(scene)  # "the town of X was the scene of fierce fighting", "X saw heavy clashes"
     via_participant = False
     current = i
     for hops in range(MAX_HOPS + 1):
@@ -404,6 +408,27 @@ def _path_up(tokens: Sequence[Token], i: int, head: int) -> tuple[int, bool] | N
         if token.head == current:
             return None
         current = token.head
+    return None
+
+
+def _scene_verb(tokens: Sequence[Token], head: int) -> int | None:
+    """The verb a place-subject lives through the trigger with: "X was the scene of fighting", "X saw clashes",
+    "X came under shelling", "X witnessed an attack"; the subject of such a verb is where the trigger happened."""
+    current = head
+    for _ in range(3):
+        token = tokens[current]
+        if token.head == current:
+            return None
+        up = tokens[token.head]
+        if token.dep == "pobj" and up.dep == "prep" and up.head != token.head:
+            current = up.head  # "the scene of fighting", "under shelling"
+            verb = tokens[current]
+            if verb.pos == "VERB" and verb.lemma.lower() == "come" and up.lemma.lower() == "under":
+                return current
+            continue
+        if token.dep in ("attr", "dobj"):
+            return token.head if up.pos in ("VERB", "AUX") and up.lemma.lower() in SCENE_VERBS else None
+        return None
     return None
 
 
