@@ -230,6 +230,26 @@ def test_a_weak_trigger_retyped_by_the_classifier_is_kept_when_alone(make_docume
     assert "shelling" in [f.cls for f in found] and "air_strike" not in [f.cls for f in found]
 
 
+def test_a_classifier_guess_needs_what_its_class_is_made_of(make_document):
+    # "killed" alone says nothing of how: the classifier may not make it shelling without a shell, nor a riot
+    # without a crowd in the sentence or the one before (a riot would also invent "Rioters" as actor 1)
+    from dateline.events.stage import _analyse, _type_sentence
+    from dateline.events.triggers import load_lexicon
+
+    lexicon = load_lexicon("en")
+    for guess in ("shelling", "violent_demonstration"):
+        doc = make_document("A local reporter was killed in the town of Baiji on Tuesday.")
+        analysis = _analyse(doc, lexicon)
+        found = _type_sentence(doc, analysis.by_sentence[0], {guess: 0.9, "attack": 0.05}, lexicon, p_event=0.9)
+        assert [f.cls for f in found] == ["attack"], guess
+    doc = make_document("Police charged the marchers near the court. A student was killed in the town on Tuesday.")
+    analysis = _analyse(doc, lexicon)
+    sentence = max(analysis.by_sentence)
+    found = _type_sentence(doc, analysis.by_sentence[sentence], {"violent_demonstration": 0.9, "attack": 0.05}, lexicon,
+                           p_event=0.9)
+    assert [f.cls for f in found] == ["violent_demonstration"]
+
+
 def test_remote_violence_without_a_named_shooter_is_by_the_documents_one_force_of_that_kind(events_of):
     from dateline.events.stage import _one_remote_force
 

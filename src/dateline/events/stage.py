@@ -626,14 +626,18 @@ def _type_sentence(document: Document, candidates: list[Candidate], probs: dict[
     own_weight: dict[int, float] = {}
     alone = sum(1 for c in candidates if not c.agent) == 1
     sentence = document.text[slice(*document.sentences[candidates[0].sent])] if candidates else ""
+    # a crowd is often named a sentence before the killing at the protest ("police fired on the marchers. Two died.")
+    told = document.text[document.sentences[max(candidates[0].sent - 1, 0)][0]:document.sentences[candidates[0].sent][1]] \
+        if candidates else ""
     for candidate in candidates:
         if candidate.agent:
             continue
         scores = rule_scores(candidate, candidates, document.tokens, family_of)
         cls, score = choose(scores, probs, open_set=max(scores.values()) < OPEN_BELOW)
         own = max(scores, key=scores.__getitem__)
-        if cls == "air_strike" and cls not in scores and not AIR_WEAPONS.search(sentence):
-            cls = own  # a guess of an air strike needs something that flew
+        if cls not in scores and not (own in PROTEST_CLASSES and cls in PROTEST_CLASSES) and \
+                not _told_by(cls, sentence if cls in REMOTE_CLASSES else told):
+            cls = own  # a guess of an air strike needs something that flew, of a riot a crowd
         # A weak trigger the classifier retyped keeps its own weight when it is the sentence's only one ("the aircraft
         # were attacking demonstrators": an air strike); beside another trigger the class is that one's telling.
         typed.append(Found(candidate, cls, scores.get(cls, scores[own] if alone else 0.0), candidate.indices))
@@ -946,6 +950,19 @@ GROUND_WEAPONS = re.compile(r"\b(?:artillery|mortars?|shell(?:s|ing|ed|fire)?|ho
 GROUND_ONLY_WEAPONS = re.compile(r"\b(?:artillery|mortars?|howitzers?|tanks?|grads?|katyushas?|cannons?|"
                                  r"rocket launchers?|(?:heavy )?guns?|(?:war)?ships?|naval|frigates?|destroyers?)\b",
                                  re.IGNORECASE)
+
+
+# what a sentence must name before the classifier may give a weak trigger ("killed") a class its rules do not hold:
+# the means of a remote attack, the crowd of a demonstration ("a journalist was killed in Tikrit" is no riot)
+CROWD_WORDS = re.compile(r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies|ied)|march\w*|crowds?|mobs?|riot\w*|"
+                         r"sit-ins?|looters?)\b", re.IGNORECASE)
+MEANS_OF = {"air_strike": AIR_WEAPONS, "shelling": GROUND_WEAPONS, **dict.fromkeys(PROTEST_CLASSES, CROWD_WORDS)}
+
+
+def _told_by(cls: str, sentence: str) -> bool:
+    """Whether ``sentence`` names what class ``cls`` needs (:data:`MEANS_OF`); classes without a list need nothing."""
+    means = MEANS_OF.get(cls)
+    return means is None or bool(means.search(sentence))
 
 
 def _by_weapon(lexicon: Lexicon, cls: EventClass, sentence: str) -> EventClass:
