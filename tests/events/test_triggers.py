@@ -38,6 +38,8 @@ def _classes(doc):
         ("A roadside bomb struck the convoy.", "roadside bomb", "remote_explosive"),
         ("A suicide lorry bomb exploded at the gate of the fuel depot.", "bomb", "suicide_bomb"),
         ("Thousands of teachers marched to protest against the new law.", "protest", "peaceful_protest"),
+        ("Thousands of demonstrators poured into the main square of Sfax.", "poured", "peaceful_protest"),
+        ("By noon the crowds had swelled to tens of thousands.", "swelled", "peaceful_protest"),
     ],
 )
 def test_match_trigger_and_class(make_document, text, trigger, cls):
@@ -50,6 +52,8 @@ def test_context_row_needs_its_context_word(make_document):
     assert ("fired", "shelling", False) in with_missile
     blaze = _classes(make_document("The fire destroyed the warehouse."))
     assert all(c != "shelling" for _, c, _ in blaze)
+    rain = _classes(make_document("Rain poured into the basement and filled the cellars."))
+    assert all(c != "peaceful_protest" for _, c, _ in rain)
 
 
 def test_modifier_is_evidence_not_an_event(make_document):
