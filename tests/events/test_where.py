@@ -266,3 +266,9 @@ def test_a_town_that_lived_the_event_as_its_subject_is_the_place(placed_events_o
     assert _place(events, "Armed clash") == "Yabrūd"
     events = placed_events_of("Government troops shelled Homs on Monday. The town of Yabroud saw fierce clashes on Tuesday.")
     assert [e.place.name for e in events if e.acled == "Armed clash"] == ["Yabrūd"]
+
+
+def test_a_country_that_qualifies_the_actor_after_a_place_is_no_second_place(placed_events_of):
+    # "Off the coast of X, U.S. jets ...": the comma does not make "U.S." the next item of a list of places
+    events = placed_events_of("Off the coast of Latakia, U.S. warplanes bombed two boats on Monday.")
+    assert events and all(e.place is None or e.place.name != "United States" for e in events)

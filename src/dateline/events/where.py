@@ -312,9 +312,19 @@ def _listed_after(document: Document, mention: PlaceMention, usable: Sequence[Pl
         there = records.get(other.place or "")
         if here and there and there.country == here.country and (there.feature or "").startswith("A."):
             break  # "Aleppo, Syria": the country or province that contains it, not another place
+        if _modifies_a_noun_after(document.tokens, token_index(document.tokens).at(other.end - 1)):
+            break  # "Off the coast of Misrata, U.S. military planes fired": a modifier of who fired, no list item
         out.append(other)
         end = other.end
     return out
+
+
+def _modifies_a_noun_after(tokens: Sequence[Token], i: int | None) -> bool:
+    """Token ``i`` (a name's last word) qualifies a noun to its right ("U.S. military planes", "Syrian troops")."""
+    if i is None:
+        return False
+    token = tokens[i]
+    return token.dep in ("compound", "amod", "nmod") and token.head > i and tokens[token.head].pos in ("NOUN", "PROPN")
 
 
 def _coordinated(tokens: Sequence[Token], i: int, first: int) -> bool:
