@@ -296,3 +296,10 @@ def test_bare_fighters_named_by_a_sides_own_spokesman_are_that_sides(events_of):
     assert [p.type for p in army.actors] == [1]
     unnamed = _only(events_of("A witness said fighters attacked army positions near Dunmore on Friday."), "attacked")
     assert unnamed.actors == ()  # a bystander's "fighters" are nobody named
+
+
+def test_a_pronoun_that_protests_never_stands_for_the_force_named_before_it(events_of):
+    # "they" is the last armed party read, but soldiers who attack a march are not its marchers
+    events = events_of("Soldiers shelled the square on Monday while they were protesting against the curfew.")
+    protests = [e for e in events if e.acled == "Peaceful protest"]
+    assert protests and all(a.type in (5, 6) for e in protests for a in e.actors), [(e.acled, e.actors) for e in events]

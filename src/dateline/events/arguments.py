@@ -58,7 +58,7 @@ class Arguments:
 
 def find_arguments(document: Document, head: int, children: list[list[int]], trigger: Sequence[int],
                    excluded: frozenset[int] | set[int], ctx: ActorContext, *, event_country: str | None = None,
-                   violent: bool = False, protest: bool = False, fact: bool = True,
+                   violent: bool = False, protest: bool = False, crowd_acts: bool = False, fact: bool = True,
                    folded: Sequence[int] = ()) -> Arguments:
     """Actors and targets of the trigger whose head token is ``head`` (``trigger``: all its token indices).
 
@@ -68,7 +68,8 @@ def find_arguments(document: Document, head: int, children: list[list[int]], tri
     (other triggers, time expressions) are participants only when they are nouns the dictionary can read. Only an
     event told as ``fact`` sets its parties against each other for the rest of the document (a plan or a threat
     names a party's enemy but does not make a battle's sides). ``folded``: the heads of triggers folded into this
-    one, whose side words may name the doer ("explosions from the NATO airstrike").
+    one, whose side words may name the doer ("explosions from the NATO airstrike"). ``crowd_acts``: the trigger is
+    the crowd's own act (a protest, a riot), so a pronoun subject never stands for an armed party.
     """
     tokens = document.tokens
     pair = _between(tokens, head, children)
@@ -86,6 +87,9 @@ def find_arguments(document: Document, head: int, children: list[list[int]], tri
     target_heads = [i for i in target_heads if i not in excluded or _nominal(tokens[i])]
     sentence = tokens[head].sent
     actors = _described(document, actor_heads, children, ctx, event_country, sentence, "actor")
+    if crowd_acts and actor_heads and all(tokens[i].pos == "PRON" for i in actor_heads) and \
+            actors and all(a.type in ARMED_PARTIES for a in actors):
+        actors = ()  # "attacked protesters as they were demonstrating": the last armed party named did not protest
     unread = bool(actor_heads) and not actors and not any(
         ctx.lexicon.nouns.get((tokens[i].lemma.lower(),)) == "weapon" or i in excluded for i in actor_heads)
     if not actors and actor_heads:

@@ -758,7 +758,8 @@ def _event(document: Document, item: Found, lexicon: Lexicon, analysis: Analysis
     args: Arguments = find_arguments(document, head, analysis.children, item.indices,
                                      _not_participants(document, analysis, sent, sent_start, sent_end), ctx,
                                      event_country=country or ctx.document_country, violent=violent,
-                                     protest=cls.key in PROTEST_CLASSES, fact=modality in FACT_MODALITIES,
+                                     protest=cls.key in PROTEST_CLASSES,
+                                     crowd_acts=cls.key in PROTEST_CLASSES - FORCE_MET_CROWD, fact=modality in FACT_MODALITIES,
                                      folded=item.folded)
     lo, hi = analysis.ranges[sent]
     own_protest = any(key in PROTEST_CLASSES for key, _ in item.candidate.options)
