@@ -110,6 +110,7 @@ LISTING_VERBS = frozenset({"include", "contain", "comprise"})
 FORCE_MET_CROWD = frozenset({"protest_intervention", "excessive_force"})  # a force acted on a crowd
 PROTEST_CLASSES = frozenset({"excessive_force", "mob_violence", "violent_demonstration", "protest_intervention",
                              "peaceful_protest"})
+CROWD_ACTS = PROTEST_CLASSES - FORCE_MET_CROWD  # the crowd itself acts: a protest, a riot
 
 
 @dataclass(frozen=True, slots=True)
@@ -626,9 +627,7 @@ def _type_sentence(document: Document, candidates: list[Candidate], probs: dict[
     own_weight: dict[int, float] = {}
     alone = sum(1 for c in candidates if not c.agent) == 1
     sentence = document.text[slice(*document.sentences[candidates[0].sent])] if candidates else ""
-    # a crowd is often named a sentence before the killing at the protest ("police fired on the marchers. Two died.")
-    told = document.text[document.sentences[max(candidates[0].sent - 1, 0)][0]:document.sentences[candidates[0].sent][1]] \
-        if candidates else ""
+    with_previous = _with_previous(document, candidates[0].sent) if candidates else ""
     for candidate in candidates:
         if candidate.agent:
             continue
@@ -636,7 +635,7 @@ def _type_sentence(document: Document, candidates: list[Candidate], probs: dict[
         cls, score = choose(scores, probs, open_set=max(scores.values()) < OPEN_BELOW)
         own = max(scores, key=scores.__getitem__)
         if cls not in scores and not (own in PROTEST_CLASSES and cls in PROTEST_CLASSES) and \
-                not _told_by(cls, sentence if cls in REMOTE_CLASSES else told):
+                not _told_by(cls, sentence if cls in REMOTE_CLASSES else with_previous):
             cls = own  # a guess of an air strike needs something that flew, of a riot a crowd
         # A weak trigger the classifier retyped keeps its own weight when it is the sentence's only one ("the aircraft
         # were attacking demonstrators": an air strike); beside another trigger the class is that one's telling.
@@ -758,8 +757,8 @@ def _event(document: Document, item: Found, lexicon: Lexicon, analysis: Analysis
     args: Arguments = find_arguments(document, head, analysis.children, item.indices,
                                      _not_participants(document, analysis, sent, sent_start, sent_end), ctx,
                                      event_country=country or ctx.document_country, violent=violent,
-                                     protest=cls.key in PROTEST_CLASSES,
-                                     crowd_acts=cls.key in PROTEST_CLASSES - FORCE_MET_CROWD, fact=modality in FACT_MODALITIES,
+                                     protest=cls.key in PROTEST_CLASSES, crowd_acts=cls.key in CROWD_ACTS,
+                                     fact=modality in FACT_MODALITIES,
                                      folded=item.folded)
     lo, hi = analysis.ranges[sent]
     own_protest = any(key in PROTEST_CLASSES for key, _ in item.candidate.options)
@@ -958,6 +957,12 @@ GROUND_ONLY_WEAPONS = re.compile(r"\b(?:artillery|mortars?|howitzers?|tanks?|gra
 CROWD_WORDS = re.compile(r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies|ied)|march\w*|crowds?|mobs?|riot\w*|"
                          r"sit-ins?|looters?)\b", re.IGNORECASE)
 MEANS_OF = {"air_strike": AIR_WEAPONS, "shelling": GROUND_WEAPONS, **dict.fromkeys(PROTEST_CLASSES, CROWD_WORDS)}
+
+
+def _with_previous(document: Document, sent: int) -> str:
+    """Sentence ``sent`` with the one before it: a crowd is often named a sentence before the killing at its protest
+    ("police fired on the marchers. Two of them died.")."""
+    return document.text[document.sentences[max(sent - 1, 0)][0]:document.sentences[sent][1]]
 
 
 def _told_by(cls: str, sentence: str) -> bool:
