@@ -175,7 +175,8 @@ def _same(group: list[Event], mention: Event, countries: dict[str, tuple[str, bo
     return _actors_agree(group, mention)
 
 
-BOMBINGS = frozenset({"Suicide bomb", "Remote explosive/landmine/IED"})  # "a car bomb exploded" ... "the bomber"
+SUICIDE_BOMB = "Suicide bomb"
+BOMBINGS = frozenset({SUICIDE_BOMB, "Remote explosive/landmine/IED"})  # "a car bomb exploded" ... "the bomber"
 
 
 def _one_interaction(a: str | None, b: str | None) -> bool:

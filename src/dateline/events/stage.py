@@ -627,7 +627,8 @@ def _type_sentence(document: Document, candidates: list[Candidate], probs: dict[
     own_weight: dict[int, float] = {}
     alone = sum(1 for c in candidates if not c.agent) == 1
     sentence = document.text[slice(*document.sentences[candidates[0].sent])] if candidates else ""
-    with_previous = _with_previous(document, candidates[0].sent) if candidates else ""
+    # a crowd is often named a sentence before the killing at its protest ("police fired on the marchers. Two died.")
+    with_previous = f"{_previous_sentence(document, candidates[0].sent)} {sentence}" if candidates else ""
     for candidate in candidates:
         if candidate.agent:
             continue
@@ -957,12 +958,6 @@ GROUND_ONLY_WEAPONS = re.compile(r"\b(?:artillery|mortars?|howitzers?|tanks?|gra
 CROWD_WORDS = re.compile(r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies|ied)|march\w*|crowds?|mobs?|riot\w*|"
                          r"sit-ins?|looters?)\b", re.IGNORECASE)
 MEANS_OF = {"air_strike": AIR_WEAPONS, "shelling": GROUND_WEAPONS, **dict.fromkeys(PROTEST_CLASSES, CROWD_WORDS)}
-
-
-def _with_previous(document: Document, sent: int) -> str:
-    """Sentence ``sent`` with the one before it: a crowd is often named a sentence before the killing at its protest
-    ("police fired on the marchers. Two of them died.")."""
-    return document.text[document.sentences[max(sent - 1, 0)][0]:document.sentences[sent][1]]
 
 
 def _told_by(cls: str, sentence: str) -> bool:

@@ -18,7 +18,7 @@ from typing import Any
 
 from dateline.events.actors import CROWD_TYPES
 from dateline.events.describe import subject_of, summary_line
-from dateline.events.incidents import BOMBINGS, acled_family
+from dateline.events.incidents import BOMBINGS, SUICIDE_BOMB, acled_family
 from dateline.geo.gazetteer import haversine_km
 from dateline.ids import content_id
 from dateline.stories.features import words
@@ -29,7 +29,6 @@ UNDATED_LOOKBACK_DAYS = 7  # an undated report is about something in the week be
 MAX_SPAN_DAYS = 7  # coarser dates (a month, a year, "last summer") are never merged: too vague to be the same event
 BACKGROUND_DAYS = 60  # an event dated this long before every report of it is background, not news
 MIN_EVIDENCE = 2.0
-SUICIDE_BOMB = "Suicide bomb"
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 
 
