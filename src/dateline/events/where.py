@@ -133,6 +133,9 @@ def event_place(document: Document, head: int, start: int, end: int, usable: Seq
     if any(start <= m.start and m.end <= end and m.place in world and _score(document, m, head, set(trigger)) is not None
            for m in document.places):
         return None  # "protests across the Middle East": no one place, and no place to borrow
+    own = [m for m in (*inside, *(m for m in unplaced if start <= m.start and m.end <= end)) if _says_where(document, m)]
+    if own:  # "... in the eastern city of X, fighters said", X out of the trigger's reach in the parse: X, never a borrowed place
+        return own[0] if len({m.place or m.text for m in own}) == 1 else None
     sentence = tokens[head].sent
     for back in range(1, LOOKBACK + 1):
         previous = sentence - back
@@ -148,6 +151,28 @@ def event_place(document: Document, head: int, start: int, end: int, usable: Seq
     if inside:
         return None  # the sentence names places, none of them where it happened: no guess from the document
     return focus
+
+
+def _says_where(document: Document, mention: PlaceMention) -> bool:
+    """The sentence says where something was with this name: below country level, after a locative preposition
+    ("in the eastern city of X", "near X", "a doctor at the hospital in X said", "clashes were reported in X"), not
+    where a speaker spoke ("the alliance said in Brussels"). A sentence that names such a place of its own never
+    borrows an earlier sentence's place, even when the parse does not tie the name to the trigger: the borrowed
+    place would be another town."""
+    if _is_country(document, mention):
+        return False
+    tokens = document.tokens
+    i = token_index(tokens).at(mention.end - 1)
+    if i is None or _preposition(document, tokens, i) not in LOCATIVE:
+        return False
+    for _ in range(6):  # up to the word the name's preposition hangs on
+        if tokens[i].dep == "prep" or tokens[i].head == i:
+            break
+        i = tokens[i].head
+    verb = tokens[tokens[i].head]
+    # "..., the alliance said in Brussels" is where it was said; "clashes were reported in Tripoli" where they were
+    return not (verb.lemma.lower() in SAYING and verb.pos == "VERB"
+                and not any(t.head == tokens[i].head and t.dep == "auxpass" for t in tokens[max(0, i - 8):i]))
 
 
 def _lendable(document: Document, mention: PlaceMention) -> bool:
