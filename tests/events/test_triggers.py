@@ -40,6 +40,9 @@ def _classes(doc):
         ("Thousands of teachers marched to protest against the new law.", "protest", "peaceful_protest"),
         ("Thousands of demonstrators poured into the main square of Sfax.", "poured", "peaceful_protest"),
         ("By noon the crowds had swelled to tens of thousands.", "swelled", "peaceful_protest"),
+        ("Riot police blocked the marchers at the bridge.", "blocked", "protest_intervention"),
+        ("The vigil was forcibly disbanded, and the demonstrators fled.", "disbanded", "protest_intervention"),
+        ("Hired thugs disrupted the rally outside the court.", "disrupted", "protest_intervention"),
     ],
 )
 def test_match_trigger_and_class(make_document, text, trigger, cls):
@@ -54,6 +57,8 @@ def test_context_row_needs_its_context_word(make_document):
     assert all(c != "shelling" for _, c, _ in blaze)
     rain = _classes(make_document("Rain poured into the basement and filled the cellars."))
     assert all(c != "peaceful_protest" for _, c, _ in rain)
+    road = _classes(make_document("A landslide blocked the mountain road and the militia disbanded."))
+    assert all(c != "protest_intervention" for _, c, _ in road)
 
 
 def test_modifier_is_evidence_not_an_event(make_document):
