@@ -303,3 +303,9 @@ def test_a_pronoun_that_protests_never_stands_for_the_force_named_before_it(even
     events = events_of("Soldiers shelled the square on Monday while they were protesting against the curfew.")
     protests = [e for e in events if e.acled == "Peaceful protest"]
     assert protests and all(a.type in (5, 6) for e in protests for a in e.actors), [(e.acled, e.actors) for e in events]
+
+
+def test_those_who_died_in_an_attack_are_its_victims_not_its_actors(placed_events_of):
+    events = placed_events_of("Two soldiers and a nurse died in the air strike on the clinic in Homs on Monday.")
+    strike = [e for e in events if e.acled == "Air/drone strike"]
+    assert strike and not any("soldier" in p.name.lower() for e in strike for p in e.actors)

@@ -77,6 +77,8 @@ def find_arguments(document: Document, head: int, children: list[list[int]], tri
         actor_heads, target_heads = [pair[0]], [pair[1]]
     elif tokens[head].pos in ("VERB", "AUX"):
         actor_heads, target_heads = _verb_arguments(tokens, head, children)
+        if tokens[head].lemma.lower() in DYING_VERBS:  # "two medics died in the airstrike": who died was hit
+            actor_heads, target_heads = [], actor_heads + target_heads
     else:
         actor_heads, target_heads = _noun_arguments(tokens, head, children)
     target_heads = [i for i in target_heads if i not in trigger]  # "started the offensive": no target "offensive"
@@ -458,6 +460,7 @@ CIRCUMSTANCE_PREPS = frozenset({"despite", "amid", "amidst", "under", "after", "
 # shelling"): the teller is no actor of it
 OBSERVING = SPEAKING | {"describe", "witness", "see", "hear", "show", "film", "photograph", "document", "cover", "record"}
 SUFFERING_VERBS = frozenset({"die", "perish", "suffer", "flee", "escape", "survive", "hide", "shelter", "cower"})
+DYING_VERBS = frozenset({"die", "perish"})  # as a trigger ("... died in the shelling") the subject is the victim
 
 
 def _light_verb_subject(tokens: Sequence[Token], head: int, children: list[list[int]]) -> list[int]:
