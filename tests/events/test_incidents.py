@@ -47,6 +47,15 @@ def test_a_borrowed_place_or_date_never_tells_incidents_apart():
     assert rows[0].place == CAIRO and rows[0].date == "2011-01-28"  # what a sentence stated wins
 
 
+def test_a_day_stated_a_week_before_the_incidents_context_day_is_another_incident():
+    today = [mention("a", 0, date="2011-04-07"), mention("b", 100, date="2011-04-07")]
+    last_week = mention("c", 200, date="2011-W13", place=None)  # "last week, airstrikes killed 13 fighters"
+    stated = {"a": (False, False), "b": (False, False), "c": (False, True)}
+    assert len(merge([*today, last_week], stated=stated)) == 2
+    yesterday = mention("c", 200, date="2011-04-06", place=None)  # "on Wednesday": the same incident told late
+    assert len(merge([*today, yesterday], stated=stated)) == 1
+
+
 def test_different_kinds_and_facts_from_plans_never_merge():
     assert len(merge([mention("a", 0), mention("b", 100, acled="Air/drone strike")])) == 2
     assert len(merge([mention("a", 0), mention("b", 100, modality="planned")])) == 2

@@ -25,6 +25,9 @@ from dateline.model import Event, Participant
 from dateline.time.calendar import day_span
 
 PLACE_KM = 25.0
+# a stated date that ends this many days before every date the incident's mentions were given by context (the
+# publication day, an earlier sentence's day) tells another incident; a day or two apart is one told late
+IMPLIED_GAP_DAYS = 2
 EVENT_TYPE_OF = {
     "Armed clash": "Battles", "Government regains territory": "Battles", "Non-state actor overtakes territory": "Battles",
     "Air/drone strike": "Explosions", "Shelling/artillery/missile attack": "Explosions",
@@ -66,7 +69,8 @@ def incident_groups(mentions: Sequence[Event], preamble_end: int = 0,
 
     ``stated``: event id → (its sentence names its place, its sentence names its date). Only what a sentence
     states can tell two mentions apart: a place or date borrowed from context (an earlier sentence, the
-    document's focus, the publication date) is weak evidence and never blocks a merge. Mentions in the preamble
+    document's focus, the publication date) is weak evidence and blocks a merge only with a stated date that ends
+    more than ``IMPLIED_GAP_DAYS`` before it ("last week, airstrikes killed 13 rebels" beside today's strike). Mentions in the preamble
     (``text[:preamble_end]``: captions and summary lines before the lede's dateline) join a body incident of the
     same kind whatever their place, and whatever their date unless they state one the incident's contradicts;
     they stand alone only when the body tells nothing of the kind.
@@ -168,6 +172,9 @@ def _same(group: list[Event], mention: Event, countries: dict[str, tuple[str, bo
     span = day_span(mention.date)
     if date_said and span and dates and not all(a[0] <= span[1] and span[0] <= a[1] for a in dates):
         return False  # a caption dated "February 2" is not the Friday march the article tells
+    implied = [told for e in group if (told := day_span(e.date)) is not None]
+    if date_said and span and not dates and implied and all(span[1] + IMPLIED_GAP_DAYS < a[0] for a in implied):
+        return False  # "last week, airstrikes killed 13 rebels" is not the strike the article tells of today
     if loose:
         return _actors_agree(group, mention)
     if any(_placed_apart(e, mention, countries, stated) for e in group):
