@@ -101,6 +101,12 @@ def test_a_sentence_with_its_own_place_out_of_the_trigger_s_reach_does_not_borro
     assert clashes and clashes[0].place is not None and clashes[0].place.name == "Homs"
 
 
+def test_an_unplaced_town_followed_by_its_country_is_the_town(placed_events_of):
+    events = placed_events_of("Government jets bombed the area of Kafr Umbala, Syria, on Monday, residents said.")
+    strikes = [e for e in events if e.acled == "Air/drone strike"]
+    assert strikes and strikes[0].place is not None and strikes[0].place.name == "Kafr Umbala"
+
+
 def test_what_separates_the_names_of_a_list():
     from dateline.events.where import LIST_GAP
 

@@ -121,8 +121,10 @@ def event_place(document: Document, head: int, start: int, end: int, usable: Seq
                     and (score := _score(document, m, head, set(trigger))) is not None),
                    key=lambda sm: (-sm[0], abs(sm[1].start - tokens[head].start)))
     if named and named[0][0] >= UNPLACED_MIN_SCORE and (not ranked or named[0][0] > ranked[0][0]):
-        container = next((m for _, m in ranked if _qualifies(document, m, named[0][1])), None)
-        return container or named[0][1]  # "the Law Center in Cairo": the placed town that contains it
+        # "the Law Center in Cairo": the placed town that contains it; never a country ("Ras Lanuf, Libya": the town)
+        container = next((m for _, m in ranked if not _is_country(document, m) and _qualifies(document, m, named[0][1])),
+                         None)
+        return container or named[0][1]
     if ranked:
         best = _most_specific(document, [m for _, m in ranked])
         beside = [*inside, *(m for m in unplaced if start <= m.start and m.end <= end)]
