@@ -107,6 +107,12 @@ def test_an_unplaced_town_followed_by_its_country_is_the_town(placed_events_of):
     assert strikes and strikes[0].place is not None and strikes[0].place.name == "Kafr Umbala"
 
 
+def test_a_town_naming_the_site_hit_is_the_place(placed_events_of):
+    text = "Rebels seized the town of Sirte on Saturday. Government jets bombed the Homs airport on Sunday."
+    strikes = [e for e in placed_events_of(text) if e.acled == "Air/drone strike"]
+    assert strikes and strikes[0].place is not None and strikes[0].place.name == "Homs"  # not Sirte, borrowed
+
+
 def test_what_separates_the_names_of_a_list():
     from dateline.events.where import LIST_GAP
 

@@ -439,7 +439,7 @@ def _path_up(tokens: Sequence[Token], i: int, head: int) -> tuple[int, bool] | N
             return hops, via_participant
         token = tokens[current]
         if hops and token.dep in ("nsubj", "nsubjpass", "dobj") and token.pos in ("NOUN", "PROPN", "PRON") \
-                and token.lemma.lower() not in PLACE_NOUNS and not _time_word(token.lemma.lower()):
+                and token.lemma.lower() not in LOCATING_NOUNS and not _time_word(token.lemma.lower()):
             # "shelled the village of X": X is the place; "hit Misrata Monday evening": a time, not a participant
             via_participant = True
         if token.head == current:
