@@ -113,6 +113,13 @@ def test_a_town_naming_the_site_hit_is_the_place(placed_events_of):
     assert strikes and strikes[0].place is not None and strikes[0].place.name == "Homs"  # not Sirte, borrowed
 
 
+def test_a_town_and_the_country_that_holds_it_lend_the_town(placed_events_of):
+    text = ("Homs, the largest rebel stronghold in Syria, came under rebel control in 2012. "
+            "The Syrian army, along with allied militias, started the offensive to retake the city on October 17.")
+    offensive = [e for e in placed_events_of(text, "2016-10-31") if e.trigger == "retake"]
+    assert offensive and offensive[0].place is not None and offensive[0].place.name == "Homs"
+
+
 def test_what_separates_the_names_of_a_list():
     from dateline.events.where import LIST_GAP
 

@@ -146,7 +146,8 @@ def event_place(document: Document, head: int, start: int, end: int, usable: Seq
         if previous in taken:
             return taken[previous]
         p_start, p_end = document.sentences[previous]
-        earlier = [m for m in usable if p_start <= m.start and m.end <= p_end and _lendable(document, m)]
+        earlier = _without_containers(document, [m for m in usable if p_start <= m.start and m.end <= p_end
+                                                 and _lendable(document, m)])
         if earlier:
             borrowed = None if len({m.place for m in earlier}) > 1 else earlier[0]
             return None if borrowed and any(m.place == borrowed.place for m in inside) else borrowed
@@ -175,6 +176,15 @@ def _says_where(document: Document, mention: PlaceMention) -> bool:
     # "..., the alliance said in Brussels" is where it was said; "clashes were reported in Tripoli" where they were
     return not (verb.lemma.lower() in SAYING and verb.pos == "VERB"
                 and not any(t.head == tokens[i].head and t.dep == "auxpass" for t in tokens[max(0, i - 8):i]))
+
+
+def _without_containers(document: Document, mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """``mentions`` less the countries that contain another of them ("Mosul, the capital of Islamic State in Iraq":
+    Mosul is what the sentence lends, Iraq only says where Mosul is)."""
+    records = {p.id: p for p in document.place_records}
+    inner = {records[m.place].country for m in mentions if m.place in records and not _is_country(document, m)}
+    return [m for m in mentions if not (_is_country(document, m) and m.place in records
+                                        and records[m.place].country in inner)]
 
 
 def _lendable(document: Document, mention: PlaceMention) -> bool:
