@@ -70,10 +70,10 @@ def incident_groups(mentions: Sequence[Event], preamble_end: int = 0,
     ``stated``: event id → (its sentence names its place, its sentence names its date). Only what a sentence
     states can tell two mentions apart: a place or date borrowed from context (an earlier sentence, the
     document's focus, the publication date) is weak evidence and blocks a merge only with a stated date that ends
-    more than ``IMPLIED_GAP_DAYS`` before it ("last week, airstrikes killed 13 rebels" beside today's strike). Mentions in the preamble
-    (``text[:preamble_end]``: captions and summary lines before the lede's dateline) join a body incident of the
-    same kind whatever their place, and whatever their date unless they state one the incident's contradicts;
-    they stand alone only when the body tells nothing of the kind.
+    more than ``IMPLIED_GAP_DAYS`` before it ("last week, airstrikes killed 13 rebels" beside today's strike).
+    Mentions in the preamble (``text[:preamble_end]``: captions and summary lines before the lede's dateline) join a
+    body incident of the same kind whatever their place, and whatever their date unless they state one the
+    incident's contradicts; they stand alone only when the body tells nothing of the kind.
     ``countries``: place id → (ISO2, whether the place is a whole country); a country contains every place in
     it. ``objects``: event id → (the lemma of the thing it was done to, its sentence): "shot down a helicopter"
     and, two sentences on, "the helicopter was hit by a rocket" are one incident although one reads as a battle

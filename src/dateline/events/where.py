@@ -9,8 +9,10 @@ or "toward", or in the attribution ("told CNN in Cairo") is never the event's pl
 (CNN) --") never count. A name the gazetteer cannot place ("the village of Qasr Tallin", unresolved) is the
 event's place, by name only, when it is where the trigger happened and clearly more so than any placed name
 of the sentence (``UNPLACED_MIN_SCORE``): a coder writes the village, not the nearest town the gazetteer knows.
-Without a place in the sentence the event borrows the place of the nearest earlier sentences (within
-``LOOKBACK``), else the place the document is about (:func:`document_focus`), else none.
+A sentence that names a place of its own after a locative preposition ("in the eastern city of X, fighters said")
+never borrows another: that place, when it is the only one, else none. Without a place in the sentence the event
+borrows the place of the nearest earlier sentences (within ``LOOKBACK``; a town rather than the country that holds
+it), else the place the document is about (:func:`document_focus`), else none.
 """
 
 from __future__ import annotations
@@ -136,8 +138,8 @@ def event_place(document: Document, head: int, start: int, end: int, usable: Seq
            for m in document.places):
         return None  # "protests across the Middle East": no one place, and no place to borrow
     own = [m for m in (*inside, *(m for m in unplaced if start <= m.start and m.end <= end)) if _says_where(document, m)]
-    if own:  # "... in the eastern city of X, fighters said", X out of the trigger's reach in the parse: X, never a borrowed place
-        return own[0] if len({m.place or m.text for m in own}) == 1 else None
+    if own:  # "clashed ... in the eastern city of X, fighters said": X out of the trigger's reach in the parse
+        return own[0] if len({m.place or m.text for m in own}) == 1 else None  # X, never a borrowed place
     sentence = tokens[head].sent
     for back in range(1, LOOKBACK + 1):
         previous = sentence - back
@@ -450,7 +452,8 @@ def _path_up(tokens: Sequence[Token], i: int, head: int) -> tuple[int, bool] | N
         token = tokens[current]
         if hops and token.dep in ("nsubj", "nsubjpass", "dobj") and token.pos in ("NOUN", "PROPN", "PRON") \
                 and token.lemma.lower() not in LOCATING_NOUNS and not _time_word(token.lemma.lower()):
-            # "shelled the village of X": X is the place; "hit Misrata Monday evening": a time, not a participant
+            # "shelled the village of X", "bombed the X airport": X is the place; "hit Misrata Monday evening": a
+            # time, not a participant
             via_participant = True
         if token.head == current:
             return None
