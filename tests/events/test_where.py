@@ -156,6 +156,10 @@ def test_a_place_fronted_before_the_attribution_is_where_it_happened(placed_even
     assert strikes and all(not e.place or e.place.name != "Brussels" for e in strikes)
     assert _place(placed_events_of("The fighting went on until Wednesday, two officials in Kirkuk said."),
                   "Armed clash") == "Kirkuk"
+    text = ("Rebels fought loyalist troops in Homs on Monday. "
+            "Government jets struck the airport overnight, an official told reporters in the village of Kafr Umbala.")
+    strikes = [e for e in placed_events_of(text) if e.trigger == "struck"]
+    assert strikes and all(not e.place or e.place.name != "Kafr Umbala" for e in strikes)  # where he spoke
 
 
 def test_a_doubtfully_placed_name_is_never_the_documents_focus():

@@ -119,8 +119,8 @@ def event_place(document: Document, head: int, start: int, end: int, usable: Seq
     inside = [m for m in usable if start <= m.start and m.end <= end]
     ranked = sorted(((score, m) for m in inside if (score := _score(document, m, head, set(trigger))) is not None),
                     key=lambda sm: (-sm[0], _breadth(document, sm[1]), abs(sm[1].start - tokens[head].start)))
-    named = sorted(((score, m) for m in unplaced if start <= m.start and m.end <= end
-                    and (score := _score(document, m, head, set(trigger))) is not None),
+    unplaced_here = [m for m in unplaced if start <= m.start and m.end <= end]
+    named = sorted(((score, m) for m in unplaced_here if (score := _score(document, m, head, set(trigger))) is not None),
                    key=lambda sm: (-sm[0], abs(sm[1].start - tokens[head].start)))
     if named and named[0][0] >= UNPLACED_MIN_SCORE and (not ranked or named[0][0] > ranked[0][0]):
         # "the Law Center in Cairo": the placed town that contains it; never a country ("Ras Lanuf, Libya": the town)
@@ -129,7 +129,7 @@ def event_place(document: Document, head: int, start: int, end: int, usable: Seq
         return container or named[0][1]
     if ranked:
         best = _most_specific(document, [m for _, m in ranked])
-        beside = [*inside, *(m for m in unplaced if start <= m.start and m.end <= end)]
+        beside = [*inside, *unplaced_here]
         return _described_place(document, best, beside) or best
     if named:
         return named[0][1]  # "In Ras Lanuf, a tank was hit": the sentence's own place, though unplaced, not a borrowed one
@@ -137,7 +137,7 @@ def event_place(document: Document, head: int, start: int, end: int, usable: Seq
     if any(start <= m.start and m.end <= end and m.place in world and _score(document, m, head, set(trigger)) is not None
            for m in document.places):
         return None  # "protests across the Middle East": no one place, and no place to borrow
-    own = [m for m in (*inside, *(m for m in unplaced if start <= m.start and m.end <= end)) if _says_where(document, m)]
+    own = [m for m in (*inside, *unplaced_here) if _says_where(document, m)]
     if own:  # "clashed ... in the eastern city of X, fighters said": X out of the trigger's reach in the parse
         return own[0] if len({m.place or m.text for m in own}) == 1 else None  # X, never a borrowed place
     sentence = tokens[head].sent
@@ -168,16 +168,13 @@ def _says_where(document: Document, mention: PlaceMention) -> bool:
         return False
     tokens = document.tokens
     i = token_index(tokens).at(mention.end - 1)
-    if i is None or _preposition(document, tokens, i) not in LOCATIVE:
+    word, prep = _governing_preposition(document, tokens, i) if i is not None else (None, None)
+    if word not in LOCATIVE or prep is None:
         return False
-    for _ in range(6):  # up to the word the name's preposition hangs on
-        if tokens[i].dep == "prep" or tokens[i].head == i:
-            break
-        i = tokens[i].head
-    verb = tokens[tokens[i].head]
+    v = tokens[prep].head
     # "..., the alliance said in Brussels" is where it was said; "clashes were reported in Tripoli" where they were
-    return not (verb.lemma.lower() in SAYING and verb.pos == "VERB"
-                and not any(t.head == tokens[i].head and t.dep == "auxpass" for t in tokens[max(0, i - 8):i]))
+    return not (tokens[v].lemma.lower() in SAYING and tokens[v].pos == "VERB"
+                and not any(tokens[k].head == v and tokens[k].dep == "auxpass" for k in range(max(0, v - 4), v)))
 
 
 def _without_containers(document: Document, mentions: list[PlaceMention]) -> list[PlaceMention]:
@@ -491,6 +488,12 @@ def _time_word(word: str) -> bool:
 def _preposition(document: Document, tokens: Sequence[Token], i: int, trigger: set[int] = frozenset()) -> str | None:
     """The preposition governing the place's phrase: "in" for "in the city of Misrata", "on the outskirts of X";
     a preposition inside the trigger ("took to the streets of Cairo") counts as "in"."""
+    return _governing_preposition(document, tokens, i, trigger)[0]
+
+
+def _governing_preposition(document: Document, tokens: Sequence[Token], i: int,
+                           trigger: set[int] = frozenset()) -> tuple[str | None, int | None]:
+    """:func:`_preposition`'s word and the index of the preposition token it was read from (None, None without one)."""
     current = i
     for _ in range(6):
         token = tokens[current]
@@ -500,22 +503,22 @@ def _preposition(document: Document, tokens: Sequence[Token], i: int, trigger: s
         if token.dep == "pobj":
             prep = tokens[token.head]
             if token.head in trigger:
-                return "in"
+                return "in", token.head
             word = document.text[prep.start:prep.end].lower()
             if word == "of" and tokens[prep.head].pos in ("NOUN", "PROPN") and prep.head != token.head:
                 if tokens[prep.head].lemma.lower() in CONTEST:
-                    return "in"  # "a battle raged for control of the town of X": fought over X, so at X
+                    return "in", token.head  # "a battle raged for control of the town of X": fought over X, so at X
                 current = prep.head  # "the streets of Cairo": the streets' preposition
                 continue
             if word == "to" and document.text[tokens[prep.head].start:tokens[prep.head].end].lower() == "according":
-                return "according to"  # "killed ..., according to a named spokesman": the source, not a place
+                return "according to", token.head  # "killed ..., according to a named spokesman": the source
             if word == "to" and tokens[prep.head].lemma.lower() in FLIGHT and prep.head not in trigger:
-                return "toward"  # "when she tried to escape to Tunisia": where she was going, not where it happened
-            return word
+                return "toward", token.head  # "when she tried to escape to Tunisia": where she was going
+            return word, token.head
         if token.dep == "prep":
-            return document.text[token.start:token.end].lower()
-        return None
-    return None
+            return document.text[token.start:token.end].lower(), current
+        return None, None
+    return None, None
 
 
 def _in_saying_clause(document: Document, tokens: Sequence[Token], i: int, head: int) -> bool:
