@@ -243,3 +243,26 @@ def test_a_definite_noun_continues_an_incident_told_far_back():
     objects = {"a": ("", 0), "b": ("", 9)}  # nine sentences apart
     assert len(incident_groups([lede, later], 0, {}, stated, objects)) == 2  # "a blast" far on: maybe another
     assert len(incident_groups([lede, later], 0, {}, stated, objects, {"b"})) == 1  # "the blast": the one told
+
+
+def test_a_casualty_count_with_the_incidents_place_and_day_is_its_toll_whatever_kind_it_reads_as():
+    shelling = mention("a", 0, acled="Shelling/artillery/missile attack", actor="Army of Oltania")
+    count = mention("b", 100, acled="Attack", fatalities=9)  # "nine were killed in Friday's attacks in Cairo"
+    stated = {"a": (True, True), "b": (True, True)}
+    (row,) = merge_incidents([shelling, count], {"a": 0.9, "b": 0.5}, 0.4, 0, {}, stated)
+    assert row.acled == "Shelling/artillery/missile attack" and row.fatalities == 9 and len(row.sources) == 2
+    rows = merge_incidents([count, shelling], {"a": 0.9, "b": 0.5}, 0.4, 0, {}, stated)
+    assert len(rows) == 1 and rows[0].acled == "Shelling/artillery/missile attack" and rows[0].fatalities == 9
+
+
+def test_a_count_that_names_a_doer_or_lacks_its_own_place_and_day_or_sits_beside_a_riot_stays_apart():
+    shelling = mention("a", 0, acled="Shelling/artillery/missile attack")
+    done = mention("b", 100, acled="Attack", fatalities=9, actor="Gunmen")
+    assert len(merge_incidents([shelling, done], {"a": 0.9, "b": 0.5}, 0.4, 0, {}, None)) == 2
+    vague = mention("c", 100, acled="Attack", fatalities=9)
+    assert len(merge_incidents([shelling, vague], {"a": 0.9, "c": 0.5}, 0.4, 0, {},
+                               {"a": (True, True), "c": (False, True)})) == 2
+    riot = mention("d", 0, acled="Violent demonstration")
+    assert len(merge_incidents([riot, vague], {"d": 0.9, "c": 0.5}, 0.4, 0, {}, None)) == 2
+    typed = mention("e", 100, acled="Attack", fatalities=9)  # a strong trigger ("massacred nine") is its own event
+    assert len(merge_incidents([shelling, typed], {"a": 0.9, "e": 0.9}, 0.4, 0, {}, None)) == 2

@@ -49,8 +49,9 @@ def merge_incidents(mentions: Sequence[Event], specificity: dict[str, float], th
     and reportable when that reaches ``threshold``."""
     stated = stated or {}
     countries = countries or {}
-    return combine_incidents(incident_groups(mentions, preamble_end, countries, stated, objects), specificity,
-                             threshold, preamble_end, countries, stated)
+    groups = incident_groups(mentions, preamble_end, countries, stated, objects,
+                             tolls=casualty_reports(mentions, specificity, stated))
+    return combine_incidents(groups, specificity, threshold, preamble_end, countries, stated)
 
 
 def combine_incidents(groups: Sequence[Sequence[Event]], specificity: dict[str, float], threshold: float,
@@ -64,7 +65,8 @@ def incident_groups(mentions: Sequence[Event], preamble_end: int = 0,
                     countries: dict[str, tuple[str, bool]] | None = None,
                     stated: dict[str, tuple[bool, bool]] | None = None,
                     objects: dict[str, tuple[str, int]] | None = None,
-                    definite: set[str] | frozenset[str] = frozenset()) -> list[list[Event]]:
+                    definite: set[str] | frozenset[str] = frozenset(),
+                    tolls: set[str] | frozenset[str] = frozenset()) -> list[list[Event]]:
     """A document's event mentions (in text order) grouped by the incident they tell, groups in text order.
 
     ``stated``: event id → (its sentence names its place, its sentence names its date). Only what a sentence
@@ -78,7 +80,8 @@ def incident_groups(mentions: Sequence[Event], preamble_end: int = 0,
     it. ``objects``: event id → (the lemma of the thing it was done to, its sentence): "shot down a helicopter"
     and, two sentences on, "the helicopter was hit by a rocket" are one incident although one reads as a battle
     and the other as shelling. ``definite``: ids of mentions told by a definite noun ("the blast shattered every
-    window"), which continue the last compatible incident however far back it was told."""
+    window"), which continue the last compatible incident however far back it was told. ``tolls``: ids of casualty
+    reports (:func:`casualty_reports`), which join a deadly incident of any kind their place and day agree with."""
     countries = countries or {}
     stated = stated or {}
     objects = objects or {}
@@ -86,7 +89,7 @@ def incident_groups(mentions: Sequence[Event], preamble_end: int = 0,
     preamble = [m for m in mentions if m.sources[0].start < preamble_end]
     incidents: list[list[Event]] = []
     for mention in body:
-        home = _nearest([g for g in incidents if _same(g, mention, countries, stated)
+        home = _nearest([g for g in incidents if _same(g, mention, countries, stated, tolls=tolls)
                          or _same_object(g, mention, objects, countries, stated)], mention, stated, objects,
                         mention.id in definite)
         if home is None:
@@ -151,15 +154,35 @@ def family(event: Event) -> str:
     return acled_family(event.acled) or event.type
 
 
+def casualty_reports(mentions: Sequence[Event], specificity: dict[str, float],
+                     stated: dict[str, tuple[bool, bool]]) -> set[str]:
+    """Ids of mentions that only count the dead of a deadly incident ("nine people were killed and 30 wounded in
+    Friday's attacks in Misrata"): a toll told by a death word or a generic "attack" (a trigger no stronger than
+    ``MIN_EVENT_WEIGHT``, too weak to type an event on its own) with nobody told as its doer, in a sentence that
+    names the place and the day it counts. ACLED codes such a count as the toll of the incident of that place and
+    day, whatever kind of violence that was."""
+    return {e.id for e in mentions if e.acled in LETHAL and e.fatalities is not None and not told_actors(e.actors)
+            and specificity.get(e.id, 1.0) <= MIN_EVENT_WEIGHT and all(stated.get(e.id, (False, False)))}
+
+
+def _armed_violence(event: Event) -> bool:
+    """A deadly incident of armed violence (a battle, an explosion, an attack): a crowd's riot keeps its own dead."""
+    return event.acled in LETHAL and family(event) != "Demonstrations"
+
+
 def _same(group: list[Event], mention: Event, countries: dict[str, tuple[str, bool]],
-          stated: dict[str, tuple[bool, bool]], *, loose: bool = False) -> bool:
+          stated: dict[str, tuple[bool, bool]], *, loose: bool = False,
+          tolls: set[str] | frozenset[str] = frozenset()) -> bool:
     first = group[0]
     if first.background != mention.background:
         return False
-    if family(first) != family(mention) and not (_one_sentence(group, mention) and
-                                                  {family(first), family(mention)} <= ARMED):
+    counted = (mention.id in tolls and any(_armed_violence(e) for e in group)) or \
+        (_armed_violence(mention) and all(e.id in tolls for e in group))  # a casualty count and its incident
+    if family(first) != family(mention) and not counted and not (_one_sentence(group, mention) and
+                                                                 {family(first), family(mention)} <= ARMED):
         return False
-    if family(mention) != "Demonstrations" and not any(_one_interaction(e.acled, mention.acled) for e in group) \
+    if family(mention) != "Demonstrations" and not counted and \
+            not any(_one_interaction(e.acled, mention.acled) for e in group) \
             and not _one_sentence(group, mention) and any(stated.get(mention.id, (True, True))):
         return False  # an air strike and shelling, a clash and a town taken: other interactions, other records
     if mention.acled in REMOTE_FIRE and any(e.acled in REMOTE_FIRE for e in group) \
@@ -258,6 +281,7 @@ def _combine(group: list[Event], specificity: dict[str, float], threshold: float
     # a caption or summary line joined the incident loosely (whatever its place): the body's tellings type it
     typed = max(body or group, key=lambda e: (specificity.get(e.id, 0.0), -group.index(e)))
     typed = _most_severe_protest(body, typed)
+    tolls = casualty_reports(group, specificity, stated) if _armed_violence(typed) else set()  # counts of its dead
     told = [e for e in group if e.place and stated.get(e.id, (True, True))[0]]
     # "clashes in Yemen" then "in Aden": the town a sentence states, not the country that contains it
     placed = next((e for e in told if not _whole_country(e, countries)), told[0] if told else None)
@@ -279,8 +303,8 @@ def _combine(group: list[Event], specificity: dict[str, float], threshold: float
         # fighters died" beside a town retaken) is that event's, not this record's.
         # a toll told with the record's place ("four rebels killed ... around Misrata") before one told without
         fatalities=next((e.fatalities for e in sorted(group, key=lambda e: not stated.get(e.id, (True, True))[0])
-                         if e.fatalities is not None and _toll_of(e, typed) and _own_toll(e, group, specificity, stated)),
-                        None),
+                         if e.fatalities is not None and (_toll_of(e, typed) or e.id in tolls)
+                         and _own_toll(e, group, specificity, stated)), None),
         confidence=max(e.confidence for e in group),
         reportable=reportable(first.modality, first.background, max(e.confidence for e in group), threshold),
         sources=sources,

@@ -64,7 +64,14 @@ from dateline.events.fatalities import (
     sentence_fatalities,
     trigger_fatalities,
 )
-from dateline.events.incidents import acled_family, combine_incidents, family, incident_groups, told_elsewhere
+from dateline.events.incidents import (
+    acled_family,
+    casualty_reports,
+    combine_incidents,
+    family,
+    incident_groups,
+    told_elsewhere,
+)
 from dateline.events.modality import event_modality, generic_statement, habitual_statement
 from dateline.events.perpetrators import fill_perpetrators
 from dateline.events.record_confidence import RecordModel, clause_shape, record_features, with_told_elsewhere
@@ -383,7 +390,8 @@ def event_mentions(document: Document, analysis: Analysis, lexicon: Lexicon,
             out.mentions[k] = _with_opponent(event, hit, out.sentences[k], ctx)
     out.mentions = [_of_their_state(e, ctx) for e in out.mentions]
     out.countries = place_countries(document)
-    groups = incident_groups(out.mentions, preamble, out.countries, out.stated, out.objects, out.definite)
+    groups = incident_groups(out.mentions, preamble, out.countries, out.stated, out.objects, out.definite,
+                             casualty_reports(out.mentions, out.specificity, out.stated))
     out.groups = [[e.id for e in group] for group in groups]
     out.features = [with_told_elsewhere(f, n) for f, n in zip(out.features, _told_per_telling(out, groups),
                                                                strict=True)]
