@@ -266,3 +266,12 @@ def test_a_count_that_names_a_doer_or_lacks_its_own_place_and_day_or_sits_beside
     assert len(merge_incidents([riot, vague], {"d": 0.9, "c": 0.5}, 0.4, 0, {}, None)) == 2
     typed = mention("e", 100, acled="Attack", fatalities=9)  # a strong trigger ("massacred nine") is its own event
     assert len(merge_incidents([shelling, typed], {"a": 0.9, "e": 0.9}, 0.4, 0, {}, None)) == 2
+
+
+def test_a_rape_told_apart_from_a_beating_or_an_abduction_is_its_own_record():
+    rape = mention("a", 0, acled="Sexual violence")
+    taken = mention("b", 100, acled="Abduction/forced disappearance")
+    beaten = mention("c", 200, acled="Attack")
+    unstated = {"a": (True, True), "b": (False, False), "c": (False, False)}
+    rows = merge_incidents([rape, taken, beaten], {"a": 0.9, "b": 0.9, "c": 0.6}, 0.4, 0, {}, unstated)
+    assert [r.acled for r in rows] == ["Sexual violence", "Abduction/forced disappearance"]

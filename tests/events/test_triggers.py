@@ -43,6 +43,9 @@ def _classes(doc):
         ("Riot police blocked the marchers at the bridge.", "blocked", "protest_intervention"),
         ("The vigil was forcibly disbanded, and the demonstrators fled.", "disbanded", "protest_intervention"),
         ("Hired thugs disrupted the rally outside the court.", "disrupted", "protest_intervention"),
+        # inflections the parser's lemmatizer gets wrong ("raped" -> "rap") or leaves alone ("retook")
+        ("She said guards had raped her in the cell.", "raped", "sexual_violence"),
+        ("The army retook the river port from the rebels.", "retook", "gov_regains"),
     ],
 )
 def test_match_trigger_and_class(make_document, text, trigger, cls):

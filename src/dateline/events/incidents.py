@@ -118,6 +118,7 @@ def told_elsewhere(mentions: Sequence[Event], groups: Sequence[Sequence[Event]])
 
 
 ARMED = frozenset({"Battles", "Explosions"})  # fighting and shelling told in one sentence: one engagement
+SEXUAL_VIOLENCE = "Sexual violence"
 REMOTE_FIRE = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})  # told apart by the weapon
 PROXIMITY = 3  # sentences: a mention that states neither place nor day continues an incident told this recently
 
@@ -185,6 +186,9 @@ def _same(group: list[Event], mention: Event, countries: dict[str, tuple[str, bo
             not any(_one_interaction(e.acled, mention.acled) for e in group) \
             and not _one_sentence(group, mention) and any(stated.get(mention.id, (True, True))):
         return False  # an air strike and shelling, a clash and a town taken: other interactions, other records
+    if (mention.acled == SEXUAL_VIOLENCE) != any(e.acled == SEXUAL_VIOLENCE for e in group) \
+            and not _one_sentence(group, mention):
+        return False  # a rape told apart from a beating or an abduction of the same woman: its own record
     if mention.acled in REMOTE_FIRE and any(e.acled in REMOTE_FIRE for e in group) \
             and not any(e.acled == mention.acled for e in group) and not _one_sentence(group, mention):
         return False  # "the cloud from an air strike" names its weapon: never the shelling told before, stated or not

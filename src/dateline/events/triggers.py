@@ -11,8 +11,10 @@ from __future__ import annotations
 import csv
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
+
+from lemminflect import getLemma
 
 from dateline.model import Token
 
@@ -143,8 +145,18 @@ def own_clause(tokens: Sequence[Token], i: int) -> bool:
                for k in range(max(0, i - CLAUSE_SCAN), min(len(tokens), i + CLAUSE_SCAN)))
 
 
-def word_forms(token: Token, text: str) -> tuple[str, str]:
-    return token.lemma.lower(), text[token.start : token.end].lower()
+def word_forms(token: Token, text: str) -> tuple[str, ...]:
+    """The forms a trigger rule's word may match: the parser's lemma, the surface form and, for a verb, the verb
+    lemma of an English inflection table (the small parser lemmatizes "raped" as "rap" and leaves "retook")."""
+    surface = text[token.start : token.end].lower()
+    if token.pos != "VERB":
+        return token.lemma.lower(), surface
+    return token.lemma.lower(), surface, *_verb_lemmas(surface)
+
+
+@lru_cache(maxsize=65536)
+def _verb_lemmas(surface: str) -> tuple[str, ...]:
+    return tuple(getLemma(surface, upos="VERB"))
 
 
 def match_sentence(
