@@ -40,3 +40,16 @@ def test_stage_skips_failed_documents() -> None:
     document = Document(id="a4", source="s", text="Monday", status=STATUS_ERROR)
     assert TimeStage(Settings())([document]) == [document]
     assert TimeStage.name == "time.tag.v3"
+
+
+def test_that_night_is_the_night_told_before_not_the_day_something_was_said_a_sentence_back() -> None:
+    from dateline.nlp.stage import SpacyStage
+    from tests.documents import document_builder
+
+    make = document_builder([SpacyStage, TimeStage], "2019-03-08")
+    text = ("A drone hit a wedding party on Tuesday night near the river. The ministry said on Wednesday that it "
+            "was looking into the reports. Its spokesman said the aircraft had struck a depot in the area that night.")
+    values = {t.text: t.value for t in make(text).times}
+    assert values["that night"] == "2019-03-05TNI"
+    own = "The minister said on Wednesday that the convoy had left that morning, hours before the blast."
+    assert {t.text: t.value for t in make(own).times}["that morning"] == "2019-03-06TMO"  # the speech act's own

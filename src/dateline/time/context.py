@@ -43,6 +43,8 @@ class Context:
     anchor: date | None
     tense: Callable[[int, int], int]  # (start, end) -> -1 past, +1 future, 0 unknown
     last_date: tuple[date, str] | None = None  # last specific date mentioned and its precision code
+    last_scene: tuple[date, str] | None = None  # the same, leaving out the days things were said on
+    said_until: int = -1  # end of the sentence whose date, the last one mentioned, is a day something was said on
     last_quarter: tuple[int, int, int] | None = None  # (year, quarter, end offset) of the last quarter
     year: int | None = None  # the publication year when only the month or year is known (no day anchor)
     live_page: bool = False  # entries dated by stamps (time/entries.py): a bare weekday may be a zone away
@@ -52,6 +54,16 @@ class Context:
         if self.last_date is not None:
             return self.last_date
         return (self.anchor, "D") if self.anchor else None
+
+    def scene_reference(self, start: int) -> tuple[date, str] | None:
+        """The date "that night" or "the same day" at offset ``start`` refers to: the last one mentioned that dates
+        no speech act, when the day something was said on is a sentence back ("The coalition said on Thursday it
+        was assessing the reports. Its spokesman said aircraft had struck boats in the area that night": the night
+        told before); in the speech act's own sentence, that day ("On Thursday, the spokesman noted the mission was
+        handed over that morning"). Else :meth:`reference`."""
+        if start < self.said_until:
+            return self.reference()
+        return self.last_scene or self.reference()
 
     def quarter_context(self, start: int) -> tuple[int, int] | None:
         if self.last_quarter and 0 <= start - self.last_quarter[2] <= QUARTER_CONTEXT_CHARS:

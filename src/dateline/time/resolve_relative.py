@@ -155,7 +155,7 @@ def rel_unit(m: re.Match[str], ctx: Context) -> Resolved | None:
     rel, unit = norm(m["rel"]), norm(m["unit"])
     mod = mod_of(m["em"], m["bnd"])
     if unit in ("morning", "afternoon", "evening", "night"):
-        return _rel_daypart(rel, unit, ctx, mod)
+        return _rel_daypart(rel, unit, ctx, mod, m.start())
     code = lexicon().units[unit].code
     if rel == "the" and unit == "day":
         return None  # "the day" (after the vote ...) is an event reference, rarely a date
@@ -176,7 +176,7 @@ def rel_unit(m: re.Match[str], ctx: Context) -> Resolved | None:
     if code in ("DE", "CE") and rel in PAST_RELS | NEXT_RELS:
         return Resolved("DURATION", duration_value(1, code, time=False), "duration.decade", mod)
     if rel in REFERENCE_RELS:
-        base_ref = ctx.reference()
+        base_ref = ctx.scene_reference(m.start()) if rel in SAME_RELS and unit == "day" else ctx.reference()
         if base_ref is None:
             return Resolved("DATE", _unknown(code), "relunit.unanchored", mod)
         base, how = base_ref[0], "reference"
@@ -196,8 +196,8 @@ def rel_unit(m: re.Match[str], ctx: Context) -> Resolved | None:
     return Resolved("DATE", cal.value_at(target, code), f"relunit.{how}.{step:+d}", mod, iso(base))
 
 
-def _rel_daypart(rel: str, unit: str, ctx: Context, mod: str | None) -> Resolved | None:
-    base_ref = ctx.reference()
+def _rel_daypart(rel: str, unit: str, ctx: Context, mod: str | None, start: int) -> Resolved | None:
+    base_ref = ctx.scene_reference(start) if rel in SAME_RELS else ctx.reference()
     if base_ref is None or rel == "the" or base_ref[1] != "D":
         return None
     base = ctx.anchor if rel == "this" and ctx.anchor else base_ref[0]

@@ -15,13 +15,22 @@ from dateline.time.context import Context, Resolved, norm
 from dateline.time.lexicon import lexicon
 from dateline.time.patterns import compiled_rules, triggers
 from dateline.time.resolve import RESOLVERS, accept
-from dateline.time.tense import TokenIndex, direction_from_tokens, direction_from_words, sentence_bounds
+from dateline.time.tense import (
+    direction_from_tokens,
+    direction_from_words,
+    governing_verb,
+    sentence_bounds,
+    token_index,
+)
 
 Candidate = tuple[int, int, int, str, re.Match[str]]  # start, end, rule order, rule name, match
 WORD = re.compile(r"[A-Za-z]+|\d+")
 # Widest reach of a rule's match left and right of its trigger word ("at least the past two *months*").
 WINDOW_LEFT = 64
 WINDOW_RIGHT = 48
+# verbs that only report (the quotes stage's wider cue list holds "protest", "continue", "vow": events or plans)
+REPORTING_VERBS = frozenset({"say", "tell", "announce", "report", "state", "add", "confirm", "claim", "deny", "declare",
+                             "acknowledge", "admit", "disclose", "reveal", "note", "comment", "explain"})
 PRECISION_CODE = {"day": "D", "week": "W", "month": "M", "quarter": "Q", "year": "Y"}
 
 
@@ -45,6 +54,7 @@ def tag_times(
     """
     ctx = Context(text=text, anchor=anchor, tense=_tense_function(text, tokens, sentences),
                   year=anchor.year if anchor else anchor_year)
+    reported = _reporting_day(tokens)
     chosen = select(find_candidates(text))
     stamps, entry_days = _live_page(text, chosen, anchor)
     ctx.live_page = bool(stamps)
@@ -54,7 +64,7 @@ def tag_times(
     for start, end, _, name, match in chosen:
         while next_entry is not None and start >= next_entry[0]:  # a live page's entry: told from its stamp's day
             ctx.anchor = next_entry[1]
-            ctx.last_date = (next_entry[1], "D")
+            ctx.last_date = ctx.last_scene = (next_entry[1], "D")
             next_entry = next(entry_starts, None)
         resolved = RESOLVERS[name](match, ctx)
         if resolved is None:
@@ -64,7 +74,9 @@ def tag_times(
             resolved = resolved._replace(value=day.isoformat() + resolved.value[10:], rule=entries.STAMP_RULE,
                                          anchor=reference.isoformat())
         else:  # a stamp is not what "that day" refers to: its entry's day is (set above)
-            _remember(ctx, resolved)
+            said = reported(start, end)
+            if _remember(ctx, resolved, said=said):
+                ctx.said_until = sentence_bounds(text, start, sentences)[1] if said else -1
         expressions.append(_expression(doc_id, text, start, end, resolved))
     return expressions
 
@@ -145,7 +157,7 @@ def select(candidates: list[Candidate]) -> list[Candidate]:
 
 
 def _tense_function(text: str, tokens: Sequence[Token], sentences: Sequence[tuple[int, int]]):  # type: ignore[no-untyped-def]
-    index = TokenIndex(tokens) if tokens else None
+    index = token_index(tokens) if tokens else None
 
     @cache
     def tense(start: int, end: int) -> int:
@@ -158,13 +170,31 @@ def _tense_function(text: str, tokens: Sequence[Token], sentences: Sequence[tupl
     return tense
 
 
-def _remember(ctx: Context, resolved: Resolved) -> None:
-    """Keep the last specific date as the reference for anaphora ("that day", "a week later")."""
+def _reporting_day(tokens: Sequence[Token]):  # type: ignore[no-untyped-def]
+    """Whether the expression at (start, end) dates a speech act ("the coalition said on Thursday that ...")."""
+    index = token_index(tokens) if tokens else None
+
+    def reported(start: int, end: int) -> bool:
+        if index is None:
+            return False
+        verb = governing_verb(index, start, end)
+        return verb is not None and tokens[verb].lemma.lower() in REPORTING_VERBS
+
+    return reported
+
+
+def _remember(ctx: Context, resolved: Resolved, *, said: bool = False) -> bool:
+    """Keep the last specific date as the reference for anaphora ("that day", "a week later"), and apart the last
+    one that dates no speech act (``said``; :meth:`Context.scene_reference`)."""
     if resolved.type not in ("DATE", "TIME"):
-        return
+        return False
     parsed = cal.parse_value(resolved.value)
-    if parsed is not None and parsed[1] in PRECISION_CODE:  # a range ("Ramadan") is no reference for "that day"
-        ctx.last_date = (parsed[0], PRECISION_CODE[parsed[1]])
+    if parsed is None or parsed[1] not in PRECISION_CODE:  # a range ("Ramadan") is no reference for "that day"
+        return False
+    ctx.last_date = (parsed[0], PRECISION_CODE[parsed[1]])
+    if not said:
+        ctx.last_scene = ctx.last_date
+    return True
 
 
 def _expression(doc_id: str, text: str, start: int, end: int, resolved: Resolved) -> TimeExpression:

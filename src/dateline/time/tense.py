@@ -173,3 +173,21 @@ def _cue(word: str, cues: dict[str, int]) -> int:
     if len(lower) > 4 and lower.endswith("ed") and word[0].islower():
         return -1
     return 0
+
+
+def governing_verb(index: TokenIndex, start: int, end: int) -> int | None:
+    """The token index of the verb that governs the expression at ``start..end``, or None."""
+    tokens = index.tokens
+    inside = set(index.covering(start, end))
+    if not inside:
+        return None
+    current = min(inside)
+    for _ in range(MAX_HEAD_STEPS):
+        head = tokens[current].head
+        if head == current or not 0 <= head < len(tokens):
+            return None
+        current = head
+        if current not in inside and tokens[current].pos in ("VERB", "AUX"):
+            return current
+    return None
+
