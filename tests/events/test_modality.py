@@ -61,3 +61,13 @@ def test_a_habit_is_no_record_unless_its_day_is_named(placed_events_of):
     assert not [e for e in habit if e.acled in ("Suicide bomb", "Remote explosive/landmine/IED")]
     day = placed_events_of("The militia repeatedly shelled the army's lines around Kadugli on Monday.")
     assert [e for e in day if e.acled == "Shelling/artillery/missile attack"]
+
+
+def test_a_campaigns_running_count_of_strikes_is_no_record(placed_events_of):
+    total = placed_events_of("Alliance warplanes, which have flown hundreds of air strikes in support of the rebels "
+                             "since the offensive on Oltania began in May, hit a depot near Kadugli on Monday.")
+    assert [e.trigger for e in total if e.acled == "Air/drone strike"] == ["hit"]  # the day's strike, not the total
+    counted = placed_events_of("Alliance warplanes carried out 14 air strikes near Kadugli since Monday.")
+    assert not [e for e in counted if e.acled == "Air/drone strike"]
+    day = placed_events_of("Alliance warplanes carried out 14 air strikes near Kadugli on Monday.")
+    assert [e for e in day if e.acled == "Air/drone strike"]  # one day's strikes at one place: ACLED codes them

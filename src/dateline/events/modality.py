@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import cache
 
+from dateline.events.fatalities import RUNNING_TOTAL
 from dateline.events.triggers import data_rows
 from dateline.model import Token
 
@@ -198,3 +199,24 @@ def habitual_statement(tokens: Sequence[Token], head: int, children: list[list[i
     if tokens[head].pos in ("NOUN", "PROPN") and tokens[head].dep in ("dobj", "nsubj", "nsubjpass", "pobj"):
         verbs.append(tokens[head].head)
     return any(tokens[c].dep == "advmod" and tokens[c].lemma.lower() in FREQUENCY for v in verbs for c in children[v])
+
+
+QUANTITY_NOUNS = frozenset({"dozen", "dozens", "score", "scores", "hundred", "hundreds", "thousand", "thousands",
+                            "number", "series", "wave", "string"})
+
+
+def counted_over_a_period(tokens: Sequence[Token], head: int, children: list[list[int]], sentence: str) -> bool:
+    """The trigger is a plural noun with a count ("hundreds of strikes", "3,981 sorties", "31 strikes") in a
+    sentence that counts over a period ("since the offensive began", "so far", "in the past week"): a campaign's
+    running total, no one incident (EVENT_CODING.md: cumulative totals are no event records)."""
+    token = tokens[head]
+    if token.tag != "NNS" or not RUNNING_TOTAL.search(sentence):
+        return False
+    if any(tokens[c].dep == "nummod" for c in children[head]):
+        return True
+    if token.dep == "pobj" and 0 <= token.head < len(tokens) and tokens[token.head].lemma.lower() == "of":
+        owner = tokens[tokens[token.head].head]
+        # "one of the heaviest attacks on Tripoli so far" is one incident
+        return owner.lemma.lower() in QUANTITY_NOUNS or (owner.tag == "CD" and owner.lemma.lower() != "one")
+    return False
+

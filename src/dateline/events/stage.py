@@ -72,7 +72,12 @@ from dateline.events.incidents import (
     incident_groups,
     told_elsewhere,
 )
-from dateline.events.modality import event_modality, generic_statement, habitual_statement
+from dateline.events.modality import (
+    counted_over_a_period,
+    event_modality,
+    generic_statement,
+    habitual_statement,
+)
 from dateline.events.perpetrators import fill_perpetrators
 from dateline.events.record_confidence import RecordModel, clause_shape, record_features, with_told_elsewhere
 from dateline.events.triggers import (
@@ -344,6 +349,8 @@ def event_mentions(document: Document, analysis: Analysis, lexicon: Lexicon,
             if habitual_statement(document.tokens, item.candidate.head, analysis.children) and \
                     not _names_day(document, event.sources[0]):
                 continue  # "has repeatedly sent car bombs against its lines": a habit, no incident
+            if counted_over_a_period(document.tokens, item.candidate.head, analysis.children, event.sources[0].text):
+                continue  # "has carried out hundreds of strikes since the offensive began": a campaign's total
             if event.acled in ACCIDENT_KINDS and accidental_explosion(
                     event.sources[0].text, _previous_sentence(document, sent) + " " + _next_sentence(document, sent),
                     bool(event.actors)):
