@@ -402,6 +402,9 @@ def test_a_group_is_meant_by_the_last_word_of_its_name_in_the_same_document(plac
                               "on Monday.")
     by_trigger = {e.trigger: [a.canonical for a in e.actors] for e in events}
     assert by_trigger["pounded"] == ["US-led Coalition"] and by_trigger["bombed"] == ["US-led Coalition"]
+    spelled = placed_events_of("A spokesman for the United States-led coalition spoke on Saturday. Coalition aircraft "
+                               "pounded positions near Tabqa on Sunday.")
+    assert [[a.canonical for a in e.actors] for e in spelled if e.trigger == "pounded"] == [["US-led Coalition"]]
 
 
 def test_an_organisation_owning_a_weapon_goes_by_its_dictionary_name(placed_events_of):

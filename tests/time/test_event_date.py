@@ -136,3 +136,17 @@ def test_a_day_inside_the_sentences_week_is_the_events_day():
     assert event_date(document, 0, len(text)) == ("2021-05-14", "day")
     other = "Last month, the dock workers marched again in Dunmore, and again on 2 June."  # not inside May: kept
     assert event_date(_parsed(other, "2021-06-20"), 0, len(other)) == ("2021-05", "month")
+
+
+def test_a_day_inside_what_someone_said_is_not_the_triggers_day() -> None:
+    from dateline.nlp.stage import SpacyStage
+    from dateline.time import TimeStage
+    from tests.documents import document_builder
+
+    make = document_builder([SpacyStage, TimeStage], "2019-03-08")
+    text = "Border guards have detained a trader, saying he smuggled rifles across the river two weeks ago."
+    document = make(text)
+    at = text.index("detained")
+    assert event_date(document, 0, len(text), at=at) == ("2019-03-08", "day")
+    told = "Border guards detained a trader at the crossing, an official said on Thursday."
+    assert event_date(make(told), 0, len(told), at=told.index("detained")) == ("2019-03-07", "day")  # the saying's

@@ -10,7 +10,7 @@ from datetime import timedelta
 from dateline.model import Document, TimeExpression
 from dateline.time import calendar as cal
 from dateline.time.entries import STAMP_RULE, local_stamp
-from dateline.time.tense import TokenIndex, token_index
+from dateline.time.tense import REPORTING_VERBS, TokenIndex, token_index
 
 PRECISION = {"day": "day", "week": "week", "month": "month", "quarter": "month", "year": "year"}
 MAX_HEAD_STEPS = 6
@@ -27,6 +27,8 @@ def event_date(document: Document, start: int, end: int, *, at: int | None = Non
     """
     dated = [t for t in document.times if t.type in ("DATE", "TIME") and cal.parse_value(t.value)]
     inside = [t for t in dated if start <= t.start and t.end <= end]
+    if at is not None:
+        inside = [t for t in inside if not _said_of_another(document, t, at)]
     if inside:
         chosen = _governing(document, inside, start, end) or inside[0]
         clause = since_clause(document, chosen, start, end) if at is not None else None
@@ -41,6 +43,35 @@ def event_date(document: Document, start: int, end: int, *, at: int | None = Non
             return _value(local_stamp(document.text, [t for t in before if t.rule == STAMP_RULE]))
         return _value(before[-1])
     return _document_date(document)
+
+
+def _said_of_another(document: Document, time: TimeExpression, at: int) -> bool:
+    """The expression dates what someone said happened, in a clause under the event's trigger ("have arrested a
+    man, saying he entered the city two weeks ago"): the day of another event, not the trigger's. A day that
+    dates the saying itself ("..., the soldier said Friday") is not such a day."""
+    tokens = document.tokens
+    if not tokens:
+        return False
+    index = token_index(tokens)
+    trigger = index.at(at)
+    current = min(index.covering(time.start, time.end))
+    own_verb: int | None = None  # the verb the expression dates
+    passed = False  # a reporting verb above that verb: the expression is inside what was said
+    for _ in range(2 * MAX_HEAD_STEPS):
+        head = tokens[current].head
+        if head == current or not 0 <= head < len(tokens):
+            return False
+        current = head
+        if current == trigger:
+            return passed
+        if tokens[current].pos == "VERB":
+            reporting = tokens[current].lemma.lower() in REPORTING_VERBS
+            if own_verb is None:
+                own_verb = current
+                if reporting:
+                    return False
+            passed = passed or reporting
+    return False
 
 
 def _refined(chosen: TimeExpression, inside: list[TimeExpression]) -> tuple[str | None, str | None]:

@@ -16,6 +16,7 @@ from dateline.time.lexicon import lexicon
 from dateline.time.patterns import compiled_rules, triggers
 from dateline.time.resolve import RESOLVERS, accept
 from dateline.time.tense import (
+    REPORTING_VERBS,
     direction_from_tokens,
     direction_from_words,
     governing_verb,
@@ -28,9 +29,6 @@ WORD = re.compile(r"[A-Za-z]+|\d+")
 # Widest reach of a rule's match left and right of its trigger word ("at least the past two *months*").
 WINDOW_LEFT = 64
 WINDOW_RIGHT = 48
-# verbs that only report (the quotes stage's wider cue list holds "protest", "continue", "vow": events or plans)
-REPORTING_VERBS = frozenset({"say", "tell", "announce", "report", "state", "add", "confirm", "claim", "deny", "declare",
-                             "acknowledge", "admit", "disclose", "reveal", "note", "comment", "explain"})
 PRECISION_CODE = {"day": "D", "week": "W", "month": "M", "quarter": "Q", "year": "Y"}
 
 

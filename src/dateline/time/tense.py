@@ -18,6 +18,9 @@ WORD = re.compile(r"[A-Za-z']+")
 SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"'])|\n\s*\n")
 FUTURE_LEMMAS = frozenset({"will", "shall", "expect", "schedule", "plan", "due", "intend", "set", "aim"})
 MAX_HEAD_STEPS = 4
+# verbs that only report (the quotes stage's wider cue list holds "protest", "continue", "vow": events or plans)
+REPORTING_VERBS = frozenset({"say", "tell", "announce", "report", "state", "add", "confirm", "claim", "deny", "declare",
+                             "acknowledge", "admit", "disclose", "reveal", "note", "comment", "explain"})
 PLAN_WORDS = frozenset({"due", "scheduled", "expected", "planned", "set", "slated"})
 PLAN_TO = frozenset({"set", "is", "are", "slated", "poised"})  # "<word> to <verb>" points forward
 PRESENT_REPORTING = frozenset({"say", "be", "have", "tell", "report", "claim", "add", "state"})
