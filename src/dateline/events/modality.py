@@ -219,4 +219,3 @@ def counted_over_a_period(tokens: Sequence[Token], head: int, children: list[lis
         # "one of the heaviest attacks on Tripoli so far" is one incident
         return owner.lemma.lower() in QUANTITY_NOUNS or (owner.tag == "CD" and owner.lemma.lower() != "one")
     return False
-

@@ -55,7 +55,7 @@ def _said_of_another(document: Document, time: TimeExpression, at: int) -> bool:
     index = token_index(tokens)
     trigger = index.at(at)
     current = min(index.covering(time.start, time.end))
-    own_verb: int | None = None  # the verb the expression dates
+    dated_verb = False  # passed the verb the expression dates
     passed = False  # a reporting verb above that verb: the expression is inside what was said
     for _ in range(2 * MAX_HEAD_STEPS):
         head = tokens[current].head
@@ -66,11 +66,9 @@ def _said_of_another(document: Document, time: TimeExpression, at: int) -> bool:
             return passed
         if tokens[current].pos == "VERB":
             reporting = tokens[current].lemma.lower() in REPORTING_VERBS
-            if own_verb is None:
-                own_verb = current
-                if reporting:
-                    return False
-            passed = passed or reporting
+            if not dated_verb and reporting:
+                return False  # it dates the saying
+            dated_verb, passed = True, passed or reporting
     return False
 
 
