@@ -162,8 +162,12 @@ def casualty_reports(mentions: Sequence[Event], specificity: dict[str, float],
     ``MIN_EVENT_WEIGHT``, too weak to type an event on its own) with nobody told as its doer, in a sentence that
     names the place and the day it counts. ACLED codes such a count as the toll of the incident of that place and
     day, whatever kind of violence that was."""
-    return {e.id for e in mentions if e.acled in LETHAL and e.fatalities is not None and not told_actors(e.actors)
-            and specificity.get(e.id, 1.0) <= MIN_EVENT_WEIGHT and all(stated.get(e.id, (False, False)))}
+    return {e.id for e in mentions if _counts_dead(e, specificity, stated)}
+
+
+def _counts_dead(event: Event, specificity: dict[str, float], stated: dict[str, tuple[bool, bool]]) -> bool:
+    return event.acled in LETHAL and event.fatalities is not None and not told_actors(event.actors) \
+        and specificity.get(event.id, 1.0) <= MIN_EVENT_WEIGHT and all(stated.get(event.id, (False, False)))
 
 
 def _armed_violence(event: Event) -> bool:
@@ -285,7 +289,6 @@ def _combine(group: list[Event], specificity: dict[str, float], threshold: float
     # a caption or summary line joined the incident loosely (whatever its place): the body's tellings type it
     typed = max(body or group, key=lambda e: (specificity.get(e.id, 0.0), -group.index(e)))
     typed = _most_severe_protest(body, typed)
-    tolls = casualty_reports(group, specificity, stated) if _armed_violence(typed) else set()  # counts of its dead
     told = [e for e in group if e.place and stated.get(e.id, (True, True))[0]]
     # "clashes in Yemen" then "in Aden": the town a sentence states, not the country that contains it
     placed = next((e for e in told if not _whole_country(e, countries)), told[0] if told else None)
@@ -307,7 +310,8 @@ def _combine(group: list[Event], specificity: dict[str, float], threshold: float
         # fighters died" beside a town retaken) is that event's, not this record's.
         # a toll told with the record's place ("four rebels killed ... around Misrata") before one told without
         fatalities=next((e.fatalities for e in sorted(group, key=lambda e: not stated.get(e.id, (True, True))[0])
-                         if e.fatalities is not None and (_toll_of(e, typed) or e.id in tolls)
+                         if e.fatalities is not None
+                         and (_toll_of(e, typed) or (_armed_violence(typed) and _counts_dead(e, specificity, stated)))
                          and _own_toll(e, group, specificity, stated)), None),
         confidence=max(e.confidence for e in group),
         reportable=reportable(first.modality, first.background, max(e.confidence for e in group), threshold),
