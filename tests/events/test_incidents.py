@@ -113,8 +113,9 @@ def test_a_toll_told_as_another_killing_of_the_same_family_is_kept():
 
 
 def test_the_toll_told_with_the_records_place_comes_first():
-    rows = merge([mention("a", 0, fatalities=6), mention("b", 100, fatalities=4)],
-                 stated={"a": (False, True), "b": (True, True)})
+    count = mention("b", 100, acled="Attack", fatalities=4)  # "four were killed in Cairo on Friday"
+    rows = merge_incidents([mention("a", 0, acled="Armed clash", fatalities=6), count], {"a": 0.9, "b": 0.4}, 0.4, 0,
+                           {}, {"a": (False, True), "b": (True, True)})
     assert len(rows) == 1 and rows[0].fatalities == 4
 
 
@@ -275,3 +276,14 @@ def test_a_rape_told_apart_from_a_beating_or_an_abduction_is_its_own_record():
     unstated = {"a": (True, True), "b": (False, False), "c": (False, False)}
     rows = merge_incidents([rape, taken, beaten], {"a": 0.9, "b": 0.9, "c": 0.6}, 0.4, 0, {}, unstated)
     assert [r.acled for r in rows] == ["Sexual violence", "Abduction/forced disappearance"]
+
+
+def test_two_tellings_each_with_their_own_different_toll_are_two_incidents():
+    fighting = mention("a", 0, acled="Armed clash", place=None, fatalities=6)  # "six fighters died in fighting Monday"
+    elsewhere = mention("b", 100, acled="Armed clash", date=None, fatalities=4)  # "four killed around Cairo"
+    unstated = {"a": (False, True), "b": (True, False)}
+    assert len(merge([fighting, elsewhere], stated=unstated)) == 2
+    again = mention("c", 100, acled="Armed clash", date=None, fatalities=6)  # the same six told again
+    assert len(merge([fighting, again], stated={"a": (False, True), "c": (True, False)})) == 1
+    untold = mention("d", 100, acled="Armed clash", date=None)  # no toll of its own
+    assert len(merge([fighting, untold], stated={"a": (False, True), "d": (True, False)})) == 1

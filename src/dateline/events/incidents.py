@@ -198,6 +198,8 @@ def _same(group: list[Event], mention: Event, countries: dict[str, tuple[str, bo
         return False  # "the cloud from an air strike" names its weapon: never the shelling told before, stated or not
     if (first.modality in FACT_MODALITIES) != (mention.modality in FACT_MODALITIES):
         return False
+    if _other_toll(group, mention) and not counted:
+        return False  # "six rebels died in fighting" and "four rebels killed around Misrata": two incidents
     date_said = stated.get(mention.id, (True, True))[1]
     dates = [span for e in group if stated.get(e.id, (True, True))[1] and (span := day_span(e.date)) is not None]
     span = day_span(mention.date)
@@ -215,6 +217,12 @@ def _same(group: list[Event], mention: Event, countries: dict[str, tuple[str, bo
 
 SUICIDE_BOMB = "Suicide bomb"
 BOMBINGS = frozenset({SUICIDE_BOMB, "Remote explosive/landmine/IED"})  # "a car bomb exploded" ... "the bomber"
+
+
+def _other_toll(group: list[Event], mention: Event) -> bool:
+    """Both tell their own toll, and the tolls differ: one reporter counts one incident's dead once."""
+    return mention.fatalities is not None and not _one_sentence(group, mention) and \
+        any(e.fatalities is not None and e.fatalities != mention.fatalities for e in group)
 
 
 def _one_interaction(a: str | None, b: str | None) -> bool:
