@@ -307,3 +307,9 @@ def test_a_country_that_qualifies_the_actor_after_a_place_is_no_second_place(pla
     # "Off the coast of X, U.S. jets ...": the comma does not make "U.S." the next item of a list of places
     events = placed_events_of("Off the coast of Latakia, U.S. warplanes bombed two boats on Monday.")
     assert events and all(e.place is None or e.place.name != "United States" for e in events)
+
+
+def test_a_country_that_acts_in_another_clause_is_not_the_place(placed_events_of):
+    text = "Army artillery pounded the northern town of Homs on Monday as Turkey and Jordan urged an end to the violence."
+    places = {e.place.name for e in placed_events_of(text) if e.place and e.acled and "attack" in e.acled.lower()}
+    assert places == {"Homs"}

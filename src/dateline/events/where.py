@@ -452,6 +452,8 @@ def _path_up(tokens: Sequence[Token], i: int, head: int) -> tuple[int, bool] | N
             # "shelled the village of X", "bombed the X airport": X is the place; "hit Misrata Monday evening": a
             # time, not a participant
             via_participant = True
+        if token.dep in ("nsubj", "nsubjpass") and token.head not in targets:
+            via_participant = True  # "as France and Britain called for airstrikes": a country that acts, no place
         if token.head == current:
             return None
         current = token.head
