@@ -71,3 +71,10 @@ def test_a_campaigns_running_count_of_strikes_is_no_record(placed_events_of):
     assert not [e for e in counted if e.acled == "Air/drone strike"]
     day = placed_events_of("Alliance warplanes carried out 14 air strikes near Kadugli on Monday.")
     assert [e for e in day if e.acled == "Air/drone strike"]  # one day's strikes at one place: ACLED codes them
+
+
+def test_a_device_only_laid_is_no_explosion(placed_events_of):
+    laid = placed_events_of("The navy stopped two fishing boats whose crews were laying mines near Kadugli port on Monday.")
+    assert not [e for e in laid if e.acled == "Remote explosive/landmine/IED"]
+    went_off = placed_events_of("Militants planted a bomb under a bus near Kadugli on Monday; it exploded at noon.")
+    assert [e for e in went_off if e.acled == "Remote explosive/landmine/IED"]

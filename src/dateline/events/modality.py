@@ -219,3 +219,20 @@ def counted_over_a_period(tokens: Sequence[Token], head: int, children: list[lis
         # "one of the heaviest attacks on Tripoli so far" is one incident
         return owner.lemma.lower() in QUANTITY_NOUNS or (owner.tag == "CD" and owner.lemma.lower() != "one")
     return False
+
+
+PLACING = frozenset({"lay", "plant", "place", "sow", "bury", "hide", "install"})
+DETONATION = frozenset({"explode", "detonate", "blast", "explosion", "blow", "kill", "wound", "injure", "destroy",
+                        "hit", "strike", "damage", "die", "off"})
+
+
+def placed_device(tokens: Sequence[Token], head: int, lo: int, hi: int) -> bool:
+    """The trigger is a device a clause only places ("forces laying mines in the harbour", "planted a bomb under
+    the car") and nothing in the sentence ``tokens[lo:hi]`` sets it off: no explosion has happened (an explosive's
+    record needs one; EVENT_CODING.md), whatever else the sentence tells (an interception, an arrest)."""
+    token = tokens[head]
+    if token.pos != "NOUN" or token.dep != "dobj" or not 0 <= token.head < len(tokens):
+        return False
+    if tokens[token.head].lemma.lower() not in PLACING:
+        return False
+    return not any(tokens[k].lemma.lower() in DETONATION for k in range(lo, hi))

@@ -77,6 +77,7 @@ from dateline.events.modality import (
     event_modality,
     generic_statement,
     habitual_statement,
+    placed_device,
 )
 from dateline.events.perpetrators import fill_perpetrators
 from dateline.events.record_confidence import RecordModel, clause_shape, record_features, with_told_elsewhere
@@ -351,6 +352,8 @@ def event_mentions(document: Document, analysis: Analysis, lexicon: Lexicon,
                 continue  # "has repeatedly sent car bombs against its lines": a habit, no incident
             if counted_over_a_period(document.tokens, item.candidate.head, analysis.children, event.sources[0].text):
                 continue  # "has carried out hundreds of strikes since the offensive began": a campaign's total
+            if event.acled == REMOTE_EXPLOSIVE and placed_device(document.tokens, item.candidate.head, lo, hi):
+                continue  # "forces laying mines in the harbour": nothing has gone off
             if event.acled in ACCIDENT_KINDS and accidental_explosion(
                     event.sources[0].text, _previous_sentence(document, sent) + " " + _next_sentence(document, sent),
                     bool(event.actors)):
@@ -826,6 +829,7 @@ def _event(document: Document, item: Found, lexicon: Lexicon, analysis: Analysis
 
 
 REMOTE_CLASSES = frozenset({"air_strike", "shelling"})
+REMOTE_EXPLOSIVE = "Remote explosive/landmine/IED"
 AIR_STRIKE = "Air/drone strike"
 ARRESTS = "Arrests"
 SHELLING = "Shelling/artillery/missile attack"
