@@ -78,3 +78,12 @@ def test_a_device_only_laid_is_no_explosion(placed_events_of):
     assert not [e for e in laid if e.acled == "Remote explosive/landmine/IED"]
     went_off = placed_events_of("Militants planted a bomb under a bus near Kadugli on Monday; it exploded at noon.")
     assert [e for e in went_off if e.acled == "Remote explosive/landmine/IED"]
+
+
+def test_strikes_counted_in_hundreds_without_a_day_are_a_tally(placed_events_of):
+    tally = placed_events_of("The push on Kadugli has been backed by hundreds of alliance air strikes since spring.")
+    assert not [e for e in tally if e.acled == "Air/drone strike"]
+    tally = placed_events_of("The army's advance on Kadugli was backed by dozens of alliance air strikes.")
+    assert not [e for e in tally if e.acled == "Air/drone strike"]
+    day = placed_events_of("Dozens of alliance air strikes hit Kadugli on Monday.")
+    assert [e for e in day if e.acled == "Air/drone strike"]

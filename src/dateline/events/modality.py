@@ -205,6 +205,21 @@ QUANTITY_NOUNS = frozenset({"dozen", "dozens", "score", "scores", "hundred", "hu
                             "number", "series", "wave", "string"})
 
 
+MANY = frozenset({"dozen", "score", "hundred", "thousand"})  # as plural nouns: "hundreds of"
+
+
+def counted_in_plenty(tokens: Sequence[Token], head: int) -> bool:
+    """The trigger is a plural noun counted by a plural numeral ("hundreds of coalition air strikes", "dozens of
+    raids"): told without a day of its own, a campaign's tally, no one incident (:func:`counted_over_a_period`
+    needs no such numeral but a period cue)."""
+    token = tokens[head]
+    if token.tag != "NNS" or token.dep != "pobj" or not 0 <= token.head < len(tokens):
+        return False
+    of = tokens[token.head]
+    return of.lemma.lower() == "of" and 0 <= of.head < len(tokens) and \
+        tokens[of.head].lemma.lower() in MANY and tokens[of.head].tag == "NNS"
+
+
 def counted_over_a_period(tokens: Sequence[Token], head: int, children: list[list[int]], sentence: str) -> bool:
     """The trigger is a plural noun with a count ("hundreds of strikes", "3,981 sorties", "31 strikes") in a
     sentence that counts over a period ("since the offensive began", "so far", "in the past week"): a campaign's

@@ -73,6 +73,7 @@ from dateline.events.incidents import (
     told_elsewhere,
 )
 from dateline.events.modality import (
+    counted_in_plenty,
     counted_over_a_period,
     event_modality,
     generic_statement,
@@ -352,6 +353,8 @@ def event_mentions(document: Document, analysis: Analysis, lexicon: Lexicon,
                 continue  # "has repeatedly sent car bombs against its lines": a habit, no incident
             if counted_over_a_period(document.tokens, item.candidate.head, analysis.children, event.sources[0].text):
                 continue  # "has carried out hundreds of strikes since the offensive began": a campaign's total
+            if counted_in_plenty(document.tokens, item.candidate.head) and not _names_day(document, event.sources[0]):
+                continue  # "the offensive has been backed by hundreds of coalition air strikes": a tally
             if event.acled == REMOTE_EXPLOSIVE and placed_device(document.tokens, item.candidate.head, lo, hi):
                 continue  # "forces laying mines in the harbour": nothing has gone off
             if event.acled in ACCIDENT_KINDS and accidental_explosion(
