@@ -407,3 +407,11 @@ def test_a_coordinated_death_clause_the_classifier_retyped_is_still_its_own_even
     analysis = _analyse(doc, lexicon)
     found = _type_sentence(doc, analysis.by_sentence[0], {"armed_clash": 0.9, "attack": 0.05}, lexicon, p_event=0.95)
     assert len(found) == 2 and {f.cls for f in found} == {"armed_clash"}
+
+
+def test_the_start_of_a_campaign_that_dates_a_sentence_is_no_record(placed_events_of):
+    text = "Rebels cut the last road out of Kadugli on Monday, three weeks after the offensive began."
+    events = placed_events_of(text)
+    assert [e.trigger for e in events if e.acled == "Armed clash"] == ["cut"]
+    started = placed_events_of("The offensive on Kadugli began on Monday.")
+    assert [e for e in started if e.acled == "Armed clash"]

@@ -353,6 +353,8 @@ def event_mentions(document: Document, analysis: Analysis, lexicon: Lexicon,
                 continue  # "has repeatedly sent car bombs against its lines": a habit, no incident
             if counted_over_a_period(document.tokens, item.candidate.head, analysis.children, event.sources[0].text):
                 continue  # "has carried out hundreds of strikes since the offensive began": a campaign's total
+            if _a_start_that_dates(document.tokens, item.candidate.head):
+                continue  # "three weeks after the offensive began": the start of a campaign dates the sentence
             if counted_in_plenty(document.tokens, item.candidate.head) and not _names_day(document, event.sources[0]):
                 continue  # "the offensive has been backed by hundreds of coalition air strikes": a tally
             if event.acled == REMOTE_EXPLOSIVE and placed_device(document.tokens, item.candidate.head, lo, hi):
@@ -725,8 +727,27 @@ def _governing_trigger(tokens: Sequence[Token], head: int, by_head: dict[int, Fo
             return None
         current = token.head
         if current in by_head:
-            return current
+            return None if _time_reference(tokens, current) else current
     return None
+
+
+TIME_MARKS = frozenset({"after", "since", "before", "until"})
+STARTING = frozenset({"begin", "start"})
+
+
+def _a_start_that_dates(tokens: Sequence[Token], head: int) -> bool:
+    """The trigger is what began in a clause that dates another event by its start ("since the offensive began",
+    "after the fighting started"): a time reference, no telling of an incident."""
+    verb = head if tokens[head].lemma.lower() in STARTING else tokens[head].head
+    return 0 <= verb < len(tokens) and tokens[verb].lemma.lower() in STARTING and _time_reference(tokens, verb) \
+        and (verb == head or tokens[head].dep in ("nsubj", "nsubjpass"))
+
+
+def _time_reference(tokens: Sequence[Token], verb: int) -> bool:
+    """The trigger heads a clause that only dates the sentence by another event ("..., three weeks after the
+    offensive began"): what the parser hangs under it belongs to the main clause's event, not to that one."""
+    return any(tokens[k].head == verb and tokens[k].dep == "mark" and tokens[k].lemma.lower() in TIME_MARKS
+               for k in range(max(0, verb - 6), verb))
 
 
 def _boundary(token: Token) -> bool:
