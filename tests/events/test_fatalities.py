@@ -69,3 +69,10 @@ def test_each_death_clause_of_a_list_keeps_its_own_toll(placed_events_of):
     events = placed_events_of("Two soldiers were killed in Idlib on Monday and nine were killed in Hama, the army said.")
     tolls = {e.place.name: e.fatalities for e in events if e.place}
     assert len(tolls) == 2 and tolls["Idlib"] == 2 and sorted(tolls.values()) == [2, 9]
+
+
+def test_deaths_in_a_clause_that_dates_the_event_by_another_act_are_not_its_toll(placed_events_of):
+    events = placed_events_of("The shelling of Kadugli began on Monday after militiamen killed four soldiers.")
+    assert [e.fatalities for e in events if e.acled == "Shelling/artillery/missile attack"] == [None]
+    blast = placed_events_of("Police closed the market in Kadugli on Monday after a car bomb killed six people.")
+    assert [e.fatalities for e in blast if e.acled == "Remote explosive/landmine/IED"] == [6]

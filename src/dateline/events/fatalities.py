@@ -89,20 +89,25 @@ def trigger_fatalities(document: Document, i: int, children: list[list[int]]) ->
     return _count_for(document, i, role, children, words) if role else None
 
 
-def sentence_fatalities(document: Document, lo: int, hi: int, children: list[list[int]]) -> int | None:
+def sentence_fatalities(document: Document, lo: int, hi: int, children: list[list[int]],
+                        trigger: int | None = None) -> int | None:
     """People killed according to tokens ``lo..hi-1`` (one sentence), or None when not stated.
 
     Deaths in a clause that did not happen ("could see thousands killed") do not count; "no casualties",
-    "nobody was killed" is 0."""
+    "nobody was killed" is 0. With the event's ``trigger``, deaths told in a clause that only dates it by another
+    act ("the shelling came after rebels killed several snipers") are that act's, not the event's."""
     from dateline.events.modality import event_modality
 
     words = death_words()
     counts = []
     if lo < hi and NO_DEATHS.search(document.text[document.tokens[lo].start:document.tokens[hi - 1].end]):
         return 0
+    own = time_clause(document.tokens, trigger) if trigger is not None else None
     for i in range(lo, hi):
         role = _role(document.tokens[i], words)
         if role is None:
+            continue
+        if trigger is not None and (other := time_clause(document.tokens, i)) is not None and other != own:
             continue
         if event_modality(document.tokens, i, children) not in ("asserted", "claimed"):
             continue
@@ -110,6 +115,23 @@ def sentence_fatalities(document: Document, lo: int, hi: int, children: list[lis
         if count is not None:
             counts.append(count)
     return max(counts) if counts else None
+
+
+TIME_MARKS = frozenset({"after", "since", "before", "until"})
+CLAUSE_STEPS = 4
+
+
+def time_clause(tokens: Sequence[Token], i: int) -> int | None:
+    """The verb of the "after/before/since/until" clause token ``i`` sits in, None when it sits in none."""
+    current = i
+    for _ in range(CLAUSE_STEPS):
+        if any(tokens[k].head == current and tokens[k].dep == "mark" and tokens[k].lemma.lower() in TIME_MARKS
+               for k in range(max(0, current - 6), current)):
+            return current
+        if tokens[current].head == current or tokens[current].dep in ("ROOT", "ccomp", "conj", "parataxis"):
+            return None
+        current = tokens[current].head
+    return None
 
 
 def _role(token: Token, words: DeathWords) -> str | None:

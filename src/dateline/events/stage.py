@@ -62,6 +62,7 @@ from dateline.events.fatalities import (
     cumulative_count,
     perfect_total,
     sentence_fatalities,
+    time_clause,
     trigger_fatalities,
 )
 from dateline.events.incidents import (
@@ -334,7 +335,7 @@ def event_mentions(document: Document, analysis: Analysis, lexicon: Lexicon,
         lo, hi = analysis.ranges[sent]
         deaths = None if cumulative_count(document, lo, hi) or \
             perfect_total(document, lo, hi, analysis.children, {c.head for c in candidates}) \
-            else sentence_fatalities(document, lo, hi, analysis.children)
+            else sentence_fatalities(document, lo, hi, analysis.children, found[0].candidate.head if found else None)
         live = sum(1 for c in candidates if not c.agent)
         for k, item in enumerate(found):
             own = trigger_fatalities(document, item.candidate.head, analysis.children) \
@@ -731,7 +732,6 @@ def _governing_trigger(tokens: Sequence[Token], head: int, by_head: dict[int, Fo
     return None
 
 
-TIME_MARKS = frozenset({"after", "since", "before", "until"})
 STARTING = frozenset({"begin", "start"})
 
 
@@ -746,8 +746,7 @@ def _a_start_that_dates(tokens: Sequence[Token], head: int) -> bool:
 def _time_reference(tokens: Sequence[Token], verb: int) -> bool:
     """The trigger heads a clause that only dates the sentence by another event ("..., three weeks after the
     offensive began"): what the parser hangs under it belongs to the main clause's event, not to that one."""
-    return any(tokens[k].head == verb and tokens[k].dep == "mark" and tokens[k].lemma.lower() in TIME_MARKS
-               for k in range(max(0, verb - 6), verb))
+    return time_clause(tokens, verb) == verb
 
 
 def _boundary(token: Token) -> bool:
