@@ -444,3 +444,10 @@ def test_a_group_name_matches_its_acronym_written_with_stops(placed_events_of):
             "Coalition jets struck militant positions in Mosul on Monday.")
     strike = [e for e in placed_events_of(text) if e.acled == "Air/drone strike"]
     assert strike and [p.canonical for p in strike[0].actors] == ["US-led Coalition"]
+
+
+def test_a_force_the_document_defines_by_apposition_is_that_group(placed_events_of):
+    text = ("Members of the Karsh Guard, the internal security force of the northern council, detained a trader "
+            "in Kadugli on Monday.\nNorthern security forces later arrested two more men in Kadugli.")
+    actors = {a.canonical for e in placed_events_of(text) if e.acled == "Arrests" for a in e.actors}
+    assert actors == {"Karsh Guard"}

@@ -415,3 +415,10 @@ def test_the_start_of_a_campaign_that_dates_a_sentence_is_no_record(placed_event
     assert [e.trigger for e in events if e.acled == "Armed clash"] == ["cut"]
     started = placed_events_of("The offensive on Kadugli began on Monday.")
     assert [e for e in started if e.acled == "Armed clash"]
+
+
+def test_a_day_inside_what_was_said_does_not_keep_two_tellings_of_an_arrest_apart(placed_events_of):
+    text = ("Police in Kadugli have arrested a trader, saying he crossed the border two weeks ago.\n"
+            "Officers detained the man in a raid on his house in Kadugli on Saturday.")
+    arrests = [e for e in placed_events_of(text, published="2019-03-04") if e.acled == "Arrests"]
+    assert len(arrests) == 1 and arrests[0].date == "2019-03-02"

@@ -151,6 +151,7 @@ class ActorContext:
     admin1_names: dict[tuple[str, str], str] = field(default_factory=dict)  # (ISO2, admin1 code) → name
     called: dict[str, tuple[str, int]] = field(default_factory=dict)  # "militant" → the one named group so called
     short_names: dict[str, tuple[str, int]] = field(default_factory=dict)  # "coalition" → the "US-led coalition" named
+    defined: dict[str, tuple[str, int]] = field(default_factory=dict)  # "police" → the group defined as "the ... security force"
     nationalities: dict[str, str] = field(default_factory=dict)  # folded demonym ("syrian") → ISO2, from the gazetteer
     allies: set[frozenset[str]] = field(default_factory=set)  # parties that act together ("the army and allied militias")
 
@@ -291,6 +292,7 @@ def document_context(document: Document, lexicon: ActorLexicon, country_names: d
     ctx.leaders = _leaders(document, demonyms, country_names, main)
     ctx.called = _called(document.text, lexicon)
     ctx.short_names = _short_names(document.text, lexicon)
+    ctx.defined = _defined(document, lexicon)
     return ctx
 
 
@@ -321,6 +323,35 @@ def _short_names(text: str, lexicon: ActorLexicon) -> dict[str, tuple[str, int]]
             if len(words) > 1 and last.islower() and (last,) not in lexicon.nouns and last not in lexicon.cues:
                 found.setdefault(last, set()).add((canonical, inter))
     return {word: next(iter(groups)) for word, groups in found.items() if len(groups) == 1}
+
+
+_APPOSITION = re.compile(r"^\s*(?:\([^)]{1,40}\)\s*)?,\s+(?:the|a|an)\s+([^,.;:()\"]{3,80})")
+_PHRASE_END = re.compile(r"\s+(?:of|in|for|from|that|which|who|with|based|backed|led|run|controlled)\b.*$")
+DEFINED_KINDS = frozenset({"military", "police", "rebel", "militia"})
+
+
+def _defined(document: Document, lexicon: ActorLexicon) -> dict[str, tuple[str, int]]:
+    """The kind of force a named group is defined as by apposition ("the Asayish, the internal security force of
+    the Kurdish-led administration" → police) → that group: the document's later "Kurdish security forces" are
+    it, not the state's police. A kind two groups are defined as means neither. Groups are the dictionary's and
+    the organisations the tagger names (with the kind's inter code)."""
+    text = document.text
+    named: list[tuple[int, str, int | None]] = [(m.end(), canonical, inter) for pattern, canonical, inter in lexicon.groups
+                                                for m in pattern.finditer(text)]
+    named += [(m.end, m.canonical or m.text, None) for m in document.mentions if m.label == "ORG"]
+    found: dict[str, set[tuple[str, int]]] = {}
+    for end, name, inter in named:
+        after = _APPOSITION.match(text[end:end + 120])
+        if not after:
+            continue
+        words = _PHRASE_END.sub("", after.group(1)).lower().split()
+        for n in (2, 1):  # "security force", then "force"
+            tail = tuple(w[:-1] if w.endswith("s") and not w.endswith("ss") else w for w in words[-n:])
+            kind = lexicon.nouns.get(tail) or lexicon.nouns.get(tuple(words[-n:]))
+            if len(words) >= n and kind in DEFINED_KINDS:
+                found.setdefault(kind, set()).add((name, inter if inter is not None else lexicon.templates[kind][1]))
+                break
+    return {kind: next(iter(groups)) for kind, groups in found.items() if len(groups) == 1}
 
 
 SALIENT_MENTIONS = 2  # a group the document names at least this often is one it is about
@@ -561,6 +592,9 @@ def describe(document: Document, head: int, children: list[list[int]], ctx: Acto
         return Participant(name=_clean(phrase), canonical=named[0], type=named[1])  # the group "militants" means here
     if owner is not None and owner[0] == "cue" and kind in ("military", "unidentified", "militia"):
         kind = owner[1]
+    if kind in ctx.defined and (owner is None or owner[0] == "cue") and nation is None:
+        named = ctx.defined[kind]  # "Kurdish security forces" where the Asayish is defined as a security force
+        return Participant(name=_clean(phrase), canonical=named[0], type=named[1])
     country = _owner_country(owner) or nation or event_country or ctx.document_country
     return _templated(ctx, kind, country, phrase, event_country)
 

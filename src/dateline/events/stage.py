@@ -106,7 +106,7 @@ from dateline.events.where import (
 from dateline.model import Document, Event, Participant, Place, PlaceMention, Span, Token
 from dateline.stage import BaseStage
 from dateline.time import calendar as cal
-from dateline.time.event_date import since_clause
+from dateline.time.event_date import said_of_another, since_clause
 
 log = logging.getLogger(__name__)
 
@@ -371,7 +371,7 @@ def event_mentions(document: Document, analysis: Analysis, lexicon: Lexicon,
                     battles.append(len(out.mentions))
                 elif item.cls == "shelling" and not one.actors and any(t.type in ARMED_PARTIES for t in one.targets):
                     fired.append(len(out.mentions))
-                stated = _stated(document, one, usable)
+                stated = _stated(document, one, usable, document.tokens[item.candidate.head].start)
                 out.mentions.append(one)
                 out.specificity[one.id] = item.score
                 out.stated[one.id] = stated
@@ -576,13 +576,15 @@ def _next_sentence(document: Document, sent: int) -> str:
     return document.text[slice(*document.sentences[sent + 1])] if sent + 1 < len(document.sentences) else ""
 
 
-def _stated(document: Document, event: Event, usable: list[PlaceMention]) -> tuple[bool, bool]:
-    """Whether the event's own sentence names its place and a date."""
+def _stated(document: Document, event: Event, usable: list[PlaceMention], at: int) -> tuple[bool, bool]:
+    """Whether the event's own sentence names its place and a date of it (not the day of something said inside
+    it: "have arrested a man, saying he entered the city two weeks ago"); ``at``: the trigger's offset."""
     start, end = event.sources[0].start, event.sources[0].end
     place = bool(event.place) and any(start <= m.start < end and m.place == event.place.place for m in usable)
     if event.place and event.place.place is None:  # a name the gazetteer could not place: stated by name
         place = event.place.name in document.text[start:end]
-    date = any(start <= t.start < end and t.type in ("DATE", "TIME") for t in document.times)
+    date = any(start <= t.start < end and t.type in ("DATE", "TIME") and not said_of_another(document, t, at)
+               for t in document.times)
     return place, date
 
 

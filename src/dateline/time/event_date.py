@@ -28,7 +28,7 @@ def event_date(document: Document, start: int, end: int, *, at: int | None = Non
     dated = [t for t in document.times if t.type in ("DATE", "TIME") and cal.parse_value(t.value)]
     inside = [t for t in dated if start <= t.start and t.end <= end]
     if at is not None:
-        inside = [t for t in inside if not _said_of_another(document, t, at)]
+        inside = [t for t in inside if not said_of_another(document, t, at)]
     if inside:
         chosen = _governing(document, inside, start, end) or inside[0]
         clause = since_clause(document, chosen, start, end) if at is not None else None
@@ -45,7 +45,7 @@ def event_date(document: Document, start: int, end: int, *, at: int | None = Non
     return _document_date(document)
 
 
-def _said_of_another(document: Document, time: TimeExpression, at: int) -> bool:
+def said_of_another(document: Document, time: TimeExpression, at: int) -> bool:
     """The expression dates what someone said happened, in a clause under the event's trigger ("have arrested a
     man, saying he entered the city two weeks ago"): the day of another event, not the trigger's. A day that
     dates the saying itself ("..., the soldier said Friday") is not such a day."""
