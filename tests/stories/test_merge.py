@@ -22,3 +22,16 @@ def test_a_bombing_one_outlet_calls_a_suicide_bombing_is_one():
 def test_a_strike_is_no_bombing():
     rows, _ = merge_events([_report("a", "d-a", "Air/drone strike", 0.95), _report("b", "d-b", "Air/drone strike", 0.8)])
     assert len(rows) == 1 and rows[0]["acled"] == "Air/drone strike"
+
+
+def test_a_report_dated_only_by_its_month_joins_the_one_strike_at_the_same_unplaced_village():
+    village = {"name": "Qasr Nadim", "lat": None, "lon": None, "place": None}
+    day = _report("a", "d-a", "Air/drone strike", 0.95)
+    day.place = village
+    month = _report("b", "d-b", "Air/drone strike", 0.8)
+    month.place, month.date, month.date_precision = village, "2024-03", "month"
+    assert len(merge_events([day, month])[0]) == 1
+    elsewhere = _report("c", "d-c", "Air/drone strike", 0.8)
+    elsewhere.place = {"name": "Tell Rasm", "lat": None, "lon": None, "place": None}
+    elsewhere.date, elsewhere.date_precision = "2024-03", "month"
+    assert len(merge_events([day, elsewhere])[0]) == 2

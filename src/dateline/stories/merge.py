@@ -146,14 +146,20 @@ def _cluster_block(events: list[EventRow], min_evidence: float) -> list[list[Eve
 
 def _unique_within(event: EventRow, span: tuple[int, int], clusters: list[_Cluster]) -> tuple[int | None, float]:
     """A vaguely dated report ("earlier this month") joins the one day-dated record of its period with the same
-    sub-event type at the same place; with none or several it stays apart."""
-    points = _points(event)
-    if not points:
+    sub-event type at the same place (near its point, or a name the gazetteer could not place written alike);
+    with none or several it stays apart."""
+    points, name = _points(event), _place_name(event)
+    if not points and not name:
         return None, 0.0
+
+    def same_place(cluster: _Cluster) -> bool:
+        if points:
+            return bool(cluster.points) and min(haversine_km(*p, *q) for p in points for q in cluster.points) <= PLACE_KM / 2
+        return any(not _points(m) and _place_name(m) == name for m in cluster.members)
+
     found = [i for i, c in enumerate(clusters)
              if c.span[1] - c.span[0] <= MAX_SPAN_DAYS and span[0] <= c.span[0] and c.span[1] <= span[1]
-             and any(m.acled == event.acled for m in c.members) and c.points
-             and min(haversine_km(*p, *q) for p in points for q in c.points) <= PLACE_KM / 2
+             and any(m.acled == event.acled for m in c.members) and same_place(c)
              and _evidence(event, span, c) > 0]
     return (found[0], MIN_EVIDENCE) if len(found) == 1 else (None, 0.0)
 
