@@ -125,6 +125,8 @@ def time_clause(tokens: Sequence[Token], i: int) -> int | None:
     """The verb of the "after/before/since/until" clause token ``i`` sits in, None when it sits in none."""
     current = i
     for _ in range(CLAUSE_STEPS):
+        # the marker among the six words before the verb: one further back the small parser mostly hangs there by
+        # mistake (all of a token's children, TokenIndex.children, moved the T1 actor 2 field 0.6118 -> 0.6081)
         if any(tokens[k].head == current and tokens[k].dep == "mark" and tokens[k].lemma.lower() in TIME_MARKS
                for k in range(max(0, current - 6), current)):
             return current

@@ -212,12 +212,17 @@ def counted_in_plenty(tokens: Sequence[Token], head: int) -> bool:
     """The trigger is a plural noun counted by a plural numeral ("hundreds of coalition air strikes", "dozens of
     raids"): told without a day of its own, a campaign's tally, no one incident (:func:`counted_over_a_period`
     needs no such numeral but a period cue)."""
+    owner = _counted_by(tokens, head)
+    return owner is not None and tokens[head].tag == "NNS" and owner.lemma.lower() in MANY and owner.tag == "NNS"
+
+
+def _counted_by(tokens: Sequence[Token], head: int) -> Token | None:
+    """The word that counts the trigger in "<count> of <trigger>" ("hundreds of strikes"), None otherwise."""
     token = tokens[head]
-    if token.tag != "NNS" or token.dep != "pobj" or not 0 <= token.head < len(tokens):
-        return False
+    if token.dep != "pobj" or not 0 <= token.head < len(tokens) or tokens[token.head].lemma.lower() != "of":
+        return None
     of = tokens[token.head]
-    return of.lemma.lower() == "of" and 0 <= of.head < len(tokens) and \
-        tokens[of.head].lemma.lower() in MANY and tokens[of.head].tag == "NNS"
+    return tokens[of.head] if 0 <= of.head < len(tokens) else None
 
 
 def counted_over_a_period(tokens: Sequence[Token], head: int, children: list[list[int]], sentence: str) -> bool:
@@ -229,11 +234,10 @@ def counted_over_a_period(tokens: Sequence[Token], head: int, children: list[lis
         return False
     if any(tokens[c].dep == "nummod" for c in children[head]):
         return True
-    if token.dep == "pobj" and 0 <= token.head < len(tokens) and tokens[token.head].lemma.lower() == "of":
-        owner = tokens[tokens[token.head].head]
-        # "one of the heaviest attacks on Tripoli so far" is one incident
-        return owner.lemma.lower() in QUANTITY_NOUNS or (owner.tag == "CD" and owner.lemma.lower() != "one")
-    return False
+    owner = _counted_by(tokens, head)
+    # "one of the heaviest attacks on Tripoli so far" is one incident
+    return owner is not None and (owner.lemma.lower() in QUANTITY_NOUNS or
+                                  (owner.tag == "CD" and owner.lemma.lower() != "one"))
 
 
 PLACING = frozenset({"lay", "plant", "place", "sow", "bury", "hide", "install"})
