@@ -287,3 +287,14 @@ def test_two_tellings_each_with_their_own_different_toll_are_two_incidents():
     assert len(merge([fighting, again], stated={"a": (False, True), "c": (True, False)})) == 1
     untold = mention("d", 100, acled="Armed clash", date=None)  # no toll of its own
     assert len(merge([fighting, untold], stated={"a": (False, True), "d": (True, False)})) == 1
+
+
+def test_what_an_after_clause_tells_is_its_own_incident_unless_it_only_counts_the_dead():
+    # "the shelling came after rebels killed several snipers": the same sentence, two events one after the other
+    shelling = dataclasses.replace(mention("a", 0, acled="Shelling/artillery/missile attack"), sources=(Span("d", 0, 90, ""),))
+    killing = dataclasses.replace(mention("b", 40, acled="Armed clash", actor="Rebels"), sources=(Span("d", 0, 90, ""),))
+    stated = {"a": (True, True), "b": (True, True)}
+    assert len(incident_groups([shelling, killing], 0, {}, stated, sequenced={"a": False, "b": True})) == 2
+    assert len(incident_groups([shelling, killing], 0, {}, stated, sequenced={"a": False, "b": False})) == 1
+    # "two died after troops opened fire": a bare death word is in no sequence and counts the dead of either clause
+    assert len(incident_groups([shelling, killing], 0, {}, stated, sequenced={"b": True})) == 1

@@ -66,7 +66,8 @@ def incident_groups(mentions: Sequence[Event], preamble_end: int = 0,
                     stated: dict[str, tuple[bool, bool]] | None = None,
                     objects: dict[str, tuple[str, int]] | None = None,
                     definite: set[str] | frozenset[str] = frozenset(),
-                    tolls: set[str] | frozenset[str] = frozenset()) -> list[list[Event]]:
+                    tolls: set[str] | frozenset[str] = frozenset(),
+                    sequenced: dict[str, bool] | None = None) -> list[list[Event]]:
     """A document's event mentions (in text order) grouped by the incident they tell, groups in text order.
 
     ``stated``: event id → (its sentence names its place, its sentence names its date). Only what a sentence
@@ -85,12 +86,14 @@ def incident_groups(mentions: Sequence[Event], preamble_end: int = 0,
     countries = countries or {}
     stated = stated or {}
     objects = objects or {}
+    sequenced = sequenced or {}
     body = [m for m in mentions if m.sources[0].start >= preamble_end]
     preamble = [m for m in mentions if m.sources[0].start < preamble_end]
     incidents: list[list[Event]] = []
     for mention in body:
-        home = _nearest([g for g in incidents if _same(g, mention, countries, stated, tolls=tolls)
-                         or _same_object(g, mention, objects, countries, stated)], mention, stated, objects,
+        home = _nearest([g for g in incidents if not _in_sequence(g, mention, sequenced, tolls)
+                         and (_same(g, mention, countries, stated, tolls=tolls)
+                              or _same_object(g, mention, objects, countries, stated))], mention, stated, objects,
                         mention.id in definite)
         if home is None:
             incidents.append([mention])
@@ -104,6 +107,18 @@ def incident_groups(mentions: Sequence[Event], preamble_end: int = 0,
             home.append(mention)
     incidents.sort(key=lambda group: min(m.sources[0].start for m in group))
     return incidents
+
+
+def _in_sequence(group: list[Event], mention: Event, sequenced: dict[str, bool],
+                 tolls: set[str] | frozenset[str]) -> bool:
+    """One sentence tells one event after another ("the shelling came after rebels killed several snipers"):
+    what the "after/before/since/until" clause tells is an incident of its own, not the main clause's.
+    ``sequenced``: id → whether the mention is told in such a clause, for mentions that type an event on their own;
+    a bare death word or a casualty count ("two died after police opened fire") counts the dead of either clause."""
+    if mention.id in tolls or mention.id not in sequenced:
+        return False
+    return any(e.id in sequenced and e.id not in tolls and sequenced[e.id] != sequenced[mention.id]
+               for e in group if _one_sentence([e], mention))
 
 
 def told_elsewhere(mentions: Sequence[Event], groups: Sequence[Sequence[Event]]) -> list[int]:

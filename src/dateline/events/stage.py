@@ -316,6 +316,7 @@ class Mentions:
     groups: list[list[str]] = dataclasses.field(default_factory=list)  # mention ids per incident (incident_groups)
     telling: dict[str, str] = dataclasses.field(default_factory=dict)  # id → id of the clause's first record
     definite: set[str] = dataclasses.field(default_factory=set)  # ids told by a definite noun ("the blast")
+    sequenced: dict[str, bool] = dataclasses.field(default_factory=dict)  # id → told in an "after ..." clause
 
 
 def event_mentions(document: Document, analysis: Analysis, lexicon: Lexicon,
@@ -381,6 +382,8 @@ def event_mentions(document: Document, analysis: Analysis, lexicon: Lexicon,
                     out.unread.add(one.id)
                 if _definite(document.tokens, item.candidate.head, analysis.children):
                     out.definite.add(one.id)
+                if item.score > MIN_EVENT_WEIGHT or (one.actors and one.targets):  # a bare "died" counts the dead
+                    out.sequenced[one.id] = time_clause(document.tokens, item.candidate.head) is not None
                 out.sentences.append(sent)
                 out.telling[one.id] = event.id
                 out.features.append(record_features(
@@ -407,7 +410,7 @@ def event_mentions(document: Document, analysis: Analysis, lexicon: Lexicon,
     out.mentions = [_of_their_state(e, ctx) for e in out.mentions]
     out.countries = place_countries(document)
     groups = incident_groups(out.mentions, preamble, out.countries, out.stated, out.objects, out.definite,
-                             casualty_reports(out.mentions, out.specificity, out.stated))
+                             casualty_reports(out.mentions, out.specificity, out.stated), out.sequenced)
     out.groups = [[e.id for e in group] for group in groups]
     out.features = [with_told_elsewhere(f, n) for f, n in zip(out.features, _told_per_telling(out, groups),
                                                                strict=True)]
