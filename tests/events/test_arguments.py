@@ -309,3 +309,11 @@ def test_those_who_died_in_an_attack_are_its_victims_not_its_actors(placed_event
     events = placed_events_of("Two soldiers and a nurse died in the air strike on the clinic in Homs on Monday.")
     strike = [e for e in events if e.acled == "Air/drone strike"]
     assert strike and not any("soldier" in p.name.lower() for e in strike for p in e.actors)
+
+
+def test_a_named_subject_of_a_participle_in_a_full_sentence_acts(events_of):
+    # the small tagger reads this past tense as a participle; a headline would have no full stop
+    event = _only(events_of("The National Defence Forces (NDF), a coalition of Arab militias, attacked from the east."),
+                  "attacked")
+    assert "National Defence Forces" in " ".join(names(event.actors))
+    assert not event.targets

@@ -352,7 +352,17 @@ def _headline_passive(tokens: Sequence[Token], head: int, kids: list[int]) -> bo
     """A past participle with a subject, no auxiliary and no object is a headline's passive with "were" left out
     ("Two soldiers killed near border"): the tagger's VBN says participle, a past tense would be VBD. A clause
     opened by a subordinator is no headline ("after government shells detonated": a past tense the tagger missed)."""
-    return tokens[head].tag == "VBN" and not any(tokens[c].dep in ("aux", "auxpass", "dobj", "obj", "mark") for c in kids)
+    return tokens[head].tag == "VBN" and not any(tokens[c].dep in ("aux", "auxpass", "dobj", "obj", "mark") for c in kids) \
+        and not (_full_stop(tokens, head) and all(tokens[c].pos == "PROPN" for c in kids if tokens[c].dep in SUBJECT_DEPS))
+
+
+def _full_stop(tokens: Sequence[Token], head: int) -> bool:
+    """The sentence of ``head`` ends with a full stop, as a headline does not: with a named subject, "The SDF, an
+    alliance of militias, attacked from the east." is a past tense the tagger read as a participle."""
+    end = head
+    while end + 1 < len(tokens) and tokens[end + 1].sent == tokens[head].sent:
+        end += 1
+    return tokens[end].tag == "."  # the tag of a full stop, "!" and "?"
 
 
 BETWEEN_DEPTH = 3  # "died in fighting on Friday between X and Y": died → in → fighting → between
