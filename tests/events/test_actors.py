@@ -451,3 +451,30 @@ def test_a_force_the_document_defines_by_apposition_is_that_group(placed_events_
             "in Kadugli on Monday.\nNorthern security forces later arrested two more men in Kadugli.")
     actors = {a.canonical for e in placed_events_of(text) if e.acled == "Arrests" for a in e.actors}
     assert actors == {"Karsh Guard"}
+
+
+def test_a_battle_naming_neither_side_is_led_by_the_side_the_document_tells_attacking():
+    from dateline.events.actors import ActorContext, actor_lexicon
+    from dateline.model import Participant
+
+    jets = Participant(name="coalition", canonical="Global Alliance", type=8)
+    ansar = Participant(name="Ansar", canonical="Ansar Brigades", type=2)  # held the city
+    front = Participant(name="Front", canonical="Zaydan Front", type=2)  # attacked it
+    ctx = ActorContext(lexicon=actor_lexicon("en"), country_names={})
+    ctx.remember_adversaries([jets], [ansar])
+    ctx.subjects = [(1, front)]
+    assert ctx.main_sides(3) == (ansar, front)  # nothing says who attacks: the order the pair was found in
+    ctx.remember_adversaries([front], [])  # "the Front attacked from the east" (no target named)
+    ctx.remember_adversaries([front], [])
+    assert ctx.main_sides(3) == (front, ansar)
+
+
+def test_a_quoted_we_is_the_group_its_speaker_speaks_for(placed_events_of):
+    text = ("Zaydan Front fighters and Islamic State militants fought in the village of Kharab on Monday.\n"
+            "\"We stormed the western gate at dawn,\" a spokesman for the Islamic State said on Tuesday.")
+    stormed = [e for e in placed_events_of(text) if "storm" in e.trigger]
+    assert stormed and canonical(stormed[0].actors) == ["Islamic State"]
+    resident = ("Islamic State militants shelled the village of Kharab on Monday.\n"
+                "\"They attacked us all night,\" said one farmer who fled.")
+    attacked = [e for e in placed_events_of(resident) if "attack" in e.trigger]
+    assert all("Islamic State" not in canonical(e.targets) for e in attacked)  # the farmer speaks for no group

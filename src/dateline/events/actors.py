@@ -47,7 +47,8 @@ KIND_BY_TEMPLATE = {
 }
 LEADER_TITLES = ("leader", "president", "prime minister", "premier", "king", "ruler", "strongman", "dictator",
                  "emir", "sultan", "head of state", "regime", "government", "chancellor", "monarch")
-PLURAL_PRONOUNS = frozenset({"they", "them", "we"})
+PLURAL_PRONOUNS = frozenset({"they", "them"})
+FIRST_PERSON = frozenset({"we", "us"})
 GROUP_DESCRIPTIONS = frozenset({"group", "organisation", "organization", "movement"})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "nummod", "quantmod", "npadvmod", "det", "case",
@@ -148,6 +149,7 @@ class ActorContext:
     mentioned: list[tuple[int, Participant]] = field(default_factory=list)  # armed parties named otherwise
     adversaries: dict[str, Counter[str]] = field(default_factory=dict)  # party → parties it fought in this document
     parties: dict[str, Participant] = field(default_factory=dict)  # key → the participant, for adversaries
+    attacking: Counter[str] = field(default_factory=Counter)  # armed party → how often it acted in violence
     admin1_names: dict[tuple[str, str], str] = field(default_factory=dict)  # (ISO2, admin1 code) → name
     called: dict[str, tuple[str, int]] = field(default_factory=dict)  # "militant" → the one named group so called
     short_names: dict[str, tuple[str, int]] = field(default_factory=dict)  # "coalition" → the "US-led coalition" named
@@ -165,8 +167,11 @@ class ActorContext:
             self.recent.append((sentence, participant))
 
     def remember_adversaries(self, actors: Sequence[Participant], targets: Sequence[Participant]) -> None:
-        """Armed parties the text sets against each other in one violent event ("the SDF fought Islamic State")."""
+        """Armed parties the text sets against each other in one violent event ("the SDF fought Islamic State"), and
+        the armed parties it tells acting in one, whoever the target."""
         for a in actors:
+            if a.type in ARMED_PARTIES:
+                self.attacking[party_key(a)] += 1
             for t in targets:
                 ka, kt = party_key(a), party_key(t)
                 if a.type in ARMED_PARTIES and t.type in ARMED_PARTIES and ka != kt:
@@ -208,13 +213,16 @@ class ActorContext:
     def main_sides(self, sentence: int, country: str | None = None) -> tuple[Participant, Participant] | None:
         """The two parties of the document's armed conflict, for a battle whose sentence names neither ("the
         fighting has cost him dearly"): the pair the document set against each other most often, else the armed
-        party it names most and that party's :meth:`opponent`."""
+        party it names most and that party's :meth:`opponent`. The side the document tells attacking more often
+        comes first: a battle that names neither side is most likely that side's offensive again."""
         pairs = Counter({tuple(sorted((a, b))): n for a, fought in self.adversaries.items() for b, n in fought.items()})
         if pairs:
             a, b = min(pairs, key=lambda pair: (self._remote(pair[0]) or self._remote(pair[1]), -pairs[pair]))
             home = self.parties[b] if self._remote(a) else self.parties[a]  # NATO struck it; on the ground it fought
             other = self.opponent(home, sentence, country)  # never None: home has a fought party
-            return (home, other) if other is not None else None
+            if other is None:
+                return None
+            return (other, home) if self.attacking[party_key(other)] > self.attacking[party_key(home)] else (home, other)
         pool = [p for _, p in self.recent + self.subjects + self.mentioned if _side(p) is not None]
         if not pool:
             return None
@@ -545,6 +553,8 @@ def describe(document: Document, head: int, children: list[list[int]], ctx: Acto
     tokens = document.tokens
     token = tokens[head]
     surface = document.text[token.start:token.end]
+    if surface.lower() in FIRST_PERSON:
+        return _speakers_group(document, token, ctx)
     if token.pos == "PRON" or surface.lower() in PLURAL_PRONOUNS | PERSON_PRONOUNS:
         return _pronoun(surface.lower(), ctx, sentence)
     counted = _counted(tokens, head, children)
@@ -684,6 +694,30 @@ def _pronoun(word: str, ctx: ActorContext, sentence: int) -> Participant | None:
             return None  # "it" stands for an armed party only (a force, a group), never for a crowd or a thing
         return Participant(name=found.name, canonical=found.canonical, type=found.type, entity=found.entity)
     return None  # "he"/"she" name a person, handled as a named mention by the caller
+
+
+_QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]?")
+
+
+def _speakers_group(document: Document, token: Token, ctx: ActorContext) -> Participant | None:
+    """The group a quoted "we" speaks for: the one group the sentence's words outside the quotation name ("'Today we
+    begin the final stage,' a spokeswoman for the SDF said"), else the next sentence's (a quotation that runs on);
+    None when no single group is named: the last actor is the wrong guess, a quoted "we" is rarely the party
+    the reporter named last."""
+    for k in (token.sent, token.sent + 1):
+        if k >= len(document.sentences):
+            break
+        start, end = document.sentences[k]
+        outside = _QUOTED.sub(" ", document.text[start:end])
+        named = {(canonical, inter) for pattern, canonical, inter in ctx.lexicon.groups if pattern.search(outside)}
+        named |= {group for m in document.mentions if m.label == "ORG" and start <= m.start and m.end <= end
+                  and m.text in outside and (group := _group(ctx, "", m)) is not None}
+        if len(named) == 1:
+            (canonical, inter), = named
+            return Participant(name=canonical, canonical=canonical, type=inter)
+        if named:
+            return None
+    return None
 
 
 def _description(ctx: ActorContext, sentence: int) -> Participant | None:

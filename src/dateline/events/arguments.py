@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from dateline.events.actors import (
     ARMED_PARTIES,
     CROWD_TYPES,
+    FIRST_PERSON,
     ActorContext,
     country_party,
     describe,
@@ -274,7 +275,8 @@ PRONOUN_LOOKBACK = 2  # sentences searched for the person a "he"/"she" refers to
 
 def _resolve_pronouns(document: Document, heads: list[int]) -> list[int]:
     """"he"/"she" → the token of the last person named in this or the previous sentences; "they"/"them" are
-    kept (the actor context resolves them to the last party named); other pronouns are dropped."""
+    kept (the actor context resolves them to the last party named), "we"/"us" too (to the quoted speaker's
+    group); other pronouns are dropped."""
     tokens = document.tokens
     out = []
     for i in heads:
@@ -289,6 +291,9 @@ def _resolve_pronouns(document: Document, heads: list[int]) -> list[int]:
                 out.append(speaker)  # "the coalition said it had conducted 27 strikes": the coalition
             elif word != "it" or token.dep == "nsubj":
                 out.append(i)  # "it" only as the doer; the actor context reads it as the last party named
+            continue
+        if word in FIRST_PERSON:
+            out.append(i)  # a quoted "we": the group its speaker speaks for (the actor context reads it)
             continue
         if word not in PERSON_PRONOUNS:
             continue
