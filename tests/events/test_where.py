@@ -123,8 +123,14 @@ def test_a_town_and_the_country_that_holds_it_lend_the_town(placed_events_of):
 def test_what_separates_the_names_of_a_list():
     from dateline.events.where import LIST_GAP
 
-    assert all(LIST_GAP.match(gap) for gap in (", ", " and ", ", and ", " or ", ",  or ", " and the port city of "))
-    assert not any(LIST_GAP.match(gap) for gap in (" near ", ", west of ", " and in ", "; "))
+    assert all(LIST_GAP.match(gap) for gap in (", ", " and ", ", and ", " or ", ",  or ", " and the port city of ",
+                                               " and in ", " and notably in ", ", and also at "))
+    assert not any(LIST_GAP.match(gap) for gap in (" near ", ", west of ", "; ", " and then in ", " and troops in "))
+
+
+def test_a_list_that_repeats_its_preposition_is_still_one_list(placed_events_of):
+    events = placed_events_of("Students marched on Sunday in Tobruk and in Derna.")
+    assert {e.place.name for e in events if e.place} >= {"Tobruk", "Derna"}
 
 
 def test_a_river_is_never_the_place(placed_events_of):

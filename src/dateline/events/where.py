@@ -329,8 +329,9 @@ def conjoined(document: Document, mention: PlaceMention, usable: Sequence[PlaceM
 
 
 BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?(?:(?:cities|towns|villages)\s+of\s+)?$", re.IGNORECASE)
-LIST_GAP = re.compile(r"^(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+(?:[a-z-]+\s+){0,2}"
-                      r"(?:city|town|village|port|capital|district)\s+of\s+)?$")  # "Cairo and the port city of Suez"
+LIST_GAP = re.compile(r"^(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:(?:also|even|especially|[a-z]+ly)\s+)?"
+                      r"(?:(?:in|at|near)\s+)?(?:the\s+(?:[a-z-]+\s+){0,2}(?:city|town|village|port|capital|district)"
+                      r"\s+of\s+)?$")  # "Cairo and the port city of Suez", "al-Baida, Ajdabiya and significantly in Misrata"
 
 
 def _listed_after(document: Document, mention: PlaceMention, usable: Sequence[PlaceMention]) -> list[PlaceMention]:
