@@ -40,6 +40,7 @@ def _classes(doc):
         ("Thousands of teachers marched to protest against the new law.", "protest", "peaceful_protest"),
         ("Thousands of demonstrators poured into the main square of Sfax.", "poured", "peaceful_protest"),
         ("By noon the crowds had swelled to tens of thousands.", "swelled", "peaceful_protest"),
+        ("Hundreds of Chileans marched through Valparaiso on Monday.", "marched", "peaceful_protest"),
         ("Riot police blocked the marchers at the bridge.", "blocked", "protest_intervention"),
         ("The vigil was forcibly disbanded, and the demonstrators fled.", "disbanded", "protest_intervention"),
         ("Hired thugs disrupted the rally outside the court.", "disrupted", "protest_intervention"),
@@ -60,6 +61,8 @@ def test_context_row_needs_its_context_word(make_document):
     assert all(c != "shelling" for _, c, _ in blaze)
     rain = _classes(make_document("Rain poured into the basement and filled the cellars."))
     assert all(c != "peaceful_protest" for _, c, _ in rain)
+    troops = _classes(make_document("The battalion marched north along the coast road."))
+    assert all(c != "peaceful_protest" for _, c, _ in troops)
     road = _classes(make_document("A landslide blocked the mountain road and the militia disbanded."))
     assert all(c != "protest_intervention" for _, c, _ in road)
 
