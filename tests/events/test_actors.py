@@ -478,3 +478,14 @@ def test_a_quoted_we_is_the_group_its_speaker_speaks_for(placed_events_of):
                 "\"They attacked us all night,\" said one farmer who fled.")
     attacked = [e for e in placed_events_of(resident) if "attack" in e.trigger]
     assert all("Islamic State" not in canonical(e.targets) for e in attacked)  # the farmer speaks for no group
+
+
+def test_a_we_outside_quotation_marks_is_the_writers_not_a_partys(make_placed_document):
+    from dateline.events.actors import _speakers_group, actor_lexicon, document_context
+
+    doc = make_placed_document("We reached Kharab on Monday, a day after Islamic State fighters left it.\n"
+                               "\"We left at night,\" an Islamic State commander said.")
+    ctx = document_context(doc, actor_lexicon("en"), {})
+    pronouns = [t for t in doc.tokens if doc.text[t.start:t.end] == "We"]
+    assert _speakers_group(doc, pronouns[0], ctx) is None  # the reporter
+    assert _speakers_group(doc, pronouns[1], ctx).canonical == "Islamic State"  # the quoted commander's group

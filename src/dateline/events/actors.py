@@ -697,13 +697,19 @@ def _pronoun(word: str, ctx: ActorContext, sentence: int) -> Participant | None:
 
 
 _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]?")
+QUOTE_MARKS = frozenset('"“”')
 
 
 def _speakers_group(document: Document, token: Token, ctx: ActorContext) -> Participant | None:
     """The group a quoted "we" speaks for: the one group the sentence's words outside the quotation name ("'Today we
     begin the final stage,' a spokeswoman for the SDF said"), else the next sentence's (a quotation that runs on);
     None when no single group is named: the last actor is the wrong guess, a quoted "we" is rarely the party
-    the reporter named last."""
+    the reporter named last. A "we" outside quotation marks is the writer's, no party's."""
+    start, end = document.sentences[token.sent]
+    marks = [i for i in range(start, end) if document.text[i] in QUOTE_MARKS]
+    before = sum(1 for i in marks if i < token.start)
+    if before % 2 == 0 and not (before == 0 and marks):  # not inside a quotation, nor in one that began earlier
+        return None
     for k in (token.sent, token.sent + 1):
         if k >= len(document.sentences):
             break
