@@ -489,3 +489,12 @@ def test_a_we_outside_quotation_marks_is_the_writers_not_a_partys(make_placed_do
     pronouns = [t for t in doc.tokens if doc.text[t.start:t.end] == "We"]
     assert _speakers_group(doc, pronouns[0], ctx) is None  # the reporter
     assert _speakers_group(doc, pronouns[1], ctx).canonical == "Islamic State"  # the quoted commander's group
+
+
+def test_the_country_that_made_a_weapon_does_not_operate_it(placed_events_of):
+    strike = _event(placed_events_of("A Russian-made Iraqi Army helicopter fired a missile at rebel positions near "
+                                     "Tikrit on Tuesday."), "Air/drone strike")
+    assert canonical(strike.actors) == ["Military Forces of Iraq"]
+    shelling = _event(placed_events_of("A U.S.-built tank shelled the village of Kharab on Monday."),
+                      "Shelling/artillery/missile attack")
+    assert "Military Forces of the United States" not in canonical(shelling.actors)

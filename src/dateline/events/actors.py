@@ -844,7 +844,7 @@ def _phrase_country(document: Document, spans: list[tuple[int, int]], ctx: Actor
     return None
 
 
-_SUPPORTER = re.compile(r"[\w.'’]+-(?:backed|led|supported|trained|armed|allied|sponsored)\b", re.IGNORECASE)
+_SUPPORTER = re.compile(r"[\w.'’]+-(?:backed|led|supported|trained|armed|allied|sponsored|made|built|manufactured|designed|supplied|era)\b", re.IGNORECASE)
 THE_COUNTRIES = re.compile(r"^(?:United |Central African|Democratic Republic|Republic of|Czech Republic|Dominican "
                            r"Republic|Netherlands|Philippines|Gambia|Bahamas|Comoros|Maldives|Marshall Islands|Solomon "
                            r"Islands|Seychelles|Vatican|Palestinian Territor)")
