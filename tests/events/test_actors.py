@@ -498,10 +498,3 @@ def test_the_country_that_made_a_weapon_does_not_operate_it(placed_events_of):
     shelling = _event(placed_events_of("A U.S.-built tank shelled the village of Kharab on Monday."),
                       "Shelling/artillery/missile attack")
     assert "Military Forces of the United States" not in canonical(shelling.actors)
-
-
-def test_the_armed_opposition_named_bare_is_the_rebels(placed_events_of):
-    events = placed_events_of("The militia leader al-Dawla blamed foreign jihadists on Sunday.\n"
-                              "On Monday government troops attacked the opposition in Rastan, killing four.")
-    attack = [e for e in events if "attack" in e.trigger]
-    assert attack and "Rebels (Syria)" in canonical(attack[0].targets)
