@@ -498,3 +498,14 @@ def test_the_country_that_made_a_weapon_does_not_operate_it(placed_events_of):
     shelling = _event(placed_events_of("A U.S.-built tank shelled the village of Kharab on Monday."),
                       "Shelling/artillery/missile attack")
     assert "Military Forces of the United States" not in canonical(shelling.actors)
+
+
+def test_a_we_in_a_quotation_opened_a_sentence_earlier_speaks_for_the_attributed_group(make_placed_document):
+    from dateline.events.actors import _speakers_group, actor_lexicon, document_context
+
+    doc = make_placed_document("\"We held the ridge for six hours. Then we fought Islamic State until dawn,\" the SDF "
+                               "commander said.")
+    ctx = document_context(doc, actor_lexicon("en"), {})
+    we = [t for t in doc.tokens if doc.text[t.start:t.end] == "we"][0]
+    assert len(doc.sentences) == 2 and we.sent == 1
+    assert _speakers_group(doc, we, ctx).canonical == "SDF: Syrian Democratic Forces"

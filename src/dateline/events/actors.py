@@ -31,6 +31,7 @@ from pathlib import Path
 
 from dateline.events.triggers import MIN_EVENT_WEIGHT, data_rows, load_lexicon, subtree
 from dateline.model import Document, Event, Mention, Participant, Token
+from dateline.quotes.direct import find_marked
 
 STATE_KINDS = frozenset({"military", "police"})
 VICTIM_INTER = 7
@@ -696,25 +697,24 @@ def _pronoun(word: str, ctx: ActorContext, sentence: int) -> Participant | None:
     return None  # "he"/"she" name a person, handled as a named mention by the caller
 
 
-_QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]?")
-QUOTE_MARKS = frozenset('"“”')
-
-
 def _speakers_group(document: Document, token: Token, ctx: ActorContext) -> Participant | None:
     """The group a quoted "we" speaks for: the one group the sentence's words outside the quotation name ("'Today we
     begin the final stage,' a spokeswoman for the SDF said"), else the next sentence's (a quotation that runs on);
     None when no single group is named: the last actor is the wrong guess, a quoted "we" is rarely the party
-    the reporter named last. A "we" outside quotation marks is the writer's, no party's."""
-    start, end = document.sentences[token.sent]
-    marks = [i for i in range(start, end) if document.text[i] in QUOTE_MARKS]
-    before = sum(1 for i in marks if i < token.start)
-    if before % 2 == 0 and not (before == 0 and marks):  # not inside a quotation, nor in one that began earlier
+    the reporter named last. A "we" outside quotation marks is the writer's, no party's. Quotations are read by
+    the quotes stage's reader (paragraph by paragraph, so one opened a sentence earlier counts)."""
+    marked = find_marked(document.text, document.paragraphs)
+    if not any(m.start <= token.start < m.end for m in marked):
         return None
     for k in (token.sent, token.sent + 1):
         if k >= len(document.sentences):
             break
         start, end = document.sentences[k]
-        outside = _QUOTED.sub(" ", document.text[start:end])
+        outside = document.text[start:end]
+        for m in marked:  # blank out what is quoted, keeping offsets
+            a, b = max(m.start, start), min(m.end, end)
+            if a < b:
+                outside = outside[:a - start] + " " * (b - a) + outside[b - start:]
         named = {(canonical, inter) for pattern, canonical, inter in ctx.lexicon.groups if pattern.search(outside)}
         named |= {group for m in document.mentions if m.label == "ORG" and start <= m.start and m.end <= end
                   and m.text in outside and (group := _group(ctx, "", m)) is not None}

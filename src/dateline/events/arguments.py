@@ -358,7 +358,7 @@ def _headline_passive(tokens: Sequence[Token], head: int, kids: list[int]) -> bo
     ("Two soldiers killed near border"): the tagger's VBN says participle, a past tense would be VBD. A clause
     opened by a subordinator is no headline ("after government shells detonated": a past tense the tagger missed)."""
     return tokens[head].tag == "VBN" and not any(tokens[c].dep in ("aux", "auxpass", "dobj", "obj", "mark") for c in kids) \
-        and not (_full_stop(tokens, head) and all(tokens[c].pos == "PROPN" for c in kids if tokens[c].dep in SUBJECT_DEPS))
+        and not (all(tokens[c].pos == "PROPN" for c in kids if tokens[c].dep in SUBJECT_DEPS) and _full_stop(tokens, head))
 
 
 def _full_stop(tokens: Sequence[Token], head: int) -> bool:
