@@ -48,6 +48,13 @@ def test_nominal_trigger_takes_light_verb_subject(events_of):
     assert event.type == "FIGHT"
 
 
+def test_who_condemns_or_protests_an_attack_did_not_carry_it_out(events_of):
+    event = _only(events_of("Norway condemned the bombing of the clinic in Aden on Friday."), "bombing")
+    assert event.actors == ()
+    event = _only(events_of("Shopkeepers in the old market blamed the shelling on the army."), "shelling")
+    assert "Shopkeepers" not in names(event.actors)
+
+
 def test_things_and_places_are_no_participants(events_of):
     event = _only(events_of("After a long night they shelled the market."), "shelled")
     assert event.actors == () and event.targets == ()

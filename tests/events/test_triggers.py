@@ -67,6 +67,13 @@ def test_context_row_needs_its_context_word(make_document):
     assert all(c != "protest_intervention" for _, c, _ in road)
 
 
+def test_what_a_crowd_protests_is_no_arrest_at_their_protest(make_document):
+    found = _classes(make_document("Dozens of students rallied in the square, protesting the arrest of their lecturer."))
+    assert ("arrest", "arrests", False) in found
+    at_rally = _classes(make_document("Police detained dozens of students at the rally in the square."))
+    assert ("detained", "protest_intervention", False) in at_rally
+
+
 def test_modifier_is_evidence_not_an_event(make_document):
     found = _classes(make_document("Two attack helicopters landed at the base."))
     assert all(agent for _, _, agent in found)

@@ -24,6 +24,7 @@ from dateline.events.actors import (
     party_key,
     phrase_bounds,
 )
+from dateline.events.triggers import REACTING
 from dateline.events.where import SAYING, SPEAKING
 from dateline.model import Document, Participant, Token
 
@@ -488,8 +489,8 @@ def _light_verb_subject(tokens: Sequence[Token], head: int, children: list[list[
         if token.dep == "prep" and token.lemma.lower() in CIRCUMSTANCE_PREPS:
             return []
         current = token.head
-        if tokens[current].pos in ("VERB", "AUX") and tokens[current].lemma.lower() in SUFFERING_VERBS | OBSERVING:
-            return []
+        if tokens[current].pos in ("VERB", "AUX") and tokens[current].lemma.lower() in SUFFERING_VERBS | OBSERVING | REACTING:
+            return []  # "two fighters died in the shelling", "France criticized the air strikes": no doers
         if tokens[current].pos in ("VERB", "AUX"):
             subjects = [c for c in children[current] if tokens[c].dep in SUBJECT_DEPS]
             return subjects or _borrowed_subject(tokens, current, children)

@@ -24,6 +24,11 @@ CONTEXT_WINDOW = 8  # tokens each side; wide enough for "fired two missiles at",
 VERB_POS = frozenset({"VERB", "AUX"})
 NOUN_POS = frozenset({"NOUN", "PROPN", "ADJ", "X"})  # spaCy tags some event nouns ADJ/X ("offensive")
 AGENT = "AGENT"  # rows naming a perpetrator ("suicide bomber"): evidence for typing, never an event alone
+# verbs whose subject reacts to what their object names ("crowds protesting the arrest of an activist", "France
+# criticized the air strikes", "accused soldiers of raping her"): that object is a grievance told beside the clause
+REACTING = frozenset({"protest", "condemn", "denounce", "decry", "criticize", "criticise", "deplore", "mourn",
+                      "investigate", "probe", "deny", "blame", "accuse", "oppose", "slam", "lament", "regret",
+                      "commemorate"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -222,8 +227,11 @@ def _candidate(
     options: dict[str, float] = {}
     agent_only = True
     objects = any(tokens[c].dep in ("dobj", "obj", "nsubjpass", "auxpass") for c in children[head])  # done to someone
+    grievance = reacted_to(tokens, head)
     for rule in rules:
         if not _pos_ok(rule.pos, token.pos, objects) or not _context_ok(rule.context, window, subject):
+            continue
+        if rule.context and grievance:  # the reacting clause's words ("protesters") are no setting of what they protest
             continue
         weight = rule.weight + (0.05 if rule.context else 0.0)  # a satisfied context is more specific
         options[rule.cls] = max(options.get(rule.cls, 0.0), weight)
@@ -234,6 +242,18 @@ def _candidate(
     if modifier:  # "attack helicopters", "grenade attack": evidence for the word it modifies, not an event
         return Candidate(head=head, indices=indices, sent=token.sent, options=ranked, agent=True, modifies=token.head)
     return Candidate(head=head, indices=indices, sent=token.sent, options=ranked, agent=agent_only)
+
+
+def reacted_to(tokens: Sequence[Token], head: int) -> bool:
+    """Whether a nominal is what a reacting verb's subject protests, condemns or blames ("protested the arrest",
+    "accused soldiers of raping her")."""
+    token = tokens[head]
+    governor = token.head
+    if token.dep in ("pobj", "pcomp") and tokens[governor].dep == "prep":
+        governor = tokens[governor].head  # "protested against the arrest", "accused them of raping"
+    elif token.dep not in ("dobj", "obj"):
+        return False
+    return governor != head and tokens[governor].pos in VERB_POS and tokens[governor].lemma.lower() in REACTING
 
 
 def _context_ok(context: frozenset[str], window: set[str], subject: set[str]) -> bool:
