@@ -191,6 +191,14 @@ def test_a_named_place_wins_over_the_reference_of_its_direction(placed_events_of
     # "X, west of Misrata": X (not in the gazetteer) is where it happened, Misrata only says where X lies
     events = placed_events_of("Rebels fought government troops on Monday in Zawiyat Umm Harb, west of Misrata.")
     assert _place(events, "Armed clash") == "Zawiyat Umm Harb"
+    # a description may stand between the name and the direction
+    events = placed_events_of("Rebels fought government troops on Monday in Zawiyat Umm Harb, a farming village 20 km west of Misrata.")
+    assert _place(events, "Armed clash") == "Zawiyat Umm Harb"
+    # ... but not a new clause
+    from dateline.events.where import NAME_THEN_DIRECTION
+
+    assert NAME_THEN_DIRECTION.match(", a farming village west of ")
+    assert not NAME_THEN_DIRECTION.match(", and the fighting spread west of ")
 
 
 def test_parts_of_a_town_are_the_town(placed_events_of):

@@ -254,7 +254,11 @@ def _qualifies(document: Document, place: PlaceMention, name: PlaceMention) -> b
 
 DIRECTION = r"(?:just\s+|about\s+|some\s+|roughly\s+|around\s+)?(?:[\d.,]+\s*[a-z]+\s+)?" \
             r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+(?:side\s+)?of\s+(?:the\s+)?"
-NAME_THEN_DIRECTION = re.compile(rf"^\s*,\s*{DIRECTION}$", re.IGNORECASE)  # "Dafniya, west of [Misrata]"
+# "Dafniya, west of [Misrata]", "Zlitan, on the coast east of [Tripoli]", "Brega, an oil town 70 km west of [Ajdabiya]":
+# a description of the name may come between, not a new clause or another place ("Zlitan, and fighting west of")
+NAME_THEN_DIRECTION = re.compile(
+    rf"^\s*,\s*(?:(?!(?:and|but|or|while|where|which|who|as|then|after|before|from|to|near)\b)[a-z\d'-]+\s+){{0,6}}"
+    rf"{DIRECTION}$", re.IGNORECASE)
 DIRECTION_BEFORE = re.compile(rf"{DIRECTION}$", re.IGNORECASE)
 NAME_AFTER = re.compile(r"^\s*,\s*(?:in|at|near)?\s*$")  # "[Just west of Misrata], in Dafniya"
 OFFSET_GAP = re.compile(r"^\s*,\s*(?:just|about|some|roughly|around)?\s*$", re.IGNORECASE)
