@@ -24,6 +24,8 @@ import pytest
         ("Gunmen tried to storm the police station on Sunday.", "storm", "asserted"),
         ("Rebels vowed revenge and shelled the port on Friday.", "shelled", "asserted"),
         ("Rebels will regroup and shell the port.", "shell", "planned"),
+        ("Gunfire could be heard downtown, and shells were fired at the depot on Monday.", "fired", "asserted"),
+        ("Officials denied that troops shelled the depot and that snipers killed two boys.", "killed", "denied"),
         ("Families fled on Monday, demanding safe routes out of the town and an end to air strikes.", "air strikes",
          "planned"),
         ("Rebels were able to take over the airport on Saturday.", "take over", "asserted"),

@@ -49,8 +49,11 @@ def event_modality(tokens: Sequence[Token], head: int, children: list[list[int]]
         # a verb coordinated with a verb shares its auxiliaries ("will regroup and shell"), not its meaning ("vowed
         # revenge and shelled the port": the shelling is no vow); a noun conjunct stays under the verb's meaning
         coordinated = via == "conj" and tokens[previous].pos == "VERB" and tokens[current].pos == "VERB"
-        found = _local(tokens, current, children, cues, governor=hop > 0 and not coordinated,
-                       lemma_only=via in SUBJECT_DEPS)
+        # a conjoined clause with its own subject is a sentence of its own: "fire could be heard, and mortars were
+        # launched" launched mortars; what governs both clauses ("she said ...") still counts, one hop up
+        independent = via == "conj" and any(tokens[c].dep in SUBJECT_DEPS for c in children[previous])
+        found = None if independent else _local(tokens, current, children, cues, governor=hop > 0 and not coordinated,
+                                                lemma_only=via in SUBJECT_DEPS)
         if found == ABILITY:  # "were able to take over": achieved; "may be able to", "are able to": not yet
             governor = tokens[current].head
             found = ASSERTED if governor != current and tokens[governor].tag == "VBD" else "hypothetical"
