@@ -201,6 +201,11 @@ def test_a_named_place_wins_over_the_reference_of_its_direction(placed_events_of
     assert not NAME_THEN_DIRECTION.match(", and the fighting spread west of ")
 
 
+def test_fire_aimed_toward_a_town_lands_there(placed_events_of):
+    events = placed_events_of("Mortar rounds were fired toward Misrata on Sunday, residents said.")
+    assert _place(events, "Shelling/artillery/missile attack") == "Misratah"
+
+
 def test_parts_of_a_town_are_the_town(placed_events_of):
     events = placed_events_of("Government artillery pounded parts of the city of Homs on Tuesday.")
     assert _place(events, "Shelling/artillery/missile attack") == "Homs"

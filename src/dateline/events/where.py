@@ -30,6 +30,7 @@ from dateline.time.tense import token_index
 LOCATIVE = frozenset({"in", "near", "outside", "at", "around", "across", "on", "inside", "within", "throughout", "over",
                       "into", "through", "along", "between", "nearby", "off", "beyond", "onto"})
 FLIGHT = frozenset({"flee", "escape", "evacuate", "deport", "smuggle", "emigrate", "defect"})  # "to X": a destination
+FIRING = frozenset({"fire", "launch", "lob", "shoot", "hurl", "aim", "direct", "rain"})  # "toward X": where it lands
 NOT_THERE = frozenset({"from", "toward", "towards", "for", "against", "by", "with", "about", "like", "according to"})
 MAX_HOPS = 7
 LOOKBACK = 2  # earlier sentences whose place an event without one may borrow
@@ -521,6 +522,8 @@ def _governing_preposition(document: Document, tokens: Sequence[Token], i: int,
                 return "according to", token.head  # "killed ..., according to a named spokesman": the source
             if word == "to" and tokens[prep.head].lemma.lower() in FLIGHT and prep.head not in trigger:
                 return "toward", token.head  # "when she tried to escape to Tunisia": where she was going
+            if word in ("toward", "towards") and tokens[prep.head].lemma.lower() in FIRING:
+                return "at", token.head  # "mortars were launched toward Zawiya": fired at the town, so hit there
             return word, token.head
         if token.dep == "prep":
             return document.text[token.start:token.end].lower(), current
