@@ -206,6 +206,12 @@ def test_fire_aimed_toward_a_town_lands_there(placed_events_of):
     assert _place(events, "Shelling/artillery/missile attack") == "Misratah"
 
 
+def test_a_sentence_about_another_year_lends_no_place(placed_events_of):
+    events = placed_events_of("Police fired on protesters in Benghazi on Saturday. The two leaders shook hands at a summit "
+                              "in Rome in 2009. Residents said the television building was attacked on Sunday by protesters.")
+    assert _place(events, "Violent demonstration") == "Benghazi"
+
+
 def test_parts_of_a_town_are_the_town(placed_events_of):
     events = placed_events_of("Government artillery pounded parts of the city of Homs on Tuesday.")
     assert _place(events, "Shelling/artillery/missile attack") == "Homs"

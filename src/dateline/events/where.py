@@ -22,6 +22,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from dateline.clean.wire import AGENCY_TAG
+from dateline.events.confidence import is_background
 from dateline.geo.rivers import packaged_rivers
 from dateline.model import Document, EventPlace, Place, PlaceMention, Token
 from dateline.time.lexicon import lexicon as time_lexicon
@@ -146,9 +147,11 @@ def event_place(document: Document, head: int, start: int, end: int, usable: Seq
         previous = sentence - back
         if previous < 0:
             break
+        p_start, p_end = document.sentences[previous]
+        if _tells_another_time(document, p_start, p_end):
+            continue  # "Gadhafi and Obama meet at the G-8 summit in Italy in 2009": no place for today's events
         if previous in taken:
             return taken[previous]
-        p_start, p_end = document.sentences[previous]
         earlier = _without_containers(document, [m for m in usable if p_start <= m.start and m.end <= p_end
                                                  and _lendable(document, m)])
         if earlier:
@@ -157,6 +160,13 @@ def event_place(document: Document, head: int, start: int, end: int, usable: Seq
     if inside:
         return None  # the sentence names places, none of them where it happened: no guess from the document
     return focus
+
+
+def _tells_another_time(document: Document, start: int, end: int) -> bool:
+    """The sentence is dated only in the background, a month or more before publication ("in 2009"; not "rebels,
+    who took the town in February, attacked it again on Monday")."""
+    dates = [t for t in document.times if start <= t.start and t.end <= end and t.type == "DATE"]
+    return bool(dates) and all(is_background(t.value, document.published) for t in dates)
 
 
 def _says_where(document: Document, mention: PlaceMention) -> bool:
