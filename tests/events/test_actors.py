@@ -28,6 +28,11 @@ def test_generic_nouns_take_the_country_of_their_demonym(placed_events_of):
     assert {p.type for p in (*clash.actors, *clash.targets)} == {1, 2}
 
 
+def test_the_authorities_are_the_state_police_of_their_demonym(placed_events_of):
+    events = placed_events_of("Crowds marched in Cairo on Monday. Moroccan authorities detained nine bloggers on Tuesday.")
+    assert canonical(_event(events, "Arrests").actors) == ["Police Forces of Morocco"]
+
+
 def test_a_named_leader_stands_for_his_state_forces(placed_events_of):
     text = ("Syrian President Bashar al-Assad spoke on television on Monday.\n"
             "Assad's forces shelled the town of Maarat al-Numan on Tuesday, killing six people.")
