@@ -164,6 +164,13 @@ def test_a_battle_takes_its_other_side_from_a_party_named_in_any_role(placed_eve
     assert clash and "rebels" in {p.name for p in clash[0].actors + clash[0].targets}
 
 
+def test_a_party_named_only_as_what_another_is_tied_to_is_no_side(placed_events_of):
+    text = ("State radio said the town had been cleared of bandits connected to al-Qaeda. "
+            "Four soldiers were killed in fighting around Sirte on Sunday.")
+    clash = [e for e in placed_events_of(text) if e.acled == "Armed clash"]
+    assert clash and "al-Qaeda" not in {p.canonical for p in clash[0].actors + clash[0].targets}
+
+
 def test_a_leader_tagged_as_an_organisation_stands_for_his_forces():
     from dateline.events.actors import ActorContext, _named, actor_lexicon
     from dateline.model import Document, Mention

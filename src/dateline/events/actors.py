@@ -496,6 +496,8 @@ def remember_subjects(document: Document, children: list[list[int]], ctx: ActorC
             continue  # neither a dictionary noun (of an armed kind) nor inside a named entity (an organisation)
         if _allied(tokens, i):
             continue  # "the army, along with local militias, ...": on the army's side, never its opponent
+        if _associated(tokens, i):
+            continue  # "armed gangs connected to al Qaeda": a label for another party, not a party on the scene
         found = describe(document, i, children, ctx, event_country=None, sentence=token.sent, role="actor")
         if found is not None and found.type in ARMED_PARTIES:
             (ctx.subjects if subject else ctx.mentioned).append((token.sent, found))
@@ -517,6 +519,17 @@ def _remember_allies(document: Document, i: int, party: Participant, children: l
         other = describe(document, k, children, ctx, event_country=None, sentence=tokens[k].sent, role="actor")
         if other is not None and other.type in ARMED_PARTIES and party_key(other) != party_key(party):
             ctx.allies.add(frozenset((party_key(party), party_key(other))))
+
+
+ASSOCIATION = frozenset({"connect", "link", "tie", "affiliate", "associate", "relate"})
+
+
+def _associated(tokens: Sequence[Token], i: int) -> bool:
+    """A party named only as what another is tied to ("gangs connected to al Qaeda", "ties with Hezbollah")."""
+    if tokens[i].dep != "pobj":
+        return False
+    prep = tokens[tokens[i].head]
+    return prep.lemma.lower() in ("to", "with") and tokens[prep.head].lemma.lower() in ASSOCIATION
 
 
 ALLY_PREPS = frozenset({"alongside", "beside"})
