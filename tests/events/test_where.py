@@ -210,6 +210,9 @@ def test_a_sentence_about_another_year_lends_no_place(placed_events_of):
     events = placed_events_of("Police fired on protesters in Benghazi on Saturday. The two leaders shook hands at a summit "
                               "in Rome in 2009. Residents said the television building was attacked on Sunday by protesters.")
     assert _place(events, "Violent demonstration") == "Benghazi"
+    # ... unless the sentence points back to the town it named ("the city")
+    events = placed_events_of("Crowds marched in Tripoli on Friday. Militants overran Sirte in 2009. The army started an offensive to retake the city on Monday.")
+    assert _place(events, "Government regains territory") == "Sirte"
 
 
 def test_parts_of_a_town_are_the_town(placed_events_of):

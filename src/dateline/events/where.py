@@ -148,7 +148,7 @@ def event_place(document: Document, head: int, start: int, end: int, usable: Seq
         if previous < 0:
             break
         p_start, p_end = document.sentences[previous]
-        if _tells_another_time(document, p_start, p_end):
+        if _tells_another_time(document, p_start, p_end) and not _points_back(document, start, end):
             continue  # "Gadhafi and Obama meet at the G-8 summit in Italy in 2009": no place for today's events
         if previous in taken:
             return taken[previous]
@@ -160,6 +160,17 @@ def event_place(document: Document, head: int, start: int, end: int, usable: Seq
     if inside:
         return None  # the sentence names places, none of them where it happened: no guess from the document
     return focus
+
+
+def _points_back(document: Document, start: int, end: int) -> bool:
+    """The sentence names a place by a definite place noun ("the offensive to retake the city"): the town an
+    earlier sentence named, whenever that sentence is set."""
+    tokens, index = document.tokens, token_index(document.tokens)
+    lo, hi = index.at(start), index.at(end - 1)
+    if lo is None or hi is None:
+        return False
+    return any(tokens[k].lemma.lower() in PLACE_NOUNS and tokens[k - 1].lemma.lower() in ("the", "this", "that")
+               for k in range(max(lo, 1), hi + 1))
 
 
 def _tells_another_time(document: Document, start: int, end: int) -> bool:
