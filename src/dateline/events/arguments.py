@@ -476,6 +476,7 @@ CIRCUMSTANCE_PREPS = frozenset({"despite", "amid", "amidst", "under", "after", "
 # shelling"): the teller is no actor of it
 OBSERVING = SPEAKING | {"describe", "witness", "see", "hear", "show", "film", "photograph", "document", "cover", "record"}
 SUFFERING_VERBS = frozenset({"die", "perish", "suffer", "flee", "escape", "survive", "hide", "shelter", "cower"})
+NO_DOER_VERBS = SUFFERING_VERBS | OBSERVING | REACTING  # their subject suffers, tells of or reacts to the nominal
 DYING_VERBS = frozenset({"die", "perish"})  # as a trigger ("... died in the shelling") the subject is the victim
 
 
@@ -489,7 +490,7 @@ def _light_verb_subject(tokens: Sequence[Token], head: int, children: list[list[
         if token.dep == "prep" and token.lemma.lower() in CIRCUMSTANCE_PREPS:
             return []
         current = token.head
-        if tokens[current].pos in ("VERB", "AUX") and tokens[current].lemma.lower() in SUFFERING_VERBS | OBSERVING | REACTING:
+        if tokens[current].pos in ("VERB", "AUX") and tokens[current].lemma.lower() in NO_DOER_VERBS:
             return []  # "two fighters died in the shelling", "France criticized the air strikes": no doers
         if tokens[current].pos in ("VERB", "AUX"):
             subjects = [c for c in children[current] if tokens[c].dep in SUBJECT_DEPS]
