@@ -55,6 +55,11 @@ def test_who_condemns_or_protests_an_attack_did_not_carry_it_out(events_of):
     assert "Shopkeepers" not in names(event.actors)
 
 
+def test_the_weapon_fired_is_no_target_what_it_was_fired_on_is(events_of):
+    event = _only(events_of("Rebel gunners fired surface-to-air missiles on a Kenyan army helicopter."), "fired")
+    assert [p.canonical for p in event.targets] == ["Military Forces of Kenya"]
+
+
 def test_things_and_places_are_no_participants(events_of):
     event = _only(events_of("After a long night they shelled the market."), "shelled")
     assert event.actors == () and event.targets == ()

@@ -40,7 +40,8 @@ TARGET_PREPS = frozenset({"on", "against", "for", "at", "into", "in", "with"})
 VERB_TARGET_PREPS = frozenset({"on", "against", "at", "with", "upon", "into"})
 BY = frozenset({"by"})
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
-INSTRUMENTS = frozenset({  # objects that are the weapon, not the target ("fired tear gas at protesters")"rocket", "missile", "shell", "mortar", "bomb", "mine", "bullet", "grenade", "explosive", "ied",
+# objects that are the weapon, not the target ("fired tear gas at protesters")
+INSTRUMENTS = frozenset({"rocket", "missile", "shell", "mortar", "bomb", "mine", "bullet", "grenade", "explosive", "ied",
                          "airstrike", "strike", "attack", "blast", "explosion", "fire", "gunfire", "gas", "cannon",
                          "shot", "round", "ammunition", "weapon", "salvo", "barrage", "volley"})
 RECIPROCAL = frozenset({"clash", "fight", "battle", "skirmish", "scuffle", "brawl"})  # "X and Y clashed": two sides
