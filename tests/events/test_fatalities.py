@@ -19,6 +19,7 @@ def _deaths(doc):
     ("text", "expected"),
     [
         ("Militants ambushed the convoy, killing two drivers.", 2),
+        ("The shell killed one of the farmer's daughters and two of his nephews.", 3),
         ("Seven soldiers were killed in the blast.", 7),
         ("The bombing killed 1,250 people, officials said.", 1250),
         ("Dozens of villagers were killed in the raid.", 12),

@@ -180,12 +180,19 @@ def _victim_count(document: Document, v: int, children: list[list[int]], words: 
         own = 1  # "killing a policeman", "the pilot was killed"
     if own is None:
         return None
-    # "four of its soldiers and five shoppers died", "killed two soldiers and a shepherd": the groups add up
-    # (not "one dead and 15 injured": a bare number joined on is another count, of the wounded)
+    # "four of its soldiers and five shoppers died", "killed two soldiers and a shepherd", "one of his sons and three
+    # of his grandchildren": the groups add up (not "one dead and 15 injured": a bare number joined on is another
+    # count, of the wounded)
     more = [_victim_count(document, c, children, words) for c in children[v]
-            if tokens[c].dep == "conj" and tokens[c].pos in ("NOUN", "PROPN")
+            if tokens[c].dep == "conj" and (tokens[c].pos in ("NOUN", "PROPN") or _counts_of(tokens, c, children))
             and not any(tokens[k].lemma.lower() in HURT for k in children[c])]
     return own + sum(n for n in more if n is not None)
+
+
+def _counts_of(tokens: Sequence[Token], i: int, children: list[list[int]]) -> bool:
+    """A number that counts people of a group it names ("three of his grandchildren")."""
+    return tokens[i].pos == "NUM" and any(tokens[c].dep == "prep" and tokens[c].lemma.lower() == "of"
+                                          for c in children[i])
 
 
 def _number_near(document: Document, v: int, children: list[list[int]], words: DeathWords) -> int | None:
