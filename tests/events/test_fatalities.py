@@ -20,6 +20,7 @@ def _deaths(doc):
     [
         ("Militants ambushed the convoy, killing two drivers.", 2),
         ("The shell killed one of the farmer's daughters and two of his nephews.", 3),
+        ("Shepherds found the bodies of four men who had been shot.", 4),
         ("Seven soldiers were killed in the blast.", 7),
         ("The bombing killed 1,250 people, officials said.", 1250),
         ("Dozens of villagers were killed in the raid.", 12),

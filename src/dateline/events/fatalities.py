@@ -159,8 +159,8 @@ def _count_for(document: Document, i: int, role: str, children: list[list[int]],
         return _of_count(document, kids, children, words, lemma="life")
     elif role == "predicate":
         return _dead_count(document, i, children, words)
-    elif role == "count":
-        return _number_near(document, i, children, words)
+    elif role == "count":  # "12 bodies", "the bodies of five men"
+        return _number_near(document, i, children, words) or _of_count(document, kids, children, words)
     else:  # noun: "the deaths of 12 people", "death toll of 12", "causing one death"
         return _of_count(document, kids, children, words) or _toll(document, i, words) \
             or _number_near(document, i, children, words)
