@@ -74,6 +74,12 @@ def test_what_a_crowd_protests_is_no_arrest_at_their_protest(make_document):
     assert ("detained", "protest_intervention", False) in at_rally
 
 
+def test_a_crowd_that_rallied_outside_a_building_protested(make_document):
+    # the tagger reads "outside" as an adjective of "parliament", which then looks like an object of "rallied"
+    found = _classes(make_document("Nurses rallied outside parliament in Dunmore on Monday."))
+    assert ("rallied", "peaceful_protest", False) in found
+
+
 def test_modifier_is_evidence_not_an_event(make_document):
     found = _classes(make_document("Two attack helicopters landed at the base."))
     assert all(agent for _, _, agent in found)

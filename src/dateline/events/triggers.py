@@ -226,7 +226,8 @@ def _candidate(
     subject = _subject_lemmas(tokens, head, children)
     options: dict[str, float] = {}
     agent_only = True
-    objects = any(tokens[c].dep in ("dobj", "obj", "nsubjpass", "auxpass") for c in children[head])  # done to someone
+    objects = any(tokens[c].dep in ("dobj", "obj", "nsubjpass", "auxpass") and not _misread_place(tokens, c, children)
+                  for c in children[head])  # done to someone
     grievance = reacted_to(tokens, head)
     for rule in rules:
         if not _pos_ok(rule.pos, token.pos, objects) or not _context_ok(rule.context, window, subject):
@@ -242,6 +243,16 @@ def _candidate(
     if modifier:  # "attack helicopters", "grenade attack": evidence for the word it modifies, not an event
         return Candidate(head=head, indices=indices, sent=token.sent, options=ranked, agent=True, modifies=token.head)
     return Candidate(head=head, indices=indices, sent=token.sent, options=ranked, agent=agent_only)
+
+
+# prepositions the tagger sometimes reads as adjectives of the noun after them ("rallied outside parliament": parsed
+# as an object "parliament" with an adjective "outside")
+PLACE_PREPOSITIONS = frozenset({"outside", "inside", "near", "around", "across", "along", "beside", "opposite"})
+
+
+def _misread_place(tokens: Sequence[Token], i: int, children: list[list[int]]) -> bool:
+    """An object that is really a preposition's: its first modifier is a place preposition tagged as an adjective."""
+    return any(tokens[c].dep == "amod" and c < i and tokens[c].lemma.lower() in PLACE_PREPOSITIONS for c in children[i])
 
 
 def reacted_to(tokens: Sequence[Token], head: int) -> bool:
