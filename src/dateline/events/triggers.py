@@ -251,7 +251,7 @@ PLACE_PREPOSITIONS = frozenset({"outside", "inside", "near", "around", "across",
 
 
 def _misread_place(tokens: Sequence[Token], i: int, children: list[list[int]]) -> bool:
-    """An object that is really a preposition's: its first modifier is a place preposition tagged as an adjective."""
+    """An object that is really a preposition's: a place preposition before it is tagged as its adjective."""
     return any(tokens[c].dep == "amod" and c < i and tokens[c].lemma.lower() in PLACE_PREPOSITIONS for c in children[i])
 
 
