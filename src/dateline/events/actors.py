@@ -31,7 +31,7 @@ from pathlib import Path
 
 from dateline.events.triggers import MIN_EVENT_WEIGHT, data_rows, load_lexicon, subtree
 from dateline.model import Document, Event, Mention, Participant, Token
-from dateline.quotes.direct import find_marked
+from dateline.quotes.direct import Marked, find_marked
 
 STATE_KINDS = frozenset({"military", "police"})
 VICTIM_INTER = 7
@@ -157,6 +157,13 @@ class ActorContext:
     defined: dict[str, tuple[str, int]] = field(default_factory=dict)  # "police" → the group defined as "the ... security force"
     nationalities: dict[str, str] = field(default_factory=dict)  # folded demonym ("syrian") → ISO2, from the gazetteer
     allies: set[frozenset[str]] = field(default_factory=set)  # parties that act together ("the army and allied militias")
+    quotations: list[Marked] | None = None  # the document's quotations in marks, read once when a quoted "we" needs them
+
+    def marked_quotations(self, document: Document) -> list[Marked]:
+        """The document's quotations in quotation marks (the quotes stage's reader), read on first use."""
+        if self.quotations is None:
+            self.quotations = find_marked(document.text, document.paragraphs)
+        return self.quotations
 
     def country_name(self, iso: str | None) -> str | None:
         if not iso:
@@ -716,7 +723,7 @@ def _speakers_group(document: Document, token: Token, ctx: ActorContext) -> Part
     None when no single group is named: the last actor is the wrong guess, a quoted "we" is rarely the party
     the reporter named last. A "we" outside quotation marks is the writer's, no party's. Quotations are read by
     the quotes stage's reader (paragraph by paragraph, so one opened a sentence earlier counts)."""
-    marked = find_marked(document.text, document.paragraphs)
+    marked = ctx.marked_quotations(document)
     if not any(m.start <= token.start < m.end for m in marked):
         return None
     for k in (token.sent, token.sent + 1):
