@@ -329,3 +329,31 @@ def test_a_named_subject_of_a_participle_in_a_full_sentence_acts(events_of):
                   "attacked")
     assert "National Defence Forces" in " ".join(names(event.actors))
     assert not event.targets
+
+
+def _words(doc, indices):
+    return [doc.text[doc.tokens[i].start:doc.tokens[i].end] for i in indices]
+
+
+def test_a_by_phrase_after_coordinated_participles_is_each_ones_agent(make_document):
+    doc = make_document("Two reporters were beaten, detained and robbed by plainclothes police in the square on Monday.")
+    beaten = next(i for i, t in enumerate(doc.tokens) if doc.text[t.start:t.end] == "beaten")
+    assert not any(doc.tokens[c].dep == "agent" for c in children_of(doc.tokens)[beaten])  # the parse this is about
+    actors, targets = _verb_arguments(doc.tokens, beaten, children_of(doc.tokens))
+    assert _words(doc, actors) == ["police"]
+    assert _words(doc, targets) == ["reporters"]
+
+
+def test_a_conjunct_with_an_agent_of_its_own_keeps_it(make_document):
+    doc = make_document("The farmer was shot by a sniper and buried by his neighbours on Monday.")
+    shot = next(i for i, t in enumerate(doc.tokens) if doc.text[t.start:t.end] == "shot")
+    actors, _ = _verb_arguments(doc.tokens, shot, children_of(doc.tokens))
+    assert _words(doc, actors) == ["sniper"]
+
+
+def test_a_passive_conjunct_suffers_what_its_first_participle_names(make_document):
+    doc = make_document("Three students were detained and tortured in the provincial jail last week.")
+    tortured = next(i for i, t in enumerate(doc.tokens) if doc.text[t.start:t.end] == "tortured")
+    assert doc.tokens[tortured].dep == "conj"  # the parse this test is about
+    actors, targets = _verb_arguments(doc.tokens, tortured, children_of(doc.tokens))
+    assert actors == [] and _words(doc, targets) == ["students"]

@@ -344,15 +344,69 @@ def _verb_arguments(tokens: Sequence[Token], head: int, children: list[list[int]
     if headline:
         actors, targets = [], actors  # "four journalists arrested, ministry says": they were arrested
     actors += [g for c in kids if tokens[c].dep == "agent" for g in children[c] if tokens[g].dep == "pobj"]
+    passive = tokens[head].tag == "VBN" and not headline and _passive(tokens, head, children)
+    if passive and not actors:  # "were beaten, arrested and harassed by police": each was done by the police
+        actors = _shared_agent(tokens, head, children)
+    if passive and not targets:  # "were arrested and beaten", "reported being beaten": who suffered it
+        targets = _passive_patient(tokens, head, children)
     if not actors and tokens[head].tag == "VBG":  # "under continued shelling by Gadhafi's forces", parsed as a gerund
         actors = _prep_objects(tokens, head, children, BY)
-    if not actors and not headline and not any(tokens[c].dep in PASSIVE_SUBJECT_DEPS for c in kids):
+    if not actors and not headline and not passive and not any(tokens[c].dep in PASSIVE_SUBJECT_DEPS for c in kids):
         actors = _borrowed_subject(tokens, head, children)
     if tokens[head].dep in ("acl", "relcl") and not targets and tokens[head].tag == "VBN":
         targets = [tokens[head].head]  # "the aircraft downed by Islamic State"
     if not [t for t in targets if tokens[t].lemma.lower() not in INSTRUMENTS]:  # "fired tear gas at protesters"
         targets = _prep_objects(tokens, head, children) or targets
     return _with_conjuncts(tokens, actors, children), _with_conjuncts(tokens, targets, children)
+
+
+def _passive(tokens: Sequence[Token], head: int, children: list[list[int]]) -> bool:
+    """A passive participle: it has a passive auxiliary or subject of its own, or it is coordinated after one
+    ("were beaten, arrested and harassed": all three are passive)."""
+    current = head
+    for _ in range(MAX_CLIMB + 1):
+        if any(tokens[c].dep == "auxpass" or tokens[c].dep in PASSIVE_SUBJECT_DEPS for c in children[current]):
+            return True
+        if tokens[current].dep != "conj" or tokens[current].tag != "VBN" or tokens[current].head == current:
+            return False
+        current = tokens[current].head
+    return False
+
+
+def _shared_agent(tokens: Sequence[Token], head: int, children: list[list[int]]) -> list[int]:
+    """The "by" phrase after the last of coordinated participles belongs to each of them ("beaten, arrested and
+    harassed by security forces": the parser hangs it on the last one only). A conjunct with an object or an agent
+    of its own ends the chain ("killed by a sniper and buried by his family")."""
+    current = head
+    for _ in range(MAX_CLIMB + 1):
+        following = [c for c in children[current] if tokens[c].dep == "conj" and tokens[c].tag == "VBN" and c > current]
+        if not following:
+            break
+        current = following[-1]
+        agents = [g for c in children[current] if tokens[c].dep == "agent" for g in children[c] if tokens[g].dep == "pobj"]
+        if agents:
+            return agents
+        if any(tokens[c].dep in OBJECT_DEPS for c in children[current]):
+            return []
+    return []
+
+
+def _passive_patient(tokens: Sequence[Token], head: int, children: list[list[int]]) -> list[int]:
+    """Who suffered a passive participle with no subject of its own: the passive subject of the participle it is
+    coordinated with ("two men were arrested and beaten"), or the subject of the verb it completes ("journalists
+    reported being beaten")."""
+    current = head
+    for _ in range(MAX_CLIMB):
+        token = tokens[current]
+        if token.head == current or token.dep not in ("conj", "xcomp"):
+            return []
+        current = token.head
+        patients = [c for c in children[current] if tokens[c].dep in PASSIVE_SUBJECT_DEPS]
+        if token.dep == "xcomp":
+            patients = patients or [c for c in children[current] if tokens[c].dep in SUBJECT_DEPS]
+        if patients:
+            return patients
+    return []
 
 
 def _headline_passive(tokens: Sequence[Token], head: int, kids: list[int]) -> bool:
