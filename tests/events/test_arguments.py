@@ -357,3 +357,9 @@ def test_a_passive_conjunct_suffers_what_its_first_participle_names(make_documen
     assert doc.tokens[tortured].dep == "conj"  # the parse this test is about
     actors, targets = _verb_arguments(doc.tokens, tortured, children_of(doc.tokens))
     assert actors == [] and _words(doc, targets) == ["students"]
+
+
+def test_a_passive_light_verbs_by_phrase_names_who_used_the_weapon(placed_events_of):
+    events = placed_events_of("The marchers were met with tear gas by riot police outside the ministry in Cairo on Friday.")
+    event = next(e for e in events if e.acled and e.acled.startswith("Protest"))
+    assert [p.type for p in event.actors] == [6] and [p.type for p in event.targets] == [1]

@@ -549,7 +549,9 @@ def _light_verb_subject(tokens: Sequence[Token], head: int, children: list[list[
             return []  # "two fighters died in the shelling", "France criticized the air strikes": no doers
         if tokens[current].pos in ("VERB", "AUX"):
             subjects = [c for c in children[current] if tokens[c].dep in SUBJECT_DEPS]
-            return subjects or _borrowed_subject(tokens, current, children)
+            agents = [g for c in children[current] if tokens[c].dep == "agent" for g in children[c]
+                      if tokens[g].dep == "pobj"]  # "confronted by police with tear gas": the police used it
+            return subjects or agents or _borrowed_subject(tokens, current, children)
     return []
 
 
