@@ -164,6 +164,13 @@ def test_a_battle_takes_its_other_side_from_a_party_named_in_any_role(placed_eve
     assert clash and "rebels" in {p.name for p in clash[0].actors + clash[0].targets}
 
 
+def test_a_party_named_as_an_owner_can_be_a_battles_other_side(placed_events_of):
+    text = ("Reporters toured the rebels' trenches outside Homs last week. "
+            "Four soldiers were killed in fighting around Homs on Sunday.")
+    clash = [e for e in placed_events_of(text) if e.acled == "Armed clash"]
+    assert clash and "rebels" in {p.name for p in clash[0].actors + clash[0].targets}
+
+
 def test_a_party_named_only_as_what_another_is_tied_to_is_no_side(placed_events_of):
     text = ("State radio said the town had been cleared of bandits connected to al-Qaeda. "
             "Four soldiers were killed in fighting around Sirte on Sunday.")

@@ -472,7 +472,7 @@ def surname(name: str) -> str:
 
 
 ARMED_PARTIES = frozenset({1, 2, 3, 4, 8})
-PARTY_DEPS = frozenset({"nsubjpass", "dobj", "pobj", "conj", "appos"})  # other places a party is named in
+PARTY_DEPS = frozenset({"nsubjpass", "dobj", "pobj", "conj", "appos", "poss"})  # other places a party is named in
 
 
 def _covered(spans: list[tuple[int, int]]) -> Callable[[int], bool]:
