@@ -30,3 +30,17 @@ def test_another_place_or_type_gives_nothing():
     elsewhere = EventPlace(name="Hama", lat=35.1, lon=36.7, place="gn:2")
     out = fill_perpetrators([_event(1, [ARMY]), _event(2, place=elsewhere), _event(3, acled="Attack")])
     assert out[1].actors == () and out[2].actors == ()
+
+
+def test_shelling_no_shelling_record_explains_takes_the_one_party_attacking_there():
+    attack = _event(1, [ARMY], acled="Attack")
+    out = fill_perpetrators([attack, _event(2)])
+    assert out[1].actors == (ARMY,)
+
+
+def test_a_clash_names_no_attacker_for_unattributed_shelling():
+    clash = _event(1, [ARMY], acled="Armed clash")  # a clash's two sides come in either order
+    assert fill_perpetrators([clash, _event(2)])[1].actors == ()
+    rebel_attack = _event(3, [REBELS], acled="Attack")
+    out = fill_perpetrators([_event(4, [ARMY], acled="Attack"), rebel_attack, _event(5)])
+    assert out[2].actors == ()
