@@ -422,3 +422,31 @@ def test_a_day_inside_what_was_said_does_not_keep_two_tellings_of_an_arrest_apar
             "Officers detained the man in a raid on his house in Kadugli on Saturday.")
     arrests = [e for e in placed_events_of(text, published="2019-03-04") if e.acled == "Arrests"]
     assert len(arrests) == 1 and arrests[0].date == "2019-03-02"
+
+
+
+CHRONOLOGY = ("Students march through the centre of Cairo against the new tax. Police arrest forty marchers near the "
+              "parliament in Cairo. Rioters burn a police station in Cairo. Police arrest twelve students outside the "
+              "university in Cairo. Gunmen kill a priest in Alexandria. The interior minister resigns.")
+NARRATIVE = (CHRONOLOGY.replace("march ", "marched ").replace("arrest ", "arrested ").replace("burn ", "burned ")
+             .replace("kill ", "killed ").replace("resigns", "resigned"))
+
+
+def test_a_chronology_in_the_present_tells_each_incident_in_its_own_sentence(placed_events_of):
+    def arrests(text):
+        return [e for e in placed_events_of(text) if e.acled == "Arrests"]
+    assert len(arrests(CHRONOLOGY)) == 2  # two entries of the chronology: two days' incidents
+    assert len(arrests(NARRATIVE)) == 1  # told in the past, the same kind at the same place is one incident
+
+
+def test_the_main_verbs_tense_reads_through_a_present_verb_of_saying(make_document):
+    from dateline.events.stage import _main_tense
+
+    def tense(text):
+        doc = make_document(text)
+        return _main_tense(doc.tokens, (0, len(doc.tokens)))
+    assert tense("Police arrest forty marchers in the square.") == "present"
+    assert tense("The ruling party's office is ransacked.") == "present"
+    assert tense("Witnesses say police arrested forty marchers.") == "past"
+    assert tense("Rebels are advancing on the town.") is None  # going on now, no chronicle's entry
+    assert tense("Police have arrested forty marchers.") is None

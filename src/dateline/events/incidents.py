@@ -67,7 +67,7 @@ def incident_groups(mentions: Sequence[Event], preamble_end: int = 0,
                     objects: dict[str, tuple[str, int]] | None = None,
                     definite: set[str] | frozenset[str] = frozenset(),
                     tolls: set[str] | frozenset[str] = frozenset(),
-                    sequenced: dict[str, bool] | None = None) -> list[list[Event]]:
+                    sequenced: dict[str, bool] | None = None, chronicle: bool = False) -> list[list[Event]]:
     """A document's event mentions (in text order) grouped by the incident they tell, groups in text order.
 
     ``stated``: event id → (its sentence names its place, its sentence names its date). Only what a sentence
@@ -82,7 +82,9 @@ def incident_groups(mentions: Sequence[Event], preamble_end: int = 0,
     and, two sentences on, "the helicopter was hit by a rocket" are one incident although one reads as a battle
     and the other as shelling. ``definite``: ids of mentions told by a definite noun ("the blast shattered every
     window"), which continue the last compatible incident however far back it was told. ``tolls``: ids of casualty
-    reports (:func:`casualty_reports`), which join a deadly incident of any kind their place and day agree with."""
+    reports (:func:`casualty_reports`), which join a deadly incident of any kind their place and day agree with.
+    ``chronicle``: the document is a chronology (:func:`is_chronicle`), whose every sentence tells an incident of its
+    own: mentions join only the incidents of their own sentence."""
     countries = countries or {}
     stated = stated or {}
     objects = objects or {}
@@ -92,6 +94,7 @@ def incident_groups(mentions: Sequence[Event], preamble_end: int = 0,
     incidents: list[list[Event]] = []
     for mention in body:
         home = _nearest([g for g in incidents if not _in_sequence(g, mention, sequenced, tolls)
+                         and (not chronicle or _one_sentence(g, mention))
                          and (_same(g, mention, countries, stated, tolls=tolls)
                               or _same_object(g, mention, objects, countries, stated))], mention, stated, objects,
                         mention.id in definite)
@@ -107,6 +110,19 @@ def incident_groups(mentions: Sequence[Event], preamble_end: int = 0,
             home.append(mention)
     incidents.sort(key=lambda group: min(m.sources[0].start for m in group))
     return incidents
+
+
+CHRONICLE_SHARE = 0.6  # most tellings in the present tense: "protesters spill into the streets", "police use ..."
+CHRONICLE_MIN = 4  # sentences, so that a short piece with a caption or two is no chronology
+
+
+def is_chronicle(tenses: Sequence[str | None]) -> bool:
+    """A chronology ("a day-by-day summary of events") tells one incident after another in the historical present,
+    mostly with the dates lost to the page: no two of its sentences are the same incident by place and kind alone.
+    News narrates in the past tense; captions in the present are a few lines, not most of the tellings.
+    ``tenses``: the main-clause tense ("present", "past" or None) of each sentence that tells an incident."""
+    known = [t for t in tenses if t is not None]
+    return len(known) >= CHRONICLE_MIN and known.count("present") >= CHRONICLE_SHARE * len(known)
 
 
 def _in_sequence(group: list[Event], mention: Event, sequenced: dict[str, bool],

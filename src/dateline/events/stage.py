@@ -71,6 +71,7 @@ from dateline.events.incidents import (
     combine_incidents,
     family,
     incident_groups,
+    is_chronicle,
     told_elsewhere,
 )
 from dateline.events.modality import (
@@ -107,6 +108,7 @@ from dateline.model import Document, Event, Participant, Place, PlaceMention, Sp
 from dateline.stage import BaseStage
 from dateline.time import calendar as cal
 from dateline.time.event_date import said_of_another, since_clause
+from dateline.time.tense import REPORTING_VERBS
 
 log = logging.getLogger(__name__)
 
@@ -409,12 +411,37 @@ def event_mentions(document: Document, analysis: Analysis, lexicon: Lexicon,
             out.mentions[k] = _with_opponent(event, hit, out.sentences[k], ctx)
     out.mentions = [_of_their_state(e, ctx) for e in out.mentions]
     out.countries = place_countries(document)
-    groups = incident_groups(out.mentions, preamble, out.countries, out.stated, out.objects, out.definite,
-                             casualty_reports(out.mentions, out.specificity, out.stated), out.sequenced)
-    out.groups = [[e.id for e in group] for group in groups]
+    told = sorted({sent for e, sent in zip(out.mentions, out.sentences, strict=True) if e.modality in FACT_MODALITIES})
+    chronicle = is_chronicle([_main_tense(document.tokens, analysis.ranges[sent]) for sent in told])
+    tolls = casualty_reports(out.mentions, out.specificity, out.stated)
+    groups = incident_groups(out.mentions, preamble, out.countries, out.stated, out.objects, out.definite, tolls,
+                             out.sequenced)
+    # how often a kind of incident is told stays the confidence model's evidence in a chronology too, whose
+    # entries are each told once
     out.features = [with_told_elsewhere(f, n) for f, n in zip(out.features, _told_per_telling(out, groups),
                                                                strict=True)]
+    if chronicle:
+        groups = incident_groups(out.mentions, preamble, out.countries, out.stated, out.objects, out.definite, tolls,
+                                 out.sequenced, chronicle=True)
+    out.groups = [[e.id for e in group] for group in groups]
     return out
+
+
+def _main_tense(tokens: Sequence[Token], bounds: tuple[int, int]) -> str | None:
+    """"present" or "past": the tense of the sentence's main verb ("police use water cannons", "the headquarters is
+    ransacked"; "police used", "was ransacked"); what a present verb of saying reports, not the saying ("witnesses
+    say troops fired": past); None for a perfect, a progressive, a modal or a verbless line."""
+    lo, hi = bounds
+    root = next((i for i in range(lo, hi) if tokens[i].head == i), None)
+    if root is not None and tokens[root].lemma.lower() in REPORTING_VERBS and tokens[root].tag in ("VBZ", "VBP"):
+        root = next((i for i in range(lo, hi) if tokens[i].head == root and tokens[i].dep == "ccomp"), None)
+    if root is None or tokens[root].pos not in ("VERB", "AUX") or tokens[root].tag == "VBG":
+        return None  # no verb, or a progressive ("rebels are advancing"): what is going on, not a chronicle's entry
+    aux = [k for k in range(max(lo, root - 4), root) if tokens[k].head == root and tokens[k].dep in ("aux", "auxpass")]
+    tag = tokens[aux[0]].tag if aux else tokens[root].tag
+    if aux and tokens[aux[0]].lemma.lower() != "be":
+        return "past" if tag == "VBD" else None  # "had struck" is past; "has struck", "will strike" neither
+    return "present" if tag in ("VBZ", "VBP") else "past" if tag == "VBD" else None
 
 
 DEFINITE = frozenset({"the", "this", "that"})
