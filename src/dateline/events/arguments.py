@@ -414,10 +414,10 @@ def _headline_passive(tokens: Sequence[Token], head: int, kids: list[int]) -> bo
     ("Two soldiers killed near border"): the tagger's VBN says participle, a past tense would be VBD. A clause
     opened by a subordinator is no headline ("after government shells detonated": a past tense the tagger missed)."""
     return tokens[head].tag == "VBN" and not any(tokens[c].dep in ("aux", "auxpass", "dobj", "obj", "mark") for c in kids) \
-        and not (all(tokens[c].pos == "PROPN" for c in kids if tokens[c].dep in SUBJECT_DEPS) and _full_stop(tokens, head))
+        and not (all(tokens[c].pos == "PROPN" for c in kids if tokens[c].dep in SUBJECT_DEPS) and full_stop(tokens, head))
 
 
-def _full_stop(tokens: Sequence[Token], head: int) -> bool:
+def full_stop(tokens: Sequence[Token], head: int) -> bool:
     """The sentence of ``head`` ends with a full stop, as a headline does not: with a named subject, "The SDF, an
     alliance of militias, attacked from the east." is a past tense the tagger read as a participle."""
     end = head

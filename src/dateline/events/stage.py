@@ -45,7 +45,7 @@ from dateline.events.actors import (
     told_actors,
     with_crowd,
 )
-from dateline.events.arguments import Arguments, find_arguments
+from dateline.events.arguments import Arguments, find_arguments, full_stop
 from dateline.events.combine import choose, rule_scores
 from dateline.events.confidence import (
     FACT_MODALITIES,
@@ -108,7 +108,6 @@ from dateline.model import Document, Event, Participant, Place, PlaceMention, Sp
 from dateline.stage import BaseStage
 from dateline.time import calendar as cal
 from dateline.time.event_date import said_of_another, since_clause
-from dateline.time.tense import REPORTING_VERBS
 
 log = logging.getLogger(__name__)
 
@@ -311,6 +310,7 @@ class Mentions:
     stated: dict[str, tuple[bool, bool]]  # event id → (its sentence names its place, a date)
     features: list[np.ndarray]  # record features (dateline.events.record_confidence), one per mention
     sentences: list[int]
+    heads: list[int] = dataclasses.field(default_factory=list)  # the trigger's head token, one per mention
     objects: dict[str, tuple[str, int]] = dataclasses.field(default_factory=dict)  # id → (thing done to, sentence)
     subjects: dict[str, str] = dataclasses.field(default_factory=dict)  # id → subject words shown without an actor
     unread: set[str] = dataclasses.field(default_factory=set)  # ids whose clause names a doer no one can read
@@ -387,6 +387,7 @@ def event_mentions(document: Document, analysis: Analysis, lexicon: Lexicon,
                 if item.score > MIN_EVENT_WEIGHT or (one.actors and one.targets):  # a bare "died" counts the dead
                     out.sequenced[one.id] = time_clause(document.tokens, item.candidate.head) is not None
                 out.sentences.append(sent)
+                out.heads.append(item.candidate.head)
                 out.telling[one.id] = event.id
                 out.features.append(record_features(
                     one, p_event=prediction.p_event if prediction else 0.0,
@@ -411,8 +412,11 @@ def event_mentions(document: Document, analysis: Analysis, lexicon: Lexicon,
             out.mentions[k] = _with_opponent(event, hit, out.sentences[k], ctx)
     out.mentions = [_of_their_state(e, ctx) for e in out.mentions]
     out.countries = place_countries(document)
-    told = sorted({sent for e, sent in zip(out.mentions, out.sentences, strict=True) if e.modality in FACT_MODALITIES})
-    chronicle = is_chronicle([_main_tense(document.tokens, analysis.ranges[sent]) for sent in told])
+    told: dict[int, int] = {}  # sentence → its first fact's trigger; never a caption, which is in the present too
+    for e, sent, head in zip(out.mentions, out.sentences, out.heads, strict=True):
+        if e.modality in FACT_MODALITIES and e.sources[0].start >= preamble and full_stop(document.tokens, head):
+            told.setdefault(sent, head)
+    chronicle = is_chronicle([_clause_tense(document.tokens, head) for head in told.values()])
     tolls = casualty_reports(out.mentions, out.specificity, out.stated)
     groups = incident_groups(out.mentions, preamble, out.countries, out.stated, out.objects, out.definite, tolls,
                              out.sequenced)
@@ -427,21 +431,32 @@ def event_mentions(document: Document, analysis: Analysis, lexicon: Lexicon,
     return out
 
 
-def _main_tense(tokens: Sequence[Token], bounds: tuple[int, int]) -> str | None:
-    """"present" or "past": the tense of the sentence's main verb ("police use water cannons", "the headquarters is
-    ransacked"; "police used", "was ransacked"); what a present verb of saying reports, not the saying ("witnesses
-    say troops fired": past); None for a perfect, a progressive, a modal or a verbless line."""
-    lo, hi = bounds
-    root = next((i for i in range(lo, hi) if tokens[i].head == i), None)
-    if root is not None and tokens[root].lemma.lower() in REPORTING_VERBS and tokens[root].tag in ("VBZ", "VBP"):
-        root = next((i for i in range(lo, hi) if tokens[i].head == root and tokens[i].dep == "ccomp"), None)
-    if root is None or tokens[root].pos not in ("VERB", "AUX") or tokens[root].tag == "VBG":
-        return None  # no verb, or a progressive ("rebels are advancing"): what is going on, not a chronicle's entry
-    aux = [k for k in range(max(lo, root - 4), root) if tokens[k].head == root and tokens[k].dep in ("aux", "auxpass")]
-    tag = tokens[aux[0]].tag if aux else tokens[root].tag
-    if aux and tokens[aux[0]].lemma.lower() != "be":
-        return "past" if tag == "VBD" else None  # "had struck" is past; "has struck", "will strike" neither
-    return "present" if tag in ("VBZ", "VBP") else "past" if tag == "VBD" else None
+def _clause_tense(tokens: Sequence[Token], head: int) -> str | None:
+    """"present" or "past": the tense of the first finite verb at or above the trigger ("police use water cannons",
+    "the headquarters is ransacked", "returns to Egypt to join the demonstrations"; "said troops had attacked": the
+    attack's own clause); None for a perfect, a progressive or a modal ("have fired", "are advancing", "could")."""
+    current = head
+    for _ in range(MAX_TENSE_CLIMB):
+        token = tokens[current]
+        if token.pos in ("VERB", "AUX"):
+            aux = [k for k in range(max(0, current - 4), current)
+                   if tokens[k].head == current and tokens[k].dep in ("aux", "auxpass") and tokens[k].tag != "TO"]
+            if aux:
+                first = tokens[aux[0]]
+                if first.tag == "MD" or token.tag == "VBG" or (first.lemma.lower() == "have" and first.tag != "VBD"):
+                    return None
+                return "past" if first.tag == "VBD" else "present" if first.tag in ("VBZ", "VBP") else None
+            if token.tag in ("VBZ", "VBP"):
+                return "present"
+            if token.tag == "VBD":
+                return "past"
+        if token.head == current:
+            return None
+        current = token.head
+    return None
+
+
+MAX_TENSE_CLIMB = 6  # head hops from a nominal trigger to its verb ("clashes" → "in" → "wounded" → "reports")
 
 
 DEFINITE = frozenset({"the", "this", "that"})
