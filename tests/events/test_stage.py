@@ -437,17 +437,3 @@ def test_a_chronology_in_the_present_tells_each_incident_in_its_own_sentence(pla
         return [e for e in placed_events_of(text) if e.acled == "Arrests"]
     assert len(arrests(CHRONOLOGY)) == 2  # two entries of the chronology: two days' incidents
     assert len(arrests(NARRATIVE)) == 1  # told in the past, the same kind at the same place is one incident
-
-
-def test_a_triggers_tense_is_its_own_clauses(make_document):
-    from dateline.events.stage import _clause_tense
-
-    def tense(text, word):
-        doc = make_document(text)
-        return _clause_tense(doc.tokens, next(i for i, t in enumerate(doc.tokens) if doc.text[t.start:t.end] == word))
-    assert tense("Police arrest forty marchers in the square.", "arrest") == "present"
-    assert tense("The ruling party's office is ransacked.", "ransacked") == "present"
-    assert tense("The opposition leader returns home to join the protests.", "protests") == "present"
-    assert tense("Witnesses say police arrested forty marchers.", "arrested") == "past"
-    assert tense("Rebels are advancing on the town.", "advancing") is None  # going on now, no chronicle's entry
-    assert tense("Police have arrested forty marchers.", "arrested") is None

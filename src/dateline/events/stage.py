@@ -68,6 +68,7 @@ from dateline.events.fatalities import (
 from dateline.events.incidents import (
     acled_family,
     casualty_reports,
+    clause_tense,
     combine_incidents,
     family,
     incident_groups,
@@ -416,7 +417,7 @@ def event_mentions(document: Document, analysis: Analysis, lexicon: Lexicon,
     for e, sent, head in zip(out.mentions, out.sentences, out.heads, strict=True):
         if e.modality in FACT_MODALITIES and e.sources[0].start >= preamble and full_stop(document.tokens, head):
             told.setdefault(sent, head)
-    chronicle = is_chronicle([_clause_tense(document.tokens, head) for head in told.values()])
+    chronicle = is_chronicle([clause_tense(document.tokens, head) for head in told.values()])
     tolls = casualty_reports(out.mentions, out.specificity, out.stated)
     groups = incident_groups(out.mentions, preamble, out.countries, out.stated, out.objects, out.definite, tolls,
                              out.sequenced)
@@ -429,34 +430,6 @@ def event_mentions(document: Document, analysis: Analysis, lexicon: Lexicon,
                                  out.sequenced, chronicle=True)
     out.groups = [[e.id for e in group] for group in groups]
     return out
-
-
-def _clause_tense(tokens: Sequence[Token], head: int) -> str | None:
-    """"present" or "past": the tense of the first finite verb at or above the trigger ("police use water cannons",
-    "the headquarters is ransacked", "returns to Egypt to join the demonstrations"; "said troops had attacked": the
-    attack's own clause); None for a perfect, a progressive or a modal ("have fired", "are advancing", "could")."""
-    current = head
-    for _ in range(MAX_TENSE_CLIMB):
-        token = tokens[current]
-        if token.pos in ("VERB", "AUX"):
-            aux = [k for k in range(max(0, current - 4), current)
-                   if tokens[k].head == current and tokens[k].dep in ("aux", "auxpass") and tokens[k].tag != "TO"]
-            if aux:
-                first = tokens[aux[0]]
-                if first.tag == "MD" or token.tag == "VBG" or (first.lemma.lower() == "have" and first.tag != "VBD"):
-                    return None
-                return "past" if first.tag == "VBD" else "present" if first.tag in ("VBZ", "VBP") else None
-            if token.tag in ("VBZ", "VBP"):
-                return "present"
-            if token.tag == "VBD":
-                return "past"
-        if token.head == current:
-            return None
-        current = token.head
-    return None
-
-
-MAX_TENSE_CLIMB = 6  # head hops from a nominal trigger to its verb ("clashes" → "in" → "wounded" → "reports")
 
 
 DEFINITE = frozenset({"the", "this", "that"})
