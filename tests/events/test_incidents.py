@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from dateline.events.incidents import clause_tense, incident_groups, merge_incidents, told_elsewhere
+from dateline.events.incidents import incident_groups, merge_incidents, told_elsewhere
 from dateline.model import Event, EventPlace, Participant, Span
 
 TEXT = "x" * 400
@@ -298,15 +298,3 @@ def test_what_an_after_clause_tells_is_its_own_incident_unless_it_only_counts_th
     assert len(incident_groups([shelling, killing], 0, {}, stated, sequenced={"a": False, "b": False})) == 1
     # "two died after troops opened fire": a bare death word is in no sequence and counts the dead of either clause
     assert len(incident_groups([shelling, killing], 0, {}, stated, sequenced={"b": True})) == 1
-
-
-def test_a_triggers_tense_is_its_own_clauses(make_document):
-    def tense(text, word):
-        doc = make_document(text)
-        return clause_tense(doc.tokens, next(i for i, t in enumerate(doc.tokens) if doc.text[t.start:t.end] == word))
-    assert tense("Police arrest forty marchers in the square.", "arrest") == "present"
-    assert tense("The ruling party's office is ransacked.", "ransacked") == "present"
-    assert tense("The opposition leader returns home to join the protests.", "protests") == "present"
-    assert tense("Witnesses say police arrested forty marchers.", "arrested") == "past"
-    assert tense("Rebels are advancing on the town.", "advancing") is None  # going on now, no chronicle's entry
-    assert tense("Police have arrested forty marchers.", "arrested") is None

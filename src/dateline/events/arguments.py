@@ -343,7 +343,7 @@ def _verb_arguments(tokens: Sequence[Token], head: int, children: list[list[int]
     headline = bool(actors) and _headline_passive(tokens, head, kids)
     if headline:
         actors, targets = [], actors  # "four journalists arrested, ministry says": they were arrested
-    actors += [g for c in kids if tokens[c].dep == "agent" for g in children[c] if tokens[g].dep == "pobj"]
+    actors += _agents(tokens, head, children)
     passive = tokens[head].tag == "VBN" and not headline and _passive(tokens, head, children)
     if passive and not actors:  # "were beaten, arrested and harassed by police": each was done by the police
         actors = _shared_agent(tokens, head, children)
@@ -358,6 +358,11 @@ def _verb_arguments(tokens: Sequence[Token], head: int, children: list[list[int]
     if not [t for t in targets if tokens[t].lemma.lower() not in INSTRUMENTS]:  # "fired tear gas at protesters"
         targets = _prep_objects(tokens, head, children) or targets
     return _with_conjuncts(tokens, actors, children), _with_conjuncts(tokens, targets, children)
+
+
+def _agents(tokens: Sequence[Token], verb: int, children: list[list[int]]) -> list[int]:
+    """The nouns of ``verb``'s passive "by" phrase ("was hit by a rocket" → rocket)."""
+    return [g for c in children[verb] if tokens[c].dep == "agent" for g in children[c] if tokens[g].dep == "pobj"]
 
 
 def _passive(tokens: Sequence[Token], head: int, children: list[list[int]]) -> bool:
@@ -383,7 +388,7 @@ def _shared_agent(tokens: Sequence[Token], head: int, children: list[list[int]])
         if not following:
             break
         current = following[-1]
-        agents = [g for c in children[current] if tokens[c].dep == "agent" for g in children[c] if tokens[g].dep == "pobj"]
+        agents = _agents(tokens, current, children)
         if agents:
             return agents
         if any(tokens[c].dep in OBJECT_DEPS for c in children[current]):
@@ -506,7 +511,7 @@ def _noun_arguments(tokens: Sequence[Token], head: int, children: list[list[int]
         elif dep == "prep" and lemma == "by":
             actors += [g for g in children[c] if tokens[g].dep == "pobj"]
         elif dep == "acl" and tokens[c].tag == "VBN":  # "executions committed by forces loyal to X"
-            actors += [g for a in children[c] if tokens[a].dep == "agent" for g in children[a] if tokens[g].dep == "pobj"]
+            actors += _agents(tokens, c, children)
         elif dep == "prep" and lemma in TARGET_PREPS:
             targets += [g for g in children[c] if tokens[g].dep == "pobj"]
     if not actors:
@@ -549,9 +554,8 @@ def _light_verb_subject(tokens: Sequence[Token], head: int, children: list[list[
             return []  # "two fighters died in the shelling", "France criticized the air strikes": no doers
         if tokens[current].pos in ("VERB", "AUX"):
             subjects = [c for c in children[current] if tokens[c].dep in SUBJECT_DEPS]
-            agents = [g for c in children[current] if tokens[c].dep == "agent" for g in children[c]
-                      if tokens[g].dep == "pobj"]  # "confronted by police with tear gas": the police used it
-            return subjects or agents or _borrowed_subject(tokens, current, children)
+            # "confronted by police with tear gas": the police used it
+            return subjects or _agents(tokens, current, children) or _borrowed_subject(tokens, current, children)
     return []
 
 

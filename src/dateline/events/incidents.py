@@ -21,7 +21,7 @@ from dateline.events.actors import CROWD_TYPES, other_side, party_key, told_acto
 from dateline.events.confidence import FACT_MODALITIES, reportable
 from dateline.events.triggers import MIN_EVENT_WEIGHT
 from dateline.geo.gazetteer import haversine_km
-from dateline.model import Event, Participant, Token
+from dateline.model import Event, Participant
 from dateline.time.calendar import day_span
 
 PLACE_KM = 25.0
@@ -121,37 +121,9 @@ def is_chronicle(tenses: Sequence[str | None]) -> bool:
     mostly with the dates lost to the page: no two of its sentences are the same incident by place and kind alone.
     News narrates in the past tense; captions in the present are a few lines, not most of the tellings.
     ``tenses``: for each sentence that tells an incident as fact, the tense of its first trigger's clause
-    (:func:`clause_tense`)."""
+    (:func:`dateline.events.record_confidence.clause_tense`)."""
     known = [t for t in tenses if t is not None]
     return len(known) >= CHRONICLE_MIN and known.count("present") >= CHRONICLE_SHARE * len(known)
-
-
-def clause_tense(tokens: Sequence[Token], head: int) -> str | None:
-    """"present" or "past": the tense of the first finite verb at or above the trigger ("police use water cannons",
-    "the headquarters is ransacked", "returns to Egypt to join the demonstrations"; "said troops had attacked": the
-    attack's own clause); None for a perfect, a progressive or a modal ("have fired", "are advancing", "could")."""
-    current = head
-    for _ in range(MAX_TENSE_CLIMB):
-        token = tokens[current]
-        if token.pos in ("VERB", "AUX"):
-            aux = [k for k in range(max(0, current - 4), current)
-                   if tokens[k].head == current and tokens[k].dep in ("aux", "auxpass") and tokens[k].tag != "TO"]
-            if aux:
-                first = tokens[aux[0]]
-                if first.tag == "MD" or token.tag == "VBG" or (first.lemma.lower() == "have" and first.tag != "VBD"):
-                    return None
-                return "past" if first.tag == "VBD" else "present" if first.tag in ("VBZ", "VBP") else None
-            if token.tag in ("VBZ", "VBP"):
-                return "present"
-            if token.tag == "VBD":
-                return "past"
-        if token.head == current:
-            return None
-        current = token.head
-    return None
-
-
-MAX_TENSE_CLIMB = 6  # head hops from a nominal trigger to its verb ("clashes" → "in" → "wounded" → "reports")
 
 
 def _in_sequence(group: list[Event], mention: Event, sequenced: dict[str, bool],

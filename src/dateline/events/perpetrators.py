@@ -27,6 +27,11 @@ GROUND_FIGHTING = frozenset({"Attack", "Government regains territory", "Non-stat
 ARMED = frozenset({1, 2, 3, 4})  # ACLED inter codes of armed parties (state forces, rebels, militias)
 
 
+def _doer(event: Event) -> str:
+    """The key of the record's actor 1."""
+    return (event.actors[0].canonical or event.actors[0].name).lower()
+
+
 def _where(event: Event) -> str | None:
     if event.place is None:
         return None
@@ -41,14 +46,14 @@ def fill_perpetrators(events: Sequence[Event]) -> list[Event]:
         where = _where(event)
         if event.acled in REMOTE and where and event.actors:
             key = (event.acled, where)
-            named.setdefault(key, set()).add((event.actors[0].canonical or event.actors[0].name).lower())
+            named.setdefault(key, set()).add(_doer(event))
             party.setdefault(key, event)
     fighting: dict[str, set[str]] = {}
     fighter: dict[str, Event] = {}
     for event in events:
         where = _where(event)
         if event.acled in GROUND_FIGHTING and where and event.actors and event.actors[0].type in ARMED:
-            fighting.setdefault(where, set()).add((event.actors[0].canonical or event.actors[0].name).lower())
+            fighting.setdefault(where, set()).add(_doer(event))
             fighter.setdefault(where, event)
     out = []
     for event in events:

@@ -13,12 +13,13 @@ detector. Its weights are in ``data/en/detector.npz`` beside the detector's.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
 from dateline.events.actors import told_actors
-from dateline.model import Document, Event
+from dateline.model import Document, Event, Token
 
 FAMILIES = ("Battles", "Explosions", "Violence against civilians", "Demonstrations", "Strategic")
 RECORD_FEATURES = (
@@ -90,7 +91,7 @@ def clause_shape(document: Document, head: int) -> tuple[bool, bool, bool, bool,
         if tokens[verb].pos in ("VERB", "AUX") or tokens[verb].head == verb:
             break
         verb = tokens[verb].head
-    aux = [k for k in range(max(0, verb - 4), verb) if tokens[k].head == verb and tokens[k].dep in ("aux", "auxpass")]
+    aux = auxiliaries(tokens, verb)
     perfect = tokens[verb].tag == "VBN" and any(tokens[k].lemma.lower() == "have" for k in aux)
     subordinate = tokens[verb].dep in ("relcl", "acl", "advcl", "ccomp", "xcomp", "pcomp")
     start = document.sentences[tokens[head].sent][0] if document.sentences else 0
@@ -102,3 +103,35 @@ def clause_shape(document: Document, head: int) -> tuple[bool, bool, bool, bool,
                                       document.text[t.start:t.end].lower() in ("we", "i", "us", "our", "my")
                                       for t in tokens[max(0, head - 40):head + 40])
     return perfect, subordinate, quoted, present, first_person
+
+
+def auxiliaries(tokens: Sequence[Token], verb: int) -> list[int]:
+    """The auxiliaries of ``verb`` (within the four words before it: "had been", "will have been")."""
+    return [k for k in range(max(0, verb - 4), verb) if tokens[k].head == verb and tokens[k].dep in ("aux", "auxpass")]
+
+
+def clause_tense(tokens: Sequence[Token], head: int) -> str | None:
+    """"present" or "past": the tense of the first finite verb at or above the trigger ("police use water cannons",
+    "the headquarters is ransacked", "returns to Egypt to join the demonstrations"; "said troops had attacked": the
+    attack's own clause); None for a perfect, a progressive or a modal ("have fired", "are advancing", "could")."""
+    current = head
+    for _ in range(MAX_TENSE_CLIMB):
+        token = tokens[current]
+        if token.pos in ("VERB", "AUX"):
+            aux = [k for k in auxiliaries(tokens, current) if tokens[k].tag != "TO"]
+            if aux:
+                first = tokens[aux[0]]
+                if first.tag == "MD" or token.tag == "VBG" or (first.lemma.lower() == "have" and first.tag != "VBD"):
+                    return None
+                return "past" if first.tag == "VBD" else "present" if first.tag in ("VBZ", "VBP") else None
+            if token.tag in ("VBZ", "VBP"):
+                return "present"
+            if token.tag == "VBD":
+                return "past"
+        if token.head == current:
+            return None
+        current = token.head
+    return None
+
+
+MAX_TENSE_CLIMB = 6  # head hops from a nominal trigger to its verb ("clashes" → "in" → "wounded" → "reports")

@@ -68,7 +68,6 @@ from dateline.events.fatalities import (
 from dateline.events.incidents import (
     acled_family,
     casualty_reports,
-    clause_tense,
     combine_incidents,
     family,
     incident_groups,
@@ -84,7 +83,13 @@ from dateline.events.modality import (
     placed_device,
 )
 from dateline.events.perpetrators import fill_perpetrators
-from dateline.events.record_confidence import RecordModel, clause_shape, record_features, with_told_elsewhere
+from dateline.events.record_confidence import (
+    RecordModel,
+    clause_shape,
+    clause_tense,
+    record_features,
+    with_told_elsewhere,
+)
 from dateline.events.triggers import (
     MIN_EVENT_WEIGHT,
     Candidate,
