@@ -39,6 +39,12 @@ import pytest
         ("Troops stayed inside the base in case the rebels attacked.", "attacked", "hypothetical"),
         ("We lay flat in the sand, ready to run in case they shelled the road again.", "shelled", "hypothetical"),
         ("In case you missed it, rebels shelled the port of Dunmore on Monday.", "shelled", "asserted"),
+        ("The militia says it is now poised to seize the hill town of Dunmore.", "seize", "planned"),
+        ("Two airmen flew to a neighbouring island after being asked to bomb the crowds in Dunmore.", "bomb",
+         "planned"),
+        ("The colonel ordered his troops to storm the radio station.", "storm", "planned"),
+        ("After rebels shelled the port on Monday, the army vowed to retaliate.", "shelled", "asserted"),
+        ("The mayor ordered schools shut after protesters stormed the town hall on Monday.", "stormed", "asserted"),
     ],
 )
 def test_modality(events_of, text, trigger, modality):
@@ -89,3 +95,9 @@ def test_strikes_counted_in_hundreds_without_a_day_are_a_tally(placed_events_of)
     assert not [e for e in tally if e.acled == "Air/drone strike"]
     day = placed_events_of("Dozens of alliance air strikes hit Kadugli on Monday.")
     assert [e for e in day if e.acled == "Air/drone strike"]
+
+
+def test_a_refusal_is_no_incident_told_as_fact(events_of):
+    events = events_of("Soldiers refused to fire on the protesters in Dunmore on Monday.")
+    assert events and all(e.modality == "denied" for e in events if "fire" in e.trigger), \
+        [(e.trigger, e.modality) for e in events]

@@ -207,6 +207,19 @@ def test_a_crowd_that_attacks_riots(placed_events_of):
     assert [e.acled for e in events if "attacked" in e.trigger] == ["Mob violence"]
 
 
+def test_two_crowds_fighting_each_other_are_rioters_on_both_sides(placed_events_of):
+    # one noun phrase names both camps; ACLED writes the rioters twice
+    for text in ("Short clashes broke out in Alexandria on Sunday between pro- and anti-government marchers.",
+                 "Rival groups of demonstrators fought with stones in central Alexandria on Sunday."):
+        riots = [e for e in placed_events_of(text) if e.acled == "Violent demonstration"]
+        assert riots, text
+        assert [a.type for a in riots[0].actors] == [5] and [t.type for t in riots[0].targets] == [5], text
+    # one crowd against the police stays rioters against the police
+    riots = [e for e in placed_events_of("Demonstrators fought the police in central Alexandria on Sunday.")
+             if e.acled == "Violent demonstration"]
+    assert [t.type for t in riots[0].targets] == [1]
+
+
 def test_a_weak_trigger_retyped_by_the_classifier_is_kept_when_alone(make_document):
     # "attack" is a weak, generic trigger: the classifier may say which kind it was; alone in its sentence the
     # retyped trigger is still the event (it used to be dropped whenever the classifier disagreed with its row)
@@ -415,6 +428,17 @@ def test_the_start_of_a_campaign_that_dates_a_sentence_is_no_record(placed_event
     assert [e.trigger for e in events if e.acled == "Armed clash"] == ["cut"]
     started = placed_events_of("The offensive on Kadugli began on Monday.")
     assert [e for e in started if e.acled == "Armed clash"]
+    # "from the time X began": the start dates a tally; a campaign begun is the subject's object too
+    text = ("From the time the coalition began its operation on June 2 until Friday, its jets flew 1,200 sorties "
+            "over Kadugli.")
+    assert not [e for e in placed_events_of(text) if "began" in e.trigger or "operation" in e.trigger]
+
+
+def test_the_month_of_a_date_is_never_a_march(placed_events_of):
+    events = placed_events_of("The coalition began its operation against the army on March 31 with strikes near Kadugli.")
+    assert not [e for e in events if e.acled == "Peaceful protest"], [(e.trigger, e.acled) for e in events]
+    events = placed_events_of("Hundreds of nurses march in Kadugli on Monday.")
+    assert [e.acled for e in events] == ["Peaceful protest"]
 
 
 def test_a_day_inside_what_was_said_does_not_keep_two_tellings_of_an_arrest_apart(placed_events_of):

@@ -1145,9 +1145,12 @@ def told_actors(actors: Sequence[Participant]) -> list[Participant]:
 
 def other_side(actors: Sequence[Participant], targets: Sequence[Participant]) -> tuple[Participant, ...]:
     """The targets that are not one of the actors: a party never acts on itself in one record ("Gadhafi's forces"
-    and "Libya's army" both mean the state's forces; a second sentence's target may be the first one's actor)."""
+    and "Libya's army" both mean the state's forces; a second sentence's target may be the first one's actor).
+    Rioters are the exception: two crowds can fight each other ("clashes between pro- and anti-government
+    demonstrators": rioters against rioters)."""
     own = {key for a in actors if (key := party_key(a))}
-    return tuple(t for t in targets if party_key(t) not in own)
+    riot = bool(actors) and all(a.type == 5 for a in actors)
+    return tuple(t for t in targets if party_key(t) not in own or (riot and t.type == 5))
 
 
 def crowd_against_force(ctx: ActorContext, actors: tuple[Participant, ...], targets: tuple[Participant, ...],

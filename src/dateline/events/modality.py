@@ -63,6 +63,9 @@ def event_modality(tokens: Sequence[Token], head: int, children: list[list[int]]
             found = _local(tokens, current, children, cues, governor=False, lemma_only=False)
         if found is not None:
             return found
+        if tokens[current].tag == "VBD" and any(tokens[c].dep == "mark" and tokens[c].lemma.lower() in PRESUPPOSING
+                                                for c in children[current]):
+            return ASSERTED  # "ordered banks closed after protests drove out the chairman": the protests took place
         if _in_case(tokens, current, children):
             return "hypothetical"  # "ready to lie flat in case they bombed again"
         token = tokens[current]

@@ -133,6 +133,11 @@ FORCE_MET_CROWD = frozenset({"protest_intervention", "excessive_force"})  # a fo
 PROTEST_CLASSES = frozenset({"excessive_force", "mob_violence", "violent_demonstration", "protest_intervention",
                              "peaceful_protest"})
 CROWD_ACTS = PROTEST_CLASSES - FORCE_MET_CROWD  # the crowd itself acts: a protest, a riot
+# two crowds face each other ("clashes between pro- and anti-government demonstrators", "rival groups of protesters
+# fought", "supporters and opponents of the president clashed"): ACLED codes rioters against rioters
+RIVAL_CROWDS = re.compile(r"\bpro-?\s*(?:and|or)\s+anti\b|\banti-?\s*(?:and|or)\s+pro\b|\brival\s+(?:\w+\s+)?"
+                          r"(?:groups?|crowds?|camps?|protesters|demonstrators|supporters|rallies|marches|factions)\b"
+                          r"|\bsupporters\s+and\s+opponents\b|\bopponents\s+and\s+supporters\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -275,10 +280,17 @@ def _analyse(document: Document, lexicon: Lexicon) -> Analysis:
     for sent, span in ranges.items():
         if comments is not None and document.tokens[span[1] - 1].end > comments:
             continue
-        found = match_sentence(document.text, document.tokens, children, span, lexicon)
+        found = [c for c in match_sentence(document.text, document.tokens, children, span, lexicon)
+                 if not _month_name(document, c.head)]
         if found:
             by_sentence[sent] = found
     return Analysis(children=children, ranges=ranges, by_sentence=by_sentence)
+
+
+def _month_name(document: Document, i: int) -> bool:
+    """Token ``i`` is a proper noun inside a time expression: the month of "on March 31", never a march."""
+    token = document.tokens[i]
+    return token.pos == "PROPN" and any(t.start <= token.start and token.end <= t.end for t in document.times)
 
 
 def sentence_token_ranges(document: Document) -> dict[int, tuple[int, int]]:
@@ -765,13 +777,28 @@ def _a_start_that_dates(tokens: Sequence[Token], head: int) -> bool:
     "after the fighting started"): a time reference, no telling of an incident."""
     verb = head if tokens[head].lemma.lower() in STARTING else tokens[head].head
     return 0 <= verb < len(tokens) and tokens[verb].lemma.lower() in STARTING and _time_reference(tokens, verb) \
-        and (verb == head or tokens[head].dep in ("nsubj", "nsubjpass"))
+        and (verb == head or tokens[head].dep in ("nsubj", "nsubjpass", "dobj"))
+
+
+TIME_NOUNS = frozenset({"time", "day", "moment", "week", "month", "night", "hour"})
+TIME_PREPS = frozenset({"from", "since", "until", "till", "after", "before"})
 
 
 def _time_reference(tokens: Sequence[Token], verb: int) -> bool:
     """The trigger heads a clause that only dates the sentence by another event ("..., three weeks after the
-    offensive began"): what the parser hangs under it belongs to the main clause's event, not to that one."""
-    return time_clause(tokens, verb) == verb
+    offensive began", "from the time the alliance began its operation until Tuesday, it flew 3,000 sorties"): what
+    the parser hangs under it belongs to the main clause's event, not to that one."""
+    if time_clause(tokens, verb) == verb:
+        return True
+    noun = tokens[tokens[verb].head]
+    if tokens[verb].dep == "relcl" and noun.lemma.lower() in TIME_NOUNS and noun.dep == "pobj" \
+            and tokens[noun.head].lemma.lower() in TIME_PREPS:
+        return True
+    # the parser may hang "from the time" on the verb itself: a time noun that opens the clause before its verb
+    opening = [c for c in range(max(0, verb - 8), verb) if tokens[c].head == verb and tokens[c].dep == "prep"
+               and tokens[c].lemma.lower() in TIME_PREPS]
+    return any(tokens[g].head == c and tokens[g].dep == "pobj" and tokens[g].lemma.lower() in TIME_NOUNS
+               for c in opening for g in range(c + 1, verb))
 
 
 def _boundary(token: Token) -> bool:
@@ -844,6 +871,9 @@ def _event(document: Document, item: Found, lexicon: Lexicon, analysis: Analysis
         if cls.key in FORCE_MET_CROWD:
             actors, targets = crowd_against_force(ctx, args.actors, args.targets, cls.key, country or ctx.document_country)
             args = dataclasses.replace(args, actors=actors, targets=targets)
+        elif cls.key == "violent_demonstration" and not args.targets and args.actors and args.actors[0].type in CROWD_TYPES \
+                and RIVAL_CROWDS.search(document.text[sent_start:sent_end]):
+            args = dataclasses.replace(args, targets=args.actors[:1])  # rioters against rioters
     trigger = _trigger_text(document, item.indices)
     first = tokens[item.indices[0]].start
     date, precision = event_date(document, sent_start, sent_end, at=tokens[head].start)
