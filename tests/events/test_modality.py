@@ -69,6 +69,9 @@ def test_a_habit_is_no_record_unless_its_day_is_named(placed_events_of):
     assert not [e for e in habit if e.acled in ("Suicide bomb", "Remote explosive/landmine/IED")]
     day = placed_events_of("The militia repeatedly shelled the army's lines around Kadugli on Monday.")
     assert [e for e in day if e.acled == "Shelling/artillery/missile attack"]
+    earlier = placed_events_of("In previous battles, a commander says, the militia's artillery units have taken over "
+                               "homes in Kadugli and simply shelled from a distance.")
+    assert not [e for e in earlier if e.acled == "Shelling/artillery/missile attack"], [e.acled for e in earlier]
 
 
 def test_a_campaigns_running_count_of_strikes_is_no_record(placed_events_of):

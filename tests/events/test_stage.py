@@ -461,3 +461,12 @@ def test_a_chronology_in_the_present_tells_each_incident_in_its_own_sentence(pla
         return [e for e in placed_events_of(text) if e.acled == "Arrests"]
     assert len(arrests(CHRONOLOGY)) == 2  # two entries of the chronology: two days' incidents
     assert len(arrests(NARRATIVE)) == 1  # told in the past, the same kind at the same place is one incident
+
+
+def test_a_place_said_by_another_word_of_the_same_telling_is_the_records_place(placed_events_of):
+    # the record is typed by "mortars"; the town hangs on "came under fire", words that make no record of their own
+    events = placed_events_of("Alexandria came under fire on Monday, with two children hurt by mortars, the alliance "
+                              "said in Brussels.")
+    shelled = [e for e in events if e.acled == "Shelling/artillery/missile attack"]
+    assert shelled and shelled[0].place is not None and shelled[0].place.name.startswith("Alexandria"), \
+        [(e.acled, e.place) for e in events]

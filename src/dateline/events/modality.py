@@ -204,7 +204,22 @@ def habitual_statement(tokens: Sequence[Token], head: int, children: list[list[i
     verbs = [head]
     if tokens[head].pos in ("NOUN", "PROPN") and tokens[head].dep in ("dobj", "nsubj", "nsubjpass", "pobj"):
         verbs.append(tokens[head].head)
-    return any(tokens[c].dep == "advmod" and tokens[c].lemma.lower() in FREQUENCY for v in verbs for c in children[v])
+    if tokens[head].dep == "conj":  # "have taken over homes and simply shelled": the first verb's setting is shared
+        verbs.append(tokens[head].head)
+    return any(tokens[c].dep == "advmod" and tokens[c].lemma.lower() in FREQUENCY for v in verbs for c in children[v]) \
+        or any(_in_earlier_ones(tokens, c, children) for v in verbs for c in children[v])
+
+
+EARLIER = frozenset({"previous", "past", "earlier", "prior"})
+
+
+def _in_earlier_ones(tokens: Sequence[Token], prep: int, children: list[list[int]]) -> bool:
+    """"In previous battles, ...", "during past offensives": what the clause tells happened again and again before,
+    no one incident."""
+    if tokens[prep].dep != "prep" or tokens[prep].lemma.lower() not in ("in", "during"):
+        return False
+    return any(tokens[g].dep == "pobj" and tokens[g].tag == "NNS" and any(
+        tokens[k].dep == "amod" and tokens[k].lemma.lower() in EARLIER for k in children[g]) for g in children[prep])
 
 
 QUANTITY_NOUNS = frozenset({"dozen", "dozens", "score", "scores", "hundred", "hundreds", "thousand", "thousands",

@@ -358,12 +358,15 @@ def event_mentions(document: Document, analysis: Analysis, lexicon: Lexicon,
             perfect_total(document, lo, hi, analysis.children, {c.head for c in candidates}) \
             else sentence_fatalities(document, lo, hi, analysis.children, found[0].candidate.head if found else None)
         live = sum(1 for c in candidates if not c.agent)
+        kept = {h for f in found for h in (f.candidate.head, *f.folded)}
+        dropped = tuple(c.head for c in candidates if not c.agent and c.head not in kept)
         for k, item in enumerate(found):
             own = trigger_fatalities(document, item.candidate.head, analysis.children) \
                 if deaths is not None and len(found) > 1 else None  # each death clause of a list its own toll
             event, thing, subject, unread = _event(document, item, lexicon, analysis,
                                                    own if own is not None else deaths if k == 0 else None,
-                                                   prediction, ctx, (usable, unplaced), taken, threshold, focus)
+                                                   prediction, ctx, (usable, unplaced), taken, threshold, focus,
+                                                   dropped)
             if event.acled in CRIME_KINDS and ordinary_crime(event.sources[0].text, _previous_sentence(document, sent),
                                                              ctx.lexicon.names_group):
                 continue  # police news, not a political event (dateline.events.crime)
@@ -828,10 +831,12 @@ def _depth(tokens: Sequence[Token], i: int) -> int:
 def _event(document: Document, item: Found, lexicon: Lexicon, analysis: Analysis, deaths: int | None,
            prediction: Prediction | None, ctx: ActorContext,
            places: tuple[list[PlaceMention], list[PlaceMention]], taken: dict[int, PlaceMention],
-           threshold: float, focus: PlaceMention | None = None) -> tuple[Event, str, str, bool]:
+           threshold: float, focus: PlaceMention | None = None,
+           dropped: tuple[int, ...] = ()) -> tuple[Event, str, str, bool]:
     """One trigger typed and described, with the thing it was done to, the subject words shown without an actor,
     and whether its clause names a doer no one can read. ``places``: the document's usable and unplaced mentions
-    (where.py)."""
+    (where.py); ``dropped``: heads of the sentence's triggers that make no record of their own (another word of the
+    same telling), which may say where it happened."""
     tokens = document.tokens
     head = item.candidate.head
     cls = lexicon.cls(item.cls)
@@ -839,6 +844,13 @@ def _event(document: Document, item: Found, lexicon: Lexicon, analysis: Analysis
     sent_start, sent_end = document.sentences[sent]
     usable, unplaced = places
     where = event_place(document, head, sent_start, sent_end, usable, taken, item.indices, focus, unplaced)
+    if where is None or not sent_start <= where.start < sent_end:
+        # "X came under heavy attack, ... from mortars": the record is typed by "mortars", the place hangs on
+        # "attack", a word of the same telling; a place of the sentence found through any of them wins
+        where = next((found for other in (*item.folded, *dropped)
+                      if (found := event_place(document, other, sent_start, sent_end, usable, taken, (other,), focus,
+                                               unplaced)) is not None and sent_start <= found.start < sent_end),
+                     where)
     if where is not None:
         taken.setdefault(sent, where)
     place, record = as_event_place(document, where)
