@@ -150,3 +150,15 @@ def test_a_day_inside_what_someone_said_is_not_the_triggers_day() -> None:
     assert event_date(document, 0, len(text), at=at) == ("2019-03-08", "day")
     told = "Border guards detained a trader at the crossing, an official said on Thursday."
     assert event_date(make(told), 0, len(told), at=told.index("detained")) == ("2019-03-07", "day")  # the saying's
+
+
+def test_the_clauses_own_day_wins_over_the_day_of_the_saying() -> None:
+    from dateline.nlp.stage import SpacyStage
+    from dateline.time import TimeStage
+    from tests.documents import document_builder
+
+    make = document_builder([SpacyStage, TimeStage], "2019-03-09")  # a Saturday
+    for text in ("Militiamen burned the customs post on Wednesday, a border official told reporters on Friday.",
+                 "A border official told reporters on Friday that militiamen burned the customs post on Wednesday."):
+        at = text.index("burned")
+        assert event_date(make(text), 0, len(text), at=at) == ("2019-03-06", "day"), text

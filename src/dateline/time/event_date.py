@@ -29,6 +29,9 @@ def event_date(document: Document, start: int, end: int, *, at: int | None = Non
     inside = [t for t in dated if start <= t.start and t.end <= end]
     if at is not None:
         inside = [t for t in inside if not said_of_another(document, t, at)]
+        # "troops shelled the town on Thursday, a spokesman told CNN Saturday": Saturday dates the saying; the
+        # clause's own day wins whenever it has one
+        inside = [t for t in inside if not dates_the_saying(document, t)] or inside
     if inside:
         chosen = _governing(document, inside, start, end) or inside[0]
         clause = since_clause(document, chosen, start, end) if at is not None else None
@@ -69,6 +72,23 @@ def said_of_another(document: Document, time: TimeExpression, at: int) -> bool:
             if not dated_verb and reporting:
                 return False  # it dates the saying
             dated_verb, passed = True, passed or reporting
+    return False
+
+
+def dates_the_saying(document: Document, time: TimeExpression) -> bool:
+    """The first verb above the expression is a verb of saying ("..., a spokesman told CNN Saturday")."""
+    tokens = document.tokens
+    if not tokens:
+        return False
+    index = token_index(tokens)
+    current = min(index.covering(time.start, time.end))
+    for _ in range(MAX_HEAD_STEPS):
+        head = tokens[current].head
+        if head == current or not 0 <= head < len(tokens):
+            return False
+        current = head
+        if tokens[current].pos in ("VERB", "AUX"):
+            return tokens[current].lemma.lower() in REPORTING_VERBS
     return False
 
 
