@@ -470,3 +470,12 @@ def test_a_place_said_by_another_word_of_the_same_telling_is_the_records_place(p
     shelled = [e for e in events if e.acled == "Shelling/artillery/missile attack"]
     assert shelled and shelled[0].place is not None and shelled[0].place.name.startswith("Alexandria"), \
         [(e.acled, e.place) for e in events]
+
+
+def test_civilians_taken_are_an_arrest_or_an_abduction_never_territory(placed_events_of):
+    held = placed_events_of("Three foreign reporters have been captured by government troops near Kadugli.")
+    assert [e.acled for e in held if "captured" in e.trigger] == ["Arrests"]
+    taken = placed_events_of("Gunmen seized two aid workers near Kadugli on Friday.")
+    assert [e.acled for e in taken if "seized" in e.trigger] == ["Abduction/forced disappearance"]
+    posts = placed_events_of("Rebels seized army positions near Kadugli on Friday.")
+    assert [e.acled for e in posts if "seized" in e.trigger] == ["Non-state actor overtakes territory"]

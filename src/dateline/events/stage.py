@@ -870,6 +870,7 @@ def _event(document: Document, item: Found, lexicon: Lexicon, analysis: Analysis
     own_protest = any(key in PROTEST_CLASSES for key, _ in item.candidate.options)
     cls = _retyped(lexicon, cls, args, _sentence_kinds(document, lo, hi, ctx), deaths, own_protest=own_protest)
     cls = _by_weapon(lexicon, cls, document.text[sent_start:sent_end])
+    cls = _people_taken(lexicon, cls, args, ctx, tokens[head])
     if cls.key in BATTLES:
         args = _both_sides(args, ctx, sent)
     args = _by_convention(cls, args, ctx, country or ctx.document_country)
@@ -999,6 +1000,20 @@ def _by_convention(cls: EventClass, args: Arguments, ctx: ActorContext, country:
         police = country_party(ctx, "police", country)
         return dataclasses.replace(args, actors=(police,)) if police else args
     return args
+
+
+TAKING = frozenset({"capture", "seize", "take", "grab", "nab", "snatch"})
+
+
+def _people_taken(lexicon: Lexicon, cls: EventClass, args: Arguments, ctx: ActorContext, trigger: Token) -> EventClass:
+    """"Journalists were captured by pro-government forces", "gunmen seized two aid workers": civilians taken are no
+    territory taken; ACLED codes an arrest when state forces took them, an abduction otherwise. The taken are
+    civilians when the actor dictionary reads the word so (soldiers captured in a battle stay the battle's)."""
+    if cls.key not in TERRITORY_CLASSES or trigger.lemma.lower() not in TAKING:
+        return cls
+    if ctx.lexicon.nouns.get((args.target_lemma,)) != "civilian":
+        return cls
+    return lexicon.cls("arrests" if args.actors and args.actors[0].type == 1 else "abduction")
 
 
 def _both_sides(args: Arguments, ctx: ActorContext, sentence: int) -> Arguments:
