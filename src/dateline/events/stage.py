@@ -842,15 +842,7 @@ def _event(document: Document, item: Found, lexicon: Lexicon, analysis: Analysis
     cls = lexicon.cls(item.cls)
     sent = tokens[head].sent
     sent_start, sent_end = document.sentences[sent]
-    usable, unplaced = places
-    where = event_place(document, head, sent_start, sent_end, usable, taken, item.indices, focus, unplaced)
-    if where is None or not sent_start <= where.start < sent_end:
-        # "X came under heavy attack, ... from mortars": the record is typed by "mortars", the place hangs on
-        # "attack", a word of the same telling; a place of the sentence found through any of them wins
-        where = next((found for other in (*item.folded, *dropped)
-                      if (found := event_place(document, other, sent_start, sent_end, usable, taken, (other,), focus,
-                                               unplaced)) is not None and sent_start <= found.start < sent_end),
-                     where)
+    where = _telling_place(document, item, dropped, (sent_start, sent_end), places, taken, focus)
     if where is not None:
         taken.setdefault(sent, where)
     place, record = as_event_place(document, where)
@@ -1000,6 +992,25 @@ def _by_convention(cls: EventClass, args: Arguments, ctx: ActorContext, country:
         police = country_party(ctx, "police", country)
         return dataclasses.replace(args, actors=(police,)) if police else args
     return args
+
+
+def _telling_place(document: Document, item: Found, dropped: tuple[int, ...], span: tuple[int, int],
+                   places: tuple[list[PlaceMention], list[PlaceMention]], taken: dict[int, PlaceMention],
+                   focus: PlaceMention | None) -> PlaceMention | None:
+    """The place of the record whose trigger is ``item`` in the sentence ``span`` (:func:`event_place`). When its own
+    trigger finds none in the sentence, a place of the sentence that another word of the same telling hangs on wins
+    over a borrowed one ("X came under heavy attack, ... from mortars": the record is typed by "mortars", the place
+    hangs on "attack"): the triggers folded into it, then those that make no record of their own (``dropped``)."""
+    start, end = span
+    usable, unplaced = places
+    where = event_place(document, item.candidate.head, start, end, usable, taken, item.indices, focus, unplaced)
+    if where is not None and start <= where.start < end:
+        return where
+    for other in (*item.folded, *dropped):
+        found = event_place(document, other, start, end, usable, taken, (other,), focus, unplaced)
+        if found is not None and start <= found.start < end:
+            return found
+    return where
 
 
 TAKING = frozenset({"capture", "seize", "take", "grab", "nab", "snatch"})
