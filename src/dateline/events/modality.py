@@ -206,8 +206,8 @@ def habitual_statement(tokens: Sequence[Token], head: int, children: list[list[i
         verbs.append(tokens[head].head)
     if tokens[head].dep == "conj":  # "have taken over homes and simply shelled": the first verb's setting is shared
         verbs.append(tokens[head].head)
-    return any(tokens[c].dep == "advmod" and tokens[c].lemma.lower() in FREQUENCY for v in verbs for c in children[v]) \
-        or any(_in_earlier_ones(tokens, c, children) for v in verbs for c in children[v])
+    return any((tokens[c].dep == "advmod" and tokens[c].lemma.lower() in FREQUENCY) or _in_earlier_ones(tokens, c, children)
+               for v in verbs for c in children[v])
 
 
 EARLIER = frozenset({"previous", "past", "earlier", "prior"})

@@ -793,15 +793,17 @@ def _time_reference(tokens: Sequence[Token], verb: int) -> bool:
     the parser hangs under it belongs to the main clause's event, not to that one."""
     if time_clause(tokens, verb) == verb:
         return True
-    noun = tokens[tokens[verb].head]
-    if tokens[verb].dep == "relcl" and noun.lemma.lower() in TIME_NOUNS and noun.dep == "pobj" \
-            and tokens[noun.head].lemma.lower() in TIME_PREPS:
+    if tokens[verb].dep == "relcl" and _time_noun(tokens, tokens[verb].head):
         return True
     # the parser may hang "from the time" on the verb itself: a time noun that opens the clause before its verb
-    opening = [c for c in range(max(0, verb - 8), verb) if tokens[c].head == verb and tokens[c].dep == "prep"
-               and tokens[c].lemma.lower() in TIME_PREPS]
-    return any(tokens[g].head == c and tokens[g].dep == "pobj" and tokens[g].lemma.lower() in TIME_NOUNS
-               for c in opening for g in range(c + 1, verb))
+    return any(_time_noun(tokens, g) and tokens[tokens[g].head].head == verb and tokens[g].head < g
+               for g in range(max(0, verb - 8), verb))
+
+
+def _time_noun(tokens: Sequence[Token], noun: int) -> bool:
+    """``noun`` is "the time", "the day" ... after a temporal preposition ("from the time", "since the day")."""
+    return tokens[noun].lemma.lower() in TIME_NOUNS and tokens[noun].dep == "pobj" \
+        and tokens[tokens[noun].head].lemma.lower() in TIME_PREPS
 
 
 def _boundary(token: Token) -> bool:
