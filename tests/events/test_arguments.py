@@ -363,3 +363,20 @@ def test_a_passive_light_verbs_by_phrase_names_who_used_the_weapon(placed_events
     events = placed_events_of("The marchers were met with tear gas by riot police outside the ministry in Cairo on Friday.")
     event = next(e for e in events if e.acled and e.acled.startswith("Protest"))
     assert [p.type for p in event.actors] == [6] and [p.type for p in event.targets] == [1]
+
+
+def test_who_asks_about_an_act_did_not_do_it(events_of):
+    # the act sits in the complement of another noun: the party that urged the inquiry detained no one
+    event = _only(events_of("The rebels urged an inquiry into the detention of nine reporters in Dunmore on Sunday."),
+                  "detention")
+    assert not event.actors
+    # ... but a count of the act is the act: who launched the wave made the raids
+    event = _only(events_of("The army carried out a wave of raids on the hill villages on Sunday."), "raids")
+    assert names(event.actors) == ["army"]
+
+
+def test_who_names_an_act_did_not_do_it(events_of):
+    event = _only(events_of("Two farmers were killed in Dunmore on Monday, the army commander said, calling the attack "
+                            "an act of terror."), "attack")
+    assert not event.actors
+    assert event.modality == "asserted"

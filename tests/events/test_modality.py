@@ -45,6 +45,18 @@ import pytest
         ("The colonel ordered his troops to storm the radio station.", "storm", "planned"),
         ("After rebels shelled the port on Monday, the army vowed to retaliate.", "shelled", "asserted"),
         ("The mayor ordered schools shut after protesters stormed the town hall on Monday.", "stormed", "asserted"),
+        # an event inside a noun's complement is presupposed: the noun's governor says nothing of it
+        ("A rights group urged an inquiry into the detention of nine reporters in Dunmore on Sunday.", "detention",
+         "asserted"),
+        ("The mayor was not in the square at the time of the bombing in Dunmore on Friday.", "bombing", "asserted"),
+        # ... unless the noun is one of intent or fear, or a count, a telling or a stage of the event
+        ("Residents fled Dunmore on Monday over the threat of air strikes.", "air strikes", "planned"),
+        ("Rebels fear a wave of air strikes on the hill villages.", "air strikes", "hypothetical"),
+        ("The militia denied reports of a massacre in Dunmore.", "massacre", "denied"),
+        # a verb that names its object ("calling the raid a crime") asks for nothing
+        ("The mayor called the bombing of the market in Dunmore on Monday a crime.", "bombing", "asserted"),
+        # a perception with "could" is told as fact
+        ("Heavy shelling could be heard across Dunmore on Monday night.", "shelling", "asserted"),
     ],
 )
 def test_modality(events_of, text, trigger, modality):

@@ -479,3 +479,11 @@ def test_civilians_taken_are_an_arrest_or_an_abduction_never_territory(placed_ev
     assert [e.acled for e in taken if "seized" in e.trigger] == ["Abduction/forced disappearance"]
     posts = placed_events_of("Rebels seized army positions near Kadugli on Friday.")
     assert [e.acled for e in posts if "seized" in e.trigger] == ["Non-state actor overtakes territory"]
+
+
+def test_weapons_asked_for_say_nothing_of_what_fired(events_of):
+    # the jets are what others call for; what pounded the town is not said, and the rule's own class stands
+    events = events_of("Army units pounded the hill town of Dunmore on Tuesday as two governments called for more "
+                       "allied air strikes to stop the assault.")
+    pounded = [e for e in events if "pounded" in e.trigger]
+    assert pounded and pounded[0].acled == "Shelling/artillery/missile attack"

@@ -24,6 +24,7 @@ from dateline.events.actors import (
     party_key,
     phrase_bounds,
 )
+from dateline.events.modality import COUNT_NOUNS
 from dateline.events.triggers import REACTING
 from dateline.events.where import SAYING, SPEAKING
 from dateline.model import Document, Participant, Token
@@ -549,7 +550,12 @@ def _light_verb_subject(tokens: Sequence[Token], head: int, children: list[list[
             return []
         if token.dep == "prep" and token.lemma.lower() in CIRCUMSTANCE_PREPS:
             return []
+        if token.dep == "prep" and tokens[token.head].pos in ("NOUN", "PROPN") and \
+                tokens[token.head].lemma.lower() not in COUNT_NOUNS:
+            return []  # "Amnesty urged an investigation into the detention": the noun's party did not detain
         current = token.head
+        if tokens[current].pos in ("VERB", "AUX") and any(tokens[c].dep == "oprd" for c in children[current]):
+            return []  # "Ibrahim said, calling the attack an escalation": who names an act did not do it
         if tokens[current].pos in ("VERB", "AUX") and tokens[current].lemma.lower() in NO_DOER_VERBS:
             return []  # "two fighters died in the shelling", "France criticized the air strikes": no doers
         if tokens[current].pos in ("VERB", "AUX"):

@@ -30,6 +30,13 @@ def modality_cues(language: str = "en") -> dict[tuple[str, str], str]:
     return {(r["lemma"], r["relation"]): r["modality"] for r in data_rows("modality.tsv", language)}
 
 
+def governor_cue(lemma: str) -> str | None:
+    """What a governing verb ``lemma`` makes of what it governs ("call", "plan": planned; "fear": hypothetical),
+    None for none or for "asserted" ("managed to")."""
+    cue = modality_cues().get((lemma, "governor"))
+    return None if cue in (None, ASSERTED) else cue
+
+
 GATHERING = frozenset({"take", "gather", "follow", "march", "pour", "flock", "turn", "assemble", "come", "converge",
                        "rally", "mass", "head", "return", "join", "fill", "crowd", "throng", "spill", "go", "walk"})
 
@@ -63,6 +70,10 @@ def event_modality(tokens: Sequence[Token], head: int, children: list[list[int]]
             found = _local(tokens, current, children, cues, governor=False, lemma_only=False)
         if found is not None:
             return found
+        if hop > 0 and via == "pobj" and tokens[current].dep == "prep":
+            found = _noun_complement(tokens, tokens[current].head, cues)
+            if found is not None:
+                return found
         if tokens[current].tag == "VBD" and any(tokens[c].dep == "mark" and tokens[c].lemma.lower() in PRESUPPOSING
                                                 for c in children[current]):
             return ASSERTED  # "ordered banks closed after protests drove out the chairman": the protests took place
@@ -82,6 +93,40 @@ def event_modality(tokens: Sequence[Token], head: int, children: list[list[int]]
 
 
 OTHER_CLAUSES = frozenset({"conj", "cc", "advcl", "ccomp", "parataxis", "csubj", "acl", "relcl", "xcomp", "punct"})
+
+
+# a count, a part or a stretch of an event is the event ("will launch a wave of attacks", "took part in the protests")
+COUNT_NOUNS = frozenset({
+    "wave", "series", "string", "spate", "round", "barrage", "volley", "hail", "flurry", "burst", "number", "dozen",
+    "score", "hundred", "thousand", "day", "night", "week", "part", "start", "beginning", "kind", "type", "form", "act",
+    "campaign", "spree", "bout", "incident", "case", "instance",
+})
+# a telling of an event is as sure as the telling ("denied reports of an attack")
+TELLING_NOUNS = frozenset({
+    "report", "claim", "allegation", "accusation", "rumor", "rumour", "account", "word", "news", "story", "evidence",
+    "sign", "indication", "image", "footage", "video", "picture", "photo", "photograph",
+})
+# how far along an event is: what asks for its end or fears its return governs it ("demanding an end to air strikes")
+ASPECT_NOUNS = frozenset({"end", "halt", "stop", "cessation", "ban", "moratorium", "suspension", "resumption", "return",
+                          "escalation", "continuation", "renewal"})
+TRANSPARENT_NOUNS = COUNT_NOUNS | TELLING_NOUNS | ASPECT_NOUNS
+
+
+def _noun_complement(tokens: Sequence[Token], noun: int, cues: dict[tuple[str, str], str]) -> str | None:
+    """The modality of an event told inside a noun's complement ("an investigation into the detention", "at the
+    time of the attack", "casualties from a clash"): the noun presupposes it, so what governs the noun ("urging an
+    investigation", "was not home at the time") says nothing of the event: asserted. A noun of intent or fear
+    says its own ("plans for an attack", "the threat of air strikes"); a count, a part or a report of the event
+    is transparent (None: the governors above still decide)."""
+    if not 0 <= noun < len(tokens) or tokens[noun].pos not in ("NOUN", "PROPN"):
+        return None
+    lemma = tokens[noun].lemma.lower()
+    cue = cues.get((lemma, "noun")) or cues.get((lemma, "governor"))
+    if cue is not None:
+        return cue if cue not in (ABILITY, ATTEMPT) else None
+    if lemma in TRANSPARENT_NOUNS:
+        return None
+    return ASSERTED
 
 
 def _in_case(tokens: Sequence[Token], i: int, children: list[list[int]]) -> bool:
@@ -132,7 +177,7 @@ def _local(
     lemma = token.lemma.lower()
     if governor:
         cue = cues.get((lemma, "governor"))
-        if cue is not None:
+        if cue is not None and not _names(tokens, i, children):
             return cue  # "asserted" too: "managed to enter" stops the search
         if lemma_only:
             return None
@@ -149,12 +194,22 @@ def _local(
         if dep == "aux":
             cue = cues.get((child_lemma, "aux"))
             if cue is not None:
-                return cue
+                # "shelling could be heard", "could see smoke": a past perception, told as fact
+                return ASSERTED if child_lemma == "could" and lemma in PERCEPTION else cue
         if dep == "mark":
             cue = cues.get((child_lemma, "mark"))
             if cue is not None:
                 return cue
     return None
+
+
+PERCEPTION = frozenset({"hear", "see", "feel", "smell", "watch", "spot"})
+
+
+def _names(tokens: Sequence[Token], i: int, children: list[list[int]]) -> bool:
+    """The verb at ``i`` says what its object is ("calling the attack an escalation", "called the onslaught a
+    massacre": an object predicate): it describes the event, it does not ask for it."""
+    return any(tokens[c].dep == "oprd" for c in children[i])
 
 
 FOCUS_ADVERBS = frozenset({"just", "only", "merely", "simply", "solely"})

@@ -79,6 +79,7 @@ from dateline.events.modality import (
     counted_over_a_period,
     event_modality,
     generic_statement,
+    governor_cue,
     habitual_statement,
     placed_device,
 )
@@ -92,6 +93,7 @@ from dateline.events.record_confidence import (
 )
 from dateline.events.triggers import (
     MIN_EVENT_WEIGHT,
+    REACTING,
     Candidate,
     EventClass,
     Lexicon,
@@ -863,7 +865,7 @@ def _event(document: Document, item: Found, lexicon: Lexicon, analysis: Analysis
     lo, hi = analysis.ranges[sent]
     own_protest = any(key in PROTEST_CLASSES for key, _ in item.candidate.options)
     cls = _retyped(lexicon, cls, args, _sentence_kinds(document, lo, hi, ctx), deaths, own_protest=own_protest)
-    cls = _by_weapon(lexicon, cls, document.text[sent_start:sent_end])
+    cls = _by_weapon(lexicon, cls, _telling_text(document, analysis.children, head, analysis.ranges[sent]))
     cls = _people_taken(lexicon, cls, args, ctx, tokens[head])
     if cls.key in BATTLES:
         args = _both_sides(args, ctx, sent)
@@ -1101,6 +1103,35 @@ def _told_by(cls: str, sentence: str) -> bool:
     """Whether ``sentence`` names what class ``cls`` needs (:data:`MEANS_OF`); classes without a list need nothing."""
     means = MEANS_OF.get(cls)
     return means is None or bool(means.search(sentence))
+
+
+ASIDE_CLAUSES = frozenset({"advcl", "ccomp", "conj", "parataxis", "relcl"})
+
+
+def _telling_text(document: Document, children: list[list[int]], head: int, tokens_range: tuple[int, int]) -> str:
+    """The sentence without the clauses that ask for, fear or react to something else ("pounded Misrata as France
+    called for NATO airstrikes": the airstrikes asked for say nothing of what pounded the town): a clause with a
+    subject of its own, not holding the trigger, headed by a verb of demand, plan, fear or reaction."""
+    tokens = document.tokens
+    lo, hi = tokens_range
+    start, end = document.sentences[tokens[head].sent]
+    cut: list[tuple[int, int]] = []
+    for i in range(lo, hi):
+        token = tokens[i]
+        if token.dep not in ASIDE_CLAUSES or token.pos not in ("VERB", "AUX"):
+            continue
+        if not (governor_cue(token.lemma.lower()) or token.lemma.lower() in REACTING):
+            continue
+        if not any(tokens[c].dep in ("nsubj", "nsubjpass") for c in children[i]):
+            continue
+        inside = subtree(children, i)
+        if head in inside:
+            continue
+        cut.append((min(tokens[k].start for k in inside), max(tokens[k].end for k in inside)))
+    if not cut:
+        return document.text[start:end]
+    text = document.text
+    return "".join(" " if any(a <= at < b for a, b in cut) else text[at] for at in range(start, end))
 
 
 def _by_weapon(lexicon: Lexicon, cls: EventClass, sentence: str) -> EventClass:
