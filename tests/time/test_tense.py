@@ -110,3 +110,22 @@ def test_a_day_after_the_object_of_a_preposition_may_date_that_noun():
     text, tokens = _parsed_deps(words)
     start = text.index("Monday")
     assert direction_from_tokens(TokenIndex(tokens), start, start + 6) == 1
+
+
+def test_set_with_an_object_is_the_act_not_the_plan_word():
+    from dateline.time.tense import direction_from_tokens
+
+    def direction(*words: tuple[str, str, str, str, int]) -> int | None:
+        text, tokens = _parsed_deps(list(words))
+        start = text.index("Monday")
+        return direction_from_tokens(TokenIndex(tokens), start, start + 6)
+
+    # "Crowds set fire to the depot on Monday": the burning, whose tense the cue words decide
+    assert direction(("Crowds", "NOUN", "NNS", "nsubj", 1), ("set", "VERB", "VBD", "ROOT", 1),
+                     ("fire", "NOUN", "NN", "dobj", 1), ("to", "ADP", "IN", "prep", 1),
+                     ("the", "DET", "DT", "det", 5), ("depot", "NOUN", "NN", "pobj", 3),
+                     ("on", "ADP", "IN", "prep", 1), ("Monday", "PROPN", "NNP", "pobj", 6)) == -1
+    # "Officials set the vote for Monday": a schedule points forward
+    assert direction(("Officials", "NOUN", "NNS", "nsubj", 1), ("set", "VERB", "VBD", "ROOT", 1),
+                     ("the", "DET", "DT", "det", 3), ("vote", "NOUN", "NN", "dobj", 1),
+                     ("for", "ADP", "IN", "prep", 1), ("Monday", "PROPN", "NNP", "pobj", 4)) == 1

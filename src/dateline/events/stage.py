@@ -691,7 +691,9 @@ def _type_sentence(document: Document, candidates: list[Candidate], probs: dict[
 
     typed = []
     own_weight: dict[int, float] = {}
-    alone = sum(1 for c in candidates if not c.agent) == 1
+    live = [c for c in candidates if not c.agent]
+    # a trigger of a class that makes no record ("anti-aircraft fire" read as an accidental fire) tells no other event
+    emitting = [c for c in live if any(lexicon.cls(k).emit for k, _ in c.options)]
     sentence = document.text[slice(*document.sentences[candidates[0].sent])] if candidates else ""
     # a crowd is often named a sentence before the killing at its protest ("police fired on the marchers. Two died.")
     with_previous = f"{_previous_sentence(document, candidates[0].sent)} {sentence}" if candidates else ""
@@ -706,6 +708,7 @@ def _type_sentence(document: Document, candidates: list[Candidate], probs: dict[
             cls = own  # a guess of an air strike needs something that flew, of a riot a crowd
         # A weak trigger the classifier retyped keeps its own weight when it is the sentence's only one ("the aircraft
         # were attacking demonstrators": an air strike); beside another trigger the class is that one's telling.
+        alone = len(live) == 1 or emitting == [candidate]
         typed.append(Found(candidate, cls, scores.get(cls, scores[own] if alone else 0.0), candidate.indices))
         own_weight[candidate.head] = scores[own]
     folded = [f for f in _fold(document, typed, lexicon) if lexicon.cls(f.cls).emit]

@@ -87,15 +87,18 @@ def direction_from_tokens(index: TokenIndex, start: int, end: int) -> int | None
         return None
     current = min(inside)
     via_noun = False
+    preposition = ""  # the first preposition above the expression ("set the vote for Tuesday": for)
     for _ in range(MAX_HEAD_STEPS):
         head = tokens[current].head
         if head == current or not 0 <= head < len(tokens):
             return None
         if tokens[current].dep == "prep" and _after_prepositional_noun(tokens, current, head):
             via_noun = True
+        if tokens[current].dep == "prep" and not preposition:
+            preposition = tokens[current].lemma.lower()
         current = head
         if current not in inside and tokens[current].pos in ("VERB", "AUX"):
-            return _verb_direction(index, current, dates_noun=via_noun)
+            return _verb_direction(index, current, dates_noun=via_noun, scheduled=preposition == "for")
         via_noun = via_noun or (current not in inside and tokens[current].pos == "NOUN")
     return None
 
@@ -111,16 +114,19 @@ def _after_prepositional_noun(tokens: Sequence[Token], prep: int, verb: int) -> 
     return 0 <= outer < len(tokens) and outer != prep and tokens[outer].dep == "prep" and tokens[outer].head == verb
 
 
-def _verb_direction(index: TokenIndex, verb: int, *, dates_noun: bool = False) -> int | None:
+def _verb_direction(index: TokenIndex, verb: int, *, dates_noun: bool = False, scheduled: bool = False) -> int | None:
     """``dates_noun``: the expression dates a noun under the verb ("anger grows over an air strike on Wednesday
-    night"): a plain present verb then says nothing of when that was (None: the cue words decide)."""
+    night"): a plain present verb then says nothing of when that was (None: the cue words decide). ``scheduled``:
+    the expression follows "for" ("set the vote for Tuesday")."""
     tokens = index.tokens
     auxes = [tokens[c] for c in index.children[verb] if tokens[c].dep in ("aux", "auxpass")]
     governor = tokens[verb].head
     if tokens[verb].tag == "VB" and tokens[verb].dep == "xcomp" and governor != verb \
             and tokens[governor].pos in ("VERB", "AUX") and any(aux.tag == "TO" for aux in auxes):
         return _verb_direction(index, governor)  # "tried to storm the town on Tuesday": the trying's tense
-    lemmas = {aux.lemma.lower() for aux in auxes} | {tokens[verb].lemma.lower()}
+    lemmas = {aux.lemma.lower() for aux in auxes}
+    if scheduled or not _sets_something(index, verb):
+        lemmas.add(tokens[verb].lemma.lower())
     if lemmas & FUTURE_LEMMAS or any(
         aux.tag == "MD" and aux.lemma.lower() in ("will", "'ll", "shall") for aux in auxes
     ):
@@ -136,6 +142,13 @@ def _verb_direction(index: TokenIndex, verb: int, *, dates_noun: bool = False) -
     if tokens[verb].tag in ("VBZ", "VBP", "VB") and tokens[verb].lemma.lower() not in PRESENT_REPORTING:
         return None if dates_noun and not auxes else 1  # news present with a day: "the talks resume Monday"
     return 0
+
+
+def _sets_something(index: TokenIndex, verb: int) -> bool:
+    """"protesters set fire to the station on Tuesday": "set" with an object is the act itself (past or present),
+    not the plan word of "is set to resume Monday"."""
+    tokens = index.tokens
+    return tokens[verb].lemma.lower() == "set" and any(tokens[c].dep == "dobj" for c in index.children[verb])
 
 
 def direction_from_words(text: str, start: int, end: int, bounds: tuple[int, int]) -> int:
