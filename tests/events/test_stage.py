@@ -487,3 +487,19 @@ def test_weapons_asked_for_say_nothing_of_what_fired(events_of):
                        "allied air strikes to stop the assault.")
     pounded = [e for e in events if "pounded" in e.trigger]
     assert pounded and pounded[0].acled == "Shelling/artillery/missile attack"
+
+
+def test_a_trigger_that_makes_no_record_leaves_a_weak_one_alone(make_document):
+    # "fire" read as an accidental fire makes no record; the attack the classifier retypes keeps its weight
+    from dateline.events.stage import _analyse, _type_sentence
+    from dateline.events.triggers import load_lexicon
+
+    lexicon = load_lexicon("en")
+    document = make_document("The alliance attack on Dunmore started at about 1 a.m., with jets circling overhead "
+                             "and the garrison responding with anti-aircraft fire.")
+    analysis = _analyse(document, lexicon)
+    candidates = analysis.by_sentence[0]
+    assert len([c for c in candidates if not c.agent]) == 2  # the attack and the fire
+    probs = {"air_strike": 0.95, "armed_clash": 0.05}
+    found = _type_sentence(document, candidates, probs, lexicon, 0.9)
+    assert [f.cls for f in found] == ["air_strike"]
