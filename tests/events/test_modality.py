@@ -55,6 +55,8 @@ import pytest
         ("The militia denied reports of a massacre in Dunmore.", "massacre", "denied"),
         # a verb that names its object ("calling the raid a crime") asks for nothing
         ("The mayor called the bombing of the market in Dunmore on Monday a crime.", "bombing", "asserted"),
+        # "set" with an object is an act, not the plan word of "set to begin"
+        ("The depot in Dunmore was closed after an attack set it on fire on Monday.", "attack", "asserted"),
         # a perception with "could" is told as fact
         ("Heavy shelling could be heard across Dunmore on Monday night.", "shelling", "asserted"),
     ],
