@@ -380,3 +380,10 @@ def test_who_names_an_act_did_not_do_it(events_of):
                             "an act of terror."), "attack")
     assert not event.actors
     assert event.modality == "asserted"
+
+
+def test_a_pronoun_object_is_never_someone_its_own_subject_names(events_of):
+    # "her" is the nurse, never the general the subject names
+    event = _only(events_of("Maria Lopez, the nurse who says soldiers loyal to General Tomas Ortega beat her in "
+                            "Dunmore on Monday, spoke to reporters on Tuesday."), "beat")
+    assert "Tomas Ortega" not in " ".join(names(event.targets))

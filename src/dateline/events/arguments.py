@@ -301,7 +301,9 @@ def _resolve_pronouns(document: Document, heads: list[int]) -> list[int]:
         if word not in PERSON_PRONOUNS:
             continue
         first_sentence = document.sentences[max(0, token.sent - PRONOUN_LOOKBACK)][0] if document.sentences else 0
-        people = [m for m in document.mentions if m.label == "PERSON" and first_sentence <= m.start < token.start]
+        bound = _subject_span(tokens, i)
+        people = [m for m in document.mentions if m.label == "PERSON" and first_sentence <= m.start < token.start
+                  and not bound[0] <= m.start < bound[1]]
         if people:
             person = people[-1]
             found = next((k for k in range(i, -1, -1) if tokens[k].start <= person.start < tokens[k].end
@@ -309,6 +311,31 @@ def _resolve_pronouns(document: Document, heads: list[int]) -> list[int]:
             if found is not None:
                 out.append(found)
     return out
+
+
+def _subject_span(tokens: Sequence[Token], i: int) -> tuple[int, int]:
+    """(start, end) offsets of the subject of the verb a pronoun depends on ("forces loyal to Gadhafi raped her":
+    "her" is never Gadhafi, whom the subject names), (0, 0) when there is none."""
+    verb = i
+    for _ in range(3):
+        verb = tokens[verb].head
+        if tokens[verb].pos in ("VERB", "AUX") or tokens[verb].head == verb:
+            break
+    window = range(max(0, verb - 40), min(len(tokens), verb + 40))
+    subjects = [k for k in window if tokens[k].head == verb and k != verb and tokens[k].dep in ("nsubj", "nsubjpass")]
+    if not subjects or tokens[verb].pos not in ("VERB", "AUX"):
+        return 0, 0
+    inside = set(subjects)
+    for k in window:  # the subject's whole phrase: every word whose heads lead to it
+        current = k
+        for _ in range(12):
+            if current in inside:
+                inside.add(k)
+                break
+            if tokens[current].head == current or current == verb:
+                break
+            current = tokens[current].head
+    return min(tokens[k].start for k in inside), max(tokens[k].end for k in inside)
 
 
 def _speaker(tokens: Sequence[Token], i: int) -> int | None:
