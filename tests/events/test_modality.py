@@ -53,6 +53,7 @@ import pytest
         ("Residents fled Dunmore on Monday over the threat of air strikes.", "air strikes", "planned"),
         ("Rebels fear a wave of air strikes on the hill villages.", "air strikes", "hypothetical"),
         ("The militia denied reports of a massacre in Dunmore.", "massacre", "denied"),
+        ("The mayor of Dunmore called for a pause in air strikes on Monday.", "air strikes", "planned"),
         # a verb that names its object ("calling the raid a crime") asks for nothing
         ("The mayor called the bombing of the market in Dunmore on Monday a crime.", "bombing", "asserted"),
         # "set" with an object is an act, not the plan word of "set to begin"

@@ -108,7 +108,7 @@ TELLING_NOUNS = frozenset({
 })
 # how far along an event is: what asks for its end or fears its return governs it ("demanding an end to air strikes")
 ASPECT_NOUNS = frozenset({"end", "halt", "stop", "cessation", "ban", "moratorium", "suspension", "resumption", "return",
-                          "escalation", "continuation", "renewal"})
+                          "escalation", "continuation", "renewal", "pause", "lull", "respite", "truce", "ceasefire"})
 TRANSPARENT_NOUNS = COUNT_NOUNS | TELLING_NOUNS | ASPECT_NOUNS
 
 
