@@ -14,6 +14,7 @@ from functools import cache
 from dateline.events.fatalities import RUNNING_TOTAL
 from dateline.events.triggers import data_rows
 from dateline.model import Token
+from dateline.time.tense import sets_an_object
 
 ASSERTED = "asserted"
 ABILITY = "ability"  # "able to": a past ability ("were able to") is an achievement, any other a possibility
@@ -177,7 +178,7 @@ def _local(
     lemma = token.lemma.lower()
     if governor:
         cue = cues.get((lemma, "governor"))
-        if cue is not None and not _names(tokens, i, children) and not _sets_something(tokens, i, children):
+        if cue is not None and not _names(tokens, i, children) and not sets_an_object(tokens, i, children[i]):
             return cue  # "asserted" too: "managed to enter" stops the search
         if lemma_only:
             return None
@@ -210,11 +211,6 @@ def _names(tokens: Sequence[Token], i: int, children: list[list[int]]) -> bool:
     """The verb at ``i`` says what its object is ("calling the attack an escalation", "called the onslaught a
     massacre": an object predicate): it describes the event, it does not ask for it."""
     return any(tokens[c].dep == "oprd" for c in children[i])
-
-
-def _sets_something(tokens: Sequence[Token], i: int, children: list[list[int]]) -> bool:
-    """"an attack set it on fire": "set" with an object is an act, not the plan word of "set to begin"."""
-    return tokens[i].lemma.lower() == "set" and any(tokens[c].dep == "dobj" for c in children[i])
 
 
 FOCUS_ADVERBS = frozenset({"just", "only", "merely", "simply", "solely"})

@@ -125,7 +125,7 @@ def _verb_direction(index: TokenIndex, verb: int, *, dates_noun: bool = False, s
             and tokens[governor].pos in ("VERB", "AUX") and any(aux.tag == "TO" for aux in auxes):
         return _verb_direction(index, governor)  # "tried to storm the town on Tuesday": the trying's tense
     lemmas = {aux.lemma.lower() for aux in auxes}
-    if scheduled or not _sets_something(index, verb):
+    if scheduled or not sets_an_object(tokens, verb, index.children[verb]):
         lemmas.add(tokens[verb].lemma.lower())
     if lemmas & FUTURE_LEMMAS or any(
         aux.tag == "MD" and aux.lemma.lower() in ("will", "'ll", "shall") for aux in auxes
@@ -144,11 +144,10 @@ def _verb_direction(index: TokenIndex, verb: int, *, dates_noun: bool = False, s
     return 0
 
 
-def _sets_something(index: TokenIndex, verb: int) -> bool:
-    """"protesters set fire to the station on Tuesday": "set" with an object is the act itself (past or present),
-    not the plan word of "is set to resume Monday"."""
-    tokens = index.tokens
-    return tokens[verb].lemma.lower() == "set" and any(tokens[c].dep == "dobj" for c in index.children[verb])
+def sets_an_object(tokens: Sequence[Token], verb: int, children: Sequence[int]) -> bool:
+    """"protesters set fire to the station on Tuesday", "an attack set it on fire": "set" with an object
+    (``children``: the verb's dependents) is an act, past or present, not the plan word of "is set to resume"."""
+    return tokens[verb].lemma.lower() == "set" and any(tokens[c].dep == "dobj" for c in children)
 
 
 def direction_from_words(text: str, start: int, end: int, bounds: tuple[int, int]) -> int:
