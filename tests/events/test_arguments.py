@@ -387,3 +387,13 @@ def test_a_pronoun_object_is_never_someone_its_own_subject_names(events_of):
     event = _only(events_of("Maria Lopez, the nurse who says soldiers loyal to General Tomas Ortega beat her in "
                             "Dunmore on Monday, spoke to reporters on Tuesday."), "beat")
     assert "Tomas Ortega" not in " ".join(names(event.targets))
+
+
+def test_a_pronoun_in_a_relative_clause_is_the_person_it_describes(placed_events_of):
+    # "her" is the nurse the clause describes, not the general named inside it
+    events = placed_events_of("A nurse who told General Tomas Ortega that soldiers beat her in Dunmore on Monday "
+                              "spoke to reporters on Tuesday.")
+    beaten = [e for e in events if "beat" in e.trigger]
+    assert beaten, [(e.trigger, e.acled) for e in events]
+    assert "Tomas Ortega" not in " ".join(p.name for p in beaten[0].targets)
+    assert all(p.type == 7 for p in beaten[0].targets)  # civilians, when named at all

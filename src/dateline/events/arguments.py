@@ -300,6 +300,10 @@ def _resolve_pronouns(document: Document, heads: list[int]) -> list[int]:
             continue
         if word not in PERSON_PRONOUNS:
             continue
+        owner = _relative_owner(tokens, i)
+        if owner is not None:
+            out.append(owner)  # "the woman who says troops beat her": the woman
+            continue
         first_sentence = document.sentences[max(0, token.sent - PRONOUN_LOOKBACK)][0] if document.sentences else 0
         bound = _subject_span(tokens, i)
         people = [m for m in document.mentions if m.label == "PERSON" and first_sentence <= m.start < token.start
@@ -311,6 +315,21 @@ def _resolve_pronouns(document: Document, heads: list[int]) -> list[int]:
             if found is not None:
                 out.append(found)
     return out
+
+
+def _relative_owner(tokens: Sequence[Token], i: int) -> int | None:
+    """The common noun a relative clause holding pronoun ``i`` describes ("a woman who was dragged away after saying
+    troops had raped her", "the man who says police beat him"): the one the pronoun means, before any name the
+    clause mentions; None outside such a clause or when the clause's own subject is the pronoun."""
+    current = i
+    for _ in range(8):
+        head = tokens[current].head
+        if head == current or not 0 <= head < len(tokens):
+            return None
+        if tokens[current].dep == "relcl":
+            return head if tokens[head].pos == "NOUN" and tokens[i].dep not in ("nsubj", "nsubjpass") else None
+        current = head
+    return None
 
 
 def _subject_span(tokens: Sequence[Token], i: int) -> tuple[int, int]:
