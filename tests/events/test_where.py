@@ -341,3 +341,11 @@ def test_a_country_that_acts_in_another_clause_is_not_the_place(placed_events_of
     text = "Army artillery pounded the northern town of Homs on Monday as Turkey and Jordan urged an end to the violence."
     places = {e.place.name for e in placed_events_of(text) if e.place and e.acled and "attack" in e.acled.lower()}
     assert places == {"Homs"}
+
+
+def test_where_a_body_sits_is_lent_to_no_later_sentence(placed_events_of):
+    text = ("A representative of the opposition council in Cairo spoke to reporters on Sunday. "
+            "Rebels shelled the refinery on Saturday.")
+    assert _place(placed_events_of(text), "Shelling/artillery/missile attack") != "Cairo"
+    text = "Gunmen stormed the embassy in Tripoli on Sunday. They shelled the compound on Saturday."
+    assert _place(placed_events_of(text), "Shelling/artillery/missile attack") == "Tripoli"  # a site lends

@@ -230,7 +230,27 @@ def _lendable(document: Document, mention: PlaceMention) -> bool:
         return not (tokens[token.head].lemma.lower() in SAYING or (record and (record.feature or "").startswith("A.PCL")))
     if token.dep in ("compound", "poss", "amod", "nmod") and token.head != i:
         return tokens[token.head].lemma.lower() in LOCATING_NOUNS
-    return _preposition(document, tokens, i) not in NOT_THERE | {"to"}  # "carried 300 people to Malta"
+    word, prep = _governing_preposition(document, tokens, i)
+    if word == "in" and prep is not None and _seat_of(document, tokens, tokens[prep].head):
+        return False  # "a representative of the rebel council in Cairo told CNN": where a body sits, not an event
+    return word not in NOT_THERE | {"to"}  # "carried 300 people to Malta"
+
+
+# people and bodies that speak for a side: a place they are "in" is where they are based ("the rebels' envoy in
+# Cairo", "the council's office in London"), never where an incident of the text happened
+BASED_NOUNS = frozenset({"representative", "envoy", "ambassador", "spokesman", "spokeswoman", "spokesperson", "official",
+                         "correspondent", "reporter", "diplomat", "delegation", "council", "committee", "office", "bureau"})
+
+
+def _seat_of(document: Document, tokens: Sequence[Token], noun: int) -> bool:
+    """Token ``noun`` (what an "in X" phrase hangs on) is a body or a person who speaks for one: a noun of
+    :data:`BASED_NOUNS`, or a word of a named organisation ("the Transitional Council in Cairo")."""
+    if not 0 <= noun < len(tokens) or tokens[noun].pos not in ("NOUN", "PROPN"):
+        return False
+    if tokens[noun].lemma.lower() in BASED_NOUNS:
+        return True
+    start = tokens[noun].start
+    return any(m.label == "ORG" and m.start <= start < m.end for m in document.mentions)
 
 
 def document_focus(document: Document, usable: Sequence[PlaceMention]) -> PlaceMention | None:
