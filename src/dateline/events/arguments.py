@@ -24,10 +24,11 @@ from dateline.events.actors import (
     party_key,
     phrase_bounds,
 )
-from dateline.events.modality import COUNT_NOUNS
-from dateline.events.triggers import REACTING
+from dateline.events.modality import COUNT_NOUNS, names_its_object
+from dateline.events.triggers import REACTING, subtree
 from dateline.events.where import SAYING, SPEAKING
 from dateline.model import Document, Participant, Token
+from dateline.time.tense import token_index
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
@@ -340,20 +341,12 @@ def _subject_span(tokens: Sequence[Token], i: int) -> tuple[int, int]:
         verb = tokens[verb].head
         if tokens[verb].pos in ("VERB", "AUX") or tokens[verb].head == verb:
             break
-    window = range(max(0, verb - 40), min(len(tokens), verb + 40))
-    subjects = [k for k in window if tokens[k].head == verb and k != verb and tokens[k].dep in ("nsubj", "nsubjpass")]
-    if not subjects or tokens[verb].pos not in ("VERB", "AUX"):
+    if tokens[verb].pos not in ("VERB", "AUX"):
         return 0, 0
-    inside = set(subjects)
-    for k in window:  # the subject's whole phrase: every word whose heads lead to it
-        current = k
-        for _ in range(12):
-            if current in inside:
-                inside.add(k)
-                break
-            if tokens[current].head == current or current == verb:
-                break
-            current = tokens[current].head
+    children = token_index(tokens).children
+    inside = [k for c in children[verb] if tokens[c].dep in ("nsubj", "nsubjpass") for k in subtree(children, c)]
+    if not inside:
+        return 0, 0
     return min(tokens[k].start for k in inside), max(tokens[k].end for k in inside)
 
 
@@ -600,7 +593,7 @@ def _light_verb_subject(tokens: Sequence[Token], head: int, children: list[list[
                 tokens[token.head].lemma.lower() not in COUNT_NOUNS:
             return []  # "Amnesty urged an investigation into the detention": the noun's party did not detain
         current = token.head
-        if tokens[current].pos in ("VERB", "AUX") and any(tokens[c].dep == "oprd" for c in children[current]):
+        if tokens[current].pos in ("VERB", "AUX") and names_its_object(tokens, current, children):
             return []  # "Ibrahim said, calling the attack an escalation": who names an act did not do it
         if tokens[current].pos in ("VERB", "AUX") and tokens[current].lemma.lower() in NO_DOER_VERBS:
             return []  # "two fighters died in the shelling", "France criticized the air strikes": no doers

@@ -178,7 +178,7 @@ def _local(
     lemma = token.lemma.lower()
     if governor:
         cue = cues.get((lemma, "governor"))
-        if cue is not None and not _names(tokens, i, children) and not sets_an_object(tokens, i, children[i]):
+        if cue is not None and not names_its_object(tokens, i, children) and not sets_an_object(tokens, i, children[i]):
             return cue  # "asserted" too: "managed to enter" stops the search
         if lemma_only:
             return None
@@ -207,7 +207,7 @@ def _local(
 PERCEPTION = frozenset({"hear", "see", "feel", "smell", "watch", "spot"})
 
 
-def _names(tokens: Sequence[Token], i: int, children: list[list[int]]) -> bool:
+def names_its_object(tokens: Sequence[Token], i: int, children: list[list[int]]) -> bool:
     """The verb at ``i`` says what its object is ("calling the attack an escalation", "called the onslaught a
     massacre": an object predicate): it describes the event, it does not ask for it."""
     return any(tokens[c].dep == "oprd" for c in children[i])

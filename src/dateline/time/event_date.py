@@ -10,7 +10,7 @@ from datetime import timedelta
 from dateline.model import Document, TimeExpression
 from dateline.time import calendar as cal
 from dateline.time.entries import STAMP_RULE, local_stamp
-from dateline.time.tense import REPORTING_VERBS, TokenIndex, token_index
+from dateline.time.tense import REPORTING_VERBS, TokenIndex, governing_verb, token_index
 
 PRECISION = {"day": "day", "week": "week", "month": "month", "quarter": "month", "year": "year"}
 MAX_HEAD_STEPS = 6
@@ -77,19 +77,10 @@ def said_of_another(document: Document, time: TimeExpression, at: int) -> bool:
 
 def dates_the_saying(document: Document, time: TimeExpression) -> bool:
     """The first verb above the expression is a verb of saying ("..., a spokesman told CNN Saturday")."""
-    tokens = document.tokens
-    if not tokens:
+    if not document.tokens:
         return False
-    index = token_index(tokens)
-    current = min(index.covering(time.start, time.end))
-    for _ in range(MAX_HEAD_STEPS):
-        head = tokens[current].head
-        if head == current or not 0 <= head < len(tokens):
-            return False
-        current = head
-        if tokens[current].pos in ("VERB", "AUX"):
-            return tokens[current].lemma.lower() in REPORTING_VERBS
-    return False
+    verb = governing_verb(token_index(document.tokens), time.start, time.end)
+    return verb is not None and document.tokens[verb].lemma.lower() in REPORTING_VERBS
 
 
 def _refined(chosen: TimeExpression, inside: list[TimeExpression]) -> tuple[str | None, str | None]:
