@@ -246,6 +246,15 @@ def test_a_definite_noun_continues_an_incident_told_far_back():
     assert len(incident_groups([lede, later], 0, {}, stated, objects, {"b"})) == 1  # "the blast": the one told
 
 
+def test_a_sentence_that_moves_the_scene_tells_an_incident_of_its_own():
+    march = mention("a", 0, acled="Peaceful protest")  # "Crowds marched through the square on Friday."
+    gas = mention("b", 100, acled="Protest with intervention")  # "Nearby, police fired tear gas at protesters."
+    stated = {"a": (True, True), "b": (False, False)}
+    objects = {"a": ("", 0), "b": ("", 1)}
+    assert len(incident_groups([march, gas], 0, {}, stated, objects)) == 1
+    assert len(incident_groups([march, gas], 0, {}, stated, objects, shifted={"b"})) == 2
+
+
 def test_a_casualty_count_with_the_incidents_place_and_day_is_its_toll_whatever_kind_it_reads_as():
     shelling = mention("a", 0, acled="Shelling/artillery/missile attack", actor="Army of Oltania")
     count = mention("b", 100, acled="Attack", fatalities=9)  # "nine were killed in Friday's attacks in Cairo"

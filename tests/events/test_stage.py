@@ -503,3 +503,14 @@ def test_a_trigger_that_makes_no_record_leaves_a_weak_one_alone(make_document):
     probs = {"air_strike": 0.95, "armed_clash": 0.05}
     found = _type_sentence(document, candidates, probs, lexicon, 0.9)
     assert [f.cls for f in found] == ["air_strike"]
+
+
+def test_a_sentence_opening_on_another_scene_is_another_incident(events_of, make_document, rules_stage):
+    from dateline.events.stage import scene_shift
+
+    text = ("Thousands of teachers marched through central Dunmore on Friday to demand back pay.\n"
+            "Nearby, riot police fired tear gas at students who blocked the ring road.")
+    document = make_document(text)
+    assert [scene_shift(document, k) for k in range(len(document.sentences))] == [False, True]
+    demonstrations = [e for e in events_of(text) if e.acled and "rotest" in e.acled]
+    assert len(demonstrations) == 2

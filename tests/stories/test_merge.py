@@ -35,3 +35,11 @@ def test_a_report_dated_only_by_its_month_joins_the_one_strike_at_the_same_unpla
     elsewhere.place = {"name": "Tell Rasm", "lat": None, "lon": None, "place": None}
     elsewhere.date, elsewhere.date_precision = "2024-03", "month"
     assert len(merge_events([day, elsewhere])[0]) == 2
+
+
+def test_a_peaceful_protest_one_outlet_saw_has_no_second_actor_another_outlet_named():
+    calm = _report("a", "d-a", "Peaceful protest", 0.95)  # "thousands marched in Dunmore"
+    policed = _report("b", "d-b", "Peaceful protest", 0.8)  # "police watched as thousands marched"
+    policed.targets = [{"name": "police", "canonical": "Police Forces of Oltania", "type": 3}]
+    (row,), _ = merge_events([calm, policed])
+    assert row["acled"] == "Peaceful protest" and row["targets"] == []

@@ -67,7 +67,8 @@ def incident_groups(mentions: Sequence[Event], preamble_end: int = 0,
                     objects: dict[str, tuple[str, int]] | None = None,
                     definite: set[str] | frozenset[str] = frozenset(),
                     tolls: set[str] | frozenset[str] = frozenset(),
-                    sequenced: dict[str, bool] | None = None, chronicle: bool = False) -> list[list[Event]]:
+                    sequenced: dict[str, bool] | None = None, chronicle: bool = False,
+                    shifted: set[str] | frozenset[str] = frozenset()) -> list[list[Event]]:
     """A document's event mentions (in text order) grouped by the incident they tell, groups in text order.
 
     ``stated``: event id → (its sentence names its place, its sentence names its date). Only what a sentence
@@ -84,7 +85,8 @@ def incident_groups(mentions: Sequence[Event], preamble_end: int = 0,
     window"), which continue the last compatible incident however far back it was told. ``tolls``: ids of casualty
     reports (:func:`casualty_reports`), which join a deadly incident of any kind their place and day agree with.
     ``chronicle``: the document is a chronology (:func:`is_chronicle`), whose every sentence tells an incident of its
-    own: mentions join only the incidents of their own sentence."""
+    own: mentions join only the incidents of their own sentence. ``shifted``: ids of mentions whose sentence opens by
+    moving the scene ("Elsewhere, ...", "Nearby, ..."), which join only the incidents of their own sentence."""
     countries = countries or {}
     stated = stated or {}
     objects = objects or {}
@@ -94,7 +96,7 @@ def incident_groups(mentions: Sequence[Event], preamble_end: int = 0,
     incidents: list[list[Event]] = []
     for mention in body:
         home = _nearest([g for g in incidents if not _in_sequence(g, mention, sequenced, tolls)
-                         and (not chronicle or _one_sentence(g, mention))
+                         and (not (chronicle or mention.id in shifted) or _one_sentence(g, mention))
                          and (_same(g, mention, countries, stated, tolls=tolls)
                               or _same_object(g, mention, objects, countries, stated))], mention, stated, objects,
                         mention.id in definite)
@@ -371,7 +373,8 @@ def _own_toll(mention: Event, group: list[Event], specificity: dict[str, float],
 
 # ACLED codes a demonstration by what happened at it: a march that turned violent is a violent demonstration, one
 # the police broke up a protest with intervention, one they fired on excessive force. Peaceful is the default.
-PROTEST_SEVERITY = {"Peaceful protest": 0, "Protest with intervention": 1, "Violent demonstration": 2, "Mob violence": 2,
+PEACEFUL = "Peaceful protest"
+PROTEST_SEVERITY = {PEACEFUL: 0, "Protest with intervention": 1, "Violent demonstration": 2, "Mob violence": 2,
                     "Excessive force against protesters": 3}
 
 

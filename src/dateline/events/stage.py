@@ -338,6 +338,7 @@ class Mentions:
     groups: list[list[str]] = dataclasses.field(default_factory=list)  # mention ids per incident (incident_groups)
     telling: dict[str, str] = dataclasses.field(default_factory=dict)  # id → id of the clause's first record
     definite: set[str] = dataclasses.field(default_factory=set)  # ids told by a definite noun ("the blast")
+    shifted: set[str] = dataclasses.field(default_factory=set)  # ids told after a change of scene ("Elsewhere, ...")
     sequenced: dict[str, bool] = dataclasses.field(default_factory=dict)  # id → told in an "after ..." clause
 
 
@@ -407,6 +408,8 @@ def event_mentions(document: Document, analysis: Analysis, lexicon: Lexicon,
                     out.unread.add(one.id)
                 if _definite(document.tokens, item.candidate.head, analysis.children):
                     out.definite.add(one.id)
+                if scene_shift(document, sent):
+                    out.shifted.add(one.id)
                 if item.score > MIN_EVENT_WEIGHT or (one.actors and one.targets):  # a bare "died" counts the dead
                     out.sequenced[one.id] = time_clause(document.tokens, item.candidate.head) is not None
                 out.sentences.append(sent)
@@ -442,19 +445,29 @@ def event_mentions(document: Document, analysis: Analysis, lexicon: Lexicon,
     chronicle = is_chronicle([clause_tense(document.tokens, head) for head in told.values()])
     tolls = casualty_reports(out.mentions, out.specificity, out.stated)
     groups = incident_groups(out.mentions, preamble, out.countries, out.stated, out.objects, out.definite, tolls,
-                             out.sequenced)
+                             out.sequenced, shifted=out.shifted)
     # how often a kind of incident is told stays the confidence model's evidence in a chronology too, whose
     # entries are each told once
     out.features = [with_told_elsewhere(f, n) for f, n in zip(out.features, _told_per_telling(out, groups),
                                                                strict=True)]
     if chronicle:
         groups = incident_groups(out.mentions, preamble, out.countries, out.stated, out.objects, out.definite, tolls,
-                                 out.sequenced, chronicle=True)
+                                 out.sequenced, chronicle=True, shifted=out.shifted)
     out.groups = [[e.id for e in group] for group in groups]
     return out
 
 
 DEFINITE = frozenset({"the", "this", "that"})
+# a sentence that opens by moving the scene tells another incident than the one before it, whatever place or day
+# it borrows: "Elsewhere, ...", "Nearby, police fired tear gas", "In other cities, ...", "Separately, ..."
+SCENE_SHIFT = re.compile(r"(?:elsewhere|nearby|separately|in\s+(?:an)?other\s+(?:cities|towns|places|parts|areas"
+                         r"|districts|neighbo(?:u)?rhoods|regions|provinces|city|town|incident|attack))\b", re.I)
+
+
+def scene_shift(document: Document, sent: int) -> bool:
+    """The sentence opens with a word that moves the scene (:data:`SCENE_SHIFT`)."""
+    start, end = document.sentences[sent]
+    return SCENE_SHIFT.match(document.text, start, end) is not None
 
 
 def _definite(tokens: Sequence[Token], head: int, children: list[list[int]]) -> bool:

@@ -18,7 +18,7 @@ from typing import Any
 
 from dateline.events.actors import CROWD_TYPES
 from dateline.events.describe import subject_of, summary_line
-from dateline.events.incidents import BOMBINGS, SUICIDE_BOMB, acled_family
+from dateline.events.incidents import BOMBINGS, PEACEFUL, SUICIDE_BOMB, acled_family
 from dateline.geo.gazetteer import haversine_km
 from dateline.ids import content_id
 from dateline.stories.features import words
@@ -243,6 +243,9 @@ def merged_row(members: list[EventRow]) -> dict[str, Any]:
     else:  # two crowds one clause names ("pro-Mubarak demonstrators clashed with anti-government protesters") are
         # both "Rioters (Egypt)" in ACLED's naming, and both sides of the record
         targets = [t for t in (with_actors.targets if with_actors else []) if _crowd(t)]
+    acled = _most_specific_bombing(best.acled, members)
+    if acled == PEACEFUL:  # ACLED: a peaceful protest has no second actor, whichever report named the police
+        targets = []
     by_source = _fatalities_by_source(members)
     values = [s["value"] for s in by_source]
     background = all(m.background or _background(m) for m in members)
@@ -251,7 +254,7 @@ def merged_row(members: list[EventRow]) -> dict[str, Any]:
         "story": seed.story,
         "type": best.type,
         "mode": best.mode,
-        "acled": _most_specific_bombing(best.acled, members),
+        "acled": acled,
         "trigger": best.trigger or seed.trigger,
         "actors": _union_participants([with_actors.actors]) if with_actors else [],
         "targets": _union_participants([targets]),
