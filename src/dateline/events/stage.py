@@ -460,7 +460,7 @@ def event_mentions(document: Document, analysis: Analysis, lexicon: Lexicon,
 DEFINITE = frozenset({"the", "this", "that"})
 # a sentence that opens by moving the scene tells another incident than the one before it, whatever place or day
 # it borrows: "Elsewhere, ...", "Nearby, police fired tear gas", "In other cities, ...", "Separately, ..."
-SCENE_SHIFT = re.compile(r"(?:elsewhere|nearby|separately|in\s+(?:an)?other\s+(?:cities|towns|places|parts|areas"
+SCENE_SHIFT = re.compile(r"(?:elsewhere|nearby|separately|meanwhile|in\s+(?:an)?other\s+(?:cities|towns|places|parts|areas"
                          r"|districts|neighbo(?:u)?rhoods|regions|provinces|city|town|incident|attack))\b", re.I)
 
 
