@@ -43,3 +43,16 @@ def test_a_peaceful_protest_one_outlet_saw_has_no_second_actor_another_outlet_na
     policed.targets = [{"name": "police", "canonical": "Police Forces of Oltania", "type": 3}]
     (row,), _ = merge_events([calm, policed])
     assert row["acled"] == "Peaceful protest" and row["targets"] == []
+
+
+def test_a_merged_record_takes_its_parties_from_a_report_of_its_own_kind():
+    strike = _report("a", "d-a", "Air/drone strike", 0.95)  # "jets struck Dunmore"
+    shelled = _report("b", "d-b", "Shelling/artillery/missile attack", 0.9)  # "rebel positions were shelled"
+    shelled.targets = [{"name": "rebel positions", "canonical": "Rebels (Oltania)", "type": 2}]
+    said = _report("c", "d-c", "Air/drone strike", 0.8)  # "government jets bombed a market in Dunmore"
+    said.actors = [{"name": "government jets", "canonical": "Military Forces of Oltania", "type": 1}]
+    said.targets = [{"name": "market", "canonical": "Civilians (Oltania)", "type": 7}]
+    (row,), _ = merge_events([strike, shelled, said])
+    assert row["acled"] == "Air/drone strike"
+    assert [a["name"] for a in row["actors"]] == ["government jets"]
+    assert [t["name"] for t in row["targets"]] == ["market"]

@@ -235,9 +235,10 @@ def merged_row(members: list[EventRow]) -> dict[str, Any]:
     best = ranked[0]
     dated = next((m for m in ranked if m.date), None)
     placed = next((m for m in ranked if m.place), None)
-    with_actors = next((m for m in ranked if m.actors), None)
+    alike = sorted(ranked, key=lambda m: m.acled != best.acled)  # parties of the record's own kind of report first
+    with_actors = next((m for m in alike if m.actors), None)
     own = {_side_key(p) for p in (with_actors.actors if with_actors else [])}
-    with_targets = next((m for m in ranked if any(_side_key(t) not in own for t in m.targets)), None)
+    with_targets = next((m for m in alike if any(_side_key(t) not in own for t in m.targets)), None)
     if with_targets:
         targets = [t for t in with_targets.targets if _side_key(t) not in own]
     else:  # two crowds one clause names ("pro-Mubarak demonstrators clashed with anti-government protesters") are
