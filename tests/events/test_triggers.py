@@ -109,3 +109,26 @@ def test_a_crowd_that_dispersed_was_not_dispersed(make_document):
     assert ("dispersed", "protest_intervention", False) in _classes(make_document("Riot police dispersed the marchers."))
     assert ("dispersed", "protest_intervention", False) in _classes(make_document("The marchers were dispersed."))
     assert all(c != "protest_intervention" for _, c, _ in _classes(make_document("The marchers dispersed at dusk.")))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Rioters smashed the windows of the town hall.", ("smashed", "violent_demonstration", False)),
+        ("Looters stripped the shelves of the central market.", ("stripped", "property_destruction", False)),
+    ],
+)
+def test_a_perpetrator_noun_that_did_something_tells_its_act_through_the_verb(make_document, text, expected):
+    assert expected in _classes(make_document(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rioters said the town hall was a symbol of the old order.",  # saying is no act
+        "Protesters hid the reporters in an empty flat.",  # a protester may do anything
+        "Rioters will gather at the bridge.",  # not in the past tense
+    ],
+)
+def test_a_perpetrator_noun_saying_or_planning_or_of_a_weak_kind_tells_no_act(make_document, text):
+    assert not [found for found in _classes(make_document(text)) if not found[2]]

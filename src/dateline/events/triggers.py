@@ -184,7 +184,44 @@ def match_sentence(
                 found.append(candidate)
                 used.update(indices)
                 break
-    return found
+    return found + _acting_agents(found, tokens, children)
+
+
+# verbs of saying, thinking, wanting and being: what a perpetrator does with them is no incident ("rioters said",
+# "protesters want", "gunmen were")
+NOT_AN_ACT = frozenset({
+    "say", "tell", "report", "announce", "add", "state", "confirm", "claim", "insist", "deny", "allege", "warn",
+    "vow", "threaten", "pledge", "promise", "plan", "intend", "want", "wish", "need", "hope", "expect", "believe",
+    "think", "fear", "worry", "know", "seem", "appear", "be", "have", "become", "remain", "stay", "call", "urge",
+    "ask", "accuse", "blame", "condemn", "welcome", "support", "agree", "refuse", "reject", "decide", "try",
+    "attempt", "prepare", "wait", "await", "include", "number", "describe", "speak", "write",
+    "post", "tweet", "see", "hear", "watch", "look", "feel",
+})
+
+
+ACTING_AGENT = 0.8  # AGENT rows this strong name the act itself: a rioter riots, a looter loots; a protester or a
+# gunman may do anything ("protesters hid journalists", "gunmen fled")
+
+
+def _acting_agents(found: list[Candidate], tokens: Sequence[Token], children: list[list[int]]) -> list[Candidate]:
+    """A perpetrator noun that did something ("rioters smashed shop windows", "looters stripped the museum",
+    "demonstrators chanted slogans") tells its incident through the verb it is the subject of, when that verb is
+    in the past tense, tells an act (:data:`NOT_AN_ACT`) and neither is nor governs a trigger of its own: the verb
+    becomes a trigger of the noun's classes."""
+    taken = {i for c in found if not c.agent for i in c.indices}
+    out: list[Candidate] = []
+    for candidate in found:
+        if not candidate.agent or candidate.modifies is not None or candidate.options[0][1] < ACTING_AGENT:
+            continue
+        noun = tokens[candidate.head]
+        verb = noun.head
+        if noun.dep != "nsubj" or verb in taken or tokens[verb].pos != "VERB" or tokens[verb].tag != "VBD":
+            continue
+        if tokens[verb].lemma.lower() in NOT_AN_ACT or any(c in taken for c in children[verb]):
+            continue
+        taken.add(verb)
+        out.append(Candidate(head=verb, indices=(verb,), sent=candidate.sent, options=candidate.options))
+    return out
 
 
 def _phrases_at(i: int, tokens: Sequence[Token], text: str, lexicon: Lexicon) -> list[tuple[tuple[str, ...], list[TriggerRule]]]:
