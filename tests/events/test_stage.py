@@ -489,6 +489,13 @@ def test_weapons_asked_for_say_nothing_of_what_fired(events_of):
     assert pounded and pounded[0].acled == "Shelling/artillery/missile attack"
 
 
+def test_weapons_of_an_act_told_before_it_say_nothing_of_what_fired(events_of):
+    events = events_of("Army units pounded the hill town of Dunmore on Tuesday, hours after allied jets "
+                       "bombed a depot.")
+    pounded = [e for e in events if "pounded" in e.trigger]
+    assert pounded and pounded[0].acled == "Shelling/artillery/missile attack"
+
+
 def test_a_trigger_that_makes_no_record_leaves_a_weak_one_alone(make_document):
     # "fire" read as an accidental fire makes no record; the attack the classifier retypes keeps its weight
     from dateline.events.stage import _analyse, _type_sentence

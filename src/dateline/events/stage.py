@@ -59,6 +59,7 @@ from dateline.events.crime import ordinary_crime
 from dateline.events.describe import event_date, summary
 from dateline.events.detect import Detector, Prediction, encoder_input, load_detector, sentence_features
 from dateline.events.fatalities import (
+    TIME_MARKS,
     cumulative_count,
     perfect_total,
     sentence_fatalities,
@@ -1125,9 +1126,11 @@ ASIDE_CLAUSES = frozenset({"advcl", "ccomp", "conj", "parataxis", "relcl"})
 
 
 def _telling_text(document: Document, children: list[list[int]], head: int, tokens_range: tuple[int, int]) -> str:
-    """The sentence without the clauses that ask for, fear or react to something else ("pounded Misrata as France
-    called for NATO airstrikes": the airstrikes asked for say nothing of what pounded the town): a clause with a
-    subject of its own, not holding the trigger, headed by a verb of demand, plan, fear or reaction."""
+    """The sentence without the clauses that ask for, fear, react to, report or follow something else ("pounded
+    Misrata as France called for NATO airstrikes": the airstrikes asked for say nothing of what pounded the town;
+    "pounded rebel-held cities after authorities reported a NATO airstrike"): a clause with a subject of its own, not
+    holding the trigger, headed by a verb of demand, plan, fear, reaction or saying, or marked "after", "before",
+    "since" or "until"."""
     tokens = document.tokens
     lo, hi = tokens_range
     start, end = document.sentences[tokens[head].sent]
@@ -1136,7 +1139,9 @@ def _telling_text(document: Document, children: list[list[int]], head: int, toke
         token = tokens[i]
         if token.dep not in ASIDE_CLAUSES or token.pos not in ("VERB", "AUX"):
             continue
-        if not (governor_cue(token.lemma.lower()) or token.lemma.lower() in REACTING):
+        lemma = token.lemma.lower()
+        sequenced = any(tokens[c].dep == "mark" and tokens[c].lemma.lower() in TIME_MARKS for c in children[i])
+        if not (governor_cue(lemma) or lemma in REACTING or lemma in SPEAKING or sequenced):
             continue
         if not any(tokens[c].dep in ("nsubj", "nsubjpass") for c in children[i]):
             continue
