@@ -521,3 +521,10 @@ def test_a_sentence_opening_on_another_scene_is_another_incident(events_of, make
     assert [scene_shift(document, k) for k in range(len(document.sentences))] == [False, True]
     demonstrations = [e for e in events_of(text) if e.acled and "rotest" in e.acled]
     assert len(demonstrations) == 2
+
+
+def test_they_after_a_battle_continues_the_side_that_attacked(events_of):
+    events = events_of("Government forces attacked rebel positions west of Dunmore on Friday. "
+                       "Around midnight they began firing rockets at the airport.")
+    rockets = [e for e in events if e.acled == "Shelling/artillery/missile attack"]
+    assert rockets and rockets[0].actors and rockets[0].actors[0].name == "Government forces"

@@ -170,9 +170,15 @@ class ActorContext:
             return None
         return self.country_names.get(iso, iso)
 
-    def remember(self, sentence: int, participant: Participant) -> None:
-        if participant.type not in (None, 0, VICTIM_INTER):
-            self.recent.append((sentence, participant))
+    def remember(self, sentence: int, participant: Participant, *, target: bool = False) -> None:
+        """Note a party of an event of ``sentence``. A ``target`` goes before the sentence's actors: a "they" that
+        follows most often continues the one who acted ("Troops attacked rebel positions. They then shelled ...")."""
+        if participant.type in (None, 0, VICTIM_INTER):
+            return
+        at = len(self.recent)
+        while target and at and self.recent[at - 1][0] == sentence:
+            at -= 1
+        self.recent.insert(at, (sentence, participant))
 
     def remember_adversaries(self, actors: Sequence[Participant], targets: Sequence[Participant]) -> None:
         """Armed parties the text sets against each other in one violent event ("the SDF fought Islamic State"), and

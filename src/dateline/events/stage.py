@@ -1055,7 +1055,7 @@ def _both_sides(args: Arguments, ctx: ActorContext, sentence: int) -> Arguments:
     if armed != args.targets:  # the dead and wounded of a battle are counted in its toll, not its sides
         args = dataclasses.replace(args, targets=armed)
     for target in args.targets:
-        ctx.remember(sentence, target)
+        ctx.remember(sentence, target, target=True)
     if args.actors and not args.targets:
         other = ctx.opponent(args.actors[0])
         return dataclasses.replace(args, targets=(other,)) if other else args
