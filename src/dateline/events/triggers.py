@@ -23,7 +23,8 @@ MIN_EVENT_WEIGHT = 0.5  # rule weight below which a trigger is evidence only ("o
 CONTEXT_WINDOW = 8  # tokens each side; wide enough for "fired two missiles at", narrow enough to stay local
 VERB_POS = frozenset({"VERB", "AUX"})
 NOUN_POS = frozenset({"NOUN", "PROPN", "ADJ", "X"})  # spaCy tags some event nouns ADJ/X ("offensive")
-AGENT = "AGENT"  # rows naming a perpetrator ("suicide bomber"): evidence for typing, never an event alone
+AGENT = "AGENT"  # rows naming a perpetrator ("suicide bomber"): evidence for typing, an event only through its verb
+# (:func:`_acting_agents`)
 # verbs whose subject reacts to what their object names ("crowds protesting the arrest of an activist", "France
 # criticized the air strikes", "accused soldiers of raping her"): that object is a grievance told beside the clause
 REACTING = frozenset({"protest", "condemn", "denounce", "decry", "criticize", "criticise", "deplore", "mourn",
@@ -204,10 +205,10 @@ ACTING_AGENT = 0.8  # AGENT rows this strong name the act itself: a rioter riots
 
 
 def _acting_agents(found: list[Candidate], tokens: Sequence[Token], children: list[list[int]]) -> list[Candidate]:
-    """A perpetrator noun that did something ("rioters smashed shop windows", "looters stripped the museum",
-    "demonstrators chanted slogans") tells its incident through the verb it is the subject of, when that verb is
-    in the past tense, tells an act (:data:`NOT_AN_ACT`) and neither is nor governs a trigger of its own: the verb
-    becomes a trigger of the noun's classes."""
+    """A perpetrator noun that names its act (weight ≥ :data:`ACTING_AGENT`) and did something ("rioters smashed
+    shop windows", "looters stripped the museum") tells its incident through the verb it is the subject of, when that
+    verb is in the past tense, tells an act (:data:`NOT_AN_ACT`) and neither is nor governs a trigger of its own: the
+    verb becomes a trigger of the noun's classes."""
     taken = {i for c in found if not c.agent for i in c.indices}
     out: list[Candidate] = []
     for candidate in found:
