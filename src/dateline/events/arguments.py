@@ -28,7 +28,7 @@ from dateline.events.modality import COUNT_NOUNS, names_its_object
 from dateline.events.triggers import REACTING, subtree
 from dateline.events.where import SAYING, SPEAKING
 from dateline.model import Document, Participant, Token
-from dateline.time.tense import token_index
+from dateline.time.tense import governing_verb, token_index
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
@@ -336,14 +336,11 @@ def _relative_owner(tokens: Sequence[Token], i: int) -> int | None:
 def _subject_span(tokens: Sequence[Token], i: int) -> tuple[int, int]:
     """(start, end) offsets of the subject of the verb a pronoun depends on ("forces loyal to Gadhafi raped her":
     "her" is never Gadhafi, whom the subject names), (0, 0) when there is none."""
-    verb = i
-    for _ in range(3):
-        verb = tokens[verb].head
-        if tokens[verb].pos in ("VERB", "AUX") or tokens[verb].head == verb:
-            break
-    if tokens[verb].pos not in ("VERB", "AUX"):
+    index = token_index(tokens)
+    verb = governing_verb(index, tokens[i].start, tokens[i].end)
+    if verb is None:
         return 0, 0
-    children = token_index(tokens).children
+    children = index.children
     inside = [k for c in children[verb] if tokens[c].dep in ("nsubj", "nsubjpass") for k in subtree(children, c)]
     if not inside:
         return 0, 0

@@ -59,7 +59,6 @@ from dateline.events.crime import ordinary_crime
 from dateline.events.describe import event_date, summary
 from dateline.events.detect import Detector, Prediction, encoder_input, load_detector, sentence_features
 from dateline.events.fatalities import (
-    TIME_MARKS,
     cumulative_count,
     perfect_total,
     sentence_fatalities,
@@ -1140,8 +1139,7 @@ def _telling_text(document: Document, children: list[list[int]], head: int, toke
         if token.dep not in ASIDE_CLAUSES or token.pos not in ("VERB", "AUX"):
             continue
         lemma = token.lemma.lower()
-        sequenced = any(tokens[c].dep == "mark" and tokens[c].lemma.lower() in TIME_MARKS for c in children[i])
-        if not (governor_cue(lemma) or lemma in REACTING or lemma in SPEAKING or sequenced):
+        if not (governor_cue(lemma) or lemma in REACTING or lemma in SPEAKING or time_clause(tokens, i) == i):
             continue
         if not any(tokens[c].dep in ("nsubj", "nsubjpass") for c in children[i]):
             continue
