@@ -288,6 +288,8 @@ def test_a_records_crowds_are_named_after_the_country_it_took_place_in():
     riot = Event(id="r", type="PROTEST", trigger="rioted", sources=(), acled="Violent demonstration", actors=(crowd,),
                  country="EG")
     assert [a.canonical for a in crowds_where_they_gathered([riot], ctx)[0].actors] == ["Rioters (Egypt)"]
+    wrecking = dataclasses.replace(riot, trigger="looted", acled="Looting/property destruction")
+    assert [a.canonical for a in crowds_where_they_gathered([wrecking], ctx)[0].actors] == ["Rioters (Egypt)"]
 
 
 

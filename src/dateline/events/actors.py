@@ -1076,7 +1076,9 @@ def crowd(ctx: ActorContext, participant: Participant, event_class: str, where: 
 
 CROWD_TYPES = frozenset({5, 6})  # ACLED inter codes of rioters and protesters
 MUTUAL = re.compile(r"\b(?:clash|fight|fought|battl|brawl|scuffl|skirmish|confront|exchang|trade)", re.IGNORECASE)
-CROWD_CLASSES = {"Violent demonstration": "violent_demonstration", "Mob violence": "mob_violence"}  # else protesters
+# else protesters; a crowd that loots or wrecks property rioted (ACLED: demonstrators who destroy are rioters)
+CROWD_CLASSES = {"Violent demonstration": "violent_demonstration", "Mob violence": "mob_violence",
+                 "Looting/property destruction": "violent_demonstration"}
 
 
 def crowds_where_they_gathered(events: Sequence[Event], ctx: ActorContext) -> list[Event]:
