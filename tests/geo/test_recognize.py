@@ -115,3 +115,14 @@ def test_a_weapon_named_after_a_place_is_no_place(gazetteer):
     text = "The rebels fired a Paris missile at the column; the Mosul rocket attack came later."
     found = [s.text for s in recognize(_doc(text, ("Paris", "GPE"), ("Mosul", "GPE")), gazetteer)]
     assert found == ["Mosul"]  # "Mosul rocket attack": the weapon noun modifies another, the place stays
+
+
+def test_a_word_the_document_uses_as_a_persons_surname_is_that_person(tmp_path):
+    from dateline.geo import Gazetteer
+
+    rows = [geoname(9301, "Hollister", 36.85, -121.4, "P", "PPL", "US", "CA", 40_000, "")]
+    named = "Senator Ann Hollister praised the deal. Later Hollister called the vote historic."
+    spoken = "Crowds gathered downtown. Later Hollister declared an emergency after the floods."
+    with Gazetteer(index_of(tmp_path, rows, "XX.txt")) as gazetteer:
+        assert recognize(_doc(named, ("Ann Hollister", "PERSON")), gazetteer) == []
+        assert [s.text for s in recognize(_doc(spoken), gazetteer)] == ["Hollister"]  # no such person: the town

@@ -340,6 +340,13 @@ def _longest(text: str, gazetteer: Gazetteer, words: list[tuple[int, int, str]],
     return None
 
 
+def _surname(text: str, surface: str, blocked: list[tuple[int, int, str]]) -> bool:
+    """The document names a person whose name ends in ``surface`` ("Rep. Mike Rogers", then "Rogers called"): the
+    bare word is that person, not a town of that name (one sense per discourse)."""
+    tail = " " + surface
+    return any(label == "PERSON" and text[s:e].endswith(tail) for s, e, label in blocked)
+
+
 def _capitalized(word: str) -> bool:
     """A name-like word: capitalized, or an Arabic article prefix before a capital ("al-Brega", "el-Arish")."""
     return word[:1].isupper() or bool(_ARTICLE_PREFIX.match(word))
@@ -374,6 +381,8 @@ def _passes(text: str, surface: str, key: str, entries: list, start: int, end: i
     if n > 1:
         return strong or alias or population >= MIN_MULTI_WORD_POP
     if key in stopwords() or (len(surface) <= 3 and not alias) or surface.isupper() and not alias:
+        return False
+    if not (strong or alias) and _surname(text, surface, blocked):
         return False
     if start in sentence_starts and not (strong or alias):
         return False
