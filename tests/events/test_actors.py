@@ -39,6 +39,9 @@ def test_a_named_leader_stands_for_his_state_forces(placed_events_of):
     shelling = _event(placed_events_of(text), "Shelling/artillery/missile attack")
     assert canonical(shelling.actors) == ["Military Forces of Syria"]
     assert shelling.actors[0].type == 1
+    machine = "Syrian President Bashar al-Assad spoke on Monday. Assad's military machine shelled the town of Maarat al-Numan on Tuesday."
+    assert canonical(_event(placed_events_of(machine), "Shelling/artillery/missile attack").actors) == \
+        ["Military Forces of Syria"]  # a generic head: the leader's forces
 
 
 def test_a_weapon_is_never_an_actor_its_operator_is(placed_events_of):

@@ -349,3 +349,9 @@ def test_where_a_body_sits_is_lent_to_no_later_sentence(placed_events_of):
     assert _place(placed_events_of(text), "Shelling/artillery/missile attack") != "Cairo"
     text = "Gunmen stormed the embassy in Tripoli on Sunday. They shelled the compound on Saturday."
     assert _place(placed_events_of(text), "Shelling/artillery/missile attack") == "Tripoli"  # a site lends
+
+
+def test_a_place_of_what_inspired_or_accompanied_the_event_is_not_its_place(placed_events_of):
+    # the name qualifies a noun after "by"/"with": where that other thing is, not where the rally was
+    text = "Students marched in Amman on Sunday. Encouraged by events in Tunisia, they staged a rally on Monday."
+    assert {e.place.name for e in placed_events_of(text) if e.place} == {"Amman"}

@@ -441,9 +441,23 @@ def _score(document: Document, mention: PlaceMention, head: int, trigger: set[in
         if via_participant and prep not in LOCATIVE:
             return None  # "Benghazi-based rebels", "the Misrata hospital's doctors"
         return 3.0 - 0.3 * hops + (0.5 if prep in LOCATIVE else 0.0)
-    if prep in LOCATIVE:
+    if prep in LOCATIVE and not _inside_reference(document, tokens, index):
         return 1.0
     return None  # a place elsewhere in the sentence ("an analyst based in Qatar") is not where it happened
+
+
+def _inside_reference(document: Document, tokens: Sequence[Token], i: int) -> bool:
+    """The place's locative phrase qualifies a noun that is itself the object of a preposition that never says where
+    (``NOT_THERE``): "inspired by events in Tunisia", "in solidarity with protesters in Cairo" name where that
+    other thing is, not the sentence's event."""
+    word, prep = _governing_preposition(document, tokens, i)
+    if prep is None or word not in LOCATIVE or document.text[tokens[prep].start:tokens[prep].end].lower() != word:
+        return False  # "fought for control of X" is read as "in X" (CONTEST): fought there
+    noun = tokens[prep].head
+    if noun == prep or tokens[noun].pos not in ("NOUN", "PROPN") or tokens[noun].dep != "pobj":
+        return False
+    outer = tokens[tokens[noun].head]
+    return document.text[outer.start:outer.end].lower() in NOT_THERE
 
 
 def _record(document: Document, mention: PlaceMention) -> Place | None:
@@ -501,6 +515,9 @@ def _path_up(tokens: Sequence[Token], i: int, head: int) -> tuple[int, bool] | N
             via_participant = True
         if token.dep in ("nsubj", "nsubjpass") and token.head not in targets:
             via_participant = True  # "as France and Britain called for airstrikes": a country that acts, no place
+        if hops and token.dep == "pobj" and tokens[token.head].lemma.lower() in NOT_THERE \
+                and tokens[token.head].head not in targets:
+            return None  # "encouraged by events in X": where the thing of another verb is ("killed by troops in X" is)
         if token.head == current:
             return None
         current = token.head
