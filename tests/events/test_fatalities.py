@@ -51,6 +51,8 @@ def test_sentence_fatalities(make_document, text, expected):
         ("More than 300 people have been killed since the uprising began in March.", True),
         ("The death toll has risen to 42, the ministry said.", True),
         ("At least 60 people died in the past week across the province.", True),
+        ("The toll nationwide is now up to at least 85, hospital sources say.", True),
+        ("Forty people were killed across the country on Friday.", True),  # a day's national figure, no place
         ("Gunmen killed six people at a wedding on Saturday.", False),
     ],
 )

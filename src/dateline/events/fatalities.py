@@ -20,6 +20,7 @@ RUNNING_TOTAL = re.compile(
     r"\b(?:since|so far|to date|in total|total of|altogether|throughout|"
     r"over the (?:past|last)|in the (?:past|last) (?:\w+ )?(?:days?|weeks?|months?|years?)|"
     r"(?:death |casualty )?toll (?:has |had )?(?:risen|rose|climbed|reached|stands|stood)|"
+    r"toll (?:\w+ ){0,2}(?:is |was )?(?:now )?up to|nationwide|across the country|"
     r"during the (?:uprising|conflict|war|revolt|unrest|revolution|crisis|protests|fighting)|"
     r"(?:this|last) (?:year|month))\b", re.IGNORECASE)
 NO_DEATHS = re.compile(r"\b(?:no (?:casualties|deaths|fatalities|one (?:was |were )?(?:killed|hurt|injured))|"
