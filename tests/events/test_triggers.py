@@ -132,3 +132,11 @@ def test_a_perpetrator_noun_that_did_something_tells_its_act_through_the_verb(ma
 )
 def test_a_perpetrator_noun_saying_or_planning_or_of_a_weak_kind_tells_no_act(make_document, text):
     assert not [found for found in _classes(make_document(text)) if not found[2]]
+
+
+def test_a_crowds_chants_and_a_square_it_occupies_tell_a_protest(make_document):
+    found = _classes(make_document("Hundreds broke into chants against the governor outside the court."))
+    assert ("chants", "peaceful_protest", False) in found
+    found = _classes(make_document("The plaza, occupied by student demonstrators for a week, was quiet."))
+    assert ("occupied", "peaceful_protest", False) in found
+    assert not [c for c in _classes(make_document("Militia fighters occupied the radio station.")) if c[1] == "peaceful_protest"]
