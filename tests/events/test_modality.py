@@ -104,6 +104,8 @@ def test_a_device_only_laid_is_no_explosion(placed_events_of):
     assert not [e for e in laid if e.acled == "Remote explosive/landmine/IED"]
     went_off = placed_events_of("Militants planted a bomb under a bus near Kadugli on Monday; it exploded at noon.")
     assert [e for e in went_off if e.acled == "Remote explosive/landmine/IED"]
+    sown = placed_events_of("Aid workers fear for herders crossing pastures the militia had sown with mines near Kadugli.")
+    assert not [e for e in sown if e.acled in ("Remote explosive/landmine/IED", "Suicide bomb")]
 
 
 def test_strikes_counted_in_hundreds_without_a_day_are_a_tally(placed_events_of):

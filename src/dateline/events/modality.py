@@ -317,18 +317,23 @@ def counted_over_a_period(tokens: Sequence[Token], head: int, children: list[lis
                                   (owner.tag == "CD" and owner.lemma.lower() != "one"))
 
 
-PLACING = frozenset({"lay", "plant", "place", "sow", "bury", "hide", "install"})
+PLACING = frozenset({"lay", "plant", "place", "sow", "bury", "hide", "install", "rig", "lace", "booby-trap", "pack"})
 DETONATION = frozenset({"explode", "detonate", "blast", "explosion", "blow", "kill", "wound", "injure", "destroy",
                         "hit", "strike", "damage", "die", "off"})
 
 
 def placed_device(tokens: Sequence[Token], head: int, lo: int, hi: int) -> bool:
     """The trigger is a device a clause only places ("forces laying mines in the harbour", "planted a bomb under
-    the car") and nothing in the sentence ``tokens[lo:hi]`` sets it off: no explosion has happened (an explosive's
+    the car", "fields sown with mines") and nothing in the sentence ``tokens[lo:hi]`` sets it off: no explosion has happened (an explosive's
     record needs one; EVENT_CODING.md), whatever else the sentence tells (an interception, an arrest)."""
     token = tokens[head]
-    if token.pos != "NOUN" or token.dep != "dobj" or not 0 <= token.head < len(tokens):
+    if token.pos != "NOUN" or token.dep not in ("dobj", "pobj") or not 0 <= token.head < len(tokens):
         return False
-    if tokens[token.head].lemma.lower() not in PLACING:
+    verb = token.head
+    if token.dep == "pobj":  # "farmland sown with mines", "a car rigged with explosives"
+        if tokens[verb].lemma.lower() != "with" or not 0 <= tokens[verb].head < len(tokens):
+            return False
+        verb = tokens[verb].head
+    if tokens[verb].lemma.lower() not in PLACING:
         return False
     return not any(tokens[k].lemma.lower() in DETONATION for k in range(lo, hi))
