@@ -355,3 +355,6 @@ def test_a_place_of_what_inspired_or_accompanied_the_event_is_not_its_place(plac
     # the name qualifies a noun after "by"/"with": where that other thing is, not where the rally was
     text = "Students marched in Amman on Sunday. Encouraged by events in Tunisia, they staged a rally on Monday."
     assert {e.place.name for e in placed_events_of(text) if e.place} == {"Amman"}
+    # on the event's own noun, the agent's place is where it happened
+    text = "Army units repelled an attack by militants in the town of Yabroud on Sunday."
+    assert _place(placed_events_of(text), "Armed clash") == "Yabrūd"

@@ -34,6 +34,7 @@ FLIGHT = frozenset({"flee", "escape", "evacuate", "deport", "smuggle", "emigrate
 FIRING = frozenset({"fire", "launch", "lob", "shoot", "hurl", "aim", "direct", "rain"})  # "toward X": where it lands
 NOT_THERE = frozenset({"from", "toward", "towards", "for", "against", "by", "with", "about", "like", "according to"})
 MAX_HOPS = 7
+VERB_TAGS = frozenset({"VERB", "AUX"})
 LOOKBACK = 2  # earlier sentences whose place an event without one may borrow
 FOCUS_SHARE = 0.5  # a document is about one place when it has half of the mentions below country level
 FOCUS_MIN_CONFIDENCE = 0.5  # as stories/geocheck.MIN_CONFIDENCE: only names placed with some certainty
@@ -448,8 +449,8 @@ def _score(document: Document, mention: PlaceMention, head: int, trigger: set[in
 
 def _inside_reference(document: Document, tokens: Sequence[Token], i: int) -> bool:
     """The place's locative phrase qualifies a noun that is itself the object of a preposition that never says where
-    (``NOT_THERE``): "inspired by events in Tunisia", "in solidarity with protesters in Cairo" name where that
-    other thing is, not the sentence's event."""
+    (``NOT_THERE``) on a verb: "inspired by events in Tunisia" names where that other thing is, not the sentence's
+    event ("an attack by militants in X", on the event's noun, is where it happened)."""
     word, prep = _governing_preposition(document, tokens, i)
     if prep is None or word not in LOCATIVE or document.text[tokens[prep].start:tokens[prep].end].lower() != word:
         return False  # "fought for control of X" is read as "in X" (CONTEST): fought there
@@ -457,7 +458,7 @@ def _inside_reference(document: Document, tokens: Sequence[Token], i: int) -> bo
     if noun == prep or tokens[noun].pos not in ("NOUN", "PROPN") or tokens[noun].dep != "pobj":
         return False
     outer = tokens[tokens[noun].head]
-    return document.text[outer.start:outer.end].lower() in NOT_THERE
+    return document.text[outer.start:outer.end].lower() in NOT_THERE and tokens[outer.head].pos in VERB_TAGS
 
 
 def _record(document: Document, mention: PlaceMention) -> Place | None:
@@ -516,8 +517,10 @@ def _path_up(tokens: Sequence[Token], i: int, head: int) -> tuple[int, bool] | N
         if token.dep in ("nsubj", "nsubjpass") and token.head not in targets:
             via_participant = True  # "as France and Britain called for airstrikes": a country that acts, no place
         if hops and token.dep == "pobj" and tokens[token.head].lemma.lower() in NOT_THERE \
-                and tokens[token.head].head not in targets:
-            return None  # "encouraged by events in X": where the thing of another verb is ("killed by troops in X" is)
+                and tokens[token.head].head not in targets and tokens[tokens[token.head].head].pos in VERB_TAGS:
+            # "encouraged by events in X": where the thing of another verb is ("killed by troops in X", "an attack
+            # by militants in X" are)
+            return None
         if token.head == current:
             return None
         current = token.head
