@@ -356,5 +356,6 @@ def test_a_place_of_what_inspired_or_accompanied_the_event_is_not_its_place(plac
     text = "Students marched in Amman on Sunday. Encouraged by events in Tunisia, they staged a rally on Monday."
     assert {e.place.name for e in placed_events_of(text) if e.place} == {"Amman"}
     # on the event's own noun, the agent's place is where it happened
-    text = "Army units repelled an attack by militants in the town of Yabroud on Sunday."
-    assert _place(placed_events_of(text), "Armed clash") == "Yabrūd"
+    text = ("The SDF said it had advanced in the Al-Nour district on the city's eastern side and repelled an attack by "
+            "militants in the western neighborhood of Al-Karama.")
+    assert _place(placed_events_of(text), "Armed clash") in ("Al Karama", "Al-Karama")
