@@ -324,8 +324,9 @@ DETONATION = frozenset({"explode", "detonate", "blast", "explosion", "blow", "ki
 
 def placed_device(tokens: Sequence[Token], head: int, lo: int, hi: int) -> bool:
     """The trigger is a device a clause only places ("forces laying mines in the harbour", "planted a bomb under
-    the car", "fields sown with mines") and nothing in the sentence ``tokens[lo:hi]`` sets it off: no explosion has happened (an explosive's
-    record needs one; EVENT_CODING.md), whatever else the sentence tells (an interception, an arrest)."""
+    the car", "fields sown with mines") and nothing in the sentence ``tokens[lo:hi]`` sets it off: no explosion has
+    happened (an explosive's record needs one; EVENT_CODING.md), whatever else the sentence tells (an interception,
+    an arrest)."""
     token = tokens[head]
     if token.pos != "NOUN" or token.dep not in ("dobj", "pobj") or not 0 <= token.head < len(tokens):
         return False

@@ -23,6 +23,7 @@ from collections.abc import Sequence
 
 from dateline.clean.wire import AGENCY_TAG
 from dateline.events.confidence import is_background
+from dateline.events.triggers import VERB_POS
 from dateline.geo.rivers import packaged_rivers
 from dateline.model import Document, EventPlace, Place, PlaceMention, Token
 from dateline.time.lexicon import lexicon as time_lexicon
@@ -34,7 +35,6 @@ FLIGHT = frozenset({"flee", "escape", "evacuate", "deport", "smuggle", "emigrate
 FIRING = frozenset({"fire", "launch", "lob", "shoot", "hurl", "aim", "direct", "rain"})  # "toward X": where it lands
 NOT_THERE = frozenset({"from", "toward", "towards", "for", "against", "by", "with", "about", "like", "according to"})
 MAX_HOPS = 7
-VERB_TAGS = frozenset({"VERB", "AUX"})
 LOOKBACK = 2  # earlier sentences whose place an event without one may borrow
 FOCUS_SHARE = 0.5  # a document is about one place when it has half of the mentions below country level
 FOCUS_MIN_CONFIDENCE = 0.5  # as stories/geocheck.MIN_CONFIDENCE: only names placed with some certainty
@@ -458,7 +458,7 @@ def _inside_reference(document: Document, tokens: Sequence[Token], i: int) -> bo
     if noun == prep or tokens[noun].pos not in ("NOUN", "PROPN") or tokens[noun].dep != "pobj":
         return False
     outer = tokens[tokens[noun].head]
-    return document.text[outer.start:outer.end].lower() in NOT_THERE and tokens[outer.head].pos in VERB_TAGS
+    return document.text[outer.start:outer.end].lower() in NOT_THERE and tokens[outer.head].pos in VERB_POS
 
 
 def _record(document: Document, mention: PlaceMention) -> Place | None:
@@ -517,7 +517,7 @@ def _path_up(tokens: Sequence[Token], i: int, head: int) -> tuple[int, bool] | N
         if token.dep in ("nsubj", "nsubjpass") and token.head not in targets:
             via_participant = True  # "as France and Britain called for airstrikes": a country that acts, no place
         if hops and token.dep == "pobj" and tokens[token.head].lemma.lower() in NOT_THERE \
-                and tokens[token.head].head not in targets and tokens[tokens[token.head].head].pos in VERB_TAGS:
+                and tokens[token.head].head not in targets and tokens[tokens[token.head].head].pos in VERB_POS:
             # "encouraged by events in X": where the thing of another verb is ("killed by troops in X", "an attack
             # by militants in X" are)
             return None
