@@ -140,3 +140,8 @@ def test_a_crowds_chants_and_a_square_it_occupies_tell_a_protest(make_document):
     found = _classes(make_document("The plaza, occupied by student demonstrators for a week, was quiet."))
     assert ("occupied", "peaceful_protest", False) in found
     assert not [c for c in _classes(make_document("Militia fighters occupied the radio station.")) if c[1] == "peaceful_protest"]
+
+
+def test_taken_into_custody_is_an_arrest_and_held_in_custody_a_state(make_document):
+    assert [c for c in _classes(make_document("Police took six students into custody.")) if c[1] == "arrests"]
+    assert not [c for c in _classes(make_document("The six students remain in custody.")) if c[1] == "arrests"]
