@@ -457,8 +457,15 @@ def _inside_reference(document: Document, tokens: Sequence[Token], i: int) -> bo
     noun = tokens[prep].head
     if noun == prep or tokens[noun].pos not in ("NOUN", "PROPN") or tokens[noun].dep != "pobj":
         return False
-    outer = tokens[tokens[noun].head]
-    return document.text[outer.start:outer.end].lower() in NOT_THERE and tokens[outer.head].pos in VERB_POS
+    return _elsewhere_on_a_verb(tokens, noun)
+
+
+def _elsewhere_on_a_verb(tokens: Sequence[Token], noun: int, targets: frozenset[int] | set[int] = frozenset()) -> bool:
+    """``noun`` is the object of a preposition that never says where (``NOT_THERE``) hanging on a verb other than the
+    event's (``targets``): "encouraged by events", not "killed by troops" nor "an attack by militants"."""
+    prep = tokens[noun].head
+    return tokens[prep].lemma.lower() in NOT_THERE and tokens[prep].head not in targets \
+        and tokens[tokens[prep].head].pos in VERB_POS
 
 
 def _record(document: Document, mention: PlaceMention) -> Place | None:
@@ -516,11 +523,8 @@ def _path_up(tokens: Sequence[Token], i: int, head: int) -> tuple[int, bool] | N
             via_participant = True
         if token.dep in ("nsubj", "nsubjpass") and token.head not in targets:
             via_participant = True  # "as France and Britain called for airstrikes": a country that acts, no place
-        if hops and token.dep == "pobj" and tokens[token.head].lemma.lower() in NOT_THERE \
-                and tokens[token.head].head not in targets and tokens[tokens[token.head].head].pos in VERB_POS:
-            # "encouraged by events in X": where the thing of another verb is ("killed by troops in X", "an attack
-            # by militants in X" are)
-            return None
+        if hops and token.dep == "pobj" and _elsewhere_on_a_verb(tokens, current, targets):
+            return None  # "encouraged by events in X": where the thing of another verb is
         if token.head == current:
             return None
         current = token.head
