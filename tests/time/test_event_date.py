@@ -106,6 +106,23 @@ def test_since_clause_gives_the_main_event_a_range():
     assert event_date(document, 0, len(text)) == ("2021-05-03", "day")  # no trigger given: as before
 
 
+def test_a_since_phrase_on_another_word_dates_nothing():
+    """"the first time since 1998 that ..." compares with 1998; the march itself is the report's day."""
+    text = "Soldiers marched into the square on Monday, the first time since 1998 that troops were deployed there."
+    document = _parsed(text, "2019-03-06")
+    assert event_date(document, 0, len(text), at=text.index("marched")) == ("2019-03-04", "day")
+    text = "Soldiers marched into the square, the first time since 1998 that troops were deployed there."
+    document = _parsed(text, "2019-03-06")
+    assert event_date(document, 0, len(text), at=text.index("marched")) == ("2019-03-06", "day")
+
+
+def test_a_since_phrase_is_never_lent_to_the_next_sentence():
+    text = "The mayor has run the city since taking office in 2002. Gunmen stormed the council building."
+    document = _parsed(text, "2019-03-06")
+    start = text.index("Gunmen")
+    assert event_date(document, start, len(text), at=text.index("stormed")) == ("2019-03-06", "day")
+
+
 def test_the_weekend_is_its_saturday_and_sunday():
     text = "Militia fighters took the hill over the weekend."
     document = _document(text)  # published Thursday 2017-04-06: the weekend before is 1-2 April

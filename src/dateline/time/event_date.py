@@ -32,6 +32,9 @@ def event_date(document: Document, start: int, end: int, *, at: int | None = Non
         # "troops shelled the town on Thursday, a spokesman told CNN Saturday": Saturday dates the saying; the
         # clause's own day wins whenever it has one
         inside = [t for t in inside if not dates_the_saying(document, t)] or inside
+    if at is not None:
+        # "troops moved in, the first time since 1985 that the army was used": 1985 dates another clause
+        inside = [t for t in inside if not _since_elsewhere(document, t, start, end, at)]
     if inside:
         chosen = _governing(document, inside, start, end) or inside[0]
         clause = since_clause(document, chosen, start, end) if at is not None else None
@@ -40,7 +43,8 @@ def event_date(document: Document, start: int, end: int, *, at: int | None = Non
         return _refined(chosen, inside)
     lo = _paragraph_start(document, start)
     near = _sentences_back(document, start, BORROW_SENTENCES)
-    before = [t for t in dated if lo <= t.start and t.end <= start and (t.start >= near or not _history(document, t))]
+    before = [t for t in dated if lo <= t.start and t.end <= start and (t.start >= near or not _history(document, t))
+              and not _in_since_clause(document, t)]
     if before:
         if before[-1].rule == STAMP_RULE:  # a live page's entry without a date of its own: its stamp's day
             return _value(local_stamp(document.text, [t for t in before if t.rule == STAMP_RULE]))
@@ -102,17 +106,62 @@ def since_clause(document: Document, time: TimeExpression, start: int, end: int)
         return None
     index = token_index(tokens)
     sentence = {i for i in index.covering(start, end) if start <= tokens[i].start < end}
+    root = _since_root(document, index, time, sentence)
+    if root is None:
+        return None
+    subtree = _subtree(root, index.children)
+    return tokens[min(subtree)].start, tokens[max(subtree)].end
+
+
+def _since_root(document: Document, index: TokenIndex, time: TimeExpression, sentence: set[int]) -> int | None:
+    """The token whose subtree is the "since ..." phrase or clause holding ``time`` (in ``sentence``), or None."""
     current: int | None = min(index.covering(time.start, time.end))
     for _ in range(MAX_HEAD_STEPS):
         if current is None or current not in sentence:
             return None
-        if _is_since(document, current) or any(_is_since(document, c) and tokens[c].dep in ("mark", "prep")
+        if _is_since(document, current) or any(_is_since(document, c) and document.tokens[c].dep in ("mark", "prep")
                                                for c in index.children[current]):
-            subtree = _subtree(current, index.children)
-            return tokens[min(subtree)].start, tokens[max(subtree)].end
-        head = tokens[current].head
+            return current
+        head = document.tokens[current].head
         current = head if head != current else None
     return None
+
+
+def _since_elsewhere(document: Document, time: TimeExpression, start: int, end: int, at: int) -> bool:
+    """``time`` is in a "since" phrase that hangs on neither the trigger nor a word above it: "the first time since
+    1985 that the army was used" compares with 1985, it does not date "troops moved in". A phrase on the trigger's
+    own path ("224 were killed in strikes since June 6") makes the event a range from that day (:func:`since_clause`)."""
+    tokens = document.tokens
+    if not tokens:
+        return False
+    index = token_index(tokens)
+    sentence = {i for i in index.covering(start, end) if start <= tokens[i].start < end}
+    root = _since_root(document, index, time, sentence)
+    trigger = index.at(at)
+    if root is None or trigger is None:
+        return False
+    attached = tokens[root].head
+    current = trigger
+    for _ in range(2 * MAX_HEAD_STEPS):
+        if current in (attached, root):
+            return False
+        head = tokens[current].head
+        if head == current or not 0 <= head < len(tokens):
+            break
+        current = head
+    return True
+
+
+def _in_since_clause(document: Document, time: TimeExpression) -> bool:
+    """``time`` is in a "since" phrase of its sentence ("since taking office in 1981"): the start of a state that
+    lasts until now, never the day a later sentence's events happened on."""
+    if not document.tokens or not document.sentences:
+        return False
+    i = bisect_right(document.sentences, time.start, key=lambda span: span[0]) - 1
+    if i < 0:
+        return False
+    lo, hi = document.sentences[i]
+    return since_clause(document, time, lo, hi) is not None
 
 
 def _is_since(document: Document, i: int) -> bool:
