@@ -53,6 +53,9 @@ def test_sentence_fatalities(make_document, text, expected):
         ("At least 60 people died in the past week across the province.", True),
         ("The toll nationwide is now up to at least 85, hospital sources say.", True),
         ("Forty people were killed across the country on Friday.", True),  # a day's national figure, no place
+        ("Twenty-five people have died in the unrest in the province, state radio said.", True),
+        ("Some 400 soldiers were killed in the war, the ministry said.", True),
+        ("Two reporters died on Monday in the war-torn port city.", False),  # an adjective, no period counted
         ("Gunmen killed six people at a wedding on Saturday.", False),
     ],
 )

@@ -22,6 +22,7 @@ RUNNING_TOTAL = re.compile(
     r"(?:death |casualty )?toll (?:has |had )?(?:risen|rose|climbed|reached|stands|stood)|"
     r"toll (?:\w+ ){0,2}(?:is |was )?(?:now )?up to|nationwide|across the country|"
     r"during the (?:uprising|conflict|war|revolt|unrest|revolution|crisis|protests|fighting)|"
+    r"in the (?:uprising|conflict|civil war|war|revolt|unrest|revolution|crisis)(?![\w-])|"
     r"(?:this|last) (?:year|month))\b", re.IGNORECASE)
 NO_DEATHS = re.compile(r"\b(?:no (?:casualties|deaths|fatalities|one (?:was |were )?(?:killed|hurt|injured))|"
                        r"nobody (?:was )?(?:killed|hurt|injured)|(?:caused|causing|left|leaving) no (?:casualties|deaths)|"
