@@ -61,7 +61,7 @@ def event_modality(tokens: Sequence[Token], head: int, children: list[list[int]]
         # launched" launched mortars; what governs both clauses ("she said ...") still counts, one hop up
         independent = via == "conj" and any(tokens[c].dep in SUBJECT_DEPS for c in children[previous])
         found = None if independent else _local(tokens, current, children, cues, governor=hop > 0 and not coordinated,
-                                                lemma_only=via in SUBJECT_DEPS)
+                                                lemma_only=via in SUBJECT_DEPS, trigger=head)
         if found == ABILITY:  # "were able to take over": achieved; "may be able to", "are able to": not yet
             governor = tokens[current].head
             found = ASSERTED if governor != current and tokens[governor].tag == "VBD" else "hypothetical"
@@ -167,9 +167,11 @@ def _purpose(tokens: Sequence[Token], i: int, children: list[list[int]]) -> bool
 
 
 def _local(
-    tokens: Sequence[Token], i: int, children: list[list[int]], cues: dict[tuple[str, str], str], *, governor: bool, lemma_only: bool
+    tokens: Sequence[Token], i: int, children: list[list[int]], cues: dict[tuple[str, str], str], *, governor: bool, lemma_only: bool,
+    trigger: int = -1,
 ) -> str | None:
-    """A cue on token ``i``: its lemma (when it governs the trigger), auxiliaries, negation, markers.
+    """A cue on token ``i``: its lemma (when it governs the trigger), auxiliaries, negation, markers, and on the
+    trigger noun itself (``i == trigger``) an adjective of intent or chance ("the planned march").
 
     Above a subject ("the battle ... will not be a picnic") only the governing verb's own lemma
     counts ("the battle is expected to take weeks").
@@ -185,6 +187,11 @@ def _local(
         if lemma in ("be", "go") and _has_to_infinitive(tokens, i, children):
             return cues.get((lemma, "aux-to")) or cues.get((lemma, "governor-to"))
     kids = children[i]
+    if token.pos in ("NOUN", "PROPN") and i == trigger:  # "the planned march", "a possible attack": not (yet) one
+        cue = next((m for c in kids if tokens[c].dep == "amod"
+                    and (m := cues.get((tokens[c].lemma.lower(), "modifier"))) is not None), None)
+        if cue is not None:
+            return cue
     aux = [tokens[c].lemma.lower() for c in kids if tokens[c].dep in ("aux", "auxpass")]
     if "be" in aux and "to" in aux and aux.index("be") < aux.index("to"):
         return cues.get(("be", "aux-to"))  # "are to cut the route"
