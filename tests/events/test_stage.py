@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 
+import pytest
+
 from dateline.events.incidents import acled_family
 from dateline.events.stage import scene_shift
 from dateline.model import Document
@@ -167,6 +169,17 @@ def test_a_territory_record_whose_sides_come_from_the_document_puts_the_taker_fi
     retaken = [e for e in events_of(text) if e.acled == "Government regains territory"]
     assert retaken and [p.type for p in retaken[0].actors] == [1]  # the state regains, never the group it fought
     assert [p.canonical for p in retaken[0].targets] == ["Islamic State"]
+
+
+@pytest.mark.parametrize(
+    ("text", "acled"),
+    [
+        ("Clan militiamen recaptured the hilltop village of Dunmore on Monday.", "Non-state actor overtakes territory"),
+        ("Pro-government militiamen recaptured the hilltop village of Dunmore on Monday.", "Government regains territory"),
+    ],
+)
+def test_a_militia_that_retakes_ground_is_a_non_state_actor_unless_it_fights_for_the_state(events_of, text, acled):
+    assert [e.acled for e in events_of(text) if e.trigger == "recaptured"] == [acled]
 
 
 def test_the_regime_is_the_states_forces(placed_events_of):

@@ -1090,11 +1090,21 @@ def _retyped(lexicon: Lexicon, cls: EventClass, args: Arguments, kinds: set[str]
     if cls.key == "peaceful_protest" and not own_protest and any(p.type in ARMED_PARTIES for p in args.targets):
         # "police attacked protesters as they marched": the crowd made it a protest, the verb says a force met it
         return lexicon.cls("excessive_force" if deaths else "protest_intervention")
-    if cls.key == "gov_regains" and args.actors and args.actors[0].type == 2:
+    if cls.key == "gov_regains" and args.actors and _non_state(args.actors[0]):
         return lexicon.cls("nsa_overtakes")  # who took it decides: "Isis fighters recaptured the village"
     if cls.key == "nsa_overtakes" and args.actors and args.actors[0].type == 1:
         return lexicon.cls("gov_regains")
     return cls
+
+
+NON_STATE = frozenset({2, 3, 4})  # rebels, political and identity militias (ACLED inter codes)
+ON_BEHALF = re.compile(r"\b(?:pro-|loyal|government-backed|state-backed)", re.I)
+
+
+def _non_state(actor: Participant) -> bool:
+    """A rebel group or a militia that does not fight for the government ("tribal fighters", not "pro-government
+    militiamen" or "loyalist militias"): ACLED's "Government regains territory" is the state's and its affiliates'."""
+    return actor.type in NON_STATE and not ON_BEHALF.search(actor.name or "")
 
 
 AIR_WEAPONS = re.compile(r"\b(?:air ?strikes?|air[- ]raids?|air attacks?|air force|air power|warplanes?|war planes?|"
