@@ -60,6 +60,11 @@ def test_the_weapon_fired_is_no_target_what_it_was_fired_on_is(events_of):
     assert [p.canonical for p in event.targets] == ["Military Forces of Kenya"]
 
 
+def test_what_a_weapon_was_fired_toward_is_the_target(events_of):
+    event = _only(events_of("Rebel gunners fired mortars toward a Kenyan army post."), "fired")
+    assert [p.canonical for p in event.targets] == ["Military Forces of Kenya"]
+
+
 def test_things_and_places_are_no_participants(events_of):
     event = _only(events_of("After a long night they shelled the market."), "shelled")
     assert event.actors == () and event.targets == ()

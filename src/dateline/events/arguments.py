@@ -39,7 +39,7 @@ ARMED_CUES = frozenset({"rebel", "opposition", "insurgent", "army", "military", 
 NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
 INHERIT_DEPS = frozenset({"advcl", "xcomp", "conj", "acl", "pcomp", "ccomp"})
 TARGET_PREPS = frozenset({"on", "against", "for", "at", "into", "in", "with"})
-VERB_TARGET_PREPS = frozenset({"on", "against", "at", "with", "upon", "into"})
+VERB_TARGET_PREPS = frozenset({"on", "against", "at", "with", "upon", "into", "toward", "towards"})
 BY = frozenset({"by"})
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 # objects that are the weapon, not the target ("fired tear gas at protesters")
