@@ -16,6 +16,11 @@ def test_the_place_the_trigger_names(placed_events_of):
     assert _place(placed_events_of(text), "Shelling/artillery/missile attack") == "Homs"
 
 
+def test_a_country_that_acts_is_a_party_not_the_place(placed_events_of):
+    text = "Turkey launched air strikes against militant positions in Mosul on Monday."
+    assert _place(placed_events_of(text), "Air/drone strike") == "Mosul"
+
+
 def test_a_dateline_is_never_the_place(placed_events_of):
     text = "Cairo, Egypt (CNN) -- Soldiers arrested twelve students on Sunday."
     assert _place(placed_events_of(text), "Arrests") is None

@@ -437,6 +437,8 @@ def _score(document: Document, mention: PlaceMention, head: int, trigger: set[in
         return None
     if prep == "outside" and _is_country(document, mention):
         return None  # "protests took place outside Italy": anywhere but there ("outside Tripoli" is near the city)
+    if tokens[index].dep == "nsubj" and _is_country(document, mention) and _has_object(tokens, tokens[index].head):
+        return None  # "Israel launched air strikes on Gaza": a country that does something is a party, not a place
     if path is not None:
         hops, via_participant = path
         if via_participant and prep not in LOCATIVE:
@@ -445,6 +447,18 @@ def _score(document: Document, mention: PlaceMention, head: int, trigger: set[in
     if prep in LOCATIVE and not _inside_reference(document, tokens, index):
         return 1.0
     return None  # a place elsewhere in the sentence ("an analyst based in Qatar") is not where it happened
+
+
+def _has_object(tokens: Sequence[Token], verb: int) -> bool:
+    """The verb at ``verb`` has a direct object (searched in its sentence)."""
+    sentence = tokens[verb].sent
+    lo = verb
+    while lo > 0 and tokens[lo - 1].sent == sentence:
+        lo -= 1
+    hi = verb
+    while hi + 1 < len(tokens) and tokens[hi + 1].sent == sentence:
+        hi += 1
+    return any(tokens[k].head == verb and tokens[k].dep in ("dobj", "obj") for k in range(lo, hi + 1))
 
 
 def _inside_reference(document: Document, tokens: Sequence[Token], i: int) -> bool:
