@@ -116,6 +116,16 @@ def test_a_since_phrase_on_another_word_dates_nothing():
     assert event_date(document, 0, len(text), at=text.index("marched")) == ("2019-03-06", "day")
 
 
+def test_a_since_phrase_on_a_conjunct_or_a_describing_clause():
+    text = ("At least 40 people have been killed in air strikes, shelling and clashes around the valley since the "
+            "siege began on 3 May.")
+    document = _parsed(text, "2021-05-20")
+    assert event_date(document, 0, len(text), at=text.index("strikes")) == ("2021-05-03/2021-05-20", "range")
+    text = "Rebels attacked the fort on Monday, which the army has held since 3 May."
+    document = _parsed(text, "2021-05-20")
+    assert event_date(document, 0, len(text), at=text.index("attacked")) == ("2021-05-17", "day")
+
+
 def test_a_since_phrase_is_never_lent_to_the_next_sentence():
     text = "The mayor has run the city since taking office in 2002. Gunmen stormed the council building."
     document = _parsed(text, "2019-03-06")

@@ -128,9 +128,10 @@ def _since_root(document: Document, index: TokenIndex, time: TimeExpression, sen
 
 
 def _since_elsewhere(document: Document, time: TimeExpression, start: int, end: int, at: int) -> bool:
-    """``time`` is in a "since" phrase that hangs on neither the trigger nor a word above it: "the first time since
-    1985 that the army was used" compares with 1985, it does not date "troops moved in". A phrase on the trigger's
-    own path ("224 were killed in strikes since June 6") makes the event a range from that day (:func:`since_clause`)."""
+    """``time`` is in a "since" phrase that hangs on neither the trigger nor a word above it, but on a noun or on a
+    clause that describes one: "the first time since 1985 that the army was used" compares with 1985, it does not
+    date "troops moved in". A phrase on the trigger's own path ("224 were killed in strikes since June 6") makes the
+    event a range from that day (:func:`since_clause`)."""
     tokens = document.tokens
     if not tokens:
         return False
@@ -149,7 +150,10 @@ def _since_elsewhere(document: Document, time: TimeExpression, start: int, end: 
         if head == current or not 0 <= head < len(tokens):
             break
         current = head
-    return True
+    # on a verb of the sentence's own clauses (a conjunct "killed in air strikes, shelling and clashes since ...",
+    # which the parser may hang on any of them) it still scopes the event; on a noun ("the first time since 1985",
+    # "the worst violence since 2008") or a clause that describes one ("the town, besieged since March") it does not
+    return not (tokens[attached].pos in ("VERB", "AUX") and tokens[attached].dep not in ("relcl", "acl"))
 
 
 def _in_since_clause(document: Document, time: TimeExpression) -> bool:
