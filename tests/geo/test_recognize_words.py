@@ -49,3 +49,10 @@ def test_readers_comments_place_nothing(placed):
             "Stay out of Damascus. March 8, 2011 at 7:02 pm | Reply")
     found = placed(text)
     assert "Baghdad" in found and "Korea" not in found and "Damascus" not in found
+
+
+def test_a_short_alternate_name_alone_is_no_place(placed):
+    """GeoNames lists airport codes and short forms as alternate names ("INC" for Yinchuan, "Dec" for Decatur);
+    in prose those words are abbreviations. First-level divisions keep theirs ("Ill."), as do dotted initials."""
+    found = placed("The data belongs to Acme Holdings, Inc.. Sgt. Mills said on Dec. 11 that the van left Springfield, Ill.")
+    assert not {"Inc.", "Inc", "Sgt.", "Sgt", "Dec.", "Dec"} & set(found)

@@ -27,6 +27,8 @@ from dateline.model import Document
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 BLOCKING_LABELS = frozenset({"ORG", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
 MIN_SINGLE_WORD_POP = 15_000  # one-word matches below this are too often a surname or a common word
+SHORT_ALTERNATE = 4  # letters: a one-word alternate name this short (an airport code, a short form) is no match alone
+_DOTTED = re.compile(r"(?:[A-Z]\.)+[A-Z]\.?")  # "L.A.", "D.C.": an abbreviation written as one
 MIN_MULTI_WORD_POP = 1_000
 MAX_WORDS = 4
 OVERRIDABLE_LABELS = frozenset({"PERSON", "ORG"})
@@ -382,6 +384,9 @@ def _passes(text: str, surface: str, key: str, entries: list, start: int, end: i
         return strong or alias or population >= MIN_MULTI_WORD_POP
     if key in stopwords() or (len(surface) <= 3 and not alias) or surface.isupper() and not alias:
         return False
+    if len(key) <= SHORT_ALTERNATE and not _DOTTED.fullmatch(surface) and \
+            all(kind == NAME_ALT and not (e.feature or "").startswith("A.") for e, kind in entries):
+        return False  # "Inc." is Yinchuan's airport code, "Hang" a short form of Hangzhou; "Ill.", "L.A." are kept
     if not (strong or alias) and _surname(text, surface, blocked):
         return False
     if start in sentence_starts and not (strong or alias):
