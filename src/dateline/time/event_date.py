@@ -101,27 +101,28 @@ def _refined(chosen: TimeExpression, inside: list[TimeExpression]) -> tuple[str 
 
 def since_clause(document: Document, time: TimeExpression, start: int, end: int) -> tuple[int, int] | None:
     """Character span of the "since ..." phrase or clause holding ``time``, or None when there is none."""
-    tokens = document.tokens
-    if not tokens:
+    found = _since_root(document, time, start, end)
+    if found is None:
         return None
-    index = token_index(tokens)
-    sentence = {i for i in index.covering(start, end) if start <= tokens[i].start < end}
-    root = _since_root(document, index, time, sentence)
-    if root is None:
-        return None
+    index, root = found
     subtree = _subtree(root, index.children)
-    return tokens[min(subtree)].start, tokens[max(subtree)].end
+    return document.tokens[min(subtree)].start, document.tokens[max(subtree)].end
 
 
-def _since_root(document: Document, index: TokenIndex, time: TimeExpression, sentence: set[int]) -> int | None:
-    """The token whose subtree is the "since ..." phrase or clause holding ``time`` (in ``sentence``), or None."""
+def _since_root(document: Document, time: TimeExpression, start: int, end: int) -> tuple[TokenIndex, int] | None:
+    """The token index and the token whose subtree is the "since ..." phrase or clause holding ``time`` in the
+    sentence ``text[start:end]``, or None."""
+    if not document.tokens:
+        return None
+    index = token_index(document.tokens)
+    sentence = {i for i in index.covering(start, end) if start <= document.tokens[i].start < end}
     current: int | None = min(index.covering(time.start, time.end))
     for _ in range(MAX_HEAD_STEPS):
         if current is None or current not in sentence:
             return None
         if _is_since(document, current) or any(_is_since(document, c) and document.tokens[c].dep in ("mark", "prep")
                                                for c in index.children[current]):
-            return current
+            return index, current
         head = document.tokens[current].head
         current = head if head != current else None
     return None
@@ -132,14 +133,13 @@ def _since_elsewhere(document: Document, time: TimeExpression, start: int, end: 
     clause that describes one: "the first time since 1985 that the army was used" compares with 1985, it does not
     date "troops moved in". A phrase on the trigger's own path ("224 were killed in strikes since June 6") makes the
     event a range from that day (:func:`since_clause`)."""
-    tokens = document.tokens
-    if not tokens:
+    found = _since_root(document, time, start, end)
+    if found is None:
         return False
-    index = token_index(tokens)
-    sentence = {i for i in index.covering(start, end) if start <= tokens[i].start < end}
-    root = _since_root(document, index, time, sentence)
+    index, root = found
+    tokens = document.tokens
     trigger = index.at(at)
-    if root is None or trigger is None:
+    if trigger is None:
         return False
     attached = tokens[root].head
     current = trigger
