@@ -536,6 +536,19 @@ def test_a_sentence_opening_on_another_scene_is_another_incident(events_of, make
     assert len(demonstrations) == 2
 
 
+@pytest.mark.parametrize(
+    ("opening", "shifts"),
+    [
+        ("Another group of nurses was dispersed with tear gas near the depot.", True),
+        ("Another bomb exploded outside the bank an hour later.", True),
+        ("Another 12 were wounded, a doctor said.", False),  # the same incident's casualties
+    ],
+)
+def test_another_opens_another_incident(make_document, opening, shifts):
+    document = make_document("Riot police fired tear gas at teachers marching in Dunmore on Friday.\n" + opening)
+    assert scene_shift(document, 1) is shifts
+
+
 def test_they_after_a_battle_continues_the_side_that_attacked(events_of):
     events = events_of("Government forces attacked rebel positions west of Dunmore on Friday. "
                        "Around midnight they began firing rockets at the airport.")

@@ -459,9 +459,11 @@ def event_mentions(document: Document, analysis: Analysis, lexicon: Lexicon,
 
 DEFINITE = frozenset({"the", "this", "that"})
 # a sentence that opens by moving the scene tells another incident than the one before it, whatever place or day
-# it borrows: "Elsewhere, ...", "Nearby, police fired tear gas", "In other cities, ...", "Separately, ..."
+# it borrows: "Elsewhere, ...", "Nearby, police fired tear gas", "In other cities, ...", "Separately, ...",
+# "Another group of protesters ...", "Another five people died in an attack on ..." (not "Another 12 were wounded")
 SCENE_SHIFT = re.compile(r"(?:elsewhere|nearby|separately|meanwhile|in\s+(?:an)?other\s+(?:cities|towns|places|parts|areas"
-                         r"|districts|neighbo(?:u)?rhoods|regions|provinces|city|town|incident|attack))\b", re.I)
+                         r"|districts|neighbo(?:u)?rhoods|regions|provinces|city|town|incident|attack)"
+                         r"|another\b(?!(?:\s+\w+){0,3}\s+(?:wounded|injured|hurt|died\s+of)))\b", re.I)
 
 
 def scene_shift(document: Document, sent: int) -> bool:
