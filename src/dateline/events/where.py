@@ -450,15 +450,8 @@ def _score(document: Document, mention: PlaceMention, head: int, trigger: set[in
 
 
 def _has_object(tokens: Sequence[Token], verb: int) -> bool:
-    """The verb at ``verb`` has a direct object (searched in its sentence)."""
-    sentence = tokens[verb].sent
-    lo = verb
-    while lo > 0 and tokens[lo - 1].sent == sentence:
-        lo -= 1
-    hi = verb
-    while hi + 1 < len(tokens) and tokens[hi + 1].sent == sentence:
-        hi += 1
-    return any(tokens[k].head == verb and tokens[k].dep in ("dobj", "obj") for k in range(lo, hi + 1))
+    """The verb at ``verb`` has a direct object."""
+    return any(tokens[k].dep in ("dobj", "obj") for k in token_index(tokens).children[verb])
 
 
 def _inside_reference(document: Document, tokens: Sequence[Token], i: int) -> bool:
