@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from functools import cache
 
 from dateline.events.fatalities import RUNNING_TOTAL
-from dateline.events.triggers import data_rows
+from dateline.events.triggers import data_rows, verb_lemmas
 from dateline.model import Token
 from dateline.time.tense import sets_an_object
 
@@ -188,8 +188,8 @@ def _local(
             return cues.get((lemma, "aux-to")) or cues.get((lemma, "governor-to"))
     kids = children[i]
     if token.pos in ("NOUN", "PROPN") and i == trigger:  # "the planned march", "a possible attack": not (yet) one
-        cue = next((m for c in kids if tokens[c].dep == "amod"
-                    and (m := cues.get((tokens[c].lemma.lower(), "modifier"))) is not None), None)
+        cue = next((m for c in kids if tokens[c].dep == "amod" for lemma in _modifier_lemmas(tokens[c])
+                    if (m := cues.get((lemma, "modifier"))) is not None), None)
         if cue is not None:
             return cue
     aux = [tokens[c].lemma.lower() for c in kids if tokens[c].dep in ("aux", "auxpass")]
@@ -209,6 +209,12 @@ def _local(
             if cue is not None:
                 return cue
     return None
+
+
+def _modifier_lemmas(token: Token) -> tuple[str, ...]:
+    """The lemma of an adjective, and the verb lemma of a participle the tagger read as one ("planned" → "plan")."""
+    lemma = token.lemma.lower()
+    return (lemma, *verb_lemmas(lemma)) if token.pos == "ADJ" else (lemma,)
 
 
 PERCEPTION = frozenset({"hear", "see", "feel", "smell", "watch", "spot"})

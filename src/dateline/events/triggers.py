@@ -157,11 +157,12 @@ def word_forms(token: Token, text: str) -> tuple[str, ...]:
     surface = text[token.start : token.end].lower()
     if token.pos != "VERB":
         return token.lemma.lower(), surface
-    return token.lemma.lower(), surface, *_verb_lemmas(surface)
+    return token.lemma.lower(), surface, *verb_lemmas(surface)
 
 
 @lru_cache(maxsize=65536)
-def _verb_lemmas(surface: str) -> tuple[str, ...]:
+def verb_lemmas(surface: str) -> tuple[str, ...]:
+    """The verb lemmas of a word form by an English inflection table ("planned" → "plan")."""
     return tuple(getLemma(surface, upos="VERB"))
 
 

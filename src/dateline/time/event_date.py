@@ -43,8 +43,9 @@ def event_date(document: Document, start: int, end: int, *, at: int | None = Non
         return _refined(chosen, inside)
     lo = _paragraph_start(document, start)
     near = _sentences_back(document, start, BORROW_SENTENCES)
-    before = [t for t in dated if lo <= t.start and t.end <= start and (t.start >= near or not _history(document, t))
-              and not _in_since_clause(document, t)]
+    before = [t for t in dated if lo <= t.start and t.end <= start and (t.start >= near or not _history(document, t))]
+    while before and _in_since_clause(document, before[-1]):
+        before.pop()  # only the nearest expressions are read: parse walks for those alone
     if before:
         if before[-1].rule == STAMP_RULE:  # a live page's entry without a date of its own: its stamp's day
             return _value(local_stamp(document.text, [t for t in before if t.rule == STAMP_RULE]))
