@@ -55,6 +55,12 @@ def test_a_sentence_without_a_place_borrows_the_previous_one(placed_events_of):
     assert all(e.place and e.place.name.startswith("Mis") for e in events if e.acled == "Armed clash")
 
 
+def test_a_topic_opened_by_as_for_is_where_the_sentence_is_set(placed_events_of):
+    text = ("Warplanes bombed depots near Sirte on Monday.\n"
+            "As for Homs, a nurse told reporters that the army kept up its shelling overnight.")
+    assert _place(placed_events_of(text), "Shelling/artillery/missile attack") == "Homs"
+
+
 def test_a_country_that_only_qualifies_a_speaker_is_not_lent(placed_events_of):
     text = "U.S. diplomats said the talks in the region would resume.\nArmy tanks shelled the rebel-held town on Monday."
     events = [e for e in placed_events_of(text) if e.acled == "Shelling/artillery/missile attack"]

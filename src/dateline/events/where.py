@@ -596,11 +596,18 @@ def _governing_preposition(document: Document, tokens: Sequence[Token], i: int,
                 return "toward", token.head  # "when she tried to escape to Tunisia": where she was going
             if word in ("toward", "towards") and tokens[prep.head].lemma.lower() in FIRING:
                 return "at", token.head  # "mortars were launched toward Zawiya": fired at the town, so hit there
+            if word == "for" and _topic_as(document, tokens, token.head):
+                return "in", token.head  # "As for Misrata, ... the shelling went on": the sentence is set there
             return word, token.head
         if token.dep == "prep":
             return document.text[token.start:token.end].lower(), current
         return None, None
     return None, None
+
+
+def _topic_as(document: Document, tokens: Sequence[Token], prep: int) -> bool:
+    """The preposition ``prep`` ("for") follows "as" ("As for Misrata, ..."): it names the sentence's topic."""
+    return prep > 0 and document.text[tokens[prep - 1].start:tokens[prep - 1].end].lower() == "as"
 
 
 def _in_saying_clause(document: Document, tokens: Sequence[Token], i: int, head: int) -> bool:
