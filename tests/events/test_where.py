@@ -61,6 +61,13 @@ def test_a_topic_opened_by_as_for_is_where_the_sentence_is_set(placed_events_of)
     assert _place(placed_events_of(text), "Shelling/artillery/missile attack") == "Homs"
 
 
+def test_it_as_what_was_taken_is_the_town_named_before(placed_events_of):
+    text = ("Shelling hit Homs on Sunday.\n"
+            "Rebels say they have won back Qusayr, a market town south of Homs, a week after army units overran it.")
+    events = [e for e in placed_events_of(text) if e.trigger.lower().startswith("overr")]
+    assert events and events[0].place and events[0].place.name.startswith("Al Qu"), events
+
+
 def test_a_country_that_only_qualifies_a_speaker_is_not_lent(placed_events_of):
     text = "U.S. diplomats said the talks in the region would resume.\nArmy tanks shelled the rebel-held town on Monday."
     events = [e for e in placed_events_of(text) if e.acled == "Shelling/artillery/missile attack"]

@@ -140,6 +140,9 @@ def event_place(document: Document, head: int, start: int, end: int, usable: Seq
     if any(start <= m.start and m.end <= end and m.place in world and _score(document, m, head, set(trigger)) is not None
            for m in document.places):
         return None  # "protests across the Middle East": no one place, and no place to borrow
+    referent = _place_it_names(document, head, start, [*inside, *unplaced_here])
+    if referent is not None:  # "two days after militants overran it": the town the sentence named before "it"
+        return referent
     own = [m for m in (*inside, *unplaced_here) if _says_where(document, m)]
     if own:  # "clashed ... in the eastern city of X, fighters said": X out of the trigger's reach in the parse
         return own[0] if len({m.place or m.text for m in own}) == 1 else None  # X, never a borrowed place
@@ -161,6 +164,23 @@ def event_place(document: Document, head: int, start: int, end: int, usable: Seq
     if inside:
         return None  # the sentence names places, none of them where it happened: no guess from the document
     return focus
+
+
+def _place_it_names(document: Document, head: int, start: int, inside: Sequence[PlaceMention]) -> PlaceMention | None:
+    """The place a pronoun "it" that the trigger acts on stands for ("rebels say they retook Kikla, a town south of
+    Zintan, a week after loyalists overran it"): of the sentence's places before it, below country level, that say
+    where something is (:func:`_lendable`), the one highest in the parse (Kikla, not Zintan, which only locates
+    it); None without such a pronoun or such a place."""
+    tokens = document.tokens
+    index = token_index(tokens)
+    pronoun = next((c for c in index.children[head] if tokens[c].dep in ("dobj", "nsubjpass")
+                    and document.text[tokens[c].start:tokens[c].end].lower() == "it"), None)
+    if pronoun is None:
+        return None
+    before = [m for m in sorted(inside, key=lambda m: m.start) if start <= m.start and m.end <= tokens[pronoun].start
+              and not _is_country(document, m) and _lendable(document, m)]
+    depths = [(len(_governors(tokens, i)), k) for k, m in enumerate(before) if (i := index.at(m.end - 1)) is not None]
+    return before[min(depths)[1]] if depths else None
 
 
 def _points_back(document: Document, start: int, end: int) -> bool:
