@@ -56,3 +56,14 @@ def test_a_merged_record_takes_its_parties_from_a_report_of_its_own_kind():
     assert row["acled"] == "Air/drone strike"
     assert [a["name"] for a in row["actors"]] == ["government jets"]
     assert [t["name"] for t in row["targets"]] == ["market"]
+
+
+def test_a_merged_record_names_the_opponent_most_reports_name():
+    reports = [_report(k, f"d-{k}", "Armed clash", c) for k, c in (("a", 0.8), ("b", 0.5), ("c", 0.45), ("d", 0.6))]
+    for r in reports:
+        r.actors = [{"name": "the Front", "canonical": "Oltanian Front", "type": 2}]
+        r.targets = [{"name": "the militia", "canonical": "Blue Militia", "type": 3}]
+    reports[0].targets = [{"name": "the army", "canonical": "Military Forces of Oltania", "type": 1}]
+    (row,), _ = merge_events(reports)
+    assert [t["canonical"] for t in row["targets"]] == ["Blue Militia"]
+    assert row["confidence"] == 0.8  # the surest report still sets how sure the record is

@@ -10,7 +10,7 @@ most conservative (lowest) reported figure, as ACLED codes it.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -238,7 +238,9 @@ def merged_row(members: list[EventRow]) -> dict[str, Any]:
     alike = sorted(ranked, key=lambda m: m.acled != best.acled)  # parties of the record's own kind of report first
     with_actors = next((m for m in alike if m.actors), None)
     own = {_side_key(p) for p in (with_actors.actors if with_actors else [])}
-    with_targets = next((m for m in alike if any(_side_key(t) not in own for t in m.targets)), None)
+    targeted = [m for m in alike if any(_side_key(t) not in own for t in m.targets)]
+    with_targets = _most_told([m for m in targeted if m.acled == targeted[0].acled] if targeted else [],
+                              lambda m: frozenset(_side_key(t) for t in m.targets if _side_key(t) not in own))
     if with_targets:
         targets = [t for t in with_targets.targets if _side_key(t) not in own]
     else:  # two crowds one clause names ("pro-Mubarak demonstrators clashed with anti-government protesters") are
@@ -277,6 +279,19 @@ def merged_row(members: list[EventRow]) -> dict[str, Any]:
     }
     row["summary"] = _summary(row, best)
     return row
+
+
+def _most_told(ranked: list[EventRow], key: Callable[[EventRow], Hashable]) -> EventRow | None:
+    """The surest member (``ranked`` is surest first) of the reading (``key``) that the members' confidences back
+    most: when reports of one incident (of one kind) name different parties, the record follows what most of them
+    say (three reports of an offensive against Islamic State outweigh one that names another opponent)."""
+    if not ranked:
+        return None
+    weight: dict[Hashable, float] = {}
+    for m in ranked:
+        weight[key(m)] = weight.get(key(m), 0.0) + m.confidence
+    top = max(weight.values())
+    return next(m for m in ranked if weight[key(m)] == top)
 
 
 def _most_specific_bombing(acled: str | None, members: list[EventRow]) -> str | None:
