@@ -83,3 +83,12 @@ def test_deaths_in_a_clause_that_dates_the_event_by_another_act_are_not_its_toll
     assert [e.fatalities for e in events if e.acled == "Shelling/artillery/missile attack"] == [None]
     blast = placed_events_of("Police closed the market in Kadugli on Monday after a car bomb killed six people.")
     assert [e.fatalities for e in blast if e.acled == "Remote explosive/landmine/IED"] == [6]
+
+
+def test_a_running_total_of_deaths_by_cause_tells_no_incident(placed_events_of):
+    total = placed_events_of("At least 90 villagers have been killed in air strikes and shelling around Kadugli "
+                             "since the army's campaign began in May, a monitoring group said.")
+    assert list(total) == []
+    today = placed_events_of("Six villagers were killed in an air strike on Kadugli on Monday, bringing the number "
+                             "killed since May to 90.")
+    assert [e.acled for e in today] == ["Air/drone strike"]

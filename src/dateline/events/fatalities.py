@@ -59,6 +59,28 @@ def cumulative_count(document: Document, lo: int, hi: int) -> bool:
     return bool(RUNNING_TOTAL.search(document.text[tokens[lo].start:tokens[hi - 1].end]))
 
 
+def cause_of_a_total(document: Document, head: int, lo: int, hi: int, children: list[list[int]]) -> bool:
+    """The trigger at ``head`` tells only a running total ("at least 224 civilians have been killed in air strikes,
+    shelling and clashes since the offensive began"), in a sentence that counts deaths over a period
+    (:func:`cumulative_count`): a death verb in the present perfect, or a noun (or one of a list of nouns) after
+    "in" or "by" on one. Such a sentence tells no incident ("were killed on Monday, bringing the toll since March
+    to 40" does)."""
+    if not cumulative_count(document, lo, hi):
+        return False
+    tokens, words = document.tokens, death_words()
+    i = head
+    if tokens[i].pos in ("NOUN", "PROPN"):
+        while tokens[i].dep == "conj" and tokens[i].head != i:
+            i = tokens[i].head
+        prep = tokens[i].head
+        if tokens[i].dep != "pobj" or tokens[prep].lemma.lower() not in ("in", "by"):
+            return False
+        i = tokens[prep].head
+    return _role(tokens[i], words) in ("transitive", "intransitive") and tokens[i].tag == "VBN" and \
+        any(tokens[c].dep == "aux" and tokens[c].lemma.lower() == "have" and tokens[c].tag in ("VBP", "VBZ")
+            for c in children[i])
+
+
 def perfect_total(document: Document, lo: int, hi: int, children: list[list[int]], triggers: set[int]) -> bool:
     """"At least 20 children have been killed by shrapnel in the city": deaths told in the present perfect with
     no time and no incident in their clause are a count kept over a period, not one incident's toll ("have been

@@ -59,6 +59,7 @@ from dateline.events.crime import ordinary_crime
 from dateline.events.describe import event_date, summary
 from dateline.events.detect import Detector, Prediction, encoder_input, load_detector, sentence_features
 from dateline.events.fatalities import (
+    cause_of_a_total,
     cumulative_count,
     perfect_total,
     sentence_fatalities,
@@ -381,6 +382,8 @@ def event_mentions(document: Document, analysis: Analysis, lexicon: Lexicon,
                 continue  # "has repeatedly sent car bombs against its lines": a habit, no incident
             if counted_over_a_period(document.tokens, item.candidate.head, analysis.children, event.sources[0].text):
                 continue  # "has carried out hundreds of strikes since the offensive began": a campaign's total
+            if cause_of_a_total(document, item.candidate.head, lo, hi, analysis.children):
+                continue  # "224 civilians have been killed in air strikes ... since June 6": a running total
             if _a_start_that_dates(document.tokens, item.candidate.head):
                 continue  # "three weeks after the offensive began": the start of a campaign dates the sentence
             if counted_in_plenty(document.tokens, item.candidate.head) and not _names_day(document, event.sources[0]):
