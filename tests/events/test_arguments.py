@@ -22,6 +22,13 @@ def test_active_voice_subject_acts_on_object(events_of):
     assert [p.type for p in event.targets] == [1]  # the helicopter stands for the army that flies it
 
 
+def test_a_civilian_who_sets_off_a_bomb_is_no_victim(events_of):
+    event = _only(events_of("A taxi driver detonated his explosives at the gate of the barracks."), "detonated")
+    assert names(event.actors) == [] and "taxi driver" not in " ".join(names(event.targets))
+    died = _only(events_of("Three farmers died in the shelling of the village."), "died")
+    assert names(died.targets) == ["Three farmers"]  # the dead of a shelling are its targets
+
+
 def test_passive_voice_by_agent_acts_on_subject(events_of):
     event = _only(events_of("The police convoy was attacked by gunmen on Tuesday."), "attacked")
     assert names(event.actors) == ["gunmen"]

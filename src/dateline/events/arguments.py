@@ -136,7 +136,9 @@ def find_arguments(document: Document, head: int, children: list[list[int]], tri
     if violent and any(is_victim(a) for a in actors):
         victims = tuple(a for a in actors if is_victim(a))
         actors = tuple(a for a in actors if not is_victim(a))
-        targets = targets or victims
+        if not _acts_on_an_object(tokens, head, actor_heads, children):
+            targets = targets or victims  # "two civilians died in the shelling": the dead are its targets
+        # "the driver of a minibus detonated his explosives": a doer, never a victim, and no party ACLED names
     for actor in actors:
         ctx.remember(sentence, actor)
     if violent and fact:
@@ -261,6 +263,13 @@ def _assets_of_opponent(document: Document, heads: list[int], ctx: ActorContext,
         return ()
     other = ctx.opponent(actor, sentence)
     return (other,) if other is not None else ()
+
+
+def _acts_on_an_object(tokens: Sequence[Token], head: int, actor_heads: Sequence[int], children: list[list[int]]) -> bool:
+    """The actor is the active subject of the trigger verb, which has a direct object ("the driver detonated his
+    explosives"): whoever it names did the act."""
+    return tokens[head].pos == "VERB" and any(tokens[c].dep == "dobj" for c in children[head]) and \
+        any(tokens[i].dep == "nsubj" and tokens[i].head == head for i in actor_heads)
 
 
 def _described(document: Document, heads: list[int], children: list[list[int]], ctx: ActorContext,
