@@ -68,6 +68,12 @@ def test_it_as_what_was_taken_is_the_town_named_before(placed_events_of):
     assert events and events[0].place and events[0].place.name.startswith("Al Qu"), events
 
 
+def test_where_a_speaker_is_based_is_not_where_it_happened(placed_events_of):
+    text = ("Rival crowds fought with sticks and stones on Thursday.\n"
+            "A researcher based in Amman said the breaking up of demonstrations by hired men was an old tactic.")
+    assert all(e.place is None for e in placed_events_of(text))
+
+
 def test_a_country_that_only_qualifies_a_speaker_is_not_lent(placed_events_of):
     text = "U.S. diplomats said the talks in the region would resume.\nArmy tanks shelled the rebel-held town on Monday."
     events = [e for e in placed_events_of(text) if e.acled == "Shelling/artillery/missile attack"]

@@ -212,8 +212,8 @@ def _says_where(document: Document, mention: PlaceMention) -> bool:
     tokens = document.tokens
     i = token_index(tokens).at(mention.end - 1)
     word, prep = _governing_preposition(document, tokens, i) if i is not None else (None, None)
-    if word not in LOCATIVE or prep is None:
-        return False
+    if word not in LOCATIVE or prep is None or _based_in(tokens, prep):
+        return False  # "an analyst based in Qatar" says where the analyst works
     v = tokens[prep].head
     # "..., the alliance said in Brussels" is where it was said; "clashes were reported in Tripoli" where they were
     return not (tokens[v].lemma.lower() in SAYING and tokens[v].pos == "VERB"
@@ -252,15 +252,21 @@ def _lendable(document: Document, mention: PlaceMention) -> bool:
     if token.dep in ("compound", "poss", "amod", "nmod") and token.head != i:
         return tokens[token.head].lemma.lower() in LOCATING_NOUNS
     word, prep = _governing_preposition(document, tokens, i)
-    if word == "in" and prep is not None and _seat_of(document, tokens, tokens[prep].head):
-        return False  # "a representative of the rebel council in Cairo told CNN": where a body sits, not an event
+    if word == "in" and prep is not None and (_seat_of(document, tokens, tokens[prep].head) or _based_in(tokens, prep)):
+        return False  # "a representative of the rebel council in Cairo", "an analyst based in Qatar": where one sits
     return word not in NOT_THERE | {"to"}  # "carried 300 people to Malta"
 
 
+SEATED = frozenset({"base", "headquarter", "headquartered"})  # "an analyst based in Qatar": where someone works from
 # people and bodies that speak for a side: a place they are "in" is where they are based ("the rebels' envoy in
 # Cairo", "the council's office in London"), never where an incident of the text happened
 BASED_NOUNS = frozenset({"representative", "envoy", "ambassador", "spokesman", "spokeswoman", "spokesperson", "official",
                          "correspondent", "reporter", "diplomat", "delegation", "council", "committee", "office", "bureau"})
+
+
+def _based_in(tokens: Sequence[Token], prep: int) -> bool:
+    """The preposition ``prep`` hangs on "based" or "headquartered" ("an analyst based in Qatar")."""
+    return tokens[tokens[prep].head].lemma.lower() in SEATED
 
 
 def _seat_of(document: Document, tokens: Sequence[Token], noun: int) -> bool:
@@ -455,6 +461,9 @@ def _score(document: Document, mention: PlaceMention, head: int, trigger: set[in
         return None
     if _in_saying_clause(document, tokens, index, head) or _beyond_border(document, tokens, index):
         return None
+    if prep == "in" and (seat := _governing_preposition(document, tokens, index)[1]) is not None and \
+            _based_in(tokens, seat):
+        return None  # "protests, said an analyst based in Qatar": where the analyst works, not where it happened
     if prep == "outside" and _is_country(document, mention):
         return None  # "protests took place outside Italy": anywhere but there ("outside Tripoli" is near the city)
     if tokens[index].dep == "nsubj" and _is_country(document, mention) and _has_object(tokens, tokens[index].head):
