@@ -38,6 +38,7 @@ import pytest
         ("Troops may be able to enter the town on Saturday.", "enter", "hypothetical"),
         ("Gunmen will try to storm the police station.", "storm", "planned"),
         ("Rebels were trying to take over the town of Dunmore.", "take over", "planned"),
+        ("The army has fought to regain the towns it lost in May.", "regain", "planned"),
         ("The governor will lift the curfew following protests in Dunmore last week.", "protests", "asserted"),
         ("Troops stayed inside the base in case the rebels attacked.", "attacked", "hypothetical"),
         ("We lay flat in the sand, ready to run in case they shelled the road again.", "shelled", "hypothetical"),
