@@ -125,3 +125,13 @@ def test_a_refusal_is_no_incident_told_as_fact(events_of):
     events = events_of("Soldiers refused to fire on the protesters in Dunmore on Monday.")
     assert events and all(e.modality == "denied" for e in events if "fire" in e.trigger), \
         [(e.trigger, e.modality) for e in events]
+
+
+def test_an_act_counted_several_times_over_a_period_is_a_running_total(placed_events_of):
+    counted = placed_events_of("Over the past two years, ferries in and out of Kadugli have been bombed at least three "
+                               "times.")
+    assert not [e for e in counted if e.acled in ("Air/drone strike", "Remote explosive/landmine/IED")], counted
+    day = placed_events_of("The militia shelled the army's lines around Kadugli three times on Monday.")
+    assert [e for e in day if e.acled == "Shelling/artillery/missile attack"]
+    shots = placed_events_of("A teacher was shot six times outside his home in Kadugli on Monday.")
+    assert shots  # the shots of one act

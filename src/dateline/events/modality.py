@@ -279,6 +279,15 @@ def habitual_statement(tokens: Sequence[Token], head: int, children: list[list[i
                for v in verbs for c in children[v])
 
 
+def _many_times(tokens: Sequence[Token], c: int, children: list[list[int]]) -> bool:
+    """"have been bombed at least four times", "shelled several times": ``c`` counts the act more than once (over
+    a period, :func:`counted_over_a_period`; "shot ten times" alone counts the shots of one act)."""
+    if tokens[c].lemma.lower() != "time" or tokens[c].tag != "NNS" or tokens[c].dep not in ("npadvmod", "advmod", "dobj"):
+        return False
+    return any(tokens[k].dep in ("nummod", "amod") and tokens[k].lemma.lower() not in ("one", "first", "last")
+               for k in children[c])
+
+
 EARLIER = frozenset({"previous", "past", "earlier", "prior"})
 
 
@@ -316,11 +325,16 @@ def _counted_by(tokens: Sequence[Token], head: int) -> Token | None:
 
 
 def counted_over_a_period(tokens: Sequence[Token], head: int, children: list[list[int]], sentence: str) -> bool:
-    """The trigger is a plural noun with a count ("hundreds of strikes", "3,981 sorties", "31 strikes") in a
-    sentence that counts over a period ("since the offensive began", "so far", "in the past week"): a campaign's
-    running total, no one incident (EVENT_CODING.md: cumulative totals are no event records)."""
+    """The trigger is a plural noun with a count ("hundreds of strikes", "3,981 sorties", "31 strikes"), or a verb
+    done a number of times ("bombed four times"), in a sentence that counts over a period ("since the offensive
+    began", "so far", "in the past week"): a campaign's running total, no one incident (EVENT_CODING.md:
+    cumulative totals are no event records)."""
     token = tokens[head]
-    if token.tag != "NNS" or not RUNNING_TOTAL.search(sentence):
+    if not RUNNING_TOTAL.search(sentence):
+        return False
+    if token.pos == "VERB":  # "over the last decade, trains have been bombed at least four times"
+        return any(_many_times(tokens, c, children) for c in children[head])
+    if token.tag != "NNS":
         return False
     if any(tokens[c].dep == "nummod" for c in children[head]):
         return True
