@@ -262,6 +262,11 @@ def test_whoever_came_under_fire_was_its_target(placed_events_of):
     assert [t.canonical for t in event.targets] == ["Rebels (Libya)"] and not event.actors
 
 
+def test_whoever_was_put_under_arrest_is_its_target(events_of):
+    event = _only(events_of("Karim Haddad, a novelist, was put under house arrest on Friday."), "arrest")
+    assert names(event.targets) == ["Karim Haddad"]
+
+
 def test_who_reported_or_saw_the_shelling_is_no_party_to_it(placed_events_of):
     (event,) = [e for e in placed_events_of("Amnesty International witnessed the shelling of the old market in "
                                             "Misrata on Tuesday.") if e.acled and "Shelling" in e.acled]

@@ -611,8 +611,8 @@ def _light_verb_subject(tokens: Sequence[Token], head: int, children: list[list[
 
 
 def _under_fire(tokens: Sequence[Token], head: int, children: list[list[int]]) -> list[int]:
-    """"rebels came under heavy shelling", "the convoy has come under attack": whoever came under it was its
-    target."""
+    """"rebels came under heavy shelling", "the convoy has come under attack", "he was put under house arrest":
+    whoever came or was put under it was its target."""
     current = head
     for _ in range(MAX_CLIMB):  # "came under a hail of artillery and rocket attacks"
         token = tokens[current]
@@ -626,9 +626,16 @@ def _under_fire(tokens: Sequence[Token], head: int, children: list[list[int]]) -
     if token.dep != "pobj" or tokens[token.head].lemma.lower() != "under":
         return []
     verb = tokens[token.head].head
-    if tokens[verb].lemma.lower() != "come" or tokens[token.head].dep != "prep":
+    if tokens[token.head].dep != "prep":
+        return []
+    if tokens[verb].lemma.lower() in PLACING_UNDER:  # "he was put under house arrest", "placed them under arrest"
+        return [c for c in children[verb] if tokens[c].dep in ("dobj", "nsubjpass")]
+    if tokens[verb].lemma.lower() != "come":
         return []
     return [c for c in children[verb] if tokens[c].dep in SUBJECT_DEPS] or _borrowed_subject(tokens, verb, children)
+
+
+PLACING_UNDER = frozenset({"put", "place"})  # "put under arrest": whoever was put there is the target
 
 
 def _with_conjuncts(tokens: Sequence[Token], heads: list[int], children: list[list[int]]) -> list[int]:
