@@ -136,9 +136,10 @@ def find_arguments(document: Document, head: int, children: list[list[int]], tri
     if violent and any(is_victim(a) for a in actors):
         victims = tuple(a for a in actors if is_victim(a))
         actors = tuple(a for a in actors if not is_victim(a))
+        # "two civilians died in the shelling": the dead are its targets; "the driver of a minibus detonated his
+        # explosives" did the act: never actor 1 (no party ACLED names) nor the target
         if not _acts_on_an_object(tokens, head, actor_heads, children):
-            targets = targets or victims  # "two civilians died in the shelling": the dead are its targets
-        # "the driver of a minibus detonated his explosives": a doer, never a victim, and no party ACLED names
+            targets = targets or victims
     for actor in actors:
         ctx.remember(sentence, actor)
     if violent and fact:

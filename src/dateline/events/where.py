@@ -456,13 +456,12 @@ def _score(document: Document, mention: PlaceMention, head: int, trigger: set[in
     if index is None:
         return None
     path = _path_up(tokens, index, head)
-    prep = _preposition(document, tokens, index, trigger)
+    prep, seat = _governing_preposition(document, tokens, index, trigger)
     if prep in NOT_THERE and not (mention.qualifier and not mention.qualifier.startswith("candidates:")):
         return None
     if _in_saying_clause(document, tokens, index, head) or _beyond_border(document, tokens, index):
         return None
-    if prep == "in" and (seat := _governing_preposition(document, tokens, index)[1]) is not None and \
-            _based_in(tokens, seat):
+    if prep == "in" and seat is not None and _based_in(tokens, seat):
         return None  # "protests, said an analyst based in Qatar": where the analyst works, not where it happened
     if prep == "outside" and _is_country(document, mention):
         return None  # "protests took place outside Italy": anywhere but there ("outside Tripoli" is near the city)
