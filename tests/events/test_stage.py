@@ -554,3 +554,9 @@ def test_they_after_a_battle_continues_the_side_that_attacked(events_of):
                        "Around midnight they began firing rockets at the airport.")
     rockets = [e for e in events if e.acled == "Shelling/artillery/missile attack"]
     assert rockets and rockets[0].actors and rockets[0].actors[0].name == "Government forces"
+
+
+def test_a_chronology_s_present_tense_is_no_caption_s(placed_events_of):
+    # a caption's present tense lowers a record's confidence; a chronology's is its narrative tense
+    arrest = next(e for e in placed_events_of(CHRONOLOGY) if e.acled == "Arrests")
+    assert arrest.reportable, arrest.confidence

@@ -86,6 +86,7 @@ from dateline.events.modality import (
 )
 from dateline.events.perpetrators import fill_perpetrators
 from dateline.events.record_confidence import (
+    RECORD_FEATURES,
     RecordModel,
     clause_shape,
     clause_tense,
@@ -453,7 +454,10 @@ def event_mentions(document: Document, analysis: Analysis, lexicon: Lexicon,
     # entries are each told once
     out.features = [with_told_elsewhere(f, n) for f, n in zip(out.features, _told_per_telling(out, groups),
                                                                strict=True)]
-    if chronicle:
+    if chronicle:  # the historical present is a chronology's narrative tense, not a caption's
+        present = RECORD_FEATURES.index("present")
+        for f in out.features:
+            f[present] = 0.0
         groups = incident_groups(out.mentions, preamble, out.countries, out.stated, out.objects, out.definite, tolls,
                                  out.sequenced, chronicle=True, shifted=out.shifted)
     out.groups = [[e.id for e in group] for group in groups]
