@@ -265,6 +265,8 @@ def test_whoever_came_under_fire_was_its_target(placed_events_of):
 def test_whoever_was_put_under_arrest_is_its_target(events_of):
     event = _only(events_of("Karim Haddad, a novelist, was put under house arrest on Friday."), "arrest")
     assert names(event.targets) == ["Karim Haddad"]
+    named = _only(events_of("The novelist Karim Haddad was put under house arrest on Friday."), "arrest")
+    assert names(named.targets) == ["Karim Haddad"]  # a word the dictionary does not know, and the person it names
 
 
 def test_who_reported_or_saw_the_shelling_is_no_party_to_it(placed_events_of):

@@ -278,9 +278,19 @@ def _described(document: Document, heads: list[int], children: list[list[int]], 
     out: dict[str, Participant] = {}
     for i in _resolve_pronouns(document, heads):
         found = describe(document, i, children, ctx, event_country=event_country, sentence=sentence, role=role)
+        if found is None and (person := _named_in_apposition(document, i, children)) is not None:
+            # "the novelist Karim Haddad": a word the dictionary does not know, and the person it names
+            found = describe(document, person, children, ctx, event_country=event_country, sentence=sentence, role=role)
         if found is not None:
             out.setdefault((found.canonical or found.name).lower(), found)
     return tuple(out.values())
+
+
+def _named_in_apposition(document: Document, i: int, children: list[list[int]]) -> int | None:
+    """The name of a person in apposition to the noun at ``i`` ("the novelist Karim Haddad"), None without one."""
+    tokens = document.tokens
+    return next((c for c in children[i] if tokens[c].dep == "appos" and tokens[c].pos == "PROPN"
+                 and any(m.label == "PERSON" and m.start <= tokens[c].start < m.end for m in document.mentions)), None)
 
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
