@@ -76,6 +76,12 @@ def cause_of_a_total(document: Document, head: int, lo: int, hi: int, children: 
         if tokens[i].dep != "pobj" or tokens[prep].lemma.lower() not in ("in", "by"):
             return False
         i = tokens[prep].head
+    return _perfect_death(tokens, i, children, words)
+
+
+def _perfect_death(tokens: Sequence[Token], i: int, children: list[list[int]], words: DeathWords) -> bool:
+    """Token ``i`` is a death verb in the present perfect ("have been killed", "has died"; not the past perfect of
+    a story's background)."""
     return _role(tokens[i], words) in ("transitive", "intransitive") and tokens[i].tag == "VBN" and \
         any(tokens[c].dep == "aux" and tokens[c].lemma.lower() == "have" and tokens[c].tag in ("VBP", "VBZ")
             for c in children[i])
@@ -91,11 +97,7 @@ def perfect_total(document: Document, lo: int, hi: int, children: list[list[int]
     tokens = document.tokens
     words = death_words()
     for i in range(lo, hi):
-        token = tokens[i]
-        if _role(token, words) not in ("transitive", "intransitive") or token.tag != "VBN":
-            continue
-        if not any(tokens[c].dep == "aux" and tokens[c].lemma.lower() == "have" and tokens[c].tag in ("VBP", "VBZ")
-                   for c in children[i]):  # "have been killed", not the past perfect of a story's background
+        if not _perfect_death(tokens, i, children, words):
             continue
         clause = subtree(children, i)
         start, end = tokens[min(clause)].start, tokens[max(clause)].end

@@ -83,6 +83,14 @@ def with_told_elsewhere(features: np.ndarray, sentences: int) -> np.ndarray:
     return out
 
 
+def as_chronicle_entry(features: np.ndarray) -> np.ndarray:
+    """``features`` without ``present``: in a chronology the historical present is the narrative tense, not a
+    caption's."""
+    out = features.copy()
+    out[RECORD_FEATURES.index("present")] = 0.0
+    return out
+
+
 def clause_shape(document: Document, head: int) -> tuple[bool, bool, bool, bool, bool]:
     """(present perfect, subordinate clause, quoted, simple present, first person) for the trigger at ``head``."""
     tokens = document.tokens

@@ -86,8 +86,8 @@ from dateline.events.modality import (
 )
 from dateline.events.perpetrators import fill_perpetrators
 from dateline.events.record_confidence import (
-    RECORD_FEATURES,
     RecordModel,
+    as_chronicle_entry,
     clause_shape,
     clause_tense,
     record_features,
@@ -454,10 +454,8 @@ def event_mentions(document: Document, analysis: Analysis, lexicon: Lexicon,
     # entries are each told once
     out.features = [with_told_elsewhere(f, n) for f, n in zip(out.features, _told_per_telling(out, groups),
                                                                strict=True)]
-    if chronicle:  # the historical present is a chronology's narrative tense, not a caption's
-        present = RECORD_FEATURES.index("present")
-        for f in out.features:
-            f[present] = 0.0
+    if chronicle:
+        out.features = [as_chronicle_entry(f) for f in out.features]
         groups = incident_groups(out.mentions, preamble, out.countries, out.stated, out.objects, out.definite, tolls,
                                  out.sequenced, chronicle=True, shifted=out.shifted)
     out.groups = [[e.id for e in group] for group in groups]
