@@ -67,3 +67,13 @@ def test_a_merged_record_names_the_opponent_most_reports_name():
     (row,), _ = merge_events(reports)
     assert [t["canonical"] for t in row["targets"]] == ["Blue Militia"]
     assert row["confidence"] == 0.8  # the surest report still sets how sure the record is
+
+
+def test_a_party_a_report_names_outweighs_one_inferred_by_convention():
+    reports = [_report(k, f"d-{k}", "Shelling/artillery/missile attack", c) for k, c in (("a", 0.9), ("b", 0.6))]
+    for r in reports:
+        r.actors = [{"name": "the guards", "canonical": "Military Forces of Oltania", "type": 1}]
+    reports[0].targets = [{"name": "", "canonical": "Civilians (Oltania)", "type": 7}]  # inferred, no phrase
+    reports[1].targets = [{"name": "them", "canonical": "Rebels (Oltania)", "type": 2}]
+    (row,), _ = merge_events(reports)
+    assert [t["canonical"] for t in row["targets"]] == ["Rebels (Oltania)"]

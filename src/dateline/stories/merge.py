@@ -239,6 +239,9 @@ def merged_row(members: list[EventRow]) -> dict[str, Any]:
     with_actors = next((m for m in alike if m.actors), None)
     own = {_side_key(p) for p in (with_actors.actors if with_actors else [])}
     targeted = [m for m in alike if any(_side_key(t) not in own for t in m.targets)]
+    # a party a report names ("were shelling them": the rebels) outweighs one only inferred by convention (the
+    # civilians of the country, when another report tells of people hurt): those are the fallback
+    targeted = [m for m in targeted if _names_target(m, own)] or targeted
     with_targets = _most_told([m for m in targeted if m.acled == targeted[0].acled] if targeted else [],
                               lambda m: frozenset(_side_key(t) for t in m.targets if _side_key(t) not in own))
     if with_targets:
@@ -279,6 +282,11 @@ def merged_row(members: list[EventRow]) -> dict[str, Any]:
     }
     row["summary"] = _summary(row, best)
     return row
+
+
+def _names_target(member: EventRow, own: set[str]) -> bool:
+    """The report names the party it acted on (a phrase of its text), not only a party inferred by convention."""
+    return any(t.get("name") for t in member.targets if _side_key(t) not in own)
 
 
 def _most_told(ranked: list[EventRow], key: Callable[[EventRow], Hashable]) -> EventRow | None:
