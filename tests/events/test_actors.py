@@ -533,3 +533,13 @@ def test_a_we_in_a_quotation_opened_a_sentence_earlier_speaks_for_the_attributed
     we = [t for t in doc.tokens if doc.text[t.start:t.end] == "we"][0]
     assert len(doc.sentences) == 2 and we.sent == 1
     assert _speakers_group(doc, we, ctx).canonical == "SDF: Syrian Democratic Forces"
+
+
+@pytest.mark.parametrize(("sentence", "armed"), [
+    ("Omar Saleh, a police officer, was shot dead by gunmen in Dunmore on Friday.", True),
+    ("Gunmen shot dead police captain Omar Saleh in Dunmore on Friday.", True),
+    ("Gunmen shot dead Omar Saleh, a teacher, in Dunmore on Friday.", False),
+])
+def test_a_named_person_is_of_the_armed_side_the_text_says_he_serves(events_of, sentence, armed):
+    shot = next(e for e in events_of(sentence) if e.targets)
+    assert (shot.targets[0].type in (1, 2, 3, 4, 8)) is armed, shot.targets

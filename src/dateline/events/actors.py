@@ -606,6 +606,9 @@ def describe(document: Document, head: int, children: list[list[int]], ctx: Acto
     if group is not None and kind != "weapon":
         return Participant(name=_clean(phrase), canonical=group[0], type=group[1])
     if mention is not None and kind is None:
+        if mention.label == "PERSON" and (side := _affiliation(document, head, children, ctx, event_country, sentence,
+                                                               role)) is not None:
+            return side
         return _named(document, mention, ctx, phrase, event_country, role)
     if kind is None and role == "target":  # "the opposition-controlled town of Ras Lanuf": its holder
         return _holder(document, head, lo, children, ctx, event_country) or _site(document, head, ctx, event_country)
@@ -634,6 +637,27 @@ def describe(document: Document, head: int, children: list[list[int]], ctx: Acto
         return Participant(name=_clean(phrase), canonical=named[0], type=named[1])
     country = _owner_country(owner) or nation or event_country or ctx.document_country
     return _templated(ctx, kind, country, phrase, event_country)
+
+
+def _affiliation(document: Document, head: int, children: list[list[int]], ctx: ActorContext,
+                 event_country: str | None, sentence: int, role: str) -> Participant | None:
+    """The armed side a named person belongs to as the text describes him ("Ali Hassan, a rebel commander", "rebel
+    commander Ali Hassan", "a soldier who gave his name as Omar"): ACLED codes the side, not the man. None when no
+    describing noun names an armed party (a person otherwise stays a civilian target)."""
+    tokens = document.tokens
+    nouns = [c for c in children[head] if tokens[c].dep in ("appos", "compound") and tokens[c].pos == "NOUN"]
+    up = tokens[head].head
+    if tokens[head].dep == "appos" and tokens[up].pos == "NOUN":
+        nouns.append(up)
+    if tokens[head].dep == "pobj" and tokens[up].lemma.lower() == "as" and tokens[tokens[up].head].dep in ("relcl", "acl"):
+        verb = tokens[up].head  # "a rebel who identified himself only as Walid"
+        if tokens[tokens[verb].head].pos == "NOUN":
+            nouns.append(tokens[verb].head)
+    for noun in nouns:
+        found = describe(document, noun, children, ctx, event_country=event_country, sentence=sentence, role=role)
+        if found is not None and found.type in ARMED_PARTIES:
+            return found
+    return None
 
 
 def _member_of(document: Document, head: int, children: list[list[int]], ctx: ActorContext,
