@@ -416,3 +416,10 @@ def test_a_pronoun_in_a_relative_clause_is_the_person_it_describes(placed_events
     assert beaten, [(e.trigger, e.acled) for e in events]
     assert "Tomas Ortega" not in " ".join(p.name for p in beaten[0].targets)
     assert all(p.type == 7 for p in beaten[0].targets)  # civilians, when named at all
+
+
+def test_who_something_came_under_attack_from_is_its_actor(events_of):
+    for sentence, doer in (("The convoy came under attack by gunmen near Dunmore on Thursday.", "gunmen"),
+                           ("The village came under attack from militiamen on Thursday morning.", "militiamen")):
+        attack = next(e for e in events_of(sentence) if "attack" in e.trigger)
+        assert [a.name for a in attack.actors] == [doer], (sentence, attack.actors, attack.targets)

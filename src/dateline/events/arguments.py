@@ -575,6 +575,8 @@ def _noun_arguments(tokens: Sequence[Token], head: int, children: list[list[int]
         actors = _light_verb_subject(tokens, head, children)
     if not targets:
         targets = _under_fire(tokens, head, children)
+        if targets and not actors:  # "the town came under attack from rebel fighters", "... under fire by gunmen"
+            actors = _fire_from(tokens, head, children)
     if not targets and tokens[head].dep == "nsubj" and tokens[tokens[head].head].pos == "VERB":
         verb = tokens[head].head  # "four rockets struck the compound", "airstrikes destroyed two tanks"
         targets = _struck_objects(tokens, verb, children)
@@ -644,6 +646,18 @@ def _under_fire(tokens: Sequence[Token], head: int, children: list[list[int]]) -
     if tokens[verb].lemma.lower() != "come":
         return []
     return [c for c in children[verb] if tokens[c].dep in SUBJECT_DEPS] or _borrowed_subject(tokens, verb, children)
+
+
+def _fire_from(tokens: Sequence[Token], head: int, children: list[list[int]]) -> list[int]:
+    """Who a nominal trigger something came under was "from" or "by": on the noun or on the verb "come"."""
+    holders = [head]
+    up = tokens[head].head
+    while tokens[up].dep in ("prep", "pobj", "conj") and tokens[up].head != up and len(holders) < MAX_CLIMB:
+        holders.append(up)  # up to the verb the "under" phrase hangs on
+        up = tokens[up].head
+    holders.append(up)
+    return [g for h in holders for c in children[h] if tokens[c].dep == "prep" and tokens[c].lemma.lower() in ("from", "by")
+            for g in children[c] if tokens[g].dep == "pobj"]
 
 
 PLACING_UNDER = frozenset({"put", "place"})  # "put under arrest": whoever was put there is the target
