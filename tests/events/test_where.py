@@ -383,3 +383,16 @@ def test_a_place_of_what_inspired_or_accompanied_the_event_is_not_its_place(plac
     text = ("The SDF said it had advanced in the Al-Nour district on the city's eastern side and repelled an attack by "
             "militants in the western neighborhood of Al-Karama.")
     assert _place(placed_events_of(text), "Armed clash") in ("Al Karama", "Al-Karama")
+
+
+def test_a_list_parted_by_semicolons_gives_each_item_its_place(placed_events_of):
+    events = placed_events_of("Coalition aircraft struck two mortar positions near Mosul; a supply depot near Tikrit; "
+                              "and three boats near Basra on Sunday, the command said.")
+    strikes = {e.place.name for e in events if e.acled == "Air/drone strike" and e.place}
+    assert len(strikes) == 3, strikes
+
+
+def test_a_clause_after_a_semicolon_is_no_list_item(placed_events_of):
+    events = placed_events_of("Police arrested two men in Mosul on Sunday; their families later gathered in Tikrit.")
+    arrests = [e for e in events if e.acled == "Arrests"]
+    assert [e.place.name for e in arrests if e.place] == ["Mosul"]
