@@ -396,3 +396,10 @@ def test_a_clause_after_a_semicolon_is_no_list_item(placed_events_of):
     events = placed_events_of("Police arrested two men in Mosul on Sunday; their families later gathered in Tikrit.")
     arrests = [e for e in events if e.acled == "Arrests"]
     assert [e.place.name for e in arrests if e.place] == ["Mosul"]
+
+
+def test_a_town_the_same_side_surrounds_is_where_it_fights(placed_events_of):
+    events = placed_events_of("Fighting raged near Mosul on Sunday. Army units were surrounding Tikrit and "
+                              "fighting the insurgents on Monday.")
+    fights = [e for e in events if e.trigger == "fighting" and e.place]
+    assert fights and fights[0].place.name.startswith("Tikr"), [(e.trigger, e.place) for e in events]

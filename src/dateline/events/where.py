@@ -564,6 +564,10 @@ def _beyond_border(document: Document, tokens: Sequence[Token], i: int) -> bool:
         (token.head > 0 and tokens[token.head - 1].lemma.lower() in BORDER_NOUNS)
 
 
+# verbs whose subject is at (or around) their object: a coordinated act of the same subject happens there
+POSITIONING = frozenset({"surround", "encircle", "besiege", "enter", "storm", "reach", "hold", "occupy", "control"})
+
+
 def _path_up(tokens: Sequence[Token], i: int, head: int) -> tuple[int, bool] | None:
     """Hops from token ``i`` up to ``head`` (or to the verb ``head`` hangs from), and whether the way passes a
     subject or object noun (then the place qualifies a participant)."""
@@ -578,6 +582,8 @@ def _path_up(tokens: Sequence[Token], i: int, head: int) -> tuple[int, bool] | N
     scene = _scene_verb(tokens, head)
     if scene is not None:
         targets.add(scene)  # "the town of X was the scene of fierce fighting", "X saw heavy clashes"
+    if tokens[head].dep == "conj" and tokens[tokens[head].head].lemma.lower() in POSITIONING:
+        targets.add(tokens[head].head)  # "rebels were surrounding Zlitan and fighting loyalist forces": at Zlitan
     via_participant = False
     current = i
     for hops in range(MAX_HOPS + 1):
