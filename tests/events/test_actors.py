@@ -543,3 +543,11 @@ def test_a_we_in_a_quotation_opened_a_sentence_earlier_speaks_for_the_attributed
 def test_a_named_person_is_of_the_armed_side_the_text_says_he_serves(events_of, sentence, armed):
     shot = next(e for e in events_of(sentence) if e.targets)
     assert (shot.targets[0].type in (1, 2, 3, 4, 8)) is armed, shot.targets
+
+
+def test_men_armed_with_weapons_are_an_armed_group_not_civilians(events_of):
+    events = events_of("Men armed with clubs attacked striking dockers in Dunmore on Friday night.")
+    attack = next(e for e in events if e.actors or e.targets)
+    sides = [*attack.actors, *attack.targets]
+    armed = next(p for p in sides if p.name.lower().startswith("men"))
+    assert armed.type == 3, sides

@@ -594,6 +594,9 @@ def describe(document: Document, head: int, children: list[list[int]], ctx: Acto
     kind = ctx.lexicon.nouns.get(lemma_phrase) if lemma_phrase else None
     if kind is None:
         kind = ctx.lexicon.nouns.get((token.lemma.lower(),)) or ctx.lexicon.nouns.get((surface.lower(),))
+    if kind == "civilian" and any(tokens[c].dep in ("acl", "amod") and tokens[c].lemma.lower() in ("arm", "armed")
+                                  for c in children[head]):
+        kind = "unidentified"  # "men armed with knives", as "armed men": an armed party the text does not name
     if kind is None and (_is_place(document, token) or (mention is not None and mention.label in ("GPE", "LOC", "FAC")
                                                         and not _country_of_name(ctx, mention.canonical or mention.text))):
         # "retook al-Brega", "shelled Misrata": a place is where, never who; but a place hit that the phrase says
