@@ -560,20 +560,3 @@ def test_a_chronology_s_present_tense_is_no_caption_s(placed_events_of):
     # a caption's present tense lowers a record's confidence; a chronology's is its narrative tense
     arrest = next(e for e in placed_events_of(CHRONOLOGY) if e.acled == "Arrests")
     assert arrest.reportable, arrest.confidence
-
-
-
-def test_a_crowd_attacking_a_crowd_is_a_riot_even_beside_a_second_trigger(make_document):
-    # the verb's own rules read a protest where the classifier reads a riot; with a second trigger beside it ("the
-    # violence") the sentence must still make a record: a retyping within the demonstrations keeps its weight
-    from dateline.events.stage import _analyse, _type_sentence
-    from dateline.events.triggers import load_lexicon
-
-    lexicon = load_lexicon("en")
-    document = make_document("Supporters of the governor attacked anti-government demonstrators in Dunmore's main square on "
-                             "Friday, and the violence that followed killed two people.")
-    analysis = _analyse(document, lexicon)
-    candidates = analysis.by_sentence[0]
-    assert len([c for c in candidates if not c.agent]) >= 2
-    found = _type_sentence(document, candidates, {"violent_demonstration": 0.95, "attack": 0.05}, lexicon, 0.9)
-    assert "violent_demonstration" in [f.cls for f in found]

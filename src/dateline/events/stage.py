@@ -723,15 +723,13 @@ def _type_sentence(document: Document, candidates: list[Candidate], probs: dict[
         scores = rule_scores(candidate, candidates, document.tokens, family_of)
         cls, score = choose(scores, probs, open_set=max(scores.values()) < OPEN_BELOW)
         own = max(scores, key=scores.__getitem__)
-        kin = own in PROTEST_CLASSES and cls in PROTEST_CLASSES
-        if cls not in scores and not kin and not _told_by(cls, sentence if cls in REMOTE_CLASSES else with_previous):
+        if cls not in scores and not (own in PROTEST_CLASSES and cls in PROTEST_CLASSES) and \
+                not _told_by(cls, sentence if cls in REMOTE_CLASSES else with_previous):
             cls = own  # a guess of an air strike needs something that flew, of a riot a crowd
         # A weak trigger the classifier retyped keeps its own weight when it is the sentence's only one ("the aircraft
-        # were attacking demonstrators": an air strike); beside another trigger the class is that one's telling. A
-        # demonstration the classifier reads as another kind of demonstration (a riot for "supporters attacked
-        # demonstrators") keeps the weight of the crowd's act.
+        # were attacking demonstrators": an air strike); beside another trigger the class is that one's telling.
         alone = len(live) == 1 or emitting == [candidate]
-        typed.append(Found(candidate, cls, scores.get(cls, scores[own] if alone or kin else 0.0), candidate.indices))
+        typed.append(Found(candidate, cls, scores.get(cls, scores[own] if alone else 0.0), candidate.indices))
         own_weight[candidate.head] = scores[own]
     folded = [f for f in _fold(document, typed, lexicon) if lexicon.cls(f.cls).emit]
     kept = [f for f in folded if f.score >= MIN_EVENT_WEIGHT]
