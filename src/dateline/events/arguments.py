@@ -649,7 +649,8 @@ def _under_fire(tokens: Sequence[Token], head: int, children: list[list[int]]) -
 
 
 def _fire_from(tokens: Sequence[Token], head: int, children: list[list[int]]) -> list[int]:
-    """Who a nominal trigger something came under was "from" or "by": on the noun or on the verb "come"."""
+    """The parties after "from" or "by" on a nominal trigger something came under, or on the verb it hangs on
+    ("came under attack from rebel fighters", "came under fire by gunmen")."""
     holders = [head]
     up = tokens[head].head
     while tokens[up].dep in ("prep", "pobj", "conj") and tokens[up].head != up and len(holders) < MAX_CLIMB:

@@ -399,9 +399,10 @@ def conjoined(document: Document, mention: PlaceMention, usable: Sequence[PlaceM
         index = token_index(tokens).at(other.end - 1)
         if index is not None and _coordinated(tokens, index, first):
             out.append(other)
-    listed = _listed_after(document, mention, usable)
-    out += [m for m in listed if m not in out and m.place != mention.place]
-    return [*out, *(m for m in _semicolon_items(document, mention, usable) if m not in out and m.place != mention.place)]
+    for other in (*_listed_after(document, mention, usable), *_semicolon_items(document, mention, usable)):
+        if other not in out and other.place != mention.place:
+            out.append(other)
+    return out
 
 
 BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?(?:(?:cities|towns|villages)\s+of\s+)?$", re.IGNORECASE)
@@ -459,7 +460,8 @@ FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 def _finite_verb(tokens: Sequence[Token], start: int, end: int) -> bool:
     """A finite verb between the character offsets: a clause ("...; he and the others were struck"), no list item."""
     first = bisect.bisect_left(tokens, start, key=lambda t: t.start)
-    return any(t.tag in FINITE_TAGS for t in itertools.takewhile(lambda t: t.start < end, tokens[first:]))
+    within = itertools.takewhile(lambda t: t.start < end, itertools.islice(tokens, first, None))
+    return any(t.tag in FINITE_TAGS for t in within)
 
 
 def _modifies_a_noun_after(tokens: Sequence[Token], i: int | None) -> bool:
