@@ -657,6 +657,9 @@ def _affiliation(document: Document, head: int, children: list[list[int]], ctx: 
         if tokens[tokens[verb].head].pos == "NOUN":
             nouns.append(tokens[verb].head)
     for noun in nouns:
+        named = _mention_at(document.mentions, tokens[noun].start, tokens[noun].end)
+        if named is not None and named.label == "PERSON":
+            continue  # a word of the name itself: describing it would ask this question again
         found = describe(document, noun, children, ctx, event_country=event_country, sentence=sentence, role=role)
         if found is not None and found.type in ARMED_PARTIES:
             return found

@@ -59,14 +59,12 @@ def cumulative_count(document: Document, lo: int, hi: int) -> bool:
     return bool(RUNNING_TOTAL.search(document.text[tokens[lo].start:tokens[hi - 1].end]))
 
 
-def cause_of_a_total(document: Document, head: int, lo: int, hi: int, children: list[list[int]]) -> bool:
+def cause_of_a_total(document: Document, head: int, children: list[list[int]]) -> bool:
     """The trigger at ``head`` tells only a running total ("at least 224 civilians have been killed in air strikes,
-    shelling and clashes since the offensive began"), in a sentence that counts deaths over a period
-    (:func:`cumulative_count`): a death verb in the present perfect, or a noun (or one of a list of nouns) after
-    "in" or "by" on one. Such a sentence tells no incident ("were killed on Monday, bringing the toll since March
-    to 40" does)."""
-    if not cumulative_count(document, lo, hi):
-        return False
+    shelling and clashes since the offensive began"): a death verb in the present perfect, or a noun (or one of a
+    list of nouns) after "in" or "by" on one. Asked only of a sentence that counts deaths over a period
+    (:func:`cumulative_count`, which the caller has read once for the sentence); such a sentence tells no incident
+    ("were killed on Monday, bringing the toll since March to 40" does)."""
     tokens, words = document.tokens, death_words()
     i = head
     if tokens[i].pos in ("NOUN", "PROPN"):

@@ -359,7 +359,8 @@ def event_mentions(document: Document, analysis: Analysis, lexicon: Lexicon,
         found = _type_sentence(document, candidates, _class_probs(prediction, lexicon), lexicon,
                                prediction.p_event if prediction else None)
         lo, hi = analysis.ranges[sent]
-        deaths = None if cumulative_count(document, lo, hi) or \
+        counting = cumulative_count(document, lo, hi)  # "since March", "so far": the sentence keeps a running total
+        deaths = None if counting or \
             perfect_total(document, lo, hi, analysis.children, {c.head for c in candidates}) \
             else sentence_fatalities(document, lo, hi, analysis.children, found[0].candidate.head if found else None)
         live = sum(1 for c in candidates if not c.agent)
@@ -383,7 +384,7 @@ def event_mentions(document: Document, analysis: Analysis, lexicon: Lexicon,
                 continue  # "has repeatedly sent car bombs against its lines": a habit, no incident
             if counted_over_a_period(document.tokens, item.candidate.head, analysis.children, event.sources[0].text):
                 continue  # "has carried out hundreds of strikes since the offensive began": a campaign's total
-            if cause_of_a_total(document, item.candidate.head, lo, hi, analysis.children):
+            if counting and cause_of_a_total(document, item.candidate.head, analysis.children):
                 continue  # "224 civilians have been killed in air strikes ... since June 6": a running total
             if _a_start_that_dates(document.tokens, item.candidate.head):
                 continue  # "three weeks after the offensive began": the start of a campaign dates the sentence

@@ -17,8 +17,6 @@ it), else the place the document is about (:func:`document_focus`), else none.
 
 from __future__ import annotations
 
-import bisect
-import itertools
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -399,7 +397,7 @@ def conjoined(document: Document, mention: PlaceMention, usable: Sequence[PlaceM
         index = token_index(tokens).at(other.end - 1)
         if index is not None and _coordinated(tokens, index, first):
             out.append(other)
-    for other in (*_listed_after(document, mention, usable), *_semicolon_items(document, mention, usable)):
+    for other in (*_listed_after(document, mention, usable), *_semicolon_items(document, mention, usable, first)):
         if other not in out and other.place != mention.place:
             out.append(other)
     return out
@@ -436,32 +434,29 @@ def _listed_after(document: Document, mention: PlaceMention, usable: Sequence[Pl
 ITEM_PLACE = re.compile(r"(?:\b(?:near|in|at|outside|around)|,|\band)\s+(?:the\s+)?$")
 
 
-def _semicolon_items(document: Document, mention: PlaceMention, usable: Sequence[PlaceMention]) -> list[PlaceMention]:
+def _semicolon_items(document: Document, mention: PlaceMention, usable: Sequence[PlaceMention],
+                     last: int) -> list[PlaceMention]:
     """The places of a list whose items semicolons part, each with its own place ("strikes hit four launchers near
     Tripoli; a tank near Mizdah; storage facilities near Hun and Qaryat": the way military statements list one
-    day's strikes): every item's place is its own event's. Only the items after ``mention``'s, in its sentence."""
-    bounds = next(((a, b) for a, b in document.sentences if a <= mention.start < b), None)
-    if bounds is None or ";" not in document.text[mention.end:bounds[1]]:
+    day's strikes): every item's place is its own event's. Only the items after ``mention``'s (``last``: the token
+    of its last word), in its sentence; an item with a finite verb is a clause ("...; he and the others were
+    struck"), no list item."""
+    tokens = document.tokens
+    end = document.sentences[tokens[last].sent][1]
+    if ";" not in document.text[mention.end:end]:
         return []
     out: list[PlaceMention] = []
-    for other in sorted((m for m in usable if mention.end <= m.start < bounds[1]), key=lambda m: m.start):
+    for other in sorted((m for m in usable if mention.end <= m.start < end), key=lambda m: m.start):
         item_start = document.text.rfind(";", mention.end, other.start)
         if item_start < 0:
             continue  # in the first item, with ``mention``: the other readings handle it
-        if ITEM_PLACE.search(document.text[max(item_start + 1, other.start - 40):other.start]) and \
-                not _finite_verb(document.tokens, item_start, other.start):
+        if ITEM_PLACE.search(document.text[max(item_start + 1, other.start - 40):other.start]) and not any(
+                tokens[k].tag in FINITE_TAGS for k in token_index(tokens).covering(item_start, other.start)):
             out.append(other)
     return out
 
 
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
-
-
-def _finite_verb(tokens: Sequence[Token], start: int, end: int) -> bool:
-    """A finite verb between the character offsets: a clause ("...; he and the others were struck"), no list item."""
-    first = bisect.bisect_left(tokens, start, key=lambda t: t.start)
-    within = itertools.takewhile(lambda t: t.start < end, itertools.islice(tokens, first, None))
-    return any(t.tag in FINITE_TAGS for t in within)
 
 
 def _modifies_a_noun_after(tokens: Sequence[Token], i: int | None) -> bool:
