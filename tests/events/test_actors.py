@@ -551,3 +551,9 @@ def test_men_armed_with_weapons_are_an_armed_group_not_civilians(events_of):
     sides = [*attack.actors, *attack.targets]
     armed = next(p for p in sides if p.name.lower().startswith("men"))
     assert armed.type == 3, sides
+
+
+def test_an_age_written_with_hyphens_stays_whole_in_the_name(events_of):
+    event = next(e for e in events_of("Police detained a 19-year-old student outside the university on Friday.")
+                 if "detained" in e.trigger)
+    assert [t.name for t in event.targets] == ["19-year-old student"]  # never "year-old student"

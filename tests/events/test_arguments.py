@@ -423,3 +423,11 @@ def test_who_something_came_under_attack_from_is_its_actor(events_of):
                            ("The village came under attack from militiamen on Thursday morning.", "militiamen")):
         attack = next(e for e in events_of(sentence) if "attack" in e.trigger)
         assert [a.name for a in attack.actors] == [doer], (sentence, attack.actors, attack.targets)
+
+
+def test_a_verb_the_parser_hangs_on_another_verb_shares_its_subject(events_of):
+    # the small parser hangs "shot" on "answering" as an unlabelled dep: the soldiers still did the shooting
+    events = events_of("Soldiers answering a call about a robbery on Sunday fatally shot a teenager holding a toy gun.")
+    event = _only(events, "shot")
+    assert names(event.actors) == ["Soldiers"]
+    assert event.fatalities == 1  # "fatally shot": the teenager died

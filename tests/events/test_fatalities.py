@@ -92,3 +92,16 @@ def test_a_running_total_of_deaths_by_cause_tells_no_incident(placed_events_of):
     today = placed_events_of("Six villagers were killed in an air strike on Kadugli on Monday, bringing the number "
                              "killed since May to 90.")
     assert [e.acled for e in today] == ["Air/drone strike"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A guard was fatally stabbed at the gate on Monday.", 1),
+        ("Gunmen fatally shot two farmers near the well.", 2),
+        ("Gunmen shot two farmers near the well.", None),  # shot, not said to have died
+        ("A guard was mortally wounded at the gate.", None),  # dying is not yet dead
+    ],
+)
+def test_harm_done_fatally_counts_the_dead(make_document, text, expected):
+    assert _deaths(make_document(text)) == expected

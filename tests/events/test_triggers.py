@@ -145,3 +145,13 @@ def test_a_crowds_chants_and_a_square_it_occupies_tell_a_protest(make_document):
 def test_taken_into_custody_is_an_arrest_and_held_in_custody_a_state(make_document):
     assert [c for c in _classes(make_document("Police took six students into custody.")) if c[1] == "arrests"]
     assert not [c for c in _classes(make_document("The six students remain in custody.")) if c[1] == "arrests"]
+
+
+def test_fighting_a_fire_is_no_clash(make_document):
+    found = _classes(make_document("Crews spent the night fighting a warehouse fire near the docks."))
+    assert not any(c == "armed_clash" for _, c, _ in found), found
+    assert not any(t == "fire" for t, _, _ in found), found  # the fire fought is no weapons fire either
+    volley = _classes(make_document("Soldiers opened fire on the crowd near the docks."))
+    assert any(t.startswith("opened") for t, _, _ in volley), volley  # the trigger's own "fire" is no object
+    battle = _classes(make_document("Rebels fought government troops near the docks."))
+    assert any(c == "armed_clash" for _, c, _ in battle), battle

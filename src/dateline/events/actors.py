@@ -1051,9 +1051,11 @@ def phrase_bounds(tokens: Sequence[Token], i: int, children: list[list[int]]) ->
             tokens[first - 1].dep in MODIFIER_DEPS - {"det", "punct", "advmod"} | {"case"}
             or tokens[first - 1].pos in ("PROPN", "ADJ") and tokens[first - 1].head == i):  # "NATO airstrikes" misparsed
         first -= 1
-    while first > 0 and tokens[first - 1].dep == "punct" and tokens[first - 2].dep in ("amod", "compound", "npadvmod") \
-            and _governed_by(tokens, first - 2, i):
-        first -= 2  # "pro-Gadhafi": "pro", "-", "Gadhafi"
+    while first > 1 and tokens[first - 1].dep == "punct" and _governed_by(tokens, first - 2, i) and (
+            tokens[first - 2].dep in ("amod", "compound", "npadvmod")
+            or tokens[first - 2].dep == "nummod" and tokens[first - 2].end == tokens[first - 1].start
+            and tokens[first - 1].end == tokens[first].start):
+        first -= 2  # "pro-Gadhafi": "pro", "-", "Gadhafi"; "a 46-year-old man", never "year-old man"
     return tokens[first].start, tokens[i].end
 
 

@@ -545,7 +545,7 @@ def _borrowed_subject(tokens: Sequence[Token], head: int, children: list[list[in
     current = head
     for _ in range(MAX_CLIMB):
         token = tokens[current]
-        if token.dep not in INHERIT_DEPS or token.head == current:
+        if token.head == current or not (token.dep in INHERIT_DEPS or _misattached_verb(tokens, current)):
             return []
         if token.dep in ("acl", "relcl") and tokens[token.head].pos in ("NOUN", "PROPN", "PRON"):
             return [] if token.tag == "VBN" else [token.head]  # "militants holding out" act; "a rocket launched" does not
@@ -556,6 +556,12 @@ def _borrowed_subject(tokens: Sequence[Token], head: int, children: list[list[in
         if subjects:
             return subjects
     return []
+
+
+def _misattached_verb(tokens: Sequence[Token], i: int) -> bool:
+    """A finite verb the parser could only hang on another verb as an unlabelled ``dep`` ("officers responding to
+    reports of a gunman fatally shot a man": "shot" under "responding"): the verb it hangs on holds its subject."""
+    return tokens[i].dep == "dep" and tokens[i].tag in ("VBD", "VBZ", "VBP") and tokens[tokens[i].head].pos == "VERB"
 
 
 def _noun_arguments(tokens: Sequence[Token], head: int, children: list[list[int]]) -> tuple[list[int], list[int]]:

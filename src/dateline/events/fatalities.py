@@ -34,6 +34,7 @@ MEASURE = re.compile(r"\s*-?\s*(?:years?|months?|weeks?|days?|hours?|minutes?|mi
 TOLL_LOOKAHEAD = 8  # tokens after "toll" searched for its number ("the death toll has risen to 12")
 NEGATIVE = frozenset({"no", "none", "nobody"})
 VAGUE_WORDS = frozenset({"several", "many", "multiple", "numerous"})  # ACLED's 10 for a count the text does not give
+FATALLY = "fatally"  # "fatally shot": the harm killed (not "mortally wounded": dying, not yet dead)
 HURT = frozenset({"injure", "injured", "wound", "wounded", "hurt"})  # words that make a count one of the wounded
 
 
@@ -109,7 +110,7 @@ def trigger_fatalities(document: Document, i: int, children: list[list[int]]) ->
     """People killed according to the death word at token ``i`` alone ("one was killed in Zliten" in "eleven
     were killed in Dafniya, and one was killed in Zliten"), or None when ``i`` is no death word that counts."""
     words = death_words()
-    role = _role(document.tokens[i], words)
+    role = _death_role(document.tokens, i, children, words)
     return _count_for(document, i, role, children, words) if role else None
 
 
@@ -128,7 +129,7 @@ def sentence_fatalities(document: Document, lo: int, hi: int, children: list[lis
         return 0
     own = time_clause(document.tokens, trigger) if trigger is not None else None
     for i in range(lo, hi):
-        role = _role(document.tokens[i], words)
+        role = _death_role(document.tokens, i, children, words)
         if role is None:
             continue
         if trigger is not None and (other := time_clause(document.tokens, i)) is not None and other != own:
@@ -164,6 +165,16 @@ def _role(token: Token, words: DeathWords) -> str | None:
     """How the death word ``token`` tells its count ("transitive", "noun" ...), None when it is none that counts."""
     role = words.roles.get((token.lemma.lower(), _coarse(token.pos)))
     return None if role == "ignore" else role
+
+
+def _death_role(tokens: Sequence[Token], i: int, children: list[list[int]], words: DeathWords) -> str | None:
+    """:func:`_role`, and a verb of harm done "fatally" ("fatally shot a man", "was fatally stabbed") counts its
+    object or passive subject as dead, as "kill" does."""
+    role = _role(tokens[i], words)
+    if role is None and tokens[i].pos == "VERB" and \
+            any(tokens[c].lemma.lower() == FATALLY and tokens[c].dep == "advmod" for c in children[i]):
+        return "transitive"
+    return role
 
 
 def _coarse(pos: str) -> str:

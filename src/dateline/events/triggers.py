@@ -186,7 +186,31 @@ def match_sentence(
                 found.append(candidate)
                 used.update(indices)
                 break
+    found = _no_fight_with_a_disaster(found, tokens, children, lexicon)
     return found + _acting_agents(found, tokens, children)
+
+
+DISASTERS = frozenset({"natural_disaster", "man_made_disaster"})
+STRUGGLE_CLASSES = frozenset({"armed_clash"})
+
+
+def _no_fight_with_a_disaster(found: list[Candidate], tokens: Sequence[Token], children: list[list[int]],
+                              lexicon: Lexicon) -> list[Candidate]:
+    """"Crews fought two apartment fires", "battling the blaze", "fighting the floods": a struggle whose object is a
+    disaster (a noun whose own trigger rules are all disasters) is no clash between armed sides, and the disaster
+    it fights is no weapons fire the detector may retype ("heavy fire" is): both words leave the sentence's
+    triggers."""
+    dropped: set[int] = set()
+    for candidate in found:
+        if tokens[candidate.head].pos not in VERB_POS or \
+                not any(cls in STRUGGLE_CLASSES for cls, _ in candidate.options):
+            continue
+        for c in children[candidate.head]:
+            rules = [r for r in lexicon.rules.get(tokens[c].lemma.lower(), ()) if r.pos in ("NOUN", "ANY")]
+            if tokens[c].dep in ("dobj", "obj") and c not in candidate.indices and rules and \
+                    all(r.cls in DISASTERS for r in rules):  # not the trigger's own word ("opened fire")
+                dropped.update((candidate.head, c))
+    return [c for c in found if c.head not in dropped] if dropped else found
 
 
 # verbs of saying, thinking, wanting and being: what a perpetrator does with them is no incident ("rioters said",
