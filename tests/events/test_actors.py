@@ -557,3 +557,6 @@ def test_an_age_written_with_hyphens_stays_whole_in_the_name(events_of):
     event = next(e for e in events_of("Police detained a 19-year-old student outside the university on Friday.")
                  if "detained" in e.trigger)
     assert [t.name for t in event.targets] == ["19-year-old student"]  # never "year-old student"
+    clash = next(e for e in events_of("The so-called rebels attacked an army post on Friday.")
+                 if "attacked" in e.trigger)
+    assert [a.name for a in clash.actors] == ["so-called rebels"]  # never "called rebels"

@@ -403,3 +403,10 @@ def test_a_town_the_same_side_surrounds_is_where_it_fights(placed_events_of):
                               "fighting the insurgents on Monday.")
     fights = [e for e in events if e.trigger == "fighting" and e.place]
     assert fights and fights[0].place.name.startswith("Tikr"), [(e.trigger, e.place) for e in events]
+
+
+def test_an_act_told_as_a_participle_or_clause_of_a_positioning_verb_is_at_its_place(placed_events_of):
+    events = placed_events_of("Fighting raged near Mosul on Sunday. On Monday army units surrounded Tikrit, cutting "
+                              "the last road the insurgents could use.")
+    cut = [e for e in events if e.trigger.startswith("cut")]
+    assert cut and cut[0].place is not None and cut[0].place.name.startswith("Tikr"), [(e.trigger, e.place) for e in events]

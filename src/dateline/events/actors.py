@@ -1053,9 +1053,10 @@ def phrase_bounds(tokens: Sequence[Token], i: int, children: list[list[int]]) ->
         first -= 1
     while first > 1 and tokens[first - 1].dep == "punct" and _governed_by(tokens, first - 2, i) and (
             tokens[first - 2].dep in ("amod", "compound", "npadvmod")
-            or tokens[first - 2].dep == "nummod" and tokens[first - 2].end == tokens[first - 1].start
-            and tokens[first - 1].end == tokens[first].start):
-        first -= 2  # "pro-Gadhafi": "pro", "-", "Gadhafi"; "a 46-year-old man", never "year-old man"
+            or tokens[first - 2].end == tokens[first - 1].start and tokens[first - 1].end == tokens[first].start):
+        # "pro-Gadhafi": "pro", "-", "Gadhafi"; a word hyphenated without spaces is one word: "a 46-year-old man",
+        # "the so-called Islamic State", never "year-old man" or "called Islamic State"
+        first -= 2
     return tokens[first].start, tokens[i].end
 
 

@@ -579,8 +579,12 @@ def _path_up(tokens: Sequence[Token], i: int, head: int) -> tuple[int, bool] | N
     scene = _scene_verb(tokens, head)
     if scene is not None:
         targets.add(scene)  # "the town of X was the scene of fierce fighting", "X saw heavy clashes"
-    if tokens[head].dep == "conj" and tokens[tokens[head].head].lemma.lower() in POSITIONING:
-        targets.add(tokens[head].head)  # "rebels were surrounding Zlitan and fighting loyalist forces": at Zlitan
+    clause = tokens[head].head if tokens[head].dep in ("nsubj", "nsubjpass", "dobj") else head
+    for verb in {head, clause}:
+        # "rebels were surrounding Zlitan and fighting loyalist forces", "had surrounded X, cutting the last road",
+        # "entered X after air strikes opened gaps in its wall": at the place the positioning verb names
+        if tokens[verb].dep in ("conj", "advcl") and tokens[tokens[verb].head].lemma.lower() in POSITIONING:
+            targets.add(tokens[verb].head)
     via_participant = False
     current = i
     for hops in range(MAX_HOPS + 1):
