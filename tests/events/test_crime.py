@@ -8,6 +8,13 @@ from dateline.events.crime import ordinary_crime
 def test_the_criminal_justice_register_without_politics_is_ordinary_crime():
     assert ordinary_crime("Officers arrested a 40-year-old man on suspicion of burglary on Tuesday.")
     assert ordinary_crime("Two suspects were detained after a van was stolen from a car park.")
+    # the legal register of ordinary police news: what someone "allegedly" did, what a lawsuit says
+    assert ordinary_crime("Police arrested a pensioner for allegedly hiding his wife's savings in a barn.")
+    assert ordinary_crime("The lawsuit says guards handcuffed him and held him for two hours.")
+    assert not ordinary_crime("Police arrested a student for allegedly organising the rally.")
+    # the arrest told again in the next sentence, without the charge
+    assert ordinary_crime("He was detained after a raid on the farm on Monday.",
+                          before="Police arrested a pensioner for allegedly hiding his wife's savings in a barn.")
 
 
 def test_political_arrests_are_not():

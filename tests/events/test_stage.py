@@ -560,3 +560,12 @@ def test_a_chronology_s_present_tense_is_no_caption_s(placed_events_of):
     # a caption's present tense lowers a record's confidence; a chronology's is its narrative tense
     arrest = next(e for e in placed_events_of(CHRONOLOGY) if e.acled == "Arrests")
     assert arrest.reportable, arrest.confidence
+
+
+def test_an_undated_page_still_tells_an_event_years_ago_is_background(events_of):
+    text = "The square was the heart of the marches against the governor that began nine years ago. " \
+           "Gunmen attacked a police post in the town on Tuesday."
+    events = events_of(text, None)
+    old = [e for e in events if e.acled == "Peaceful protest"]
+    assert old and all(e.background and not e.reportable for e in old), [(e.acled, e.background) for e in events]
+    assert any(not e.background for e in events if e.acled != "Peaceful protest")

@@ -17,7 +17,7 @@ from collections.abc import Callable
 KINDS = frozenset({"Arrests", "Looting/property destruction"})  # the sub-event types crime news reads as
 _CRIME = re.compile(
     r"\b(?:charged|charges|suspects?|suspected of|suspicion of|accused of|convicted of|pleaded guilty|jail(?:ed)?|"
-    r"custody|court|"
+    r"custody|court|allegedly|lawsuit|"
     r"burglar(?:y|ies|s)?|theft|thefts|thie(?:f|ves)|stole|stolen|steal(?:ing)?|robber(?:y|ies|s)?|robbed|"
     r"shoplift\w*|carjack\w*|fraud\w*|embezzl\w*|insider trading|murder\w*|homicide|manslaughter|"
     r"assault(?:ed|ing)?|drunk|DUI|impaired driving|drugs?|narcotics?|cocaine|heroin|meth\w*|"
@@ -35,7 +35,10 @@ _POLITICAL = re.compile(
 
 
 def ordinary_crime(text: str, before: str = "", names_group: Callable[[str], bool] | None = None) -> bool:
-    """The sentence ``text`` tells ordinary crime: a criminal-justice cue, and no political cue in it or ``before``
-    (``names_group``: whether a text names an armed group or organisation, which is politics whatever the charge)."""
-    return (bool(_CRIME.search(text)) and not _POLITICAL.search(text) and not _POLITICAL.search(before)
+    """The sentence ``text`` tells ordinary crime: a criminal-justice cue in it or in ``before`` (the sentence before,
+    which often tells the same arrest: "... arrested a man for allegedly hiding his mother's body. He was arrested
+    after a raid on their home"), and no political cue in either (``names_group``: whether a text names an armed
+    group or organisation, which is politics whatever the charge)."""
+    return (bool(_CRIME.search(text) or _CRIME.search(before)) and not _POLITICAL.search(text)
+            and not _POLITICAL.search(before)
             and not (names_group is not None and names_group(text)))

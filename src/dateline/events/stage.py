@@ -48,6 +48,7 @@ from dateline.events.actors import (
 from dateline.events.arguments import Arguments, find_arguments, full_stop
 from dateline.events.combine import choose, rule_scores
 from dateline.events.confidence import (
+    BACKGROUND_DAYS,
     FACT_MODALITIES,
     is_background,
     reportable,
@@ -118,6 +119,7 @@ from dateline.model import Document, Event, Participant, Place, PlaceMention, Sp
 from dateline.stage import BaseStage
 from dateline.time import calendar as cal
 from dateline.time.event_date import said_of_another, since_clause
+from dateline.time.resolve_relative import days_ago
 
 log = logging.getLogger(__name__)
 
@@ -914,7 +916,8 @@ def _event(document: Document, item: Found, lexicon: Lexicon, analysis: Analysis
         modality = _modality(tokens, head, analysis.children, cls)
     fatalities = deaths if cls.plover in VIOLENT or cls.key in PROTEST_CLASSES else None
     background = is_background(date, document.published) or \
-        _said_of_a_person(document, head, sent_start, sent_end)
+        _said_of_a_person(document, head, sent_start, sent_end) or \
+        (date is None and _long_ago(document, sent_start, sent_end))
     confidence = prediction.p_event if prediction is not None else rules_confidence(item.score)
     thing = args.target_lemma if _is_thing(ctx, args.target_lemma) else ""
     return Event(
@@ -951,6 +954,14 @@ CIVILIAN_HARM = re.compile(r"\b(?:civilians?|residential|children|women|famil(?:
                            r"people|casualt(?:y|ies)|victims?|killed|killing|dead|died|wounded|injured|farm)\b",
                            re.IGNORECASE)
 HARM_WINDOW = 10  # tokens either side of the trigger: a glued summary line's other news stays out
+
+
+def _long_ago(document: Document, start: int, end: int) -> bool:
+    """The sentence's only time is an "N units ago" more than a month back that no publication date resolved ("the
+    protests that ignited the conflict seven years ago" in an undated page): background all the same."""
+    times = [t for t in document.times if start <= t.start < end and t.type in ("DATE", "TIME")]
+    return len(times) == 1 and times[0].rule == "ago.unanchored" and \
+        (days_ago(times[0].text) or 0.0) > BACKGROUND_DAYS
 
 
 def _said_of_a_person(document: Document, head: int, start: int, end: int) -> bool:

@@ -10,6 +10,7 @@ from dateline.time import calendar as cal
 from dateline.time.context import Context, Resolved, duration_value, iso, mod_of, norm, number
 from dateline.time.entries import slack_day
 from dateline.time.lexicon import lexicon
+from dateline.time.patterns import compiled_rules
 from dateline.time.resolve_dates import day_number, month_number, yearless_day
 
 PAST_RELS = frozenset(
@@ -246,6 +247,18 @@ def ago(m: re.Match[str], ctx: Context) -> Resolved | None:
     granularity = "Y" if granularity in ("DE", "CE") else granularity
     rule = "ago.reference" if relative_to_reference else "ago.anchor"
     return Resolved("DATE", cal.value_at(target, granularity), rule, mod, iso(base))
+
+
+def days_ago(text: str) -> float | None:
+    """How long ago an "N units ago" expression says something happened, in days, read without an anchor ("seven
+    years ago" → about 2,555), None when ``text`` is no such past expression. A text without a publication date
+    leaves these unresolved (``ago.unanchored``) but still tells how old the event is."""
+    pattern = dict(compiled_rules())["ago"]
+    m = pattern.fullmatch(text.strip())
+    if m is None or norm(m["dir"]) not in ("ago", "back", "earlier", "before"):
+        return None
+    amount, unit = number(m["n"]), lexicon().units.get(norm(m["unit"]))
+    return None if amount is None or unit is None or unit.time else amount * unit.days
 
 
 def ago_bare(m: re.Match[str], ctx: Context) -> Resolved | None:
