@@ -126,3 +126,19 @@ def test_a_word_the_document_uses_as_a_persons_surname_is_that_person(tmp_path):
     with Gazetteer(index_of(tmp_path, rows, "XX.txt")) as gazetteer:
         assert recognize(_doc(named, ("Ann Hollister", "PERSON")), gazetteer) == []
         assert [s.text for s in recognize(_doc(spoken), gazetteer)] == ["Hollister"]  # no such person: the town
+
+
+def test_a_first_name_of_a_person_the_document_names_is_that_person(tmp_path):
+    from dateline.geo import Gazetteer
+
+    rows = [geoname(9302, "Marnie", 54.9, 83.1, "P", "PPL", "RU", "53", 95_000, ""),
+            geoname(9303, "Tessaly", 31.9, 35.9, "A", "PCLI", "XT", "00", 9_000_000, "")]
+    host = "MARNIE OKAFOR, HOST: Welcome back. REPORTER: Yes, Marnie, the crowds are growing in the square."
+    town = "Floods cut the road north, and Marnie was without power on Monday."
+    country = "Tessaly Brown anchored the show. Later the talks in the capital of Tessaly broke down."
+    with Gazetteer(index_of(tmp_path, rows, "XX.txt")) as gazetteer:
+        doc = _doc(host, ("MARNIE OKAFOR", "PERSON"), ("Marnie", "GPE"))
+        assert [s.text for s in recognize(doc, gazetteer)] == []  # the host, not the town
+        assert [s.text for s in recognize(_doc(town, ("Marnie", "GPE")), gazetteer)] == ["Marnie"]  # nobody so named
+        doc = _doc(country, ("Tessaly Brown", "PERSON"), ("Tessaly", "GPE"))
+        assert "Tessaly" in [s.text for s in recognize(doc, gazetteer)]  # a country stays one

@@ -48,7 +48,8 @@ _LIST_NEXT_RE = re.compile(r"^\s*(?:,|and\b|or\b)")
 _CONNECTORS = frozenset({"al", "el", "de", "del", "la", "le", "of", "upon", "on", "the", "da", "do", "dos", "das", "du"})
 _SETTLEMENT_OF_RE = re.compile(r"\b(town|village|city|district|suburb|neighbou?rhood)\s+of\s+$", re.I)
 MIN_LOCATIVE_POP = 1_000  # one-word names right after "in/near/at/from" need only be a real village
-_LOCATIVE_RE = re.compile(r"\b(in|near|at|from|into|outside|around|towards?|village of|town of|city of)\s+$", re.I)
+_LOCATIVE_WORDS = r"\b(?:in|near|at|from|into|outside|around|towards?|village of|town of|city of)"
+_LOCATIVE_RE = re.compile(_LOCATIVE_WORDS + r"\s+$", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +99,10 @@ def recognize(document: Document, gazetteer: Gazetteer) -> list[ToponymSpan]:
         out.append(ToponymSpan(start, end, text[start:end], "document"))
     out.sort(key=lambda s: s.start)
     heads = organisation_heads()
+    person_words = _person_name_words(document)
+    # "BECKY ANDERSON, CNN HOST: ..." then "Yes, Becky, ...": the host, not Berdsk (one sense per discourse)
+    out = [s for s in out if s.demonym or " " in s.text or s.text.casefold() not in person_words
+           or _strong_or_locative(text, s.start, s.end, gazetteer)]
     return [_compound_modifier(text, span) for span in out
             if not _in_organisation_name(text, span, heads) and not _quoted_exclamation(text, span)
             and not _speaker_label(text, span) and not CONTRACTION.fullmatch(span.text)
@@ -340,6 +345,28 @@ def _longest(text: str, gazetteer: Gazetteer, words: list[tuple[int, int, str]],
             if entries and _passes(text, surface, key, entries, start, end, n, blocked, sentence_starts):
                 return ToponymSpan(start, end, surface, "matcher"), n
     return None
+
+
+def _person_name_words(document: Document) -> frozenset[str]:
+    """The first and last words, case-folded, of the people the document names in full ("BECKY ANDERSON, CNN HOST":
+    "becky", "anderson")."""
+    words: set[str] = set()
+    for mention in document.mentions:
+        parts = document.text[mention.start:mention.end].split()
+        if mention.label == "PERSON" and len(parts) >= 2:
+            words.update((parts[0].casefold(), parts[-1].casefold()))
+    return frozenset(words)
+
+
+def _strong_or_locative(text: str, start: int, end: int, gazetteer: Gazetteer) -> bool:
+    """A one-word name that is surely a place even when a person of the document bears it: a locative word before
+    it here or anywhere in the document ("in Jordan"; "police found ... in Alexandria", then "Alexandria detectives"),
+    or a country, first-level division, continent or capital of that name."""
+    if _LOCATIVE_RE.search(text[max(0, start - 20):start]) or \
+            re.search(_LOCATIVE_WORDS + r"\s+" + re.escape(text[start:end]) + r"\b", text, re.IGNORECASE):
+        return True
+    return any((e.feature or "").startswith(STRONG_FEATURES) and kind != NAME_ALT
+               for e, kind in gazetteer.lookup(name_key(text[start:end])))
 
 
 def _surname(text: str, surface: str, blocked: list[tuple[int, int, str]]) -> bool:
