@@ -410,3 +410,12 @@ def test_an_act_told_as_a_participle_or_clause_of_a_positioning_verb_is_at_its_p
                               "the last road the insurgents could use.")
     cut = [e for e in events if e.trigger.startswith("cut")]
     assert cut and cut[0].place is not None and cut[0].place.name.startswith("Tikr"), [(e.trigger, e.place) for e in events]
+
+
+def test_a_states_police_act_at_home_not_at_a_place_borrowed_from_abroad(placed_events_of):
+    events = placed_events_of("In Iraq, thousands marched in Mosul on Thursday. The next day Syrian riot police fired "
+                              "tear gas at the growing crowds.")
+    fired = [e for e in events if "fired" in e.trigger]
+    assert fired, [(e.trigger, e.place) for e in events]
+    assert fired[0].place is None and fired[0].country == "SY", (fired[0].place, fired[0].country)
+    assert all("Iraq" not in (a.canonical or "") for a in (*fired[0].actors, *fired[0].targets))

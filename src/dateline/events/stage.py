@@ -888,6 +888,16 @@ def _event(document: Document, item: Found, lexicon: Lexicon, analysis: Analysis
                                      protest=cls.key in PROTEST_CLASSES, crowd_acts=cls.key in CROWD_ACTS,
                                      fact=modality in FACT_MODALITIES,
                                      folded=item.folded)
+    home = _police_abroad(ctx, args) if where is not None and not sent_start <= where.start < sent_end else None
+    if home is not None:
+        # "Egyptian security forces turn water cannons on the crowds" after a line about Sanaa: police act at home,
+        # so the place borrowed from the sentence before is another scene; the record is in the police's country
+        where, place, record, country = None, None, None, home
+        args = find_arguments(document, head, analysis.children, item.indices,
+                              _not_participants(document, analysis, sent, sent_start, sent_end), ctx,
+                              event_country=home, violent=violent,
+                              protest=cls.key in PROTEST_CLASSES, crowd_acts=cls.key in CROWD_ACTS,
+                              fact=modality in FACT_MODALITIES, folded=item.folded)
     lo, hi = analysis.ranges[sent]
     own_protest = any(key in PROTEST_CLASSES for key, _ in item.candidate.options)
     cls = _retyped(lexicon, cls, args, _sentence_kinds(document, lo, hi, ctx), deaths, own_protest=own_protest)
@@ -954,6 +964,18 @@ CIVILIAN_HARM = re.compile(r"\b(?:civilians?|residential|children|women|famil(?:
                            r"people|casualt(?:y|ies)|victims?|killed|killing|dead|died|wounded|injured|farm)\b",
                            re.IGNORECASE)
 HARM_WINDOW = 10  # tokens either side of the trigger: a glued summary line's other news stays out
+
+
+def _police_abroad(ctx: ActorContext, args: Arguments) -> str | None:
+    """The country (ISO code) of a state's police that the record reads as acting outside it (inter 8 with the police
+    template: "Egyptian security forces" at a place in Yemen), None when no party is such."""
+    template = ctx.lexicon.templates.get("police", ("", 0))[0]
+    prefix = template.split("{country}", 1)[0]
+    for party in (*args.actors, *args.targets):
+        canonical = party.canonical or ""
+        if prefix and party.type == EXTERNAL_INTER and canonical.startswith(prefix):
+            return next((iso for iso, name in ctx.country_names.items() if canonical.endswith(name)), None)
+    return None
 
 
 def _long_ago(document: Document, start: int, end: int) -> bool:
