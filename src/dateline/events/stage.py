@@ -882,22 +882,20 @@ def _event(document: Document, item: Found, lexicon: Lexicon, analysis: Analysis
     violent = (cls.plover in VIOLENT and cls.key not in PROTEST_CLASSES) or cls.key == "arrests"
     read_as = _modality_key(cls)
     modality = _modality(tokens, head, analysis.children, cls)
-    args: Arguments = find_arguments(document, head, analysis.children, item.indices,
-                                     _not_participants(document, analysis, sent, sent_start, sent_end), ctx,
-                                     event_country=country or ctx.document_country, violent=violent,
-                                     protest=cls.key in PROTEST_CLASSES, crowd_acts=cls.key in CROWD_ACTS,
-                                     fact=modality in FACT_MODALITIES,
-                                     folded=item.folded)
+    def arguments_in(event_country: str | None) -> Arguments:
+        return find_arguments(document, head, analysis.children, item.indices,
+                              _not_participants(document, analysis, sent, sent_start, sent_end), ctx,
+                              event_country=event_country, violent=violent,
+                              protest=cls.key in PROTEST_CLASSES, crowd_acts=cls.key in CROWD_ACTS,
+                              fact=modality in FACT_MODALITIES, folded=item.folded)
+
+    args = arguments_in(country or ctx.document_country)
     home = _police_abroad(ctx, args) if where is not None and not sent_start <= where.start < sent_end else None
     if home is not None:
         # "Egyptian security forces turn water cannons on the crowds" after a line about Sanaa: police act at home,
         # so the place borrowed from the sentence before is another scene; the record is in the police's country
         where, place, record, country = None, None, None, home
-        args = find_arguments(document, head, analysis.children, item.indices,
-                              _not_participants(document, analysis, sent, sent_start, sent_end), ctx,
-                              event_country=home, violent=violent,
-                              protest=cls.key in PROTEST_CLASSES, crowd_acts=cls.key in CROWD_ACTS,
-                              fact=modality in FACT_MODALITIES, folded=item.folded)
+        args = arguments_in(home)
     lo, hi = analysis.ranges[sent]
     own_protest = any(key in PROTEST_CLASSES for key, _ in item.candidate.options)
     cls = _retyped(lexicon, cls, args, _sentence_kinds(document, lo, hi, ctx), deaths, own_protest=own_protest)
