@@ -26,7 +26,7 @@ from dateline.events.actors import (
 )
 from dateline.events.modality import COUNT_NOUNS, names_its_object
 from dateline.events.triggers import REACTING, subtree
-from dateline.events.where import SAYING, SPEAKING
+from dateline.events.where import FINITE_TAGS, SAYING, SPEAKING
 from dateline.model import Document, Participant, Token
 from dateline.time.tense import governing_verb, token_index
 
@@ -561,7 +561,7 @@ def _borrowed_subject(tokens: Sequence[Token], head: int, children: list[list[in
 def _misattached_verb(tokens: Sequence[Token], i: int) -> bool:
     """A finite verb the parser could only hang on another verb as an unlabelled ``dep`` ("officers responding to
     reports of a gunman fatally shot a man": "shot" under "responding"): the verb it hangs on holds its subject."""
-    return tokens[i].dep == "dep" and tokens[i].tag in ("VBD", "VBZ", "VBP") and tokens[tokens[i].head].pos == "VERB"
+    return tokens[i].dep == "dep" and tokens[i].tag in FINITE_TAGS and tokens[tokens[i].head].pos == "VERB"
 
 
 def _noun_arguments(tokens: Sequence[Token], head: int, children: list[list[int]]) -> tuple[list[int], list[int]]:

@@ -965,14 +965,14 @@ HARM_WINDOW = 10  # tokens either side of the trigger: a glued summary line's ot
 
 
 def _police_abroad(ctx: ActorContext, args: Arguments) -> str | None:
-    """The country (ISO code) of a state's police that the record reads as acting outside it (inter 8 with the police
-    template: "Egyptian security forces" at a place in Yemen), None when no party is such."""
-    template = ctx.lexicon.templates.get("police", ("", 0))[0]
-    prefix = template.split("{country}", 1)[0]
+    """The country (ISO code) of a state's police that the record reads as acting outside it (inter 8, the canonical
+    name of that country's police: "Egyptian security forces" at a place in Yemen), None when no party is such."""
     for party in (*args.actors, *args.targets):
-        canonical = party.canonical or ""
-        if prefix and party.type == EXTERNAL_INTER and canonical.startswith(prefix):
-            return next((iso for iso, name in ctx.country_names.items() if canonical.endswith(name)), None)
+        if party.type == EXTERNAL_INTER and party.canonical:
+            home = next((iso for iso in ctx.country_names
+                         if (police := country_party(ctx, "police", iso)) and police.canonical == party.canonical), None)
+            if home is not None:
+                return home
     return None
 
 

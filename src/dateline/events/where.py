@@ -57,6 +57,7 @@ BORDER_NOUNS = frozenset({"border", "frontier", "boundary", "crossing"})
 BORDER_PREPOSITIONS = frozenset({"with", "into", "between", "to"})
 OPERATION = re.compile(r"\bOperations?(?:\s*$|\s+\S*$)")  # "Operation X" names a campaign, not where it was
 WORLD_FEATURES = frozenset({"L.CONT", "L.RGN"})
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})  # a finite verb: its word heads a clause, not a list item
 SCENE_VERBS = frozenset({"be", "see", "witness", "experience", "suffer", "endure"})  # a place-subject lived the event
 CONTEST = frozenset({"control", "possession"})  # "for control of X": a fight over a place happens there
 
@@ -455,8 +456,6 @@ def _semicolon_items(document: Document, mention: PlaceMention, usable: Sequence
             out.append(other)
     return out
 
-
-FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
 def _modifies_a_noun_after(tokens: Sequence[Token], i: int | None) -> bool:
