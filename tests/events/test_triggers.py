@@ -155,3 +155,21 @@ def test_fighting_a_fire_is_no_clash(make_document):
     assert any(t.startswith("opened") for t, _, _ in volley), volley  # the trigger's own "fire" is no object
     battle = _classes(make_document("Rebels fought government troops near the docks."))
     assert any(c == "armed_clash" for _, c, _ in battle), battle
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A powerful earthquake struck the mountain villages before dawn.",
+        "The fishing port was struck by a violent cyclone on Sunday.",
+    ],
+)
+def test_a_disaster_striking_is_no_attack(make_document, text):
+    found = _classes(make_document(text))
+    assert not any(t == "struck" for t, _, _ in found), found
+    assert any(c == "natural_disaster" for _, c, _ in found), found  # the disaster itself stays
+
+
+def test_a_party_striking_after_a_disaster_still_attacks(make_document):
+    found = _classes(make_document("Gunmen struck the aid convoy a day after the earthquake."))
+    assert any(t == "struck" for t, _, _ in found), found

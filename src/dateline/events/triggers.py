@@ -187,6 +187,7 @@ def match_sentence(
                 used.update(indices)
                 break
     found = _no_fight_with_a_disaster(found, tokens, children, lexicon)
+    found = _no_act_of_a_disaster(found, tokens, children, lexicon)
     return found + _acting_agents(found, tokens, children)
 
 
@@ -210,6 +211,30 @@ def _no_fight_with_a_disaster(found: list[Candidate], tokens: Sequence[Token], c
             if tokens[c].dep in ("dobj", "obj") and c not in candidate.indices and rules and \
                     all(r.cls in DISASTERS for r in rules):  # not the trigger's own word ("opened fire")
                 dropped.update((candidate.head, c))
+    return [c for c in found if c.head not in dropped] if dropped else found
+
+
+def _is_disaster(i: int, tokens: Sequence[Token], lexicon: Lexicon) -> bool:
+    """Token ``i`` is a disaster noun: every trigger rule of its lemma is a disaster ("earthquake", "hurricane")."""
+    rules = [r for r in lexicon.rules.get(tokens[i].lemma.lower(), ()) if r.pos in ("NOUN", "ANY")]
+    return tokens[i].pos in ("NOUN", "PROPN") and bool(rules) and all(r.cls in DISASTERS for r in rules)
+
+
+def _no_act_of_a_disaster(found: list[Candidate], tokens: Sequence[Token], children: list[list[int]],
+                          lexicon: Lexicon) -> list[Candidate]:
+    """"A strong earthquake struck the town", "the coast was hit by a hurricane": a verb whose doer is a disaster
+    (its subject, or the agent of its passive) tells the disaster, not a strike or an attack; the verb leaves the
+    sentence's triggers and the disaster noun stays its own trigger."""
+    dropped: set[int] = set()
+    for candidate in found:
+        head = candidate.head
+        if tokens[head].pos not in VERB_POS or all(cls in DISASTERS for cls, _ in candidate.options):
+            continue
+        doers = [c for c in children[head] if tokens[c].dep in ("nsubj", "csubj")]
+        doers += [g for c in children[head] if tokens[c].dep == "agent" for g in children[c]
+                  if tokens[g].dep == "pobj"]
+        if any(_is_disaster(d, tokens, lexicon) for d in doers):
+            dropped.add(head)
     return [c for c in found if c.head not in dropped] if dropped else found
 
 
