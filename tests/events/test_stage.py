@@ -7,7 +7,8 @@ import dataclasses
 import pytest
 
 from dateline.events.incidents import acled_family
-from dateline.events.stage import scene_shift
+from dateline.events.stage import scene_shift, warning_fire
+from dateline.events.triggers import children_of
 from dateline.model import Document
 
 TEXT = (
@@ -205,6 +206,26 @@ def test_protesters_in_a_clash_make_it_no_peaceful_protest(events_of):
     # the crowd says it is a demonstration; the verb says how it went
     events = events_of("Security forces clashed with anti-government protesters in the capital on Saturday.")
     assert [e.acled for e in events if "clashed" in e.trigger] == ["Violent demonstration"]
+
+
+@pytest.mark.parametrize(
+    ("text", "warning"),
+    [
+        ("Riot police fired warning shots at the marchers on Friday.", True),
+        ("Riot police fired into the air as marchers reached the square.", True),
+        ("The marchers said it was the army firing to warn them off.", True),
+        ("Riot police fired at the marchers on Friday.", False),
+        ("Riot police fired rubber bullets and tear gas into the crowd.", True),
+        ("Security forces stepped in, firing tear gas to disperse the marchers.", True),
+        ("Riot police fired live rounds into the crowd.", False),
+    ],
+)
+def test_warning_fire_is_told_by_its_aim_purpose_or_weapon(make_document, text, warning):
+    # ACLED codes a crowd met with warning shots or tear gas a protest with intervention, not excessive force
+    doc = make_document(text)
+    children = children_of(doc.tokens)
+    fired = next(i for i, t in enumerate(doc.tokens) if doc.text[t.start : t.end] in ("fired", "firing"))
+    assert warning_fire(doc.tokens, fired, children) is warning
 
 
 def test_a_force_attacking_a_crowd_is_a_protest_met_with_force(placed_events_of):

@@ -901,6 +901,10 @@ def _event(document: Document, item: Found, lexicon: Lexicon, analysis: Analysis
     cls = _retyped(lexicon, cls, args, _sentence_kinds(document, lo, hi, ctx), deaths, own_protest=own_protest)
     cls = _by_weapon(lexicon, cls, _telling_text(document, analysis.children, head, analysis.ranges[sent]))
     cls = _people_taken(lexicon, cls, args, ctx, tokens[head])
+    if cls.key == "excessive_force" and not deaths and warning_fire(tokens, head, analysis.children):
+        # shots fired to warn: a force met the crowd; fired by no armed party, the crowd's own celebratory fire
+        armed = not args.actors or any(p.type in ARMED_PARTIES for p in args.actors)
+        cls = lexicon.cls("protest_intervention" if armed else "peaceful_protest")
     if cls.key in BATTLES:
         args = _both_sides(args, ctx, sent)
     args = _by_convention(cls, args, ctx, country or ctx.document_country)
@@ -1101,6 +1105,38 @@ def _both_sides(args: Arguments, ctx: ActorContext, sentence: int) -> Arguments:
         other = ctx.opponent(args.targets[0])
         return dataclasses.replace(args, actors=(other,)) if other else args
     return args
+
+
+NON_LETHAL = frozenset({"gas", "cannon", "spray", "baton", "truncheon", "whip"})
+NON_LETHAL_MODIFIERS = frozenset({"rubber", "plastic", "tear", "water", "pepper", "stun", "warning", "sound"})
+
+
+def warning_fire(tokens: Sequence[Token], head: int, children: list[list[int]]) -> bool:
+    """Force that warns or disperses, not force that kills: "fired in the air", "firing warning shots", "the army
+    firing to warn them", "firing tear gas", "fired rubber bullets". ACLED codes a crowd met with it a protest with
+    intervention, not excessive force (which is lethal force or force that gravely injures)."""
+    for c in children[head]:
+        lemma = tokens[c].lemma.lower()
+        if tokens[c].dep == "prep" and lemma in ("in", "into") and any(
+                tokens[g].lemma.lower() in ("air", "sky") for g in children[c]):
+            return True
+        if tokens[c].dep in ("dobj", "obj") and _non_lethal(tokens, c, children):
+            return True  # "fired warning shots", "fired tear gas", "used water cannon"
+        if tokens[c].dep == "prep" and lemma == "with" and any(
+                tokens[g].dep == "pobj" and _non_lethal(tokens, g, children) for g in children[c]):
+            return True  # "dispersed the crowd with tear gas"
+        if tokens[c].dep in ("advcl", "xcomp") and lemma == "warn":
+            return True  # "firing to warn them"
+    return False
+
+
+def _non_lethal(tokens: Sequence[Token], i: int, children: list[list[int]]) -> bool:
+    """Token ``i`` names a weapon made to disperse, not to kill ("tear gas", "water cannon", "rubber bullets",
+    "stun grenades", "warning shots"): by a modifier of that kind, or by its own name (batons, pepper spray)."""
+    modifiers = {tokens[g].lemma.lower() for g in children[i] if tokens[g].dep in ("compound", "amod", "nmod")}
+    if modifiers & NON_LETHAL_MODIFIERS:
+        return True
+    return tokens[i].lemma.lower() in NON_LETHAL
 
 
 def _retyped(lexicon: Lexicon, cls: EventClass, args: Arguments, kinds: set[str], deaths: int | None, *,
