@@ -135,3 +135,14 @@ def test_an_act_counted_several_times_over_a_period_is_a_running_total(placed_ev
     assert [e for e in day if e.acled == "Shelling/artillery/missile attack"]
     shots = placed_events_of("A teacher was shot six times outside his home in Kadugli on Monday.")
     assert shots  # the shots of one act
+
+
+def test_what_recent_weeks_saw_is_no_one_incident(placed_events_of):
+    weeks = placed_events_of("In recent weeks, tens of thousands have marched through Kadugli to demand jobs.")
+    assert not [e for e in weeks if e.acled == "Peaceful protest"], [e.acled for e in weeks]
+    day = placed_events_of("Tens of thousands marched through Kadugli on Monday to demand jobs, after weeks of "
+                           "smaller rallies.")
+    assert [e for e in day if e.acled == "Peaceful protest"]
+    now_and_then = placed_events_of("The marches in Kadugli have turned violent at times, with police crackdowns "
+                                    "leading to dozens of deaths.")
+    assert not [e for e in now_and_then if e.acled == "Violent demonstration"], [e.acled for e in now_and_then]

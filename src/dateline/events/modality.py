@@ -276,7 +276,26 @@ def habitual_statement(tokens: Sequence[Token], head: int, children: list[list[i
     if tokens[head].dep == "conj":  # "have taken over homes and simply shelled": the first verb's setting is shared
         verbs.append(tokens[head].head)
     return any((tokens[c].dep == "advmod" and tokens[c].lemma.lower() in FREQUENCY) or _in_earlier_ones(tokens, c, children)
-               for v in verbs for c in children[v])
+               or _over_weeks(tokens, c, children) for v in verbs for c in children[v])
+
+
+LONG_UNITS = frozenset({"week", "month", "year"})
+RECENT = frozenset({"recent", "past", "last", "previous", "several", "few", "many"})
+
+
+def _over_weeks(tokens: Sequence[Token], prep: int, children: list[list[int]]) -> bool:
+    """"In recent weeks, thousands have taken to the streets", "over the past months", "violent at times": what the
+    clause tells is spread over weeks or more, a summary of many days, no one incident (a day named in the sentence overrides it:
+    the caller checks)."""
+    if tokens[prep].dep != "prep":
+        return False
+    if tokens[prep].lemma.lower() == "at":  # "have gotten violent at times": now and then, over a period
+        return any(tokens[g].dep == "pobj" and tokens[g].lemma.lower() == "time" and tokens[g].tag == "NNS" and not children[g]
+                   for g in children[prep])
+    if tokens[prep].lemma.lower() not in ("in", "over", "during", "throughout"):
+        return False
+    return any(tokens[g].dep == "pobj" and tokens[g].tag == "NNS" and tokens[g].lemma.lower() in LONG_UNITS and any(
+        tokens[k].lemma.lower() in RECENT for k in children[g]) for g in children[prep])
 
 
 def _many_times(tokens: Sequence[Token], c: int, children: list[list[int]]) -> bool:
