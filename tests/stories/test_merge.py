@@ -24,6 +24,17 @@ def test_a_strike_is_no_bombing():
     assert len(rows) == 1 and rows[0]["acled"] == "Air/drone strike"
 
 
+def test_reports_of_two_days_are_two_records():
+    # ACLED's unit is one day: a sit-in on Monday and the army's warning shots there on Tuesday are two events
+    monday = _report("a", "d-a", "Peaceful protest", 0.8)
+    tuesday = _report("b", "d-b", "Protest with intervention", 0.95)
+    tuesday.date = "2024-03-05"
+    rows, _ = merge_events([monday, tuesday])
+    assert sorted(r["date"] for r in rows) == ["2024-03-04", "2024-03-05"]
+    same_day = _report("c", "d-c", "Protest with intervention", 0.9)
+    assert len(merge_events([monday, same_day])[0]) == 1
+
+
 def test_a_report_dated_only_by_its_month_joins_the_one_strike_at_the_same_unplaced_village():
     village = {"name": "Qasr Nadim", "lat": None, "lon": None, "place": None}
     day = _report("a", "d-a", "Air/drone strike", 0.95)

@@ -24,6 +24,8 @@ from dateline.ids import content_id
 from dateline.stories.features import words
 from dateline.time.calendar import day_span
 
+DAY_SLACK = 0  # days two reports' dates may lie apart and still be one event: ACLED's unit is one day (a
+# slack of one merged consecutive days of a sit-in or a battle and gave the record another day's date)
 PLACE_KM = 50.0  # two event places farther apart than this are different events
 UNDATED_LOOKBACK_DAYS = 7  # an undated report is about something in the week before publication
 MAX_SPAN_DAYS = 7  # coarser dates (a month, a year, "last summer") are never merged: too vague to be the same event
@@ -125,7 +127,7 @@ def _cluster_block(events: list[EventRow], min_evidence: float) -> list[list[Eve
         best, best_score = None, 0.0
         if span is not None and span[1] - span[0] <= MAX_SPAN_DAYS:
             seen: set[int] = set()
-            for day in range(span[0] - 1, span[1] + 2):
+            for day in range(span[0] - DAY_SLACK, span[1] + 1 + DAY_SLACK):
                 for idx in by_day.get(day, ()):
                     if idx not in seen:
                         seen.add(idx)
@@ -166,7 +168,7 @@ def _unique_within(event: EventRow, span: tuple[int, int], clusters: list[_Clust
 
 def _evidence(event: EventRow, span: tuple[int, int], cluster: _Cluster) -> float:
     """How strongly ``event`` is the same as ``cluster``; 0 when something rules it out."""
-    if span[0] > cluster.span[1] + 1 or span[1] < cluster.span[0] - 1:
+    if span[0] > cluster.span[1] + DAY_SLACK or span[1] < cluster.span[0] - DAY_SLACK:
         return 0.0
     if (event.modality == "denied") != any(m.modality == "denied" for m in cluster.members):
         return 0.0
