@@ -88,3 +88,13 @@ def test_a_party_a_report_names_outweighs_one_inferred_by_convention():
     reports[1].targets = [{"name": "them", "canonical": "Rebels (Oltania)", "type": 2}]
     (row,), _ = merge_events(reports)
     assert [t["canonical"] for t in row["targets"]] == ["Rebels (Oltania)"]
+
+
+def test_strikes_on_two_towns_forty_km_apart_are_two_records():
+    here = _report("a", "d-a", "Air/drone strike", 0.9)
+    there = _report("b", "d-b", "Air/drone strike", 0.8)
+    there.place = {"name": "Farwell", "lat": 35.46, "lon": 38.2, "place": "p-farwell"}  # about 40 km north
+    assert len(merge_events([here, there])[0]) == 2
+    suburb = _report("c", "d-c", "Air/drone strike", 0.8)
+    suburb.place = {"name": "Dunmore East", "lat": 35.15, "lon": 38.2, "place": "p-dunmore-east"}  # about 6 km
+    assert len(merge_events([here, suburb])[0]) == 1

@@ -26,7 +26,8 @@ from dateline.time.calendar import day_span
 
 DAY_SLACK = 0  # days two reports' dates may lie apart and still be one event: ACLED's unit is one day (a
 # slack of one merged consecutive days of a sit-in or a battle and gave the record another day's date)
-PLACE_KM = 50.0  # two event places farther apart than this are different events
+PLACE_KM = 25.0  # two event places farther apart than this are different events (neighbouring towns are; 50 km
+# joined a town and the capital's suburbs)
 UNDATED_LOOKBACK_DAYS = 7  # an undated report is about something in the week before publication
 MAX_SPAN_DAYS = 7  # coarser dates (a month, a year, "last summer") are never merged: too vague to be the same event
 BACKGROUND_DAYS = 60  # an event dated this long before every report of it is background, not news
