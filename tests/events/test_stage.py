@@ -165,6 +165,15 @@ def test_a_foreign_forces_strike_without_target_hits_its_opponent_or_civilians(p
     assert monday and [p.type for p in monday[0].targets] == [7]
 
 
+def test_a_foreign_strike_on_army_hardware_hits_the_state_when_no_opponent_is_named(placed_events_of):
+    # no sentence sets the alliance against anyone: the tanks it destroyed are the state's
+    events = placed_events_of("NATO warplanes hit parts of Misrata on Sunday, destroying nine tanks, a doctor said.")
+    strike = [e for e in events if e.acled == "Air/drone strike"]
+    assert strike and [p.canonical for p in strike[0].targets] == ["Military Forces of Libya"], strike
+    port = placed_events_of("NATO warplanes hit the port of Misrata on Sunday, a doctor said.")
+    assert [e.targets for e in port if e.acled == "Air/drone strike"] == [()]
+
+
 def test_a_territory_record_whose_sides_come_from_the_document_puts_the_taker_first(events_of):
     text = "Islamic State militants fought Iraqi troops near Tal Afar on Sunday. The authorities recaptured the village of Abu Saif on Monday."
     retaken = [e for e in events_of(text) if e.acled == "Government regains territory"]

@@ -911,7 +911,8 @@ def _event(document: Document, item: Found, lexicon: Lexicon, analysis: Analysis
     if cls.key in REMOTE_CLASSES and not args.targets:
         args = _struck_side(args, ctx, sent, country or ctx.document_country,
                             _harm_window(document, analysis.children, lo, hi, head),
-                            foreign=bool(args.actors) and args.actors[0].type == EXTERNAL_INTER)
+                            foreign=bool(args.actors) and args.actors[0].type == EXTERNAL_INTER,
+                            clause=_clause_text(document, analysis.children, head))
     if cls.key in PROTEST_CLASSES:
         crowds = tuple(crowd(ctx, a, cls.key, record.country if record else None) for a in args.actors)
         args = dataclasses.replace(args, actors=with_crowd(ctx, crowds, cls.key, country or ctx.document_country))
@@ -965,6 +966,12 @@ GROUND_KINDS = frozenset({"Armed clash", "Government regains territory", "Non-st
 CIVILIAN_HARM = re.compile(r"\b(?:civilians?|residential|children|women|famil(?:y|ies)|residents?|"
                            r"people|casualt(?:y|ies)|victims?|killed|killing|dead|died|wounded|injured|farm)\b",
                            re.IGNORECASE)
+# hardware and sites only an army holds: a foreign force that hits them with no owner named hits the state's forces
+MILITARY_TARGET = re.compile(
+    r"\b(?:tanks?|armou?red (?:vehicles?|personnel carriers?)|(?:missile |rocket )?launchers?|warships?|gunboats?|"
+    r"naval vessels?|radars?|bunkers?|barracks|(?:ammunition|weapons?|arms) (?:depots?|stores?|dumps?|storage)|"
+    r"military (?:targets?|sites?|installations?|facilit(?:y|ies)|bases?|positions?|vehicles?|compound|headquarters)|"
+    r"command(?:-and-| and )control|air defen[cs]es?|anti-aircraft)\b", re.IGNORECASE)
 HARM_WINDOW = 10  # tokens either side of the trigger: a glued summary line's other news stays out
 
 
@@ -1022,12 +1029,24 @@ def _harm_window(document: Document, children: list[list[int]], lo: int, hi: int
     return " ".join(document.text[t.start:t.end] for t in window), [t.lemma.lower() for t in window]
 
 
+def _clause_text(document: Document, children: list[list[int]], head: int) -> str:
+    """The words of the clause that tells the trigger: the subtree of its verb, or of the verb a trigger noun is the
+    subject or object of ("NATO airstrikes hit parts of the city, destroying 14 tanks")."""
+    tokens = document.tokens
+    verb = head
+    if tokens[head].pos in ("NOUN", "PROPN") and tokens[head].dep in ("nsubj", "nsubjpass", "dobj") and \
+            0 <= tokens[head].head < len(tokens):
+        verb = tokens[head].head
+    return " ".join(document.text[tokens[i].start:tokens[i].end] for i in sorted(subtree(children, verb)))
+
+
 def _struck_side(args: Arguments, ctx: ActorContext, sentence: int, country: str | None,
-                 window: tuple[str, list[str]], *, foreign: bool) -> Arguments:
+                 window: tuple[str, list[str]], *, foreign: bool, clause: str = "") -> Arguments:
     """ACLED's second actor of a strike or shelling that names no target ("NATO jets pounded the port"): the
     civilians of the country when the words around the trigger (``window``: text and lemmas) tell of people hurt or
     a civilian site hit; else, for a ``foreign`` force, the party it fights there (the document's opponent of the
-    force); else nobody."""
+    force), or the state's forces when its clause (``clause``) tells of hardware only an army holds (tanks,
+    launchers, barracks); else nobody."""
     text, lemmas = window
     if CIVILIAN_HARM.search(text) or any(ctx.lexicon.site_kind(lemmas[:k + 1]) for k in range(len(lemmas))):
         civilians = country_party(ctx, "civilian", country)
@@ -1035,6 +1054,8 @@ def _struck_side(args: Arguments, ctx: ActorContext, sentence: int, country: str
     if not foreign:  # a side of the war shelling a town: its targets are whoever the text says, often nobody
         return args
     other = ctx.opponent(args.actors[0], sentence, country)
+    if other is None and MILITARY_TARGET.search(clause or text):
+        other = country_party(ctx, "military", country)  # "NATO jets destroyed 14 tanks": the state's hardware
     return dataclasses.replace(args, targets=(other,)) if other is not None else args
 
 
