@@ -146,3 +146,16 @@ def test_what_recent_weeks_saw_is_no_one_incident(placed_events_of):
     now_and_then = placed_events_of("The marches in Kadugli have turned violent at times, with police crackdowns "
                                     "leading to dozens of deaths.")
     assert not [e for e in now_and_then if e.acled == "Violent demonstration"], [e.acled for e in now_and_then]
+
+
+def test_an_incident_asked_about_is_no_fact(placed_events_of):
+    asked = placed_events_of("Will the marchers in Kadugli continue to protest on Monday?")
+    assert asked and all(e.modality == "hypothetical" and not e.reportable for e in asked), asked
+    told = placed_events_of("The marchers in Kadugli continued to protest on Monday.")
+    assert [e.modality for e in told if e.acled == "Peaceful protest"] == ["asserted"]
+    # a summary block glued to a headline question is no question about the incident it tells
+    glued = placed_events_of("NEW: Officials in the capital say talks will resume next week A witness says troops "
+                             "fired on marchers in Kadugli on Monday, wounding twelve people The army denies any "
+                             "role in the shooting Can the truce hold?")
+    told = [e.modality for e in glued if e.trigger in ("fired", "shooting")]
+    assert told and set(told) == {"asserted"}, [(e.trigger, e.modality) for e in glued]
