@@ -20,3 +20,9 @@ def test_accidents_give_no_event_records(events_of):
     assert not [e for e in events if e.acled == "Remote explosive/landmine/IED"]
     attack = events_of("A roadside bomb exploded near an army convoy outside the town on Monday.")
     assert [e for e in attack if e.acled == "Remote explosive/landmine/IED"]
+
+
+def test_the_cold_war_is_no_hostile_cue():
+    # a test blast of the Cold War years told as engineering history is no attack; a war today is a cue
+    assert accidental_explosion("The blast at the test site sealed the well, as Cold War engineers had planned.")
+    assert not accidental_explosion("The blast at the depot came as the war reached the valley.")

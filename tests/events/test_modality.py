@@ -159,3 +159,13 @@ def test_an_incident_asked_about_is_no_fact(placed_events_of):
                              "role in the shooting Can the truce hold?")
     told = [e.modality for e in glued if e.trigger in ("fired", "shooting")]
     assert told and set(told) == {"asserted"}, [(e.trigger, e.modality) for e in glued]
+
+
+def test_an_activity_a_gerund_subject_names_is_no_incident_unless_dated(placed_events_of):
+    policy = placed_events_of("Using car bombs against rival clans was the militia's tactic across Kadugli province.")
+    assert not [e for e in policy if e.acled == "Remote explosive/landmine/IED"], [e.acled for e in policy]
+    dated = placed_events_of("Bombing the two bridges at Kadugli on Monday cut the town off, a commander said.")
+    assert [e for e in dated if e.trigger == "Bombing"], [(e.trigger, e.acled) for e in dated]
+    headline = placed_events_of("Snipers, shelling are in the east of Kadugli, a commander says.")
+    assert [e for e in headline if e.acled == "Shelling/artillery/missile attack"], [e.acled for e in headline]
+

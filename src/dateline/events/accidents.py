@@ -15,7 +15,7 @@ KINDS = frozenset({"Remote explosive/landmine/IED"})  # the sub-event type accid
 _HOSTILE = re.compile(
     r"\b(?:bomb\w*|explosives?|devices?|ieds?|(?:land)?mines?|booby|detonat\w*|suicide|attack\w*|assault\w*|"
     r"militants?|insurgents?|rebels?|gunmen|terror\w*|jihadi\w*|extremis\w*|targe?t\w*|claimed|responsibility|"
-    r"soldiers?|troops|army|military|checkpoints?|convoys?|patrols?|war|fighting|fighters?|clash\w*|"
+    r"soldiers?|troops|army|military|checkpoints?|convoys?|patrols?|(?<!cold )war|fighting|fighters?|clash\w*|"
     r"shell\w*|strikes?|airstrikes?|rockets? (?:fire|attack)\w*|mortars?|grenades?|insurgency|security forces|"
     r"sabotage\w*|killed by|blew up|planted)\b",
     re.IGNORECASE,

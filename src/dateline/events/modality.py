@@ -261,6 +261,19 @@ def generic_statement(tokens: Sequence[Token], head: int, children: list[list[in
         any(tokens[c].dep in ("acomp", "attr") for c in children[token.head])
 
 
+def gerund_activity(tokens: Sequence[Token], head: int, children: list[list[int]]) -> bool:
+    """The trigger is a gerund that is its clause's subject, or the object of one ("Using nuclear blasts for
+    peaceful ends was a plank of policy", "Shelling homes is a crime"): an activity named in general, no incident,
+    unless the sentence names its day ("Bombing the bridges on Monday cut the city off": the caller checks)."""
+    token = tokens[head]
+    if token.tag == "VBG" and token.dep == "csubj":  # with an object of its own: "shelling, snipers are in the
+        return any(tokens[c].dep in ("dobj", "obj") for c in children[head])  # east" is a headline's noun
+    if token.dep not in ("dobj", "obj") or not 0 <= token.head < len(tokens):
+        return False
+    verb = tokens[token.head]
+    return verb.tag == "VBG" and verb.dep == "csubj"
+
+
 FREQUENCY = frozenset({"repeatedly", "routinely", "regularly", "frequently", "often", "constantly", "daily", "nightly",
                        "habitually", "periodically", "sometimes", "occasionally"})
 

@@ -81,6 +81,7 @@ from dateline.events.modality import (
     counted_over_a_period,
     event_modality,
     generic_statement,
+    gerund_activity,
     governor_cue,
     habitual_statement,
     placed_device,
@@ -384,6 +385,9 @@ def event_mentions(document: Document, analysis: Analysis, lexicon: Lexicon,
             if habitual_statement(document.tokens, item.candidate.head, analysis.children) and \
                     not _names_day(document, event.sources[0]):
                 continue  # "has repeatedly sent car bombs against its lines": a habit, no incident
+            if gerund_activity(document.tokens, item.candidate.head, analysis.children) and \
+                    not _names_day(document, event.sources[0]):
+                continue  # "using nuclear blasts for peaceful ends was a plank of policy": an activity in general
             if counted_over_a_period(document.tokens, item.candidate.head, analysis.children, event.sources[0].text):
                 continue  # "has carried out hundreds of strikes since the offensive began": a campaign's total
             if counting and cause_of_a_total(document, item.candidate.head, analysis.children):
