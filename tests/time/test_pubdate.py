@@ -43,3 +43,11 @@ def test_context_dates_hook() -> None:
         "2017-04-03",
         "day",
     )
+
+
+def test_a_precise_day_that_ends_before_a_later_year_is_history():
+    # a retrospective names one day in full and later years only: it was written in the latest year, at the earliest
+    text = "On May 4, 1986, the dam burst above the valley. The inquiry reported in 1990. The last survivor died in 1994."
+    assert infer_publication_date(text) == ("1994", "year")
+    # a year that holds the day adds nothing: the day stands
+    assert infer_publication_date("The dam burst on May 4, 1986. Repairs lasted through 1986.") == ("1986-05-04", "day")

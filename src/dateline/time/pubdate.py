@@ -24,7 +24,7 @@ def infer_publication_date(
     """(value, precision) of the likely publication date: ("2017-04-06", "day"), ("2017-04", "month") ...
 
     The latest absolute date the text reports in a non-future sentence, at the finest precision the
-    text gives; ``context_dates`` (dates of sibling documents of the same story, from a later stage)
+    text gives among the dates that do not end before another reported date begins; ``context_dates`` (dates of sibling documents of the same story, from a later stage)
     filter out historical dates and stand in when the text has nothing finer than a year.
     """
     if not times:
@@ -38,6 +38,10 @@ def infer_publication_date(
         dated = [(d, p) for d, p in dated if lo - window <= d <= hi + window]
     if not dated:
         return _from_context(context_dates)
+    # the page was written no earlier than the start of the latest period it reports: a day that ends before
+    # it ("on July 1, 1999" in a page that also tells of 2003) is history, however precise
+    floor = max(d for d, _ in dated)
+    dated = [(d, p) for d, p in dated if _period_end(d, p) >= floor]
     best = min(PRECISION_RANK[p] for _, p in dated)
     if best > PRECISION_RANK["month"] and context_dates:
         return _from_context(context_dates)
@@ -57,6 +61,17 @@ def _absolute_dates(text: str, times: Sequence[TimeExpression]) -> list[tuple[da
             continue  # "elections will be held on May 12": the future says little about today
         found.append(parsed)
     return found
+
+
+def _period_end(start: datetime.date, precision: str) -> datetime.date:
+    """The last day of the period that begins on ``start`` ("2003" → 31 December 2003)."""
+    if precision == "day":
+        return start
+    if precision == "week":
+        return start + datetime.timedelta(days=6)
+    months = {"month": 1, "quarter": 3}.get(precision, 12)
+    year, month = divmod(start.month - 1 + months, 12)
+    return datetime.date(start.year + year, month + 1, 1) - datetime.timedelta(days=1)
 
 
 def _from_context(context_dates: Sequence[datetime.date]) -> tuple[str, str] | None:
