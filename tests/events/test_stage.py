@@ -599,3 +599,11 @@ def test_an_undated_page_still_tells_an_event_years_ago_is_background(events_of)
     old = [e for e in events if e.acled == "Peaceful protest"]
     assert old and all(e.background and not e.reportable for e in old), [(e.acled, e.background) for e in events]
     assert any(not e.background for e in events if e.acled != "Peaceful protest")
+
+
+def test_a_peaceful_protest_record_has_no_dead(placed_events_of):
+    # a toll beside a march typed peaceful is the unrest's running count, never the march's own
+    events = placed_events_of("At least 31 people have been killed in protests in Kadugli, doctors said on Saturday.")
+    assert events and all(e.fatalities is None for e in events if e.acled == "Peaceful protest"), \
+        [(e.acled, e.fatalities) for e in events]
+    assert any(e.acled == "Peaceful protest" for e in events), [e.acled for e in events]

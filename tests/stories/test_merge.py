@@ -98,3 +98,12 @@ def test_strikes_on_two_towns_forty_km_apart_are_two_records():
     suburb = _report("c", "d-c", "Air/drone strike", 0.8)
     suburb.place = {"name": "Dunmore East", "lat": 35.15, "lon": 38.2, "place": "p-dunmore-east"}  # about 6 km
     assert len(merge_events([here, suburb])[0]) == 1
+
+
+def test_a_merged_peaceful_protest_has_no_dead_but_keeps_each_source_figure():
+    march = _report("a", "d-a", "Peaceful protest", 0.9)
+    counted = _report("b", "d-b", "Peaceful protest", 0.8)
+    counted.fatalities = 31
+    rows, _ = merge_events([march, counted])
+    assert len(rows) == 1 and rows[0]["fatalities"] is None
+    assert [s["value"] for s in rows[0]["fatalities_by_source"]] == [31]

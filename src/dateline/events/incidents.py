@@ -352,7 +352,7 @@ def _combine(group: list[Event], specificity: dict[str, float], threshold: float
         # fighters died" beside a town retaken) is that event's, not this record's.
         # a toll told with the record's place ("four rebels killed ... around Misrata") before one told without
         fatalities=next((e.fatalities for e in sorted(group, key=lambda e: not stated.get(e.id, (True, True))[0])
-                         if e.fatalities is not None
+                         if e.fatalities is not None and typed.acled != PEACEFUL
                          and (_toll_of(e, typed) or (_armed_violence(typed) and _counts_dead(e, specificity, stated)))
                          and _own_toll(e, group, specificity, stated)), None),
         confidence=max(e.confidence for e in group),

@@ -934,7 +934,10 @@ def _event(document: Document, item: Found, lexicon: Lexicon, analysis: Analysis
     if QUESTION.search(document.text[sent_start:sent_end]) and \
             head in asked_about(tokens, analysis.children, lo, hi):
         modality = "hypothetical"  # "will you continue to protest?": a question tells nothing as fact
-    fatalities = deaths if cls.plover in VIOLENT or cls.key in PROTEST_CLASSES else None
+    # a peaceful protest has no dead (ACLED: deaths make it another sub-event type; a toll beside a march typed
+    # peaceful is a running count of the unrest, "31 people have been killed in protests")
+    fatalities = deaths if (cls.plover in VIOLENT or cls.key in PROTEST_CLASSES) and cls.key != "peaceful_protest" \
+        else None
     background = is_background(date, document.published) or \
         _said_of_a_person(document, head, sent_start, sent_end) or \
         (date is None and _long_ago(document, sent_start, sent_end))

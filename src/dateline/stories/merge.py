@@ -272,7 +272,7 @@ def merged_row(members: list[EventRow]) -> dict[str, Any]:
         "place": placed.place if placed else None,
         "admin1": placed.admin1 if placed else None,
         "country": placed.country if placed else _most_common([m.country for m in members if m.country]),
-        "fatalities": min(values) if values else None,
+        "fatalities": min(values) if values and acled != PEACEFUL else None,  # a peaceful protest has no dead
         "fatalities_by_source": by_source,
         "modality": best.modality or "asserted",
         "summary": "",
