@@ -298,13 +298,13 @@ RECENT = frozenset({"recent", "past", "last", "previous", "several", "few", "man
 
 def _over_weeks(tokens: Sequence[Token], prep: int, children: list[list[int]]) -> bool:
     """"In recent weeks, thousands have taken to the streets", "over the past months", "violent at times": what the
-    clause tells is spread over weeks or more, a summary of many days, no one incident (a day named in the sentence overrides it:
-    the caller checks)."""
+    clause tells is spread over weeks or more, a summary of many days, no one incident (a day named in the sentence
+    overrides it: the caller checks)."""
     if tokens[prep].dep != "prep":
         return False
     if tokens[prep].lemma.lower() == "at":  # "have gotten violent at times": now and then, over a period
-        return any(tokens[g].dep == "pobj" and tokens[g].lemma.lower() == "time" and tokens[g].tag == "NNS" and not children[g]
-                   for g in children[prep])
+        return any(tokens[g].dep == "pobj" and tokens[g].lemma.lower() == "time" and tokens[g].tag == "NNS"
+                   and not children[g] for g in children[prep])
     if tokens[prep].lemma.lower() not in ("in", "over", "during", "throughout"):
         return False
     return any(tokens[g].dep == "pobj" and tokens[g].tag == "NNS" and tokens[g].lemma.lower() in LONG_UNITS and any(

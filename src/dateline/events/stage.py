@@ -913,10 +913,10 @@ def _event(document: Document, item: Found, lexicon: Lexicon, analysis: Analysis
         args = _both_sides(args, ctx, sent)
     args = _by_convention(cls, args, ctx, country or ctx.document_country)
     if cls.key in REMOTE_CLASSES and not args.targets:
+        foreign = bool(args.actors) and args.actors[0].type == EXTERNAL_INTER
         args = _struck_side(args, ctx, sent, country or ctx.document_country,
-                            _harm_window(document, analysis.children, lo, hi, head),
-                            foreign=bool(args.actors) and args.actors[0].type == EXTERNAL_INTER,
-                            clause=_clause_text(document, analysis.children, head))
+                            _harm_window(document, analysis.children, lo, hi, head), foreign=foreign,
+                            clause=_clause_text(document, analysis.children, head) if foreign else "")
     if cls.key in PROTEST_CLASSES:
         crowds = tuple(crowd(ctx, a, cls.key, record.country if record else None) for a in args.actors)
         args = dataclasses.replace(args, actors=with_crowd(ctx, crowds, cls.key, country or ctx.document_country))

@@ -24,8 +24,9 @@ def infer_publication_date(
     """(value, precision) of the likely publication date: ("2017-04-06", "day"), ("2017-04", "month") ...
 
     The latest absolute date the text reports in a non-future sentence, at the finest precision the
-    text gives among the dates that do not end before another reported date begins; ``context_dates`` (dates of sibling documents of the same story, from a later stage)
-    filter out historical dates and stand in when the text has nothing finer than a year.
+    text gives among the dates that do not end before another reported date begins; ``context_dates``
+    (dates of sibling documents of the same story, from a later stage) filter out historical dates and
+    stand in when the text has nothing finer than a year.
     """
     if not times:
         from dateline.time.tagger import tag_times  # late import: tagger imports resolution modules
