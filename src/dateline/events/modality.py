@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from functools import cache
 
 from dateline.events.fatalities import RUNNING_TOTAL
-from dateline.events.triggers import data_rows, verb_lemmas
+from dateline.events.triggers import data_rows, subtree, verb_lemmas
 from dateline.model import Token
 from dateline.time.tense import sets_an_object
 
@@ -259,6 +259,42 @@ def generic_statement(tokens: Sequence[Token], head: int, children: list[list[in
     verb = tokens[token.head]
     return verb.lemma.lower() == "be" and verb.tag in ("VBZ", "VBP") and \
         any(tokens[c].dep in ("acomp", "attr") for c in children[token.head])
+
+
+WH_WORDS = frozenset({"WDT", "WP", "WP$", "WRB"})
+CLOSING = frozenset({'"', "'", "''", "”", "’", ")", "]"})
+MAX_CLIMB = 50  # heads climbed from a question's last word to the verb it asks with
+
+
+def asked_about(tokens: Sequence[Token], head: int, children: list[list[int]]) -> bool:
+    """The trigger is in the clause a sentence ending in "?" asks: under the nearest verb above the sentence's last
+    word whose auxiliary stands before its subject ("will you continue to protest?") or that a wh-word opens ("why
+    are you detaining them?"). A summary line glued to a headline question ("... wounding twelve people Can the
+    truce hold?") asks only its last clause."""
+    sent, lo, hi = tokens[head].sent, head, head + 1
+    while lo > 0 and tokens[lo - 1].sent == sent:
+        lo -= 1
+    while hi < len(tokens) and tokens[hi].sent == sent:
+        hi += 1
+    end = hi - 1
+    while end > lo and (tokens[end].pos == "SPACE" or tokens[end].lemma in CLOSING):
+        end -= 1
+    if tokens[end].lemma != "?":
+        return False
+    current = next((i for i in range(end, lo - 1, -1) if tokens[i].pos not in ("PUNCT", "SPACE")), None)
+    for _ in range(MAX_CLIMB):
+        if current is None:
+            return False
+        kids = children[current]
+        subject = next((c for c in kids if tokens[c].dep in ("nsubj", "nsubjpass", "expl")), None)
+        inverted = subject is not None and (
+            any(tokens[c].dep in ("aux", "auxpass") and c < subject for c in kids)
+            or (tokens[current].lemma.lower() == "be" and current < subject))
+        opened = any(tokens[c].tag in WH_WORDS and c < current for c in kids)
+        if tokens[current].pos in ("VERB", "AUX") and (inverted or opened):
+            return head in subtree(children, current)
+        current = None if tokens[current].head == current else tokens[current].head
+    return False
 
 
 def gerund_activity(tokens: Sequence[Token], head: int, children: list[list[int]]) -> bool:

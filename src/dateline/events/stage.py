@@ -77,6 +77,7 @@ from dateline.events.incidents import (
     told_elsewhere,
 )
 from dateline.events.modality import (
+    asked_about,
     counted_in_plenty,
     counted_over_a_period,
     event_modality,
@@ -615,6 +616,8 @@ def _modality_key(cls: EventClass) -> tuple[bool, bool]:
 
 def _modality(tokens: Sequence[Token], head: int, children: list[list[int]], cls: EventClass) -> str:
     protest, territory = _modality_key(cls)
+    if asked_about(tokens, head, children):
+        return "hypothetical"  # "will you continue to protest?": a question tells nothing as fact
     return event_modality(tokens, head, children, protest=protest, territory=territory)
 
 
@@ -931,9 +934,6 @@ def _event(document: Document, item: Found, lexicon: Lexicon, analysis: Analysis
     date, precision = event_date(document, sent_start, sent_end, at=tokens[head].start)
     if _modality_key(cls) != read_as:  # retyping changed what the modality depends on
         modality = _modality(tokens, head, analysis.children, cls)
-    if QUESTION.search(document.text[sent_start:sent_end]) and \
-            head in asked_about(tokens, analysis.children, lo, hi):
-        modality = "hypothetical"  # "will you continue to protest?": a question tells nothing as fact
     # a peaceful protest has no dead (ACLED: deaths make it another sub-event type; a toll beside a march typed
     # peaceful is a running count of the unrest, "31 people have been killed in protests")
     fatalities = deaths if (cls.plover in VIOLENT or cls.key in PROTEST_CLASSES) and cls.key != "peaceful_protest" \
@@ -976,31 +976,6 @@ GROUND_KINDS = frozenset({"Armed clash", "Government regains territory", "Non-st
 CIVILIAN_HARM = re.compile(r"\b(?:civilians?|residential|children|women|famil(?:y|ies)|residents?|"
                            r"people|casualt(?:y|ies)|victims?|killed|killing|dead|died|wounded|injured|farm)\b",
                            re.IGNORECASE)
-QUESTION = re.compile(r"\?[\"'”’)\]]*\s*$")  # a sentence that ends as a question
-WH_WORDS = frozenset({"WDT", "WP", "WP$", "WRB"})
-
-
-def asked_about(tokens: Sequence[Token], children: list[list[int]], lo: int, hi: int) -> set[int]:
-    """The tokens of the clause a sentence ending in "?" asks (tokens ``lo``..``hi``-1): the nearest verb above the
-    last word whose auxiliary stands before its subject ("will you continue to protest?") or that a wh-word opens
-    ("why are you detaining them?"), with everything under it; a summary line glued to a headline question ("...
-    wounding twelve people Can the truce hold?") asks only its last clause."""
-    last = next((i for i in range(hi - 1, lo - 1, -1) if tokens[i].pos != "PUNCT"), None)
-    steps = 0
-    while last is not None and steps < 50:
-        kids = children[last]
-        subject = next((c for c in kids if tokens[c].dep in ("nsubj", "nsubjpass", "expl")), None)
-        inverted = subject is not None and any(tokens[c].dep in ("aux", "auxpass") and c < subject for c in kids)
-        inverted = inverted or (tokens[last].lemma.lower() == "be" and subject is not None and last < subject)
-        opened = any(tokens[c].tag in WH_WORDS and c < last for c in kids)
-        if tokens[last].pos in ("VERB", "AUX") and (inverted or opened):
-            return set(subtree(children, last))
-        if tokens[last].head == last:
-            return set()
-        last, steps = tokens[last].head, steps + 1
-    return set()
-
-
 # hardware and sites only an army holds: a foreign force that hits them with no owner named hits the state's forces
 MILITARY_TARGET = re.compile(
     r"\b(?:tanks?|armou?red (?:vehicles?|personnel carriers?)|(?:missile |rocket )?launchers?|warships?|gunboats?|"

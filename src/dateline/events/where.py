@@ -457,7 +457,6 @@ def _semicolon_items(document: Document, mention: PlaceMention, usable: Sequence
     return out
 
 
-
 def _modifies_a_noun_after(tokens: Sequence[Token], i: int | None) -> bool:
     """Token ``i`` (a name's last word) qualifies a noun to its right ("U.S. military planes", "Syrian troops")."""
     if i is None:
