@@ -174,6 +174,15 @@ def test_a_foreign_strike_on_army_hardware_hits_the_state_when_no_opponent_is_na
     assert [e.targets for e in port if e.acled == "Air/drone strike"] == [()]
 
 
+def test_a_strike_whose_foreign_force_comes_from_the_document_hits_the_army_hardware_it_names(placed_events_of):
+    # the second sentence names no striker (the alliance comes from the first) and no owner of what was hit
+    text = ("NATO warplanes struck a depot near Brega on Saturday. On Sunday a command-and-control post was "
+            "hit near Misrata and a missile battery was struck near Sirte, the alliance said.")
+    strikes = [e for e in placed_events_of(text) if e.acled == "Air/drone strike" and "Sunday" in e.sources[0].text]
+    assert strikes and all([p.canonical for p in e.actors] == ["NATO"] for e in strikes), strikes
+    assert all([p.canonical for p in e.targets] == ["Military Forces of Libya"] for e in strikes), strikes
+
+
 def test_a_territory_record_whose_sides_come_from_the_document_puts_the_taker_first(events_of):
     text = "Islamic State militants fought Iraqi troops near Tal Afar on Sunday. The authorities recaptured the village of Abu Saif on Monday."
     retaken = [e for e in events_of(text) if e.acled == "Government regains territory"]

@@ -322,7 +322,8 @@ def build_events(document: Document, analysis: Analysis, lexicon: Lexicon, predi
     scored = {e.id: e for e in mentions}  # the groups event_mentions found, with the scored mentions
     merged = combine_incidents([[scored[i] for i in group] for group in found.groups], found.specificity, threshold,
                                preamble_end(document), found.countries, found.stated)
-    final = crowds_where_they_gathered(fill_perpetrators(merged), ctx)
+    filled = _struck_by_named_force(fill_perpetrators(merged), document, analysis, ctx)
+    final = crowds_where_they_gathered(filled, ctx)
     return tuple(dataclasses.replace(e, summary=summary(e, found.subjects.get(e.id, ""))) for e in final)
 
 
@@ -979,9 +980,9 @@ CIVILIAN_HARM = re.compile(r"\b(?:civilians?|residential|children|women|famil(?:
 # hardware and sites only an army holds: a foreign force that hits them with no owner named hits the state's forces
 MILITARY_TARGET = re.compile(
     r"\b(?:tanks?|armou?red (?:vehicles?|personnel carriers?)|(?:missile |rocket )?launchers?|warships?|gunboats?|"
-    r"naval vessels?|radars?|bunkers?|barracks|(?:ammunition|weapons?|arms) (?:depots?|stores?|dumps?|storage)|"
+    r"naval vessels?|radars?|missile (?:sites?|batter(?:y|ies)|support|facilit(?:y|ies)|systems?)|bunkers?|barracks|(?:ammunition|weapons?|arms) (?:depots?|stores?|dumps?|storage)|"
     r"military (?:targets?|sites?|installations?|facilit(?:y|ies)|bases?|positions?|vehicles?|compound|headquarters)|"
-    r"command(?:-and-| and )control|air defen[cs]es?|anti-aircraft)\b", re.IGNORECASE)
+    r"command\s*-?\s*and\s*-?\s*control|air defen[cs]es?|anti\s*-?\s*aircraft)\b", re.IGNORECASE)
 HARM_WINDOW = 10  # tokens either side of the trigger: a glued summary line's other news stays out
 
 
@@ -1063,10 +1064,55 @@ def _struck_side(args: Arguments, ctx: ActorContext, sentence: int, country: str
         return dataclasses.replace(args, targets=(civilians,)) if civilians else args
     if not foreign:  # a side of the war shelling a town: its targets are whoever the text says, often nobody
         return args
-    other = ctx.opponent(args.actors[0], sentence, country)
-    if other is None and MILITARY_TARGET.search(clause or text):
-        other = country_party(ctx, "military", country)  # "NATO jets destroyed 14 tanks": the state's hardware
+    other = _foreign_force_target(args.actors[0], ctx, sentence, country, clause or text)
     return dataclasses.replace(args, targets=(other,)) if other is not None else args
+
+
+def _foreign_force_target(actor: Participant, ctx: ActorContext, sentence: int, country: str | None,
+                          clause: str) -> Participant | None:
+    """Whom a foreign force's strike with no named target hits: the party the document sets against the force,
+    else the state's forces when the clause tells of hardware only an army holds, else nobody."""
+    other = ctx.opponent(actor, sentence, country)
+    if other is None and MILITARY_TARGET.search(clause):
+        other = country_party(ctx, "military", country)  # "NATO jets destroyed 14 tanks": the state's hardware
+    return other
+
+
+def _struck_by_named_force(events: Sequence[Event], document: Document, analysis: Analysis,
+                           ctx: ActorContext) -> list[Event]:
+    """A foreign force's strike with no target gets the target :func:`_foreign_force_target` reads, also when the
+    force came from elsewhere in the document ("a command-and-control center was hit near Tripoli" after "NATO jets
+    struck ..."; :func:`_one_remote_force`, :func:`fill_perpetrators`); its civilian harm was already read when
+    it named nobody."""
+    out = []
+    for event in events:
+        head = _trigger_head(document, event) if event.actors and not event.targets and \
+            event.actors[0].type == EXTERNAL_INTER and event.acled in REMOTE_KINDS else None
+        if head is not None:
+            other = _foreign_force_target(event.actors[0], ctx, document.tokens[head].sent,
+                                          event.country or ctx.document_country,
+                                          _clause_text(document, analysis.children, head))
+            if other is not None:
+                event = dataclasses.replace(event, targets=other_side(event.actors, (other,)))
+        out.append(event)
+    return out
+
+
+def _trigger_head(document: Document, event: Event) -> int | None:
+    """The token that heads the record's trigger (its id names the trigger's first character)."""
+    try:
+        first = int(event.id.rsplit("-", 1)[1])
+    except (IndexError, ValueError):
+        return None
+    tokens = document.tokens
+    at = next((i for i, t in enumerate(tokens) if t.start == first), None)
+    if at is None:
+        return None
+    end = first + len(event.trigger)
+    while 0 <= tokens[at].head < len(tokens) and tokens[at].head != at and \
+            first <= tokens[tokens[at].head].start < end:
+        at = tokens[at].head
+    return at
 
 
 def _is_thing(ctx: ActorContext, lemma: str) -> bool:
