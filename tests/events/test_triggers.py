@@ -35,6 +35,7 @@ def _classes(doc):
         ("The army recaptured the river port from the rebels.", "recaptured", "gov_regains"),
         ("Police arrested four men in the capital.", "arrested", "arrests"),
         ("Artillery shelled the northern suburbs overnight.", "shelled", "shelling"),
+        ("Enemy aircraft hit army positions in the desert district.", "hit", "air_strike"),
         ("A roadside bomb struck the convoy.", "roadside bomb", "remote_explosive"),
         ("A suicide lorry bomb exploded at the gate of the fuel depot.", "bomb", "suicide_bomb"),
         ("Thousands of teachers marched to protest against the new law.", "protest", "peaceful_protest"),
