@@ -26,3 +26,16 @@ def accidental_explosion(text: str, around: str = "", has_actor: bool = False) -
     """The sentence ``text`` tells an explosion with nothing hostile about it, in it or in ``around`` (the
     sentences before and after it)."""
     return not has_actor and not _HOSTILE.search(text) and not _HOSTILE.search(around)
+
+
+AIR_KINDS = frozenset({"Air/drone strike"})  # the sub-event type an aircraft's crash reads as
+_CRASH = re.compile(r"\b(?:crash(?:ed|es|ing)?|crash-land\w*)\b", re.IGNORECASE)
+_BROUGHT_DOWN = re.compile(
+    r"\b(?:shot down|shoot\w* down|downed|brought down|bring\w* down|shot at|fired? (?:at|on)|hit by|anti-?aircraft|"
+    r"missiles?|rockets?|bomb\w*|strikes?|airstrikes?|raids?)\b", re.IGNORECASE)
+
+
+def aircraft_crash(text: str) -> bool:
+    """The sentence ``text`` tells an aircraft crashing ("a helicopter hit a power line and crashed"), with nothing
+    said of it being brought down or of weapons it used: an accident, no air strike."""
+    return bool(_CRASH.search(text)) and not _BROUGHT_DOWN.search(text)

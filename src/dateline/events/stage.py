@@ -25,8 +25,8 @@ import numpy as np
 
 from dateline.clean.comments import comments_start
 from dateline.clean.wire import AGENCY_TAG
+from dateline.events.accidents import AIR_KINDS, accidental_explosion, aircraft_crash
 from dateline.events.accidents import KINDS as ACCIDENT_KINDS
-from dateline.events.accidents import accidental_explosion
 from dateline.events.actors import (
     ARMED_PARTIES,
     CROWD_TYPES,
@@ -404,6 +404,8 @@ def event_mentions(document: Document, analysis: Analysis, lexicon: Lexicon,
                     event.sources[0].text, _previous_sentence(document, sent) + " " + _next_sentence(document, sent),
                     bool(event.actors)):
                 continue  # an explosion with nothing hostile about it (dateline.events.accidents)
+            if event.acled in AIR_KINDS and aircraft_crash(event.sources[0].text):
+                continue  # an aircraft that crashed, not one that struck (dateline.events.accidents)
             extras = [dataclasses.replace(e, id=f"{event.id}-{n}")
                       for n, e in enumerate(_more_places(document, event, usable, ctx), 1)]
             for one in _split_toll([event, *extras]):
