@@ -191,3 +191,29 @@ def test_the_clauses_own_day_wins_over_the_day_of_the_saying() -> None:
                  "A border official told reporters on Friday that militiamen burned the customs post on Wednesday."):
         at = text.index("burned")
         assert event_date(make(text), 0, len(text), at=at) == ("2019-03-06", "day"), text
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        # the clause counted from the main one happened that many days before ("after") or after ("before") it
+        ("Farmers recaptured the grain silo on Thursday, two days after bandits overran it.", "overran", ("2019-03-05", "day")),
+        ("Farmers recaptured the grain silo on Thursday, two days after bandits overran it.", "recaptured", ("2019-03-07", "day")),
+        ("The march came a day after gunmen ambushed a bus outside the port.", "ambushed", ("2019-03-08", "day")),
+        ("Guards sealed the crossing on Monday, a week before smugglers torched the depot.", "torched",
+         ("2019-03-11", "day")),
+        # counted from a saying, the day is the saying's: the incident said of is undated
+        ("The raid on Thursday came a day after the ministry admitted an errant strike on a school.", "strike",
+         ("2019-03-07", "day")),
+        # a clause with a day of its own keeps it
+        ("Farmers recaptured the grain silo on Thursday, two days after bandits overran it on Monday.", "overran",
+         ("2019-03-04", "day")),
+    ],
+)
+def test_a_clause_counted_from_the_main_one_is_dated_from_its_day(text, trigger, expected) -> None:
+    from dateline.nlp.stage import SpacyStage
+    from dateline.time import TimeStage
+    from tests.documents import document_builder
+
+    make = document_builder([SpacyStage, TimeStage], "2019-03-09")  # a Saturday
+    assert event_date(make(text), 0, len(text), at=text.index(trigger)) == expected, text

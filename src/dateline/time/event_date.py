@@ -5,11 +5,13 @@ before: news returns to the present after a digression), else the document date.
 from __future__ import annotations
 
 from bisect import bisect_right
-from datetime import timedelta
+from collections.abc import Sequence
+from datetime import date, timedelta
 
-from dateline.model import Document, TimeExpression
+from dateline.model import Document, TimeExpression, Token
 from dateline.time import calendar as cal
 from dateline.time.entries import STAMP_RULE, local_stamp
+from dateline.time.lexicon import number_value
 from dateline.time.tense import REPORTING_VERBS, TokenIndex, governing_verb, token_index
 
 PRECISION = {"day": "day", "week": "week", "month": "month", "quarter": "month", "year": "year"}
@@ -35,6 +37,13 @@ def event_date(document: Document, start: int, end: int, *, at: int | None = Non
     if at is not None:
         # "troops moved in, the first time since 1985 that the army was used": 1985 dates another clause
         inside = [t for t in inside if not _since_elsewhere(document, t, start, end, at)]
+    offset = offset_clause(document, at) if at is not None else None
+    if offset is not None:  # "two days after militants overran it": a day counted from the main clause's
+        days, (lo, hi), main = offset
+        own = [t for t in inside if lo <= t.start < hi]
+        if not own:  # the clause names no day of its own
+            return _shifted(event_date(document, start, end, at=main), days)
+        inside = own  # "two days after bandits overran it on Monday": Monday
     if inside:
         chosen = _governing(document, inside, start, end) or inside[0]
         clause = since_clause(document, chosen, start, end) if at is not None else None
@@ -51,6 +60,85 @@ def event_date(document: Document, start: int, end: int, *, at: int | None = Non
             return _value(local_stamp(document.text, [t for t in before if t.rule == STAMP_RULE]))
         return _value(before[-1])
     return _document_date(document)
+
+
+OFFSET_UNITS = {"day": 1, "week": 7}  # "two days after ...", "a week before ..."
+OFFSET_MARKS = {"after": -1, "before": 1}  # the clause's event is that many days before / after the main clause's
+
+
+def offset_clause(document: Document, at: int) -> tuple[int, tuple[int, int], int] | None:
+    """Days between the main clause's day and the event at offset ``at`` when the event is told in a clause
+    counted from it ("recaptured the town on Friday, two days after militants overran it": the overrunning was
+    two days before Friday, -2), with the clause's character span and the offset of the main clause's verb;
+    None for any other event."""
+    tokens = document.tokens
+    if not tokens:
+        return None
+    index = token_index(tokens)
+    current = index.at(at)
+    if current is None:
+        return None
+    for _ in range(MAX_HEAD_STEPS):
+        token = tokens[current]
+        if token.dep in ("ccomp", "xcomp") or token.lemma.lower() in REPORTING_VERBS:
+            return None  # "a day after NATO acknowledged an errant strike": the day of the saying, not the strike's
+        if token.dep == "advcl":
+            kids = _children_in_sentence(tokens, current)
+            marker = next((i for i in kids if tokens[i].dep in ("mark", "prep")
+                           and tokens[i].lemma.lower() in OFFSET_MARKS), None)
+            # "two days" hangs on the clause's verb or, as the parser often has it, on the main verb
+            around = (*kids, *_children_in_sentence(tokens, token.head),
+                      *(_children_in_sentence(tokens, marker) if marker is not None else ()))
+            unit = next((i for i in around if marker is not None
+                         and tokens[i].dep == "npadvmod" and tokens[i].lemma.lower() in OFFSET_UNITS
+                         and 0 < marker - i <= 2), None)
+            if marker is None or unit is None:
+                return None
+            mark = tokens[marker].lemma.lower()
+            count = next((number_value(document.text[tokens[i].start:tokens[i].end]) for i in _children_in_sentence(tokens, unit)
+                          if tokens[i].dep in ("nummod", "det")), None)
+            if not count or count != int(count):
+                return None
+            span = _subtree(current, _children_lists(tokens, current))
+            return (OFFSET_MARKS[mark] * int(count) * OFFSET_UNITS[tokens[unit].lemma.lower()],
+                    (tokens[min(span)].start, tokens[max(span)].end), tokens[token.head].start)
+        head = token.head
+        if head == current or not 0 <= head < len(tokens):
+            return None
+        current = head
+    return None
+
+
+def _children_in_sentence(tokens: Sequence[Token], head: int) -> list[int]:
+    sent = tokens[head].sent
+    lo = head
+    while lo > 0 and tokens[lo - 1].sent == sent:
+        lo -= 1
+    hi = head
+    while hi + 1 < len(tokens) and tokens[hi + 1].sent == sent:
+        hi += 1
+    return [i for i in range(lo, hi + 1) if tokens[i].head == head and i != head]
+
+
+def _children_lists(tokens: Sequence[Token], head: int) -> list[list[int]]:
+    """Children of every token of ``head``'s sentence (other tokens: none), for :func:`_subtree`."""
+    children: list[list[int]] = [[] for _ in tokens]
+    sent = tokens[head].sent
+    for i, t in enumerate(tokens):
+        if t.sent == sent and t.head != i and 0 <= t.head < len(tokens):
+            children[t.head].append(i)
+    return children
+
+
+def _shifted(dated: tuple[str | None, str | None], days: int) -> tuple[str | None, str | None]:
+    """A day-precision date moved by ``days``; a coarser one is kept (a week or month holds the day anyway)."""
+    value, precision = dated
+    if value is None or precision != "day" or len(value) != 10:
+        return value, precision
+    try:
+        return cal.fmt_day(date.fromisoformat(value) + timedelta(days=days)), "day"
+    except ValueError:
+        return value, precision
 
 
 def said_of_another(document: Document, time: TimeExpression, at: int) -> bool:
