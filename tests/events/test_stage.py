@@ -274,6 +274,14 @@ def test_two_crowds_fighting_each_other_are_rioters_on_both_sides(placed_events_
     assert [t.type for t in riots[0].targets] == [1]
 
 
+def test_clashes_between_a_force_and_a_crowd_have_the_rioters_as_actor_1(placed_events_of):
+    # the text names the force first; ACLED (EVENT_CODING.md) writes the rioters first and the force second
+    text = "Doctors said four people died in clashes on Sunday between security forces and anti-government marchers in Alexandria."
+    riots = [e for e in placed_events_of(text) if e.acled == "Violent demonstration"]
+    assert riots and [a.type for a in riots[0].actors] == [5], riots
+    assert [t.type for t in riots[0].targets] == [1], riots
+
+
 def test_a_weak_trigger_retyped_by_the_classifier_is_kept_when_alone(make_document):
     # "attack" is a weak, generic trigger: the classifier may say which kind it was; alone in its sentence the
     # retyped trigger is still the event (it used to be dropped whenever the classifier disagreed with its row)

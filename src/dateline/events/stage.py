@@ -929,6 +929,11 @@ def _event(document: Document, item: Found, lexicon: Lexicon, analysis: Analysis
         if cls.key in FORCE_MET_CROWD:
             actors, targets = crowd_against_force(ctx, args.actors, args.targets, cls.key, country or ctx.document_country)
             args = dataclasses.replace(args, actors=actors, targets=targets)
+        elif cls.key == "violent_demonstration" and args.actors and args.actors[0].type in (1, EXTERNAL_INTER) and \
+                any(t.type in CROWD_TYPES for t in args.targets):
+            # "clashes between security forces and protesters": the rioters are actor 1, the force actor 2
+            actors, targets = crowd_against_force(ctx, args.actors, args.targets, cls.key, country or ctx.document_country)
+            args = dataclasses.replace(args, actors=actors, targets=targets)
         elif cls.key == "violent_demonstration" and not args.targets and args.actors and args.actors[0].type in CROWD_TYPES \
                 and RIVAL_CROWDS.search(document.text[sent_start:sent_end]):
             args = dataclasses.replace(args, targets=args.actors[:1])  # rioters against rioters
