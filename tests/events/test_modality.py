@@ -169,3 +169,11 @@ def test_an_activity_a_gerund_subject_names_is_no_incident_unless_dated(placed_e
     headline = placed_events_of("Snipers, shelling are in the east of Kadugli, a commander says.")
     assert [e for e in headline if e.acled == "Shelling/artillery/missile attack"], [e.acled for e in headline]
 
+
+
+def test_one_persons_act_in_protest_is_no_demonstration(placed_events_of):
+    # "in protest" tells why one person acted; a crowd that acts in protest still protests
+    alone = placed_events_of("The deputy minister resigned in protest at the shootings in Dunmore on Tuesday.")
+    assert not [e for e in alone if e.acled == "Peaceful protest"], alone
+    crowd = placed_events_of("Shopkeepers in Dunmore closed their shops in protest on Tuesday.")
+    assert [e for e in crowd if e.acled == "Peaceful protest"], crowd

@@ -310,6 +310,25 @@ def gerund_activity(tokens: Sequence[Token], head: int, children: list[list[int]
     return verb.tag == "VBG" and verb.dep == "csubj"
 
 
+SINGULAR_SUBJECT_TAGS = frozenset({"NN", "NNP"})
+SINGULAR_PRONOUNS = frozenset({"he", "she", "i"})
+
+
+def protest_as_motive(tokens: Sequence[Token], head: int, children: list[list[int]]) -> bool:
+    """The trigger is the "protest" of "in protest" on the act of one person ("the ambassador resigned in protest at
+    the crackdown", "he set himself on fire in protest"): why someone acted, no demonstration. A crowd acting in
+    protest ("shopkeepers closed their shops in protest") still protests."""
+    token = tokens[head]
+    if token.lemma.lower() != "protest" or token.dep != "pobj" or not 0 <= token.head < len(tokens):
+        return False
+    prep = tokens[token.head]
+    if prep.lemma.lower() != "in" or not 0 <= prep.head < len(tokens) or tokens[prep.head].pos not in ("VERB", "AUX"):
+        return False
+    subjects = [c for c in children[prep.head] if tokens[c].dep in ("nsubj", "nsubjpass")]
+    return bool(subjects) and all(tokens[c].tag in SINGULAR_SUBJECT_TAGS or tokens[c].lemma.lower() in SINGULAR_PRONOUNS
+                                  for c in subjects)
+
+
 FREQUENCY = frozenset({"repeatedly", "routinely", "regularly", "frequently", "often", "constantly", "daily", "nightly",
                        "habitually", "periodically", "sometimes", "occasionally"})
 

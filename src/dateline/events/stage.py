@@ -86,6 +86,7 @@ from dateline.events.modality import (
     governor_cue,
     habitual_statement,
     placed_device,
+    protest_as_motive,
 )
 from dateline.events.perpetrators import fill_perpetrators
 from dateline.events.record_confidence import (
@@ -406,6 +407,8 @@ def event_mentions(document: Document, analysis: Analysis, lexicon: Lexicon,
                 continue  # an explosion with nothing hostile about it (dateline.events.accidents)
             if event.acled in AIR_KINDS and aircraft_crash(event.sources[0].text):
                 continue  # an aircraft that crashed, not one that struck (dateline.events.accidents)
+            if protest_as_motive(document.tokens, item.candidate.head, analysis.children):
+                continue  # "the ambassador resigned in protest": why one person acted, no demonstration
             extras = [dataclasses.replace(e, id=f"{event.id}-{n}")
                       for n, e in enumerate(_more_places(document, event, usable, ctx), 1)]
             for one in _split_toll([event, *extras]):
