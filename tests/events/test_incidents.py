@@ -237,6 +237,16 @@ def test_the_same_kind_of_thing_taken_in_two_named_places_is_two_incidents():
     assert len(incident_groups([first, unnamed], 0, {}, {"a": (True, True), "b": (False, True)}, objects)) == 1
 
 
+def test_the_same_thing_acted_on_on_two_named_days_is_two_incidents():
+    # "rebels seized the town on Friday" and "a day earlier, troops shelled the town": the same town, two days
+    seized = mention("a", 0, acled="Non-state actor overtakes territory", place=CAIRO, date="2017-06-16")
+    shelled = mention("b", 100, acled="Shelling/artillery/missile attack", place=CAIRO, date="2017-06-15")
+    objects = {"a": ("town", 0), "b": ("town", 1)}
+    assert len(incident_groups([seized, shelled], 0, {}, {"a": (True, True), "b": (False, True)}, objects)) == 2
+    # with the second day borrowed from context the town is still the one thing: one incident
+    assert len(incident_groups([seized, shelled], 0, {}, {"a": (True, True), "b": (False, False)}, objects)) == 1
+
+
 def test_a_definite_noun_continues_an_incident_told_far_back():
     lede = mention("a", 0, acled="Remote explosive/landmine/IED")
     later = mention("b", 300, acled="Remote explosive/landmine/IED")

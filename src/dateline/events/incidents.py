@@ -280,9 +280,17 @@ def _same_object(group: list[Event], mention: Event, objects: dict[str, tuple[st
         if theirs and theirs[0] == mine[0] and 0 <= mine[1] - theirs[1] <= OBJECT_SENTENCES \
                 and family(other) in ARMED | {"Violence against civilians"} and other.background == mention.background \
                 and (other.modality in FACT_MODALITIES) == (mention.modality in FACT_MODALITIES) \
-                and not _placed_apart(other, mention, countries, stated):
+                and not _placed_apart(other, mention, countries, stated) and not _dated_apart(other, mention, stated):
             return True
     return False
+
+
+def _dated_apart(a: Event, b: Event, stated: dict[str, tuple[bool, bool]]) -> bool:
+    """Both sentences name their day, and the days differ ("seized the town on Friday", "a day earlier, troops
+    shelled the town"): two incidents, whatever they were done to."""
+    first, second = day_span(a.date), day_span(b.date)
+    return bool(first and second and stated.get(a.id, (True, True))[1] and stated.get(b.id, (True, True))[1]
+                and not (first[0] <= second[1] and second[0] <= first[1]))
 
 
 def _placed_apart(a: Event, b: Event, countries: dict[str, tuple[str, bool]],
