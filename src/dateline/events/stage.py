@@ -31,6 +31,7 @@ from dateline.events.actors import (
     ARMED_PARTIES,
     CROWD_TYPES,
     EXTERNAL_INTER,
+    VICTIM_INTER,
     ActorContext,
     actor_lexicon,
     country_party,
@@ -933,9 +934,10 @@ def _event(document: Document, item: Found, lexicon: Lexicon, analysis: Analysis
             actors, targets = crowd_against_force(ctx, args.actors, args.targets, cls.key, country or ctx.document_country)
             args = dataclasses.replace(args, actors=actors, targets=targets)
         elif cls.key == "violent_demonstration" and args.actors and args.actors[0].type in (1, EXTERNAL_INTER) and \
-                any(t.type in CROWD_TYPES for t in args.targets):
-            # "clashes between security forces and protesters": the rioters are actor 1, the force actor 2
-            actors, targets = crowd_against_force(ctx, args.actors, args.targets, cls.key, country or ctx.document_country)
+                any(t.type in CROWD_TYPES or t.type == VICTIM_INTER for t in args.targets):
+            # "clashes between security forces and protesters (residents)": the rioters are actor 1, the force actor 2
+            people = tuple(crowd(ctx, t, cls.key, country or ctx.document_country) for t in args.targets)
+            actors, targets = crowd_against_force(ctx, args.actors, people, cls.key, country or ctx.document_country)
             args = dataclasses.replace(args, actors=actors, targets=targets)
         elif cls.key == "violent_demonstration" and not args.targets and args.actors and args.actors[0].type in CROWD_TYPES \
                 and RIVAL_CROWDS.search(document.text[sent_start:sent_end]):
