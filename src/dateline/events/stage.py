@@ -124,6 +124,7 @@ from dateline.stage import BaseStage
 from dateline.time import calendar as cal
 from dateline.time.event_date import said_of_another, since_clause
 from dateline.time.resolve_relative import days_ago
+from dateline.time.tense import token_index
 
 log = logging.getLogger(__name__)
 
@@ -1117,7 +1118,7 @@ def _trigger_head(document: Document, event: Event) -> int | None:
     except (IndexError, ValueError):
         return None
     tokens = document.tokens
-    at = next((i for i, t in enumerate(tokens) if t.start == first), None)
+    at = token_index(tokens).at(first)
     if at is None:
         return None
     end = first + len(event.trigger)
