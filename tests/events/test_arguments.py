@@ -431,4 +431,3 @@ def test_a_verb_the_parser_hangs_on_another_verb_shares_its_subject(events_of):
     event = _only(events, "shot")
     assert names(event.actors) == ["Soldiers"]
     assert event.fatalities == 1  # "fatally shot": the teenager died
-

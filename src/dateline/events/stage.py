@@ -937,8 +937,9 @@ def _event(document: Document, item: Found, lexicon: Lexicon, analysis: Analysis
         elif cls.key == "violent_demonstration" and args.actors and args.actors[0].type in (1, EXTERNAL_INTER) and \
                 any(t.type in CROWD_TYPES or t.type == VICTIM_INTER for t in args.targets):
             # "clashes between security forces and protesters (residents)": the rioters are actor 1, the force actor 2
-            people = tuple(crowd(ctx, t, cls.key, country or ctx.document_country) for t in args.targets)
-            actors, targets = crowd_against_force(ctx, args.actors, people, cls.key, country or ctx.document_country)
+            home = country or ctx.document_country
+            people = tuple(crowd(ctx, t, cls.key, home) for t in args.targets)
+            actors, targets = crowd_against_force(ctx, args.actors, people, cls.key, home)
             args = dataclasses.replace(args, actors=actors, targets=targets)
         elif cls.key == "violent_demonstration" and not args.targets and args.actors and args.actors[0].type in CROWD_TYPES \
                 and RIVAL_CROWDS.search(document.text[sent_start:sent_end]):
@@ -993,7 +994,8 @@ CIVILIAN_HARM = re.compile(r"\b(?:civilians?|residential|children|women|famil(?:
 # hardware and sites only an army holds: a foreign force that hits them with no owner named hits the state's forces
 MILITARY_TARGET = re.compile(
     r"\b(?:tanks?|armou?red (?:vehicles?|personnel carriers?)|(?:missile |rocket )?launchers?|warships?|gunboats?|"
-    r"naval vessels?|radars?|missile (?:sites?|batter(?:y|ies)|support|facilit(?:y|ies)|systems?)|bunkers?|barracks|(?:ammunition|weapons?|arms) (?:depots?|stores?|dumps?|storage)|"
+    r"naval vessels?|radars?|missile (?:sites?|batter(?:y|ies)|support|facilit(?:y|ies)|systems?)|bunkers?|barracks|"
+    r"(?:ammunition|weapons?|arms) (?:depots?|stores?|dumps?|storage)|"
     r"military (?:targets?|sites?|installations?|facilit(?:y|ies)|bases?|positions?|vehicles?|compound|headquarters)|"
     r"command\s*-?\s*and\s*-?\s*control|air defen[cs]es?|anti\s*-?\s*aircraft)\b", re.IGNORECASE)
 HARM_WINDOW = 10  # tokens either side of the trigger: a glued summary line's other news stays out

@@ -5,10 +5,9 @@ before: news returns to the present after a digression), else the document date.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Sequence
 from datetime import date, timedelta
 
-from dateline.model import Document, TimeExpression, Token
+from dateline.model import Document, TimeExpression
 from dateline.time import calendar as cal
 from dateline.time.entries import STAMP_RULE, local_stamp
 from dateline.time.lexicon import number_value
@@ -75,6 +74,7 @@ def offset_clause(document: Document, at: int) -> tuple[int, tuple[int, int], in
     if not tokens:
         return None
     index = token_index(tokens)
+    children = index.children
     current = index.at(at)
     if current is None:
         return None
@@ -83,51 +83,28 @@ def offset_clause(document: Document, at: int) -> tuple[int, tuple[int, int], in
         if token.dep in ("ccomp", "xcomp") or token.lemma.lower() in REPORTING_VERBS:
             return None  # "a day after NATO acknowledged an errant strike": the day of the saying, not the strike's
         if token.dep == "advcl":
-            kids = _children_in_sentence(tokens, current)
-            marker = next((i for i in kids if tokens[i].dep in ("mark", "prep")
+            marker = next((i for i in children[current] if tokens[i].dep in ("mark", "prep")
                            and tokens[i].lemma.lower() in OFFSET_MARKS), None)
-            # "two days" hangs on the clause's verb or, as the parser often has it, on the main verb
-            around = (*kids, *_children_in_sentence(tokens, token.head),
-                      *(_children_in_sentence(tokens, marker) if marker is not None else ()))
-            unit = next((i for i in around if marker is not None
-                         and tokens[i].dep == "npadvmod" and tokens[i].lemma.lower() in OFFSET_UNITS
-                         and 0 < marker - i <= 2), None)
-            if marker is None or unit is None:
+            if marker is None:
                 return None
-            mark = tokens[marker].lemma.lower()
-            count = next((number_value(document.text[tokens[i].start:tokens[i].end]) for i in _children_in_sentence(tokens, unit)
+            # "two days" hangs on the clause's verb, on "after", or, as the parser often has it, on the main verb
+            around = (*children[current], *children[marker], *children[token.head])
+            unit = next((i for i in around if tokens[i].dep == "npadvmod"
+                         and tokens[i].lemma.lower() in OFFSET_UNITS and 0 < marker - i <= 2), None)
+            if unit is None:
+                return None
+            count = next((number_value(document.text[tokens[i].start:tokens[i].end]) for i in children[unit]
                           if tokens[i].dep in ("nummod", "det")), None)
             if not count or count != int(count):
                 return None
-            span = _subtree(current, _children_lists(tokens, current))
-            return (OFFSET_MARKS[mark] * int(count) * OFFSET_UNITS[tokens[unit].lemma.lower()],
-                    (tokens[min(span)].start, tokens[max(span)].end), tokens[token.head].start)
+            span = _subtree(current, children)
+            days = OFFSET_MARKS[tokens[marker].lemma.lower()] * int(count) * OFFSET_UNITS[tokens[unit].lemma.lower()]
+            return days, (tokens[min(span)].start, tokens[max(span)].end), tokens[token.head].start
         head = token.head
         if head == current or not 0 <= head < len(tokens):
             return None
         current = head
     return None
-
-
-def _children_in_sentence(tokens: Sequence[Token], head: int) -> list[int]:
-    sent = tokens[head].sent
-    lo = head
-    while lo > 0 and tokens[lo - 1].sent == sent:
-        lo -= 1
-    hi = head
-    while hi + 1 < len(tokens) and tokens[hi + 1].sent == sent:
-        hi += 1
-    return [i for i in range(lo, hi + 1) if tokens[i].head == head and i != head]
-
-
-def _children_lists(tokens: Sequence[Token], head: int) -> list[list[int]]:
-    """Children of every token of ``head``'s sentence (other tokens: none), for :func:`_subtree`."""
-    children: list[list[int]] = [[] for _ in tokens]
-    sent = tokens[head].sent
-    for i, t in enumerate(tokens):
-        if t.sent == sent and t.head != i and 0 <= t.head < len(tokens):
-            children[t.head].append(i)
-    return children
 
 
 def _shifted(dated: tuple[str | None, str | None], days: int) -> tuple[str | None, str | None]:
