@@ -237,7 +237,7 @@ def _same(group: list[Event], mention: Event, countries: dict[str, tuple[str, bo
     date_said = stated.get(mention.id, (True, True))[1]
     dates = [span for e in group if stated.get(e.id, (True, True))[1] and (span := day_span(e.date)) is not None]
     span = day_span(mention.date)
-    if date_said and span and dates and not all(a[0] <= span[1] and span[0] <= a[1] for a in dates):
+    if any(_dated_apart(e, mention, stated) for e in group):
         return False  # a caption dated "February 2" is not the Friday march the article tells
     implied = [told for e in group if (told := day_span(e.date)) is not None]
     if date_said and span and not dates and implied and all(span[1] + IMPLIED_GAP_DAYS < a[0] for a in implied):

@@ -124,7 +124,6 @@ from dateline.stage import BaseStage
 from dateline.time import calendar as cal
 from dateline.time.event_date import said_of_another, since_clause
 from dateline.time.resolve_relative import days_ago
-from dateline.time.tense import token_index
 
 log = logging.getLogger(__name__)
 
@@ -325,7 +324,8 @@ def build_events(document: Document, analysis: Analysis, lexicon: Lexicon, predi
     scored = {e.id: e for e in mentions}  # the groups event_mentions found, with the scored mentions
     merged = combine_incidents([[scored[i] for i in group] for group in found.groups], found.specificity, threshold,
                                preamble_end(document), found.countries, found.stated)
-    filled = _struck_by_named_force(fill_perpetrators(merged), document, analysis, ctx)
+    heads = dict(zip((m.id for m in found.mentions), found.heads, strict=True))
+    filled = _struck_by_named_force(fill_perpetrators(merged), heads, document, analysis, ctx)
     final = crowds_where_they_gathered(filled, ctx)
     return tuple(dataclasses.replace(e, summary=summary(e, found.subjects.get(e.id, ""))) for e in final)
 
@@ -1093,15 +1093,15 @@ def _foreign_force_target(actor: Participant, ctx: ActorContext, sentence: int, 
     return other
 
 
-def _struck_by_named_force(events: Sequence[Event], document: Document, analysis: Analysis,
+def _struck_by_named_force(events: Sequence[Event], heads: dict[str, int], document: Document, analysis: Analysis,
                            ctx: ActorContext) -> list[Event]:
     """A foreign force's strike with no target gets the target :func:`_foreign_force_target` reads, also when the
     force came from elsewhere in the document ("a command-and-control center was hit near Tripoli" after "NATO jets
     struck ..."; :func:`_one_remote_force`, :func:`fill_perpetrators`); its civilian harm was already read when
-    it named nobody."""
+    it named nobody. ``heads``: mention id → its trigger's head token (a record keeps its first mention's id)."""
     out = []
     for event in events:
-        head = _trigger_head(document, event) if event.actors and not event.targets and \
+        head = heads.get(event.id) if event.actors and not event.targets and \
             event.actors[0].type == EXTERNAL_INTER and event.acled in REMOTE_KINDS else None
         if head is not None:
             other = _foreign_force_target(event.actors[0], ctx, document.tokens[head].sent,
@@ -1111,23 +1111,6 @@ def _struck_by_named_force(events: Sequence[Event], document: Document, analysis
                 event = dataclasses.replace(event, targets=other_side(event.actors, (other,)))
         out.append(event)
     return out
-
-
-def _trigger_head(document: Document, event: Event) -> int | None:
-    """The token that heads the record's trigger (its id names the trigger's first character)."""
-    try:
-        first = int(event.id.rsplit("-", 1)[1])
-    except (IndexError, ValueError):
-        return None
-    tokens = document.tokens
-    at = token_index(tokens).at(first)
-    if at is None:
-        return None
-    end = first + len(event.trigger)
-    while 0 <= tokens[at].head < len(tokens) and tokens[at].head != at and \
-            first <= tokens[tokens[at].head].start < end:
-        at = tokens[at].head
-    return at
 
 
 def _is_thing(ctx: ActorContext, lemma: str) -> bool:

@@ -70,9 +70,7 @@ def _period_end(start: datetime.date, precision: str) -> datetime.date:
         return start
     if precision == "week":
         return start + datetime.timedelta(days=6)
-    months = {"month": 1, "quarter": 3}.get(precision, 12)
-    year, month = divmod(start.month - 1 + months, 12)
-    return datetime.date(start.year + year, month + 1, 1) - datetime.timedelta(days=1)
+    return cal.add_months(start, {"month": 1, "quarter": 3}.get(precision, 12)) - datetime.timedelta(days=1)
 
 
 def _from_context(context_dates: Sequence[datetime.date]) -> tuple[str, str] | None:
