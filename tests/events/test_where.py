@@ -419,3 +419,10 @@ def test_a_states_police_act_at_home_not_at_a_place_borrowed_from_abroad(placed_
     assert fired, [(e.trigger, e.place) for e in events]
     assert fired[0].place is None and fired[0].country == "SY", (fired[0].place, fired[0].country)
     assert all("Iraq" not in (a.canonical or "") for a in (*fired[0].actors, *fired[0].targets))
+
+
+def test_a_place_of_another_clause_is_not_where_the_trigger_happened(placed_events_of):
+    text = ("The two nurses had left Homs by car on Monday morning; gunmen shot them dead while they were walking "
+            "in the old market of Hama, a relative said.")
+    events = placed_events_of(text)
+    assert events and all(e.place and e.admin1 == "Hama" for e in events), [(e.acled, e.place) for e in events]

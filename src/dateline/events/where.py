@@ -483,8 +483,8 @@ def _score(document: Document, mention: PlaceMention, head: int, trigger: set[in
     index = token_index(tokens).at(mention.end - 1)
     if index is None:
         return None
-    path = _path_up(tokens, index, head)
     prep, seat = _governing_preposition(document, tokens, index, trigger)
+    path = _path_up(tokens, index, head, prep in LOCATIVE)
     if prep in NOT_THERE and not (mention.qualifier and not mention.qualifier.startswith("candidates:")):
         return None
     if _in_saying_clause(document, tokens, index, head) or _beyond_border(document, tokens, index):
@@ -563,9 +563,10 @@ def _beyond_border(document: Document, tokens: Sequence[Token], i: int) -> bool:
 POSITIONING = frozenset({"surround", "encircle", "besiege", "enter", "storm", "reach", "hold", "occupy", "control"})
 
 
-def _path_up(tokens: Sequence[Token], i: int, head: int) -> tuple[int, bool] | None:
+def _path_up(tokens: Sequence[Token], i: int, head: int, locative: bool = False) -> tuple[int, bool] | None:
     """Hops from token ``i`` up to ``head`` (or to the verb ``head`` hangs from), and whether the way passes a
-    subject or object noun (then the place qualifies a participant)."""
+    subject or object noun (then the place qualifies a participant). ``locative``: the place follows a locative
+    preposition; else a way through another clause with its own subject is none (the place of another act)."""
     targets = {head}
     if tokens[head].dep == "amod" and tokens[tokens[head].head].lemma.lower() in PLACE_NOUNS:
         targets.add(tokens[head].head)  # "the besieged city of X": the city the trigger describes
@@ -598,10 +599,23 @@ def _path_up(tokens: Sequence[Token], i: int, head: int) -> tuple[int, bool] | N
             via_participant = True  # "as France and Britain called for airstrikes": a country that acts, no place
         if hops and token.dep == "pobj" and _elsewhere_on_a_verb(tokens, current, targets):
             return None  # "encouraged by events in X": where the thing of another verb is
+        if hops and not locative and _own_clause(tokens, current):
+            return None  # "had left X with friends; he was struck by bullets in Y": X is where another act was
         if token.head == current:
             return None
         current = token.head
     return None
+
+
+CLAUSE_DEPS = frozenset({"ccomp", "advcl", "conj", "parataxis"})
+
+
+def _own_clause(tokens: Sequence[Token], verb: int) -> bool:
+    """The token heads a clause of its own below the trigger: a verb with its own subject, joined as a complement,
+    an adverbial or a coordinated clause."""
+    token = tokens[verb]
+    return token.pos in VERB_POS and token.dep in CLAUSE_DEPS and any(
+        tokens[k].dep in ("nsubj", "nsubjpass") for k in token_index(tokens).children[verb])
 
 
 def _scene_verb(tokens: Sequence[Token], head: int) -> int | None:
