@@ -1,7 +1,7 @@
 """Event records as users get them, against a hand-coded gold of real conflict articles.
 
     python bench/event_records.py [--gold bench/gold/event_records.jsonl] [--data ../shared/bench/timelines/t17]
-                                  [--out DIR] [--reuse] [--no-embeddings] [--threshold X]
+                                  [--out DIR] [--reuse] [--no-embeddings] [--threshold X] [--dump WHAT]
 
 The gold articles (detokenized T17 text, ``bench/t17.py``) go through ``dateline run`` — the library call the
 CLI makes, default settings — into ``--out``; the bench then reads ``events.jsonl`` (merged, one row per
@@ -287,6 +287,42 @@ def print_report(result: dict[str, Any]) -> None:
             print(f"  {label:12} {n:5d} {share:6.2f}")
 
 
+def _record_line(event: dict[str, Any]) -> str:
+    def names(side: str) -> list[str]:
+        return [a.get("canonical") or a.get("name") or "" for a in event.get(side) or []]
+    return (f"{event.get('acled')} conf={event.get('confidence')} mod={event.get('modality')} date={event.get('date')} "
+            f"place={(event.get('place') or {}).get('name')} a1={names('actors')} a2={names('targets')} "
+            f"toll={event.get('fatalities')}")
+
+
+def _gold_line(gold: dict[str, Any]) -> str:
+    date = gold.get("date") or f"{gold.get('start')}/{gold.get('end')}"
+    return (f"{gold['sub_event_type']} date={date} place={(gold.get('location') or {}).get('name')} "
+            f"a1={(gold.get('actor1') or {}).get('name')} a2={(gold.get('actor2') or {}).get('name')} "
+            f"toll={gold.get('fatalities')}")
+
+
+def dump(projections: list[Projection], gold_rows: list[dict[str, Any]], raw: dict[str, str], what: str) -> None:
+    """Half A's verdicts, for reading what to fix (half B is never printed: it is never looked at)."""
+    for row in (r for r in gold_rows if r["half"] == "A"):
+        text, mine = raw[row["article"]], [p for p in projections if p.article == row["article"]]
+        shown = [p for p in mine if is_reported(p.event)]
+        golds = {g["id"]: g for g in row["events"]}
+        if what in ("miss", "all"):
+            taken = {p.matched for p in shown if p.matched}
+            for g in (g for g in row["events"] if g["id"] not in taken):
+                print(f"MISS {g['id']}: {_gold_line(g)}\n   gold: " + " | ".join(text[a:b] for a, b in g["evidence"])[:400])
+                for p in (p for p in mine if p.matched == g["id"]):
+                    print(f"   not presented: {_record_line(p.event)}")
+        for p in shown:
+            source = " | ".join(text[a:b] for a, b in p.spans)[:400]
+            if not p.matched and what in ("fp", "all"):
+                print(f"{'DUP' if p.duplicate else 'FP '} {p.article}: {_record_line(p.event)}\n   source: {source}")
+            elif p.matched and what in ("fail", "all") and not all(p.checks.get(f) for f in FIELDS):
+                print(f"FAIL {[f for f in FIELDS if not p.checks.get(f)]} {p.matched}\n   record: "
+                      f"{_record_line(p.event)}\n   gold:   {_gold_line(golds[p.matched])}\n   source: {source}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--gold", type=Path, default=GOLD)
@@ -294,6 +330,9 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=None, help="run folder (default: a temporary one)")
     parser.add_argument("--reuse", action="store_true", help="score the existing --out without running")
     parser.add_argument("--show", type=int, default=0, help="print N presented events of half A with their verdicts")
+    parser.add_argument("--dump", choices=("miss", "fp", "fail", "all"), default=None,
+                        help="print half A's missed gold events (with the unpresented record that matched, if any), "
+                             "presented records matching none, or matched records with a wrong field (gold beside)")
     parser.add_argument("--no-embeddings", action="store_true", help="run without the sentence-embedding model")
     parser.add_argument("--threshold", type=float, default=None, help="dateline run --event-threshold (default: its default)")
     args = parser.parse_args()
@@ -315,6 +354,8 @@ def main() -> None:
             verdict = "DUP" if p.duplicate else ("OK " if p.matched else "FP ")
             bad = [f for f in FIELDS if p.matched and not p.checks.get(f)]
             print(f"{verdict} {p.article} {p.event.get('acled')} | {p.event.get('summary')} | wrong: {bad}")
+    if args.dump:
+        dump(result["_projections"], gold_rows, raw, args.dump)
     summary = {"precision": result["B"]["precision"], "recall": result["B"]["recall"],
                "fully_correct_share": result["B"]["fully_correct_share"], "duplicate_rate": result["B"]["duplicate_rate"],
                "A": {k: result["A"][k] for k in ("precision", "recall", "fully_correct_share", "duplicate_rate")},
