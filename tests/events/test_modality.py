@@ -177,3 +177,13 @@ def test_one_persons_act_in_protest_is_no_demonstration(placed_events_of):
     assert not [e for e in alone if e.acled == "Peaceful protest"], alone
     crowd = placed_events_of("Shopkeepers in Dunmore closed their shops in protest on Tuesday.")
     assert [e for e in crowd if e.acled == "Peaceful protest"], crowd
+
+
+def test_a_similar_event_the_sentence_compares_with_is_no_incident(placed_events_of):
+    # a "similar" event inside a preposition or a subordinate clause is colour; one the sentence reports is news
+    text = ("Hundreds of people marched in Homs on Friday. The rally came after similar protests in Egypt forced "
+            "its president to resign. Activists reported similar protests in Hama.")
+    events = placed_events_of(text, "2011-03-26")
+    protests = [e for e in events if e.acled == "Peaceful protest"]
+    assert protests and not [e for e in events if e.country == "EG"], [(e.acled, e.place, e.country) for e in events]
+    assert [e for e in protests if e.admin1 == "Hama"], [(e.acled, e.place) for e in protests]

@@ -329,6 +329,26 @@ def protest_as_motive(tokens: Sequence[Token], head: int, children: list[list[in
                                   for c in subjects)
 
 
+COMPARING = frozenset({"similar", "comparable", "analogous"})
+REFERENCE_CLAUSES = frozenset({"advcl", "relcl", "acl", "pcomp"})
+
+
+def compared_event(tokens: Sequence[Token], head: int, children: list[list[int]]) -> bool:
+    """The trigger is a "similar" event the sentence compares its own news with, inside a preposition or a
+    subordinate clause ("the march came after similar protests in a neighbouring country toppled its president",
+    "rallies inspired by similar protests abroad"): colour, no incident (EVENT_CODING.md: comparisons). A similar
+    event the sentence itself reports ("others reported similar protests in three towns", "similar protests took
+    place in the port") stays one."""
+    token = tokens[head]
+    if not any(tokens[c].dep == "amod" and tokens[c].lemma.lower() in COMPARING for c in children[head]):
+        return False
+    if token.dep == "pobj":
+        return True
+    if token.dep in ("nsubj", "nsubjpass", "dobj") and 0 <= token.head < len(tokens) and token.head != head:
+        return tokens[token.head].dep in REFERENCE_CLAUSES
+    return False
+
+
 FREQUENCY = frozenset({"repeatedly", "routinely", "regularly", "frequently", "often", "constantly", "daily", "nightly",
                        "habitually", "periodically", "sometimes", "occasionally"})
 

@@ -79,6 +79,7 @@ from dateline.events.incidents import (
 )
 from dateline.events.modality import (
     asked_about,
+    compared_event,
     counted_in_plenty,
     counted_over_a_period,
     event_modality,
@@ -411,6 +412,8 @@ def event_mentions(document: Document, analysis: Analysis, lexicon: Lexicon,
                 continue  # an aircraft that crashed, not one that struck (dateline.events.accidents)
             if protest_as_motive(document.tokens, item.candidate.head, analysis.children):
                 continue  # "the ambassador resigned in protest": why one person acted, no demonstration
+            if compared_event(document.tokens, item.candidate.head, analysis.children):
+                continue  # "came after similar protests abroad toppled its president": a comparison, colour
             extras = [dataclasses.replace(e, id=f"{event.id}-{n}")
                       for n, e in enumerate(_more_places(document, event, usable, ctx), 1)]
             for one in _split_toll([event, *extras]):
