@@ -1,6 +1,7 @@
 """Fields of presented event records, against our training labels: a larger dev set for field rules.
 
     python bench/event_fields.py [--data ../shared/bench/timelines/t17] [--out DIR] [--reuse] [--show FIELD]
+                                 [--matrix type|actor1|actor2]
 
 The gold of ``bench/event_records.py`` has 82 events per half: one record more or less moves a field by 0.03.
 This bench reads the incident labels of ``training/data/event_sentences.jsonl`` instead (our own labels on 580
@@ -30,7 +31,7 @@ import hashlib
 import json
 import random
 import sys
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
@@ -178,6 +179,35 @@ def summary(counts: dict[str, dict[str, int]]) -> dict[str, dict[str, float]]:
             for half, c in counts.items()}
 
 
+ACTOR_KINDS = ("Civilians", "Protesters", "Rioters", "Military Forces", "Police Forces", "Rebels", "Militia",
+               "Unidentified", "NATO", "Coalition")
+
+
+def _actor_kind(name: str | None) -> str:
+    """A coarse kind of an ACLED-style actor name, to count conventions rather than names."""
+    if not name:
+        return "none"
+    return next((kind for kind in ACTOR_KINDS if kind.lower() in name.lower()), "other")
+
+
+def print_matrix(items: list[tuple[dict, dict, dict | None]], field: str) -> None:
+    """(labelled, predicted) pairs of the wrong values of ``field``, most frequent first: a convention the
+    records and labels disagree on shows as one large cell."""
+    cells: Counter[tuple[str, ...]] = Counter()
+    for _, incident, event in items:
+        if event is None:
+            continue
+        if field == "type":
+            cells[(incident["type"], str(event.get("acled")))] += 1
+            continue
+        side = (event.get("actors") if field == "actor1" else event.get("targets")) or []
+        predicted = _actor_kind(side[0].get("canonical") or side[0].get("name")) if side else "none"
+        cells[(incident["type"], _actor_kind(incident[f"{field}_name"]), predicted)] += 1
+    print(f"T1 {field} wrong: {sum(cells.values())}")
+    for cell, n in cells.most_common(30):
+        print(f"{n:5d}  " + "  ->  ".join(cell) if field == "type" else f"{n:5d}  {cell[0]}: {cell[1]} -> {cell[2]}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
@@ -185,6 +215,8 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=Path("/tmp/dateline-event-fields"))
     parser.add_argument("--reuse", action="store_true", help="score an existing --out")
     parser.add_argument("--show", choices=FIELDS, help="print 30 random T1 incidents whose FIELD is wrong")
+    parser.add_argument("--matrix", choices=("type", "actor1", "actor2"),
+                        help="print T1's wrong FIELD values as (labelled, predicted) counts, by sub-event type for actors")
     args = parser.parse_args()
     labels = [json.loads(line) for line in args.labels.open(encoding="utf-8") if line.strip()]
     keys = {row["article"] for row in labels}
@@ -197,6 +229,8 @@ def main() -> None:
     print(f"{'':16}{'T1 (tuned)':>12}{'T2 (held)':>12}")
     for key in ("labelled", "found", *FIELDS, "all_fields"):
         print(f"{key:16}{result['T1'][key]:>12}{result['T2'][key]:>12}")
+    if args.matrix:
+        print_matrix(misses[("T1", args.matrix)], args.matrix)
     if args.show:
         items = misses[("T1", args.show)]
         random.Random(0).shuffle(items)
