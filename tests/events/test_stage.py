@@ -630,3 +630,24 @@ def test_a_peaceful_protest_record_has_no_dead(placed_events_of):
     assert events and all(e.fatalities is None for e in events if e.acled == "Peaceful protest"), \
         [(e.acled, e.fatalities) for e in events]
     assert any(e.acled == "Peaceful protest" for e in events), [e.acled for e in events]
+
+
+def test_the_only_force_firing_from_afar_fired_at_the_armed_party_it_opposes(events_of):
+    from dateline.events.stage import _one_remote_force
+
+    strike = next(e for e in events_of("NATO jets struck the port on Monday.") if e.acled == "Air/drone strike")
+    shelled = next(e for e in events_of("Government troops shelled the harbour on Monday.")
+                   if e.acled == "Shelling/artillery/missile attack")
+    army = shelled.actors[0]
+    boats_hit = dataclasses.replace(shelled, id="z-2", actors=(), targets=(army,))  # "six rockets hit navy boats"
+    assert [a.canonical for a in _one_remote_force([strike, boats_hit])[1].actors] == ["NATO"]
+    civilians = dataclasses.replace(army, name="residents", canonical="Civilians (Libya)", type=7)
+    market_hit = dataclasses.replace(shelled, id="z-3", actors=(), targets=(civilians,))
+    assert _one_remote_force([strike, market_hit])[1].actors == ()  # who fired at a market: unknown
+
+
+def test_a_record_typed_by_unattributed_rockets_of_an_air_only_force_is_an_air_strike(events_of):
+    text = ("NATO jets bombed the port overnight, officials said. The harbour master said six rockets struck in "
+            "three strikes that hit five navy boats of the government forces.")
+    kinds = {(e.acled, tuple(a.canonical for a in e.actors)) for e in events_of(text, "2011-05-20")}
+    assert kinds and all(kind == ("Air/drone strike", ("NATO",)) for kind in kinds), kinds

@@ -326,7 +326,9 @@ def build_events(document: Document, analysis: Analysis, lexicon: Lexicon, predi
     merged = combine_incidents([[scored[i] for i in group] for group in found.groups], found.specificity, threshold,
                                preamble_end(document), found.countries, found.stated)
     heads = dict(zip((m.id for m in found.mentions), found.heads, strict=True))
-    filled = _struck_by_named_force(fill_perpetrators(merged), heads, document, analysis, ctx)
+    # a record typed by a sentence's unattributed shelling ("six rockets struck in three strikes that hit ...") whose
+    # doer came from the sentence's other telling is read like a mention: an air-only force's strike is an air strike
+    filled = _air_only_forces(_struck_by_named_force(fill_perpetrators(merged), heads, document, analysis, ctx), lexicon)
     final = crowds_where_they_gathered(filled, ctx)
     return tuple(dataclasses.replace(e, summary=summary(e, found.subjects.get(e.id, ""))) for e in final)
 
@@ -602,10 +604,13 @@ def _one_remote_force(mentions: list[Event], unread: set[str] | frozenset[str] =
 
 def _by_the_other_remote_force(event: Event, firing: dict[str, Participant]) -> Event:
     """``event`` by the one party of ``firing`` (name → party: all who fire from afar in the document) that it did
-    not strike, when leaving out the parties it struck leaves exactly one."""
+    not strike, when leaving out the parties it struck leaves exactly one; or by the only party firing from afar at
+    all when what was struck is armed parties other than it ("six rockets hit five coast guard boats" where only
+    NATO strikes: NATO's; a strike on a market stays unattributed)."""
     struck = set(map(party_key, event.targets))
     others = [p for key, p in firing.items() if key not in struck]
-    if len(others) != 1 or len(others) == len(firing):
+    armed_only = all(t.type in ARMED_PARTIES for t in event.targets)
+    if len(others) != 1 or (len(others) == len(firing) and not armed_only):
         return event  # no party was left out for being struck: the first pass's rule stands
     return dataclasses.replace(event, actors=(others[0],), targets=other_side(others[:1], event.targets))
 
