@@ -51,6 +51,7 @@ from dateline.time.calendar import day_span
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from event_gold import GOLD, SUB_EVENT_TYPES, TOPICS, locate, mention_texts, read_gold  # noqa: E402
 from t17 import DEFAULT_DATA, key_from_url, load_articles, write_jsonl  # noqa: E402
+from try_text import record_line  # noqa: E402
 
 FIELDS = ("sub_event_type", "date", "place", "actor1", "actor2", "fatalities")
 KM_BY_PRECISION = {1: 25.0, 2: 100.0}
@@ -287,14 +288,6 @@ def print_report(result: dict[str, Any]) -> None:
             print(f"  {label:12} {n:5d} {share:6.2f}")
 
 
-def _record_line(event: dict[str, Any]) -> str:
-    def names(side: str) -> list[str]:
-        return [a.get("canonical") or a.get("name") or "" for a in event.get(side) or []]
-    return (f"{event.get('acled')} conf={event.get('confidence')} mod={event.get('modality')} date={event.get('date')} "
-            f"place={(event.get('place') or {}).get('name')} a1={names('actors')} a2={names('targets')} "
-            f"toll={event.get('fatalities')}")
-
-
 def _gold_line(gold: dict[str, Any]) -> str:
     date = gold.get("date") or f"{gold.get('start')}/{gold.get('end')}"
     return (f"{gold['sub_event_type']} date={date} place={(gold.get('location') or {}).get('name')} "
@@ -313,14 +306,14 @@ def dump(projections: list[Projection], gold_rows: list[dict[str, Any]], raw: di
             for g in (g for g in row["events"] if g["id"] not in taken):
                 print(f"MISS {g['id']}: {_gold_line(g)}\n   gold: " + " | ".join(text[a:b] for a, b in g["evidence"])[:400])
                 for p in (p for p in mine if p.matched == g["id"]):
-                    print(f"   not presented: {_record_line(p.event)}")
+                    print(f"   not presented: {record_line(p.event)}")
         for p in shown:
             source = " | ".join(text[a:b] for a, b in p.spans)[:400]
             if not p.matched and what in ("fp", "all"):
-                print(f"{'DUP' if p.duplicate else 'FP '} {p.article}: {_record_line(p.event)}\n   source: {source}")
+                print(f"{'DUP' if p.duplicate else 'FP '} {p.article}: {record_line(p.event)}\n   source: {source}")
             elif p.matched and what in ("fail", "all") and not all(p.checks.get(f) for f in FIELDS):
                 print(f"FAIL {[f for f in FIELDS if not p.checks.get(f)]} {p.matched}\n   record: "
-                      f"{_record_line(p.event)}\n   gold:   {_gold_line(golds[p.matched])}\n   source: {source}")
+                      f"{record_line(p.event)}\n   gold:   {_gold_line(golds[p.matched])}\n   source: {source}")
 
 
 def main() -> None:

@@ -18,12 +18,13 @@ from pathlib import Path
 from typing import Any
 
 
-def _line(event: dict[str, Any]) -> str:
+def record_line(event: dict[str, Any]) -> str:
+    """One stored event row as a line: sub-event type, confidence, modality, date, place, actors, targets, toll."""
     def names(side: str) -> list[str]:
         return [a.get("canonical") or a.get("name") or "" for a in event.get(side) or []]
-    return (f"{'REP' if event.get('reportable') else '   '} {event.get('acled')} conf={event.get('confidence')} "
-            f"mod={event.get('modality')} date={event.get('date')} place={(event.get('place') or {}).get('name')} "
-            f"a1={names('actors')} a2={names('targets')} toll={event.get('fatalities')}\n    {event.get('summary')}")
+    return (f"{event.get('acled')} conf={event.get('confidence')} mod={event.get('modality')} date={event.get('date')} "
+            f"place={(event.get('place') or {}).get('name')} a1={names('actors')} a2={names('targets')} "
+            f"toll={event.get('fatalities')}")
 
 
 def main() -> None:
@@ -46,7 +47,8 @@ def main() -> None:
         for name in files:
             print(f"# {name}")
             for line in (out / name).read_text(encoding="utf-8").splitlines():
-                print(_line(json.loads(line)))
+                event = json.loads(line)
+                print(f"{'REP' if event.get('reportable') else '   '} {record_line(event)}\n    {event.get('summary')}")
 
 
 if __name__ == "__main__":
