@@ -333,6 +333,11 @@ COMPARING = frozenset({"similar", "comparable", "analogous"})
 REFERENCE_CLAUSES = frozenset({"advcl", "relcl", "acl", "pcomp"})
 
 
+def compared_noun(tokens: Sequence[Token], i: int, children: list[list[int]]) -> bool:
+    """The word at ``i`` is modified by "similar" (or "comparable", "analogous"): "similar protests"."""
+    return any(tokens[c].dep == "amod" and tokens[c].lemma.lower() in COMPARING for c in children[i])
+
+
 def compared_event(tokens: Sequence[Token], head: int, children: list[list[int]]) -> bool:
     """The trigger is a "similar" event the sentence compares its own news with, inside a preposition or a
     subordinate clause ("the march came after similar protests in a neighbouring country toppled its president",
@@ -340,7 +345,7 @@ def compared_event(tokens: Sequence[Token], head: int, children: list[list[int]]
     event the sentence itself reports ("others reported similar protests in three towns", "similar protests took
     place in the port") stays one."""
     token = tokens[head]
-    if not any(tokens[c].dep == "amod" and tokens[c].lemma.lower() in COMPARING for c in children[head]):
+    if not compared_noun(tokens, head, children):
         return False
     if token.dep == "pobj":
         return True

@@ -23,7 +23,7 @@ from collections.abc import Sequence
 
 from dateline.clean.wire import AGENCY_TAG
 from dateline.events.confidence import is_background
-from dateline.events.modality import COMPARING
+from dateline.events.modality import compared_noun
 from dateline.events.triggers import VERB_POS
 from dateline.geo.rivers import packaged_rivers
 from dateline.model import Document, EventPlace, Place, PlaceMention, Token
@@ -600,7 +600,7 @@ def _path_up(tokens: Sequence[Token], i: int, head: int, locative: bool = False)
             via_participant = True  # "as France and Britain called for airstrikes": a country that acts, no place
         if hops and token.dep == "pobj" and _elsewhere_on_a_verb(tokens, current, targets):
             return None  # "encouraged by events in X": where the thing of another verb is
-        if hops and _compared(tokens, current):
+        if hops and compared_noun(tokens, current, token_index(tokens).children):
             return None  # "came after similar protests in X toppled its president": X is the compared event's
         if hops and not locative and _own_clause(tokens, current):
             return None  # "had left X with friends; he was struck by bullets in Y": X is where another act was
@@ -613,21 +613,16 @@ def _path_up(tokens: Sequence[Token], i: int, head: int, locative: bool = False)
 CLAUSE_DEPS = frozenset({"ccomp", "advcl", "conj", "parataxis"})
 
 
-def _compared(tokens: Sequence[Token], noun: int) -> bool:
-    """The token is a "similar" event the sentence compares its news with (:func:`modality.compared_event`)."""
-    return any(tokens[k].dep == "amod" and tokens[k].lemma.lower() in COMPARING
-               for k in token_index(tokens).children[noun])
-
-
 def _under_compared(tokens: Sequence[Token], i: int) -> bool:
-    """The place qualifies a compared event ("similar protests in X"), within a few heads."""
+    """The place qualifies a compared event ("similar protests in X", :func:`modality.compared_event`), within a
+    few heads."""
     current = i
     for _ in range(3):
         head = tokens[current].head
         if head == current or not 0 <= head < len(tokens):
             return False
         current = head
-        if _compared(tokens, current):
+        if compared_noun(tokens, current, token_index(tokens).children):
             return True
     return False
 
