@@ -214,9 +214,11 @@ def main() -> None:
     parser.add_argument("--labels", type=Path, default=LABELS)
     parser.add_argument("--out", type=Path, default=Path("/tmp/dateline-event-fields"))
     parser.add_argument("--reuse", action="store_true", help="score an existing --out")
-    parser.add_argument("--show", choices=FIELDS, help="print 30 random T1 incidents whose FIELD is wrong")
+    parser.add_argument("--show", choices=FIELDS, help="print random T1 incidents whose FIELD is wrong")
     parser.add_argument("--matrix", choices=("type", "actor1", "actor2"),
                         help="print T1's wrong FIELD values as (labelled, predicted) counts, by sub-event type for actors")
+    parser.add_argument("--only", help="with --show: only incidents of this labelled sub-event type")
+    parser.add_argument("--limit", type=int, default=30, help="with --show: how many incidents to print")
     args = parser.parse_args()
     labels = [json.loads(line) for line in args.labels.open(encoding="utf-8") if line.strip()]
     keys = {row["article"] for row in labels}
@@ -232,9 +234,9 @@ def main() -> None:
     if args.matrix:
         print_matrix(misses[("T1", args.matrix)], args.matrix)
     if args.show:
-        items = misses[("T1", args.show)]
+        items = [item for item in misses[("T1", args.show)] if args.only in (None, item[1]["type"])]
         random.Random(0).shuffle(items)
-        for row, incident, event in items[:30]:
+        for row, incident, event in items[:args.limit]:
             text = raw[row["article"]]
             print(f"--- {row['article']} {incident['type']}\n  S: {text[row['start']:row['end']][:300]}")
             print(f"  L: a1={incident['actor1_name']} a2={incident['actor2_name']} "

@@ -426,3 +426,13 @@ def test_a_place_of_another_clause_is_not_where_the_trigger_happened(placed_even
             "in the old market of Hama, a relative said.")
     events = placed_events_of(text)
     assert events and all(e.place and e.admin1 == "Hama" for e in events), [(e.acled, e.place) for e in events]
+
+
+
+def test_the_noun_a_relative_clause_acts_on_is_where_it_happened(placed_events_of):
+    # the relative word is the object of the act ("which they seized"): the town is what was taken
+    text = "Rebels held the town of Brega, which they seized on Monday."
+    assert _place(placed_events_of(text), "Non-state actor overtakes territory") == "Al Burayqah"
+    # "where" stands for the place itself, not the reporters' home town
+    text = "Journalists from Benghazi drove to the port of Brega, where government troops shelled a mosque on Monday."
+    assert _place(placed_events_of(text), "Shelling/artillery/missile attack") == "Al Burayqah"

@@ -579,6 +579,11 @@ def _path_up(tokens: Sequence[Token], i: int, head: int, locative: bool = False)
     scene = _scene_verb(tokens, head)
     if scene is not None:
         targets.add(scene)  # "the town of X was the scene of fierce fighting", "X saw heavy clashes"
+    antecedent = _relative_antecedent(tokens, head)
+    if antecedent is not None:  # "the town of X, which rebels seized on Monday": the town is what was seized
+        targets.add(antecedent)
+        if tokens[antecedent].dep == "appos" and tokens[antecedent].head != antecedent:
+            targets.add(tokens[antecedent].head)  # "X, a town that rebels had captured": X
     clause = tokens[head].head if tokens[head].dep in ("nsubj", "nsubjpass", "dobj") else head
     for verb in {head, clause}:
         # "rebels were surrounding Zlitan and fighting loyalist forces", "had surrounded X, cutting the last road",
@@ -607,6 +612,24 @@ def _path_up(tokens: Sequence[Token], i: int, head: int, locative: bool = False)
         if token.head == current:
             return None
         current = token.head
+    return None
+
+
+RELATIVE_OBJECTS = frozenset({"which", "that", "where"})  # relative words that stand for what or where the act is
+
+
+def _relative_antecedent(tokens: Sequence[Token], head: int) -> int | None:
+    """The noun a relative clause of the trigger stands on, when the relative word is the clause's object or its
+    place ("the town, which rebels seized", "the village that was shelled", "the square, where police fired"):
+    that noun is what the act was done to or where it was done. None when the relative word is its subject ("the
+    fighters, who seized ...": the doers, not a place)."""
+    token = tokens[head]
+    if token.dep != "relcl" or token.head == head:
+        return None
+    relative = [k for k in token_index(tokens).children[head] if tokens[k].lemma.lower() in RELATIVE_OBJECTS]
+    if any(tokens[k].dep in ("dobj", "nsubjpass") or (tokens[k].dep == "advmod" and tokens[k].lemma.lower() == "where")
+           for k in relative):
+        return token.head
     return None
 
 
