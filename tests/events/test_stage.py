@@ -651,3 +651,20 @@ def test_a_record_typed_by_unattributed_rockets_of_an_air_only_force_is_an_air_s
             "three strikes that hit five navy boats of the government forces.")
     kinds = {(e.acled, tuple(a.canonical for a in e.actors)) for e in events_of(text, "2011-05-20")}
     assert kinds and all(kind == ("Air/drone strike", ("NATO",)) for kind in kinds), kinds
+
+
+def test_a_sentence_saying_when_and_where_the_strike_happened_retells_it(placed_events_of):
+    # "the strike" alone reads as a strike of any kind (or workers'): after an air strike it is that air strike, and
+    # its day and place are the record's
+    text = ("Eleven civilians were killed when an air strike hit a bus station south of Kirkuk, a monitor said. "
+            "The strike happened late on Wednesday near the town of Tuz Khurmatu.")
+    events = placed_events_of(text, "2017-06-16")
+    assert len(events) == 1, [(e.acled, e.trigger, e.date) for e in events]
+    assert events[0].acled == "Air/drone strike" and events[0].date == "2017-06-14"
+
+
+def test_a_sentence_with_violence_of_its_own_is_no_retelling(placed_events_of):
+    text = ("An air strike hit a bus station in Kirkuk on Tuesday, a monitor said. "
+            "The attack came as militants ambushed a police patrol in Tuz Khurmatu on Wednesday.")
+    kinds = sorted(e.acled for e in placed_events_of(text, "2017-06-16"))
+    assert "Air/drone strike" in kinds and len(kinds) == 2, kinds

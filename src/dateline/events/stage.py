@@ -365,10 +365,12 @@ def event_mentions(document: Document, analysis: Analysis, lexicon: Lexicon,
     out = Mentions([], {}, {}, [], [])
     battles: list[int] = []
     fired: list[int] = []  # shelling of an armed side by no one named
+    last_told: str | None = None  # the class of the last violent incident told as fact: what "the attack" retells
     for sent, candidates in sorted(analysis.by_sentence.items()):
         prediction = predictions.get((document.id, sent))
         found = _type_sentence(document, candidates, _class_probs(prediction, lexicon), lexicon,
                                prediction.p_event if prediction else None)
+        found = _retellings(document, found, candidates, analysis.children, lexicon, last_told)
         lo, hi = analysis.ranges[sent]
         counting = cumulative_count(document, lo, hi)  # "since March", "so far": the sentence keeps a running total
         deaths = None if counting or \
@@ -439,6 +441,8 @@ def event_mentions(document: Document, analysis: Analysis, lexicon: Lexicon,
                     out.sequenced[one.id] = time_clause(document.tokens, item.candidate.head) is not None
                 out.sentences.append(sent)
                 out.heads.append(item.candidate.head)
+                if one.modality in FACT_MODALITIES and not one.background and lexicon.cls(item.cls).plover in VIOLENT:
+                    last_told = item.cls
                 out.telling[one.id] = event.id
                 out.features.append(record_features(
                     one, p_event=prediction.p_event if prediction else 0.0,
@@ -496,6 +500,47 @@ def scene_shift(document: Document, sent: int) -> bool:
     """The sentence opens with a word that moves the scene (:data:`SCENE_SHIFT`)."""
     start, end = document.sentences[sent]
     return SCENE_SHIFT.match(document.text, start, end) is not None
+
+
+# nouns that name an act of violence without saying which ("the attack", "the strike"), and the words that say a
+# known act took place ("the strike happened late on Wednesday near X"): such a sentence retells an incident
+GENERIC_ACTS = frozenset({"attack", "strike", "raid", "assault", "incident"})
+OCCURRED = frozenset({"happen", "occur", "unfold", "come"})
+
+
+def _retellings(document: Document, found: list[Found], candidates: list[Candidate], children: list[list[int]],
+                lexicon: Lexicon, last_told: str | None) -> list[Found]:
+    """A sentence that says when or where a known act took place ("The strike happened late on Wednesday near
+    Kasrat Faraj", "The attack took place around noon") retells the violent incident the document told last: its
+    generic noun takes that incident's class, however weak or generic its own trigger reads, so that the sentence's
+    day and place join the incident (:func:`dateline.events.incidents.incident_groups` joins a definite noun to
+    the last compatible incident). A sentence with a trigger of its own that the rules keep as another kind of
+    violence ("the strike killed 20", a verb) is not touched: only the generic noun as subject of a verb of taking
+    place."""
+    if last_told is None:
+        return found
+    tokens = document.tokens
+    kept = {f.candidate.head: f for f in found}
+    for candidate in candidates:
+        head = candidate.head
+        token = tokens[head]
+        if candidate.agent or token.lemma.lower() not in GENERIC_ACTS or not _definite(tokens, head, children) \
+                or token.dep != "nsubj" or not _took_place(tokens, token.head, children):
+            continue
+        if any(f.candidate.head != head and lexicon.cls(f.cls).plover in VIOLENT for f in found):
+            return found  # the sentence tells violence of its own
+        retold = Found(candidate, last_told, max(kept[head].score if head in kept else 0.0, MIN_EVENT_WEIGHT),
+                       candidate.indices, kept[head].folded if head in kept else ())
+        return [retold, *(f for f in found if f.candidate.head != head)]
+    return found
+
+
+def _took_place(tokens: Sequence[Token], verb: int, children: list[list[int]]) -> bool:
+    """The verb says that something took place: "happened", "occurred", "came", "took place"."""
+    lemma = tokens[verb].lemma.lower()
+    if lemma in OCCURRED:
+        return True
+    return lemma == "take" and any(tokens[c].dep == "dobj" and tokens[c].lemma.lower() == "place" for c in children[verb])
 
 
 def _definite(tokens: Sequence[Token], head: int, children: list[list[int]]) -> bool:
