@@ -668,3 +668,13 @@ def test_a_sentence_with_violence_of_its_own_is_no_retelling(placed_events_of):
             "The attack came as militants ambushed a police patrol in Tuz Khurmatu on Wednesday.")
     kinds = sorted(e.acled for e in placed_events_of(text, "2017-06-16"))
     assert "Air/drone strike" in kinds and len(kinds) == 2, kinds
+
+
+def test_who_tells_of_a_clash_is_no_participant_of_it(placed_events_of):
+    # "a resident told": the source is a civilian, the clash is still between armed sides, not an attack on civilians
+    text = "Heavy clashes broke out on Saturday night in a neighbourhood of Kirkuk, a resident told reporters."
+    kinds = [e.acled for e in placed_events_of(text, "2017-06-18")]
+    assert kinds == ["Armed clash"], kinds
+    text = "Gunmen stormed a school in Kirkuk on Saturday, killing three students, according to a teacher."
+    kinds = [e.acled for e in placed_events_of(text, "2017-06-18")]
+    assert kinds == ["Attack"], kinds

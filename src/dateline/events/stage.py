@@ -112,6 +112,7 @@ from dateline.events.triggers import (
     subtree,
 )
 from dateline.events.where import (
+    SAYING,
     SPEAKING,
     as_event_place,
     conjoined,
@@ -1380,13 +1381,25 @@ def _by_weapon(lexicon: Lexicon, cls: EventClass, sentence: str) -> EventClass:
 
 
 def _sentence_kinds(document: Document, lo: int, hi: int, ctx: ActorContext) -> set[str]:
-    """The actor-dictionary kinds of the nouns of tokens ``lo..hi-1`` ("protester", "military", "civilian" ...)."""
+    """The actor-dictionary kinds of the nouns of tokens ``lo..hi-1`` ("protester", "military", "civilian" ...),
+    leaving out who tells it: "a resident told CNN", "according to witnesses" name a source, no participant."""
+    tokens = document.tokens
     kinds = set()
     for i in range(lo, hi):
-        kind = ctx.lexicon.nouns.get((document.tokens[i].lemma.lower(),))
-        if kind:
+        kind = ctx.lexicon.nouns.get((tokens[i].lemma.lower(),))
+        if kind and not _a_source(tokens, i):
             kinds.add(kind)
     return kinds
+
+
+def _a_source(tokens: Sequence[Token], i: int) -> bool:
+    """Token ``i`` names who tells the sentence or whom it is told to: the subject or object of a verb of saying
+    ("a resident told reporters"), or "according to" them."""
+    head = tokens[i].head
+    if tokens[i].dep in ("nsubj", "dobj", "dative"):
+        return tokens[head].lemma.lower() in SAYING and tokens[head].pos == "VERB"
+    return tokens[i].dep == "pobj" and tokens[head].lemma.lower() == "to" and \
+        tokens[tokens[head].head].lemma.lower() == "accord"
 
 
 def _not_participants(document: Document, analysis: Analysis, sent: int, start: int, end: int) -> set[int]:
