@@ -208,6 +208,42 @@ def print_matrix(items: list[tuple[dict, dict, dict | None]], field: str) -> Non
         print(f"{n:5d}  " + "  ->  ".join(cell) if field == "type" else f"{n:5d}  {cell[0]}: {cell[1]} -> {cell[2]}")
 
 
+def print_missing(out: Path, labels: list[dict[str, Any]], raw: dict[str, str], limit: int) -> None:
+    """T1's labelled incident sentences that no presented record tells, counted by why (no record at all, a record
+    below the threshold, one not told as fact, one in the background), then ``limit`` random ones with the records
+    the run kept unpresented: where recall is lost."""
+    doc_article = {d["id"]: key_from_url(d.get("url") or "") for d in read_jsonl(out / "documents.jsonl")}
+    shown, every = defaultdict(list), defaultdict(list)
+    for p in project(read_jsonl(out / "events.jsonl"), doc_article, raw):
+        every[p.article].append(p)
+        if is_reported(p.event):
+            shown[p.article].append(p)
+    why: Counter[str] = Counter()
+    rows = []
+    for row in labels:
+        if row["label"] != "event" or row["article"] not in raw or half_of(row["article"]) != "T1":
+            continue
+        span = [[row["start"], row["end"]]]
+        if any(_overlap(p.spans, span) > 0 for p in shown[row["article"]]):
+            continue
+        kept = [p.event for p in every[row["article"]] if _overlap(p.spans, span) > 0]
+        kind = "no record" if not kept else \
+            "not told as fact" if all(e.get("modality") not in ("asserted", "reported") for e in kept) else \
+            "background" if all(e.get("background") for e in kept) else "below the threshold"
+        why[kind] += len(row["events"])
+        rows.append((kind, row, kept))
+    print(f"T1 labelled incidents with no presented record: {sum(why.values())} " +
+          ", ".join(f"{kind} {n}" for kind, n in why.most_common()))
+    random.Random(0).shuffle(rows)
+    for kind, row, kept in rows[:limit]:
+        print(f"--- {kind} {row['article']}\n  S: {raw[row['article']][row['start']:row['end']][:300]}")
+        for incident in row["events"]:
+            print(f"  L: {incident['type']} a1={incident['actor1_name']} date={incident['date']}")
+        for event in kept[:2]:
+            print(f"  P: {event.get('acled')} conf={event.get('confidence')} mod={event.get('modality')} "
+                  f"background={event.get('background')} date={event.get('date')}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
@@ -217,8 +253,10 @@ def main() -> None:
     parser.add_argument("--show", choices=FIELDS, help="print random T1 incidents whose FIELD is wrong")
     parser.add_argument("--matrix", choices=("type", "actor1", "actor2"),
                         help="print T1's wrong FIELD values as (labelled, predicted) counts, by sub-event type for actors")
+    parser.add_argument("--missing", action="store_true",
+                        help="count T1's labelled incidents no presented record tells, by why, and print some")
     parser.add_argument("--only", help="with --show: only incidents of this labelled sub-event type")
-    parser.add_argument("--limit", type=int, default=30, help="with --show: how many incidents to print")
+    parser.add_argument("--limit", type=int, default=30, help="with --show or --missing: how many incidents to print")
     args = parser.parse_args()
     labels = [json.loads(line) for line in args.labels.open(encoding="utf-8") if line.strip()]
     keys = {row["article"] for row in labels}
@@ -233,6 +271,8 @@ def main() -> None:
         print(f"{key:16}{result['T1'][key]:>12}{result['T2'][key]:>12}")
     if args.matrix:
         print_matrix(misses[("T1", args.matrix)], args.matrix)
+    if args.missing:
+        print_missing(args.out, labels, raw, args.limit)
     if args.show:
         items = [item for item in misses[("T1", args.show)] if args.only in (None, item[1]["type"])]
         random.Random(0).shuffle(items)
