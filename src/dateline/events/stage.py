@@ -1393,11 +1393,14 @@ def _sentence_kinds(document: Document, lo: int, hi: int, ctx: ActorContext) -> 
 
 
 def _a_source(tokens: Sequence[Token], i: int) -> bool:
-    """Token ``i`` names who tells the sentence or whom it is told to: the subject or object of a verb of saying
-    ("a resident told reporters"), or "according to" them."""
+    """Token ``i`` names who tells the sentence or whom it is told to: the subject of a verb of saying, the person
+    "told" ("a resident told reporters"), or "according to" them. What is said or reported ("reported civilians
+    killed") stays."""
     head = tokens[i].head
-    if tokens[i].dep in ("nsubj", "dobj", "dative"):
+    if tokens[i].dep == "nsubj":
         return tokens[head].lemma.lower() in SAYING and tokens[head].pos == "VERB"
+    if tokens[i].dep in ("dobj", "dative"):
+        return tokens[head].lemma.lower() == "tell" and tokens[head].pos == "VERB"
     return tokens[i].dep == "pobj" and tokens[head].lemma.lower() == "to" and \
         tokens[tokens[head].head].lemma.lower() == "accord"
 
