@@ -17,6 +17,7 @@ from importlib import resources
 from lemminflect import getLemma
 
 from dateline.model import Token
+from dateline.time.tense import token_index
 
 MIN_EVENT_WEIGHT = 0.5  # rule weight below which a trigger is evidence only ("operation", "war", a bare "killed")
 
@@ -139,16 +140,13 @@ def subtree(children: list[list[int]], i: int) -> list[int]:
     return sorted(out)
 
 
-CLAUSE_SCAN = 40  # tokens either side searched for a verb's own subject
-
-
-def own_clause(tokens: Sequence[Token], i: int) -> bool:
-    """Token ``i`` is a coordinated verb with a subject of its own: a clause of its own ("troops shelled the town,
-    and rebels attacked a post"; "eleven were killed in A, and one was killed in B")."""
-    if tokens[i].dep != "conj" or tokens[i].pos not in ("VERB", "AUX"):
+def own_clause(tokens: Sequence[Token], i: int, joined_as: frozenset[str] = frozenset({"conj"})) -> bool:
+    """Token ``i`` is a verb joined to its head as ``joined_as`` (by default coordinated) with a subject of its own:
+    a clause of its own ("troops shelled the town, and rebels attacked a post"; "eleven were killed in A, and one
+    was killed in B")."""
+    if tokens[i].dep not in joined_as or tokens[i].pos not in VERB_POS:
         return False
-    return any(tokens[k].head == i and tokens[k].dep in ("nsubj", "nsubjpass")
-               for k in range(max(0, i - CLAUSE_SCAN), min(len(tokens), i + CLAUSE_SCAN)))
+    return any(tokens[k].dep in ("nsubj", "nsubjpass") for k in token_index(tokens).children[i])
 
 
 def word_forms(token: Token, text: str) -> tuple[str, ...]:

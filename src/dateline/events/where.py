@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from dateline.clean.wire import AGENCY_TAG
 from dateline.events.confidence import is_background
 from dateline.events.modality import compared_noun
-from dateline.events.triggers import VERB_POS
+from dateline.events.triggers import VERB_POS, own_clause
 from dateline.geo.rivers import packaged_rivers
 from dateline.model import Document, EventPlace, Place, PlaceMention, Token
 from dateline.time.lexicon import lexicon as time_lexicon
@@ -591,6 +591,7 @@ def _path_up(tokens: Sequence[Token], i: int, head: int, locative: bool = False)
         if tokens[verb].dep in ("conj", "advcl") and tokens[tokens[verb].head].lemma.lower() in POSITIONING:
             targets.add(tokens[verb].head)
     via_participant = False
+    children = token_index(tokens).children
     current = i
     for hops in range(MAX_HOPS + 1):
         if current in targets:
@@ -605,9 +606,9 @@ def _path_up(tokens: Sequence[Token], i: int, head: int, locative: bool = False)
             via_participant = True  # "as France and Britain called for airstrikes": a country that acts, no place
         if hops and token.dep == "pobj" and _elsewhere_on_a_verb(tokens, current, targets):
             return None  # "encouraged by events in X": where the thing of another verb is
-        if hops and compared_noun(tokens, current, token_index(tokens).children):
+        if hops and compared_noun(tokens, current, children):
             return None  # "came after similar protests in X toppled its president": X is the compared event's
-        if hops and not locative and _own_clause(tokens, current):
+        if hops and not locative and own_clause(tokens, current, CLAUSE_DEPS):
             return None  # "had left X with friends; he was struck by bullets in Y": X is where another act was
         if token.head == current:
             return None
@@ -639,23 +640,16 @@ CLAUSE_DEPS = frozenset({"ccomp", "advcl", "conj", "parataxis"})
 def _under_compared(tokens: Sequence[Token], i: int) -> bool:
     """The place qualifies a compared event ("similar protests in X", :func:`modality.compared_event`), within a
     few heads."""
+    children = token_index(tokens).children
     current = i
     for _ in range(3):
         head = tokens[current].head
         if head == current or not 0 <= head < len(tokens):
             return False
         current = head
-        if compared_noun(tokens, current, token_index(tokens).children):
+        if compared_noun(tokens, current, children):
             return True
     return False
-
-
-def _own_clause(tokens: Sequence[Token], verb: int) -> bool:
-    """The token heads a clause of its own below the trigger: a verb with its own subject, joined as a complement,
-    an adverbial or a coordinated clause."""
-    token = tokens[verb]
-    return token.pos in VERB_POS and token.dep in CLAUSE_DEPS and any(
-        tokens[k].dep in ("nsubj", "nsubjpass") for k in token_index(tokens).children[verb])
 
 
 def _scene_verb(tokens: Sequence[Token], head: int) -> int | None:
