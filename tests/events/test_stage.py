@@ -678,3 +678,18 @@ def test_who_tells_of_a_clash_is_no_participant_of_it(placed_events_of):
     text = "Gunmen stormed a school in Kirkuk on Saturday, killing three students, according to a teacher."
     kinds = [e.acled for e in placed_events_of(text, "2017-06-18")]
     assert kinds == ["Attack"], kinds
+
+
+def test_a_protest_trigger_the_classifier_retypes_within_protests_keeps_its_weight(make_document):
+    # "attacked demonstrators" reads as a march to the rules and as a riot to the classifier; beside the weaker
+    # "violence" it still tells the sentence's one event (a retyping to another family would not)
+    from dateline.events.stage import _analyse, _type_sentence
+    from dateline.events.triggers import load_lexicon
+
+    lexicon = load_lexicon("en")
+    doc = make_document("Loyalists of the mayor attacked demonstrators outside the town hall on Tuesday, and the "
+                        "violence killed two people.")
+    candidates = _analyse(doc, lexicon).by_sentence[0]
+    riot = {"violent_demonstration": 0.84, "excessive_force": 0.06, "peaceful_protest": 0.04}
+    found = _type_sentence(doc, candidates, riot, lexicon, 0.9)
+    assert [f.cls for f in found][:1] == ["violent_demonstration"], [(f.cls, f.score) for f in found]

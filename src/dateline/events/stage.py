@@ -801,7 +801,10 @@ def _type_sentence(document: Document, candidates: list[Candidate], probs: dict[
         # A weak trigger the classifier retyped keeps its own weight when it is the sentence's only one ("the aircraft
         # were attacking demonstrators": an air strike); beside another trigger the class is that one's telling.
         alone = len(live) == 1 or emitting == [candidate]
-        typed.append(Found(candidate, cls, scores.get(cls, scores[own] if alone else 0.0), candidate.indices))
+        # a crowd's trigger the classifier retyped to another kind of protest still tells its own protest
+        refined = own in PROTEST_CLASSES and cls in PROTEST_CLASSES
+        typed.append(Found(candidate, cls, scores.get(cls, scores[own] if alone or refined else 0.0),
+                           candidate.indices))
         own_weight[candidate.head] = scores[own]
     folded = [f for f in _fold(document, typed, lexicon) if lexicon.cls(f.cls).emit]
     kept = [f for f in folded if f.score >= MIN_EVENT_WEIGHT]
