@@ -129,3 +129,19 @@ def test_set_with_an_object_is_the_act_not_the_plan_word():
     assert direction(("Officials", "NOUN", "NNS", "nsubj", 1), ("set", "VERB", "VBD", "ROOT", 1),
                      ("the", "DET", "DT", "det", 3), ("vote", "NOUN", "NN", "dobj", 1),
                      ("for", "ADP", "IN", "prep", 1), ("Monday", "PROPN", "NNP", "pobj", 4)) == 1
+
+
+def test_set_is_a_plan_word_only_before_to_or_for():
+    from dateline.time.tense import direction_from_tokens
+
+    def direction(after: tuple[str, str, str, str, int]) -> int | None:
+        # "Offices were set <after> ... on Monday"
+        words = [("Offices", "NOUN", "NNS", "nsubjpass", 2), ("were", "AUX", "VBD", "auxpass", 2),
+                 ("set", "VERB", "VBN", "ROOT", 2), after, ("on", "ADP", "IN", "prep", 2),
+                 ("Monday", "PROPN", "NNP", "pobj", 4)]
+        text, tokens = _parsed_deps(words)
+        start = text.index("Monday")
+        return direction_from_tokens(TokenIndex(tokens), start, start + 6)
+
+    assert direction(("ablaze", "ADV", "RB", "advmod", 2)) == -1  # set ablaze on the Monday before
+    assert direction(("for", "ADP", "IN", "prep", 2)) == 1  # set for Monday: a schedule

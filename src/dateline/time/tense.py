@@ -145,9 +145,15 @@ def _verb_direction(index: TokenIndex, verb: int, *, dates_noun: bool = False, s
 
 
 def sets_an_object(tokens: Sequence[Token], verb: int, children: Sequence[int]) -> bool:
-    """"protesters set fire to the station on Tuesday", "an attack set it on fire": "set" with an object
-    (``children``: the verb's dependents) is an act, past or present, not the plan word of "is set to resume"."""
-    return tokens[verb].lemma.lower() == "set" and any(tokens[c].dep == "dobj" for c in children)
+    """"protesters set fire to the station on Tuesday", "an attack set it on fire", "the pipeline was set on fire":
+    "set" is an act, past or present, unless it schedules: the plan word of "is set to resume" and "set for Friday"
+    (the word after it is "to" or "for", and it has no object; ``children``: the verb's dependents)."""
+    if tokens[verb].lemma.lower() != "set":
+        return False
+    if any(tokens[c].dep == "dobj" for c in children):
+        return True
+    after = tokens[verb + 1].lemma.lower() if verb + 1 < len(tokens) else ""
+    return after not in ("to", "for")
 
 
 def direction_from_words(text: str, start: int, end: int, bounds: tuple[int, int]) -> int:
