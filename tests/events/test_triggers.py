@@ -48,6 +48,9 @@ def _classes(doc):
         # inflections the parser's lemmatizer gets wrong ("raped" -> "rap") or leaves alone ("retook")
         ("She said guards had raped her in the cell.", "raped", "sexual_violence"),
         ("The army retook the river port from the rebels.", "retook", "gov_regains"),
+        # a phrase whose noun comes after its object and "on"
+        ("Soldiers set the village mosque on fire before withdrawing.", "set the village mosque on fire",
+         "property_destruction"),
     ],
 )
 def test_match_trigger_and_class(make_document, text, trigger, cls):

@@ -293,6 +293,10 @@ def _match(
         for c in children[i]:
             if tokens[c].dep in ("prt", "dobj", "dative", "attr", "acomp") and words[1] in word_forms(tokens[c], text):
                 return (i, c)  # "shot the drone down", "took control", "set ablaze"
+            if tokens[c].dep == "prep" and tokens[c].lemma.lower() == "on":
+                for g in children[c]:  # "set the station on fire": the phrase's noun after "on"
+                    if tokens[g].dep == "pobj" and words[1] in word_forms(tokens[g], text):
+                        return (i, g)
     return None
 
 
