@@ -783,6 +783,7 @@ def _type_sentence(document: Document, candidates: list[Candidate], probs: dict[
 
     typed = []
     own_weight: dict[int, float] = {}
+    refined: dict[int, float] = {}  # head → its own protest weight, for a protest trigger retyped to another protest
     live = [c for c in candidates if not c.agent]
     # a trigger of a class that makes no record ("anti-aircraft fire" read as an accidental fire) tells no other event
     emitting = [c for c in live if any(lexicon.cls(k).emit for k, _ in c.options)]
@@ -801,13 +802,18 @@ def _type_sentence(document: Document, candidates: list[Candidate], probs: dict[
         # A weak trigger the classifier retyped keeps its own weight when it is the sentence's only one ("the aircraft
         # were attacking demonstrators": an air strike); beside another trigger the class is that one's telling.
         alone = len(live) == 1 or emitting == [candidate]
-        # a crowd's trigger the classifier retyped to another kind of protest still tells its own protest
-        refined = own in PROTEST_CLASSES and cls in PROTEST_CLASSES
-        typed.append(Found(candidate, cls, scores.get(cls, scores[own] if alone or refined else 0.0),
-                           candidate.indices))
+        typed.append(Found(candidate, cls, scores.get(cls, scores[own] if alone else 0.0), candidate.indices))
         own_weight[candidate.head] = scores[own]
+        if cls not in scores and own in PROTEST_CLASSES and cls in PROTEST_CLASSES:
+            refined[candidate.head] = scores[own]
     folded = [f for f in _fold(document, typed, lexicon) if lexicon.cls(f.cls).emit]
     kept = [f for f in folded if f.score >= MIN_EVENT_WEIGHT]
+    if not kept and refined:
+        # no trigger tells an event alone, but a crowd's trigger the classifier retyped to another kind of protest
+        # still tells its own protest ("supporters attacked demonstrators ..., and the violence killed three")
+        typed = [dataclasses.replace(f, score=refined.get(f.candidate.head, f.score)) for f in typed]
+        folded = [f for f in _fold(document, typed, lexicon) if lexicon.cls(f.cls).emit]
+        kept = [f for f in folded if f.score >= MIN_EVENT_WEIGHT]
     if not kept and p_event is not None and p_event >= WEAK_GATE:
         kept = sorted((f for f in folded if f.score >= WEAK_FLOOR), key=lambda f: -f.score)[:1]
     kept += _coordinated_clauses(document, folded, kept, own_weight)
