@@ -61,9 +61,9 @@ import pytest
         # a verb that names its object ("calling the raid a crime") asks for nothing
         ("The mayor called the bombing of the market in Dunmore on Monday a crime.", "bombing", "asserted"),
         # "set" with an object is an act, not the plan word of "set to begin"
-        ("The depot in Dunmore was closed after an attack set it on fire on Monday.", "attack", "asserted"),
+        ("The depot in Dunmore was closed after an attack set it on fire on Monday.", "fire", "asserted"),
         # ... and so is a passive "set on fire": only "set to" and "set for" schedule
-        ("The party's offices in Dunmore have been set on fire in an attack.", "attack", "asserted"),
+        ("The party's offices in Dunmore have been set on fire in an attack.", "fire", "asserted"),
         ("The party's offices in Dunmore were set ablaze on Monday.", "set", "asserted"),
         ("The governor's offices in Dunmore are set to be demolished next week.", "demolished", "planned"),
         # a perception with "could" is told as fact
