@@ -681,8 +681,8 @@ def test_who_tells_of_a_clash_is_no_participant_of_it(placed_events_of):
 
 
 def test_a_protest_trigger_the_classifier_retypes_within_protests_keeps_its_weight(make_document):
-    # "attacked demonstrators" reads as a march to the rules and as a riot to the classifier; beside the weaker
-    # "violence" it still tells the sentence's one event (a retyping to another family would not)
+    # "attacked demonstrators" reads as a march to the rules and as a riot to the classifier; when no trigger of the
+    # sentence tells an event alone (the weaker "violence" does not) it still tells the sentence's one event
     from dateline.events.stage import _analyse, _type_sentence
     from dateline.events.triggers import load_lexicon
 

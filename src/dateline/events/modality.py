@@ -14,7 +14,7 @@ from functools import cache
 from dateline.events.fatalities import RUNNING_TOTAL
 from dateline.events.triggers import data_rows, subtree, verb_lemmas
 from dateline.model import Token
-from dateline.time.tense import sets_an_object
+from dateline.time.tense import set_as_an_act
 
 ASSERTED = "asserted"
 ABILITY = "ability"  # "able to": a past ability ("were able to") is an achievement, any other a possibility
@@ -180,7 +180,7 @@ def _local(
     lemma = token.lemma.lower()
     if governor:
         cue = cues.get((lemma, "governor"))
-        if cue is not None and not names_its_object(tokens, i, children) and not sets_an_object(tokens, i, children[i]):
+        if cue is not None and not names_its_object(tokens, i, children) and not set_as_an_act(tokens, i, children[i]):
             return cue  # "asserted" too: "managed to enter" stops the search
         if lemma_only:
             return None

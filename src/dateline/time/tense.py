@@ -125,7 +125,7 @@ def _verb_direction(index: TokenIndex, verb: int, *, dates_noun: bool = False, s
             and tokens[governor].pos in ("VERB", "AUX") and any(aux.tag == "TO" for aux in auxes):
         return _verb_direction(index, governor)  # "tried to storm the town on Tuesday": the trying's tense
     lemmas = {aux.lemma.lower() for aux in auxes}
-    if scheduled or not sets_an_object(tokens, verb, index.children[verb]):
+    if scheduled or not set_as_an_act(tokens, verb, index.children[verb]):
         lemmas.add(tokens[verb].lemma.lower())
     if lemmas & FUTURE_LEMMAS or any(
         aux.tag == "MD" and aux.lemma.lower() in ("will", "'ll", "shall") for aux in auxes
@@ -144,7 +144,7 @@ def _verb_direction(index: TokenIndex, verb: int, *, dates_noun: bool = False, s
     return 0
 
 
-def sets_an_object(tokens: Sequence[Token], verb: int, children: Sequence[int]) -> bool:
+def set_as_an_act(tokens: Sequence[Token], verb: int, children: Sequence[int]) -> bool:
     """"protesters set fire to the station on Tuesday", "an attack set it on fire", "the pipeline was set on fire":
     "set" is an act, past or present, unless it schedules: the plan word of "is set to resume" and "set for Friday"
     (the word after it is "to" or "for", and it has no object; ``children``: the verb's dependents)."""
