@@ -40,6 +40,7 @@ from event_gold import TOPICS, locate  # noqa: E402
 from event_records import _overlap, is_reported, norm, project, read_jsonl, run_pipeline  # noqa: E402
 from t17 import DEFAULT_DATA, key_from_url, load_articles  # noqa: E402
 
+from dateline.events.confidence import FACT_MODALITIES  # noqa: E402
 from dateline.geo.gazetteer import haversine_km  # noqa: E402
 from dateline.time.calendar import day_span  # noqa: E402
 
@@ -228,7 +229,7 @@ def print_missing(out: Path, labels: list[dict[str, Any]], raw: dict[str, str], 
             continue
         kept = [p.event for p in every[row["article"]] if _overlap(p.spans, span) > 0]
         kind = "no record" if not kept else \
-            "not told as fact" if all(e.get("modality") not in ("asserted", "reported") for e in kept) else \
+            "not told as fact" if all(e.get("modality") not in FACT_MODALITIES for e in kept) else \
             "background" if all(e.get("background") for e in kept) else "below the threshold"
         why[kind] += len(row["events"])
         rows.append((kind, row, kept))

@@ -568,6 +568,7 @@ def _path_up(tokens: Sequence[Token], i: int, head: int, locative: bool = False)
     """Hops from token ``i`` up to ``head`` (or to the verb ``head`` hangs from), and whether the way passes a
     subject or object noun (then the place qualifies a participant). ``locative``: the place follows a locative
     preposition; else a way through another clause with its own subject is none (the place of another act)."""
+    children = token_index(tokens).children
     targets = {head}
     if tokens[head].dep == "amod" and tokens[tokens[head].head].lemma.lower() in PLACE_NOUNS:
         targets.add(tokens[head].head)  # "the besieged city of X": the city the trigger describes
@@ -579,7 +580,7 @@ def _path_up(tokens: Sequence[Token], i: int, head: int, locative: bool = False)
     scene = _scene_verb(tokens, head)
     if scene is not None:
         targets.add(scene)  # "the town of X was the scene of fierce fighting", "X saw heavy clashes"
-    antecedent = _relative_antecedent(tokens, head)
+    antecedent = _relative_antecedent(tokens, head, children)
     if antecedent is not None:  # "the town of X, which rebels seized on Monday": the town is what was seized
         targets.add(antecedent)
         if tokens[antecedent].dep == "appos" and tokens[antecedent].head != antecedent:
@@ -591,7 +592,6 @@ def _path_up(tokens: Sequence[Token], i: int, head: int, locative: bool = False)
         if tokens[verb].dep in ("conj", "advcl") and tokens[tokens[verb].head].lemma.lower() in POSITIONING:
             targets.add(tokens[verb].head)
     via_participant = False
-    children = token_index(tokens).children
     current = i
     for hops in range(MAX_HOPS + 1):
         if current in targets:
@@ -619,7 +619,7 @@ def _path_up(tokens: Sequence[Token], i: int, head: int, locative: bool = False)
 RELATIVE_OBJECTS = frozenset({"which", "that", "where"})  # relative words that stand for what or where the act is
 
 
-def _relative_antecedent(tokens: Sequence[Token], head: int) -> int | None:
+def _relative_antecedent(tokens: Sequence[Token], head: int, children: list[list[int]]) -> int | None:
     """The noun a relative clause of the trigger stands on, when the relative word is the clause's object or its
     place ("the town, which rebels seized", "the village that was shelled", "the square, where police fired"):
     that noun is what the act was done to or where it was done. None when the relative word is its subject ("the
@@ -627,7 +627,7 @@ def _relative_antecedent(tokens: Sequence[Token], head: int) -> int | None:
     token = tokens[head]
     if token.dep != "relcl" or token.head == head:
         return None
-    relative = [k for k in token_index(tokens).children[head] if tokens[k].lemma.lower() in RELATIVE_OBJECTS]
+    relative = [k for k in children[head] if tokens[k].lemma.lower() in RELATIVE_OBJECTS]
     if any(tokens[k].dep in ("dobj", "nsubjpass") or (tokens[k].dep == "advmod" and tokens[k].lemma.lower() == "where")
            for k in relative):
         return token.head
